@@ -1,0 +1,43 @@
+import { readFileSync } from 'node:fs';
+import { CommanderError } from 'commander';
+import { JtaiError } from '../errors.js';
+import { type CliIo, processIo } from './io.js';
+import { makeProgram } from './program.js';
+
+const { version } = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
+
+// Commander's messages start "error: "; ours read as one sentence after "jtai: ".
+function commanderMessage(e: CommanderError): string {
+  return e.message.replace(/^error: /, '').replace(/\n+$/, '');
+}
+
+/** Runs jtai with the arguments after "jtai" and returns the exit code; the one place that reports errors. */
+export async function main(args: readonly string[], io: CliIo = processIo): Promise<number> {
+  const program = makeProgram(io, version);
+  try {
+    if (args.length === 0) {
+      io.writeErr(program.helpInformation());
+      return 2;
+    }
+    await program.parseAsync(args, { from: 'user' });
+    return 0;
+  } catch (e) {
+    if (e instanceof CommanderError) {
+      if (e.exitCode === 0) return 0; // --help, --version
+      io.writeErr(`jtai: ${commanderMessage(e)}\nRun "jtai --help" for usage.\n`);
+      return 2;
+    }
+    if (e instanceof JtaiError) {
+      io.writeErr(`jtai: ${e.message}\n`);
+      return e.exitCode;
+    }
+    const detail = io.env.JTAI_DEBUG ? `\n${(e as Error).stack}` : ' (set JTAI_DEBUG=1 for details)';
+    io.writeErr(`jtai: internal error: ${(e as Error).message}. This is a bug in jtai; please report it.${detail}\n`);
+    return 70;
+  }
+}
+
+/** The bin's entry: run with the process's arguments and set the exit code, letting output drain. */
+export async function run(): Promise<void> {
+  process.exitCode = await main(process.argv.slice(2));
+}

@@ -1,0 +1,27 @@
+import { Chalk } from 'chalk';
+import type { Style } from '../render/style.js';
+import { PLAIN_STYLE } from '../render/style.js';
+import type { CliIo } from './io.js';
+
+/** Colour only on a terminal, never with NO_COLOR set (https://no-color.org) or --no-color. */
+export function wantsColor(io: CliIo, colorOption: boolean): boolean {
+  if (!colorOption || (io.env.NO_COLOR ?? '') !== '') return false;
+  const force = io.env.FORCE_COLOR;
+  if (force !== undefined && force !== '') return force !== '0' && force !== 'false';
+  return io.stdoutIsTty && io.env.TERM !== 'dumb';
+}
+
+/** The agenda's colours, or plain text. */
+export function makeStyle(color: boolean): Style {
+  if (!color) return PLAIN_STYLE;
+  const c = new Chalk({ level: 1 });
+  return {
+    heading: (t) => c.bold(t),
+    day: (t) => c.bold.underline(t),
+    time: (t) => c.bold(t),
+    submission: (t) => c.yellow(t),
+    inspectorAction: (t) => c.cyan(t),
+    dim: (t) => c.dim(t),
+    warning: (t) => c.red(t),
+  };
+}

@@ -1,0 +1,182 @@
+import { DateTime } from 'luxon';
+import { JtaiError } from '../errors.js';
+import {
+  type IsoDate,
+  WEEKDAYS,
+  type Weekday,
+  addDays,
+  capitalise,
+  formatShortDate,
+  mondayOf,
+  weekdayOf,
+} from './calendar-date.js';
+import type { ItemKind, Party, RuleItem, RuleSet } from './rule-set.js';
+import { type HolidayCalendar, type SkippedDay, countWorkingDays, whyNotWorking } from './working-days.js';
+
+/** One dated entry of a plan: a submission due or an inspector action. */
+export interface ScheduleItem {
+  id: string;
+  kind: ItemKind;
+  title: string;
+  /** Working-day number, or null for an item anchored to a weekday of a week. */
+  day: number | null;
+  /** How the rule set anchors it, in words: "day 1", "Friday of week 2". */
+  anchor: string;
+  date: IsoDate;
+  weekday: Weekday;
+  /** HH:MM wall-clock time, or null for an all-day item. */
+  time: string | null;
+  /** The source's words for a named time ("end of the day"), or null. */
+  timeLabel: string | null;
+  /** ISO 8601 instant with its UTC offset, or null for an all-day item. */
+  due: string | null;
+  agencies: Party[];
+  recipient: Party | null;
+  details: string[];
+  source: string;
+  /** The item's own note: where the source is silent or inconsistent. */
+  note: string | null;
+  /** The note of the named time it uses, if any. */
+  timeNote: string | null;
+  after: string[];
+  /** The weekend days, bank holidays and closures counted past to reach this date. */
+  skipped: SkippedDay[];
+}
+
+/** Every item of a rule set worked out for one notification date. */
+export interface Schedule {
+  ruleSet: Pick<RuleSet, 'id' | 'name' | 'source' | 'holidays' | 'notes' | 'parties'>;
+  notified: IsoDate;
+  timezone: string;
+  items: ScheduleItem[];
+  /** Bank holidays and closures on weekdays between notification and the last item. */
+  daysOff: SkippedDay[];
+  /** Where this date makes the plan differ from what the source expects. */
+  warnings: string[];
+}
+
+function dayWord(day: number): string {
+  return `day ${day}`;
+}
+
+function anchorText(item: RuleItem): string {
+  const a = item.anchor;
+  return a.type === 'day' ? dayWord(a.day) : `${capitalise(a.weekday)} of week ${a.week}`;
+}
+
+function dateOfItem(item: RuleItem, ruleSet: RuleSet, notified: IsoDate, calendar: HolidayCalendar) {
+  const a = item.anchor;
+  if (a.type === 'day') return countWorkingDays(notified, a.day - ruleSet.notification.day, calendar);
+  const date = addDays(mondayOf(notified), (a.week - 1) * 7 + WEEKDAYS.indexOf(a.weekday));
+  return { date, skipped: [] };
+}
+
+// Wall-clock time in the rule set's zone: 17:00 stays 17:00 whichever side of a clock change.
+function dueInstant(date: IsoDate, time: string, zone: string): string {
+  const [hour, minute] = time.split(':').map(Number);
+  const [year, month, day] = date.split('-').map(Number);
+  const dt = DateTime.fromObject({ year, month, day, hour, minute }, { zone });
+  if (!dt.isValid) throw new JtaiError(`cannot place ${date} ${time} in time zone ${zone}: ${dt.invalidExplanation}`);
+  return dt.toISO({ suppressMilliseconds: true })!;
+}
+
+function partyOf(ruleSet: RuleSet, id: string): Party {
+  return ruleSet.parties[id]!;
+}
+
+function warningsFor(item: ScheduleItem, rule: RuleItem, calendar: HolidayCalendar): string[] {
+  const a = rule.anchor;
+  const when = `${formatShortDate(item.date)}`;
+  if (a.weekday && a.type === 'day' && a.weekday !== item.weekday) {
+    const why = item.skipped.filter((s) => !/^(Satur|Sun)day$/.test(s.reason)).map((s) => `${s.reason} on ${formatShortDate(s.date)}`);
+    const because = why.length > 0 ? ` because of ${why.join(', ')}` : '';
+    return [`"${item.title}" (${item.anchor}) falls on ${when}, not on a ${capitalise(a.weekday)} as the source says${because}.`];
+  }
+  const off = a.type === 'week' ? whyNotWorking(item.date, calendar) : undefined;
+  return off ? [`"${item.title}" (${item.anchor}) falls on ${when}, which is not a working day (${off}).`] : [];
+}
+
+function scheduleItem(rule: RuleItem, ruleSet: RuleSet, notified: IsoDate, calendar: HolidayCalendar): ScheduleItem {
+  const { date, skipped } = dateOfItem(rule, ruleSet, notified, calendar);
+  const clock = rule.at.type === 'clock' ? rule.at : undefined;
+  return {
+    id: rule.id,
+    kind: rule.kind,
+    title: rule.title,
+    day: rule.anchor.type === 'day' ? rule.anchor.day : null,
+    anchor: anchorText(rule),
+    date,
+    weekday: weekdayOf(date),
+    time: clock?.time ?? null,
+    timeLabel: clock?.label ?? null,
+    due: clock ? dueInstant(date, clock.time, ruleSet.timezone) : null,
+    agencies: rule.by.map((id) => partyOf(ruleSet, id)),
+    recipient: rule.to === undefined ? null : partyOf(ruleSet, rule.to),
+    details: rule.details,
+    source: rule.source,
+    note: rule.note ?? null,
+    timeNote: clock?.note ?? null,
+    after: rule.after,
+    skipped,
+  };
+}
+
+// Order of the day: all-day items first, then by time, then as the rule set lists them.
+function compareItems(a: ScheduleItem, b: ScheduleItem): number {
+  if (a.date !== b.date) return a.date < b.date ? -1 : 1;
+  return (a.time ?? '') < (b.time ?? '') ? -1 : (a.time ?? '') > (b.time ?? '') ? 1 : 0;
+}
+
+function orderWarnings(items: ScheduleItem[]): string[] {
+  const byId = new Map(items.map((i) => [i.id, i]));
+  return items.flatMap((item) =>
+    item.after.flatMap((id) => {
+      const before = byId.get(id)!;
+      const late = before.date > item.date || (before.date === item.date && (before.time ?? '') > (item.time ?? ''));
+      return late
+        ? [`"${item.title}" (${formatShortDate(item.date)}) is due before "${before.title}" (${formatShortDate(before.date)}), which the rule set says comes first.`]
+        : [];
+    }),
+  );
+}
+
+function notificationChecks(ruleSet: RuleSet, notified: IsoDate, calendar: HolidayCalendar): string[] {
+  const off = whyNotWorking(notified, calendar);
+  if (off) throw new JtaiError(`the notification date ${notified} is not a working day (${off}); JTAI notifications come on working days.`);
+  const expected = ruleSet.notification.weekday;
+  const actual = weekdayOf(notified);
+  return expected && expected !== actual
+    ? [`${ruleSet.id} expects notification on a ${capitalise(expected)}, but ${notified} is a ${capitalise(actual)}; days are still counted in working days from ${notified}.`]
+    : [];
+}
+
+function weekdaysOff(from: IsoDate, to: IsoDate, calendar: HolidayCalendar): SkippedDay[] {
+  const days: SkippedDay[] = [];
+  for (let d = from; d <= to; d = addDays(d, 1)) {
+    const reason = whyNotWorking(d, calendar);
+    if (reason && !/^(Satur|Sun)day$/.test(reason)) days.push({ date: d, reason });
+  }
+  return days;
+}
+
+/**
+ * Works out every item of a rule set for a notification date:
+ * computeSchedule(jtai2018, "2019-03-19", calendar).items[0].due is "2019-03-19T17:00:00+00:00".
+ */
+export function computeSchedule(ruleSet: RuleSet, notified: IsoDate, calendar: HolidayCalendar): Schedule {
+  const warnings = notificationChecks(ruleSet, notified, calendar);
+  const listed = ruleSet.items.map((rule) => scheduleItem(rule, ruleSet, notified, calendar));
+  listed.forEach((item, i) => warnings.push(...warningsFor(item, ruleSet.items[i]!, calendar)));
+  warnings.push(...orderWarnings(listed));
+  const items = [...listed].sort(compareItems); // Array.prototype.sort is stable
+  const last = items.reduce((max, i) => (i.date > max ? i.date : max), notified);
+  const { id, name, source, holidays, notes, parties } = ruleSet;
+  return {
+    ruleSet: { id, name, source, holidays, notes, parties },
+    notified,
+    timezone: ruleSet.timezone,
+    items,
+    daysOff: weekdaysOff(notified, last, calendar),
+    warnings,
+  };
+}

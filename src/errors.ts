@@ -1,0 +1,56 @@
+/** Where a problem is in a rule-set file. */
+export interface SourcePosition {
+  file: string;
+  line: number;
+  column: number;
+}
+
+/** One problem found in a rule set: where it is and what is wrong. */
+export interface Problem {
+  /** Path into the rule set, for example ["items", 3, "at"]. */
+  path: ReadonlyArray<string | number>;
+  message: string;
+  position?: SourcePosition;
+}
+
+/** An error that jtai explains to the user; anything else is a bug. */
+export class JtaiError extends Error {
+  constructor(
+    message: string,
+    readonly exitCode: number = 1,
+  ) {
+    super(message);
+    this.name = new.target.name;
+  }
+}
+
+/** The command line was wrong: a missing or unknown option, a bad value. Exit code 2. */
+export class UsageError extends JtaiError {
+  constructor(message: string) {
+    super(message, 2);
+  }
+}
+
+/** An input value or file could not be used: an impossible date, a missing file. Exit code 1. */
+export class InputError extends JtaiError {}
+
+/** A rule set has one or more problems; all of them are listed. Exit code 1. */
+export class RuleSetError extends JtaiError {
+  constructor(
+    readonly file: string,
+    readonly problems: readonly Problem[],
+  ) {
+    super(formatProblems(file, problems));
+  }
+}
+
+export function formatPosition(file: string, problem: Problem): string {
+  const p = problem.position;
+  return p ? `${p.file}:${p.line}:${p.column}` : file;
+}
+
+function formatProblems(file: string, problems: readonly Problem[]): string {
+  const count = problems.length === 1 ? 'a problem' : `${problems.length} problems`;
+  const lines = problems.map((p) => `${formatPosition(file, p)}: ${p.message}`);
+  return [`rule set ${file} has ${count}:`, ...lines].join('\n');
+}

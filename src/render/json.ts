@@ -1,0 +1,52 @@
+import type { Party } from '../core/rule-set.js';
+import type { Schedule, ScheduleItem } from '../core/schedule.js';
+
+/** The version of the JSON shape; it changes only when a field changes meaning or goes away. */
+export const JSON_FORMAT_VERSION = 1;
+
+function party(p: Party): { id: string; name: string } {
+  return { id: p.id, name: p.name };
+}
+
+/** The item's own note and the note of the named time it uses, as one text. */
+export function noteOf(item: ScheduleItem): string | null {
+  const notes = [item.note, item.timeNote].filter((n): n is string => n !== null);
+  return notes.length > 0 ? notes.join(' ') : null;
+}
+
+function itemJson(item: ScheduleItem) {
+  return {
+    id: item.id,
+    kind: item.kind,
+    title: item.title,
+    day: item.day,
+    anchor: item.anchor,
+    date: item.date,
+    weekday: item.weekday,
+    time: item.time,
+    timeLabel: item.timeLabel,
+    due: item.due,
+    agencies: item.agencies.map(party),
+    recipient: item.recipient && party(item.recipient),
+    details: item.details,
+    source: item.source,
+    note: noteOf(item),
+    after: item.after,
+    skipped: item.skipped,
+  };
+}
+
+/** The plan as the documented JSON object (see README, "JSON output"), two-space indented. */
+export function renderJson(schedule: Schedule): string {
+  const { ruleSet } = schedule;
+  const json = {
+    formatVersion: JSON_FORMAT_VERSION,
+    notified: schedule.notified,
+    timezone: schedule.timezone,
+    schedule: { id: ruleSet.id, name: ruleSet.name, source: ruleSet.source, holidays: ruleSet.holidays, notes: ruleSet.notes },
+    items: schedule.items.map(itemJson),
+    daysOff: schedule.daysOff,
+    warnings: schedule.warnings,
+  };
+  return `${JSON.stringify(json, null, 2)}\n`;
+}
