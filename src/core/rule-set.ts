@@ -95,6 +95,7 @@ export const RuleSetFileSchema = z
         weekday: Weekday.optional().describe('The weekday notifications are expected on; another gives a warning.'),
         source: Text.optional(),
       })
+      .prefault({})
       .describe('How the notification day is counted.'),
     times: z.record(Id, NamedTimeSchema).default({}).describe('Named times of day.'),
     parties: z.record(Id, PartySchema).describe('Everyone who acts or receives.'),

@@ -1,0 +1,26 @@
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+
+export default tseslint.config(
+  { ignores: ['dist/', 'node_modules/', 'coverage/'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    files: ['**/*.{js,mjs}'],
+    languageOptions: { globals: { process: 'readonly', console: 'readonly', URL: 'readonly' } },
+  },
+  {
+    rules: {
+      'no-console': ['error', { allow: ['error'] }],
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_' }],
+    },
+  },
+  {
+    // Only the CLI shell may touch the process; the core and renderers stay pure.
+    files: ['src/core/**', 'src/render/**'],
+    rules: {
+      'no-restricted-globals': ['error', 'process'],
+      'no-restricted-imports': ['error', { patterns: ['node:*', 'chalk', '../io/*', '../cli/*'] }],
+    },
+  },
+);

@@ -1,0 +1,103 @@
+import { execFile } from 'node:child_process';
+import { promisify } from 'node:util';
+import { describe, expect, test } from 'vitest';
+import { runCli } from '../helpers.js';
+
+describe('jtai plan', () => {
+  test('prints the agenda on stdout and the briefing warning on stderr', async () => {
+    const { code, stdout, stderr } = await runCli(['plan', '--notified', '2019-03-19']);
+    expect(code).toBe(0);
+    expect(stdout).toContain('Day 0 · Tuesday 19 March 2019 (notification day)');
+    expect(stdout).toContain('Day 5 · Tuesday 26 March 2019');
+    expect(stdout).toContain('Friday of week 2 · Friday 29 March 2019');
+    expect(stdout).not.toContain('\u001b['); // no colour off a terminal
+    expect(stderr).toMatch(/^jtai: warning: "Key case-file documents/);
+  });
+
+  test('JSON is one object with every item', async () => {
+    const { code, stdout } = await runCli(['plan', '--notified', '2019-03-19', '--format', 'json']);
+    expect(code).toBe(0);
+    const json = JSON.parse(stdout);
+    expect(Object.keys(json)).toEqual(['formatVersion', 'notified', 'timezone', 'schedule', 'items', 'daysOff', 'warnings']);
+    expect(json.items).toHaveLength(14);
+    expect(json.items[0]).toMatchObject({
+      id: 'children-list',
+      kind: 'submission',
+      day: 0,
+      date: '2019-03-19',
+      time: '17:00',
+      due: '2019-03-19T17:00:00+00:00',
+      agencies: [{ id: 'dcs', name: "Director of Children's Services (DCS)" }],
+      recipient: { id: 'lead-inspector', name: 'Lead inspector' },
+    });
+    expect(json.items[0].note).toMatch(/jtai takes 17:00/);
+  });
+
+  test('the same input gives the same bytes', async () => {
+    const a = await runCli(['plan', '-n', '2019-10-22', '-f', 'json']);
+    const b = await runCli(['plan', '-n', '2019-10-22', '-f', 'json']);
+    expect(a.stdout).toBe(b.stdout);
+  });
+
+  test('colour on a terminal, and never with NO_COLOR or --no-color', async () => {
+    expect((await runCli(['plan', '-n', '2019-03-19'], {}, true)).stdout).toContain('\u001b[');
+    expect((await runCli(['plan', '-n', '2019-03-19'], { NO_COLOR: '1' }, true)).stdout).not.toContain('\u001b[');
+    expect((await runCli(['plan', '-n', '2019-03-19', '--no-color'], {}, true)).stdout).not.toContain('\u001b[');
+  });
+
+  test('--sources shows the briefing words', async () => {
+    const { stdout } = await runCli(['plan', '-n', '2019-03-19', '--sources']);
+    expect(stdout).toContain('Source: “By 3pm on day one (Wednesday)');
+  });
+});
+
+describe('bad input: one clear message on stderr, nothing on stdout', () => {
+  test.each([
+    [['plan', '--notified', '2019-02-30'], 2, 'jtai: --notified "2019-02-30" is not a real date; give it as YYYY-MM-DD, for example --notified 2019-03-19.\n'],
+    [['plan', '--notified', 'next tuesday'], 2, 'jtai: --notified "next tuesday" is not a real date; give it as YYYY-MM-DD, for example --notified 2019-03-19.\n'],
+    [['plan'], 2, "jtai: required option '-n, --notified <date>' not specified\nRun \"jtai --help\" for usage.\n"],
+    [['plan', '-n', '2019-03-19', '--format', 'pdf'], 2, "jtai: option '-f, --format <format>' argument 'pdf' is invalid. Allowed choices are text, json.\nRun \"jtai --help\" for usage.\n"],
+    [['plna'], 2, "jtai: unknown command 'plna'\n(Did you mean plan?)\nRun \"jtai --help\" for usage.\n"],
+    [['plan', '-n', '2019-03-23'], 1, 'jtai: the notification date 2019-03-23 is not a working day (Saturday); JTAI notifications come on working days.\n'],
+    [['plan', '-n', '2045-03-21'], 1, 'jtai: 2045-03-21 is outside the years whose bank holidays jtai knows (2016 to 2040), so its working days cannot be counted.\n'],
+    [['plan', '-n', '2019-03-19', '--rules', 'missing.yaml'], 1, 'jtai: cannot read rule set missing.yaml: no such file (the built-in rule set is "jtai-2018").\n'],
+  ])('%j exits %i', async (args, exitCode, message) => {
+    const { code, stdout, stderr } = await runCli(args);
+    expect(stderr).toBe(message);
+    expect(code).toBe(exitCode);
+    expect(stdout).toBe('');
+  });
+
+  test('a malformed rule file names the file, line and column', async () => {
+    const { writeFileSync, mkdtempSync } = await import('node:fs');
+    const { join } = await import('node:path');
+    const { tmpdir } = await import('node:os');
+    const file = join(mkdtempSync(join(tmpdir(), 'jtai-')), 'bad.yaml');
+    writeFileSync(file, 'id: bad\nname: [\n');
+    const { code, stdout, stderr } = await runCli(['plan', '-n', '2019-03-19', '--rules', file]);
+    expect(code).toBe(1);
+    expect(stdout).toBe('');
+    expect(stderr).toMatch(/^jtai: rule set .*bad\.yaml has a problem:\n.*bad\.yaml:3:1: .*\(YAML syntax\)\.\n$/);
+  });
+});
+
+describe('the installed command', () => {
+  const run = promisify(execFile);
+  const bin = new URL('../../bin/jtai.js', import.meta.url).pathname;
+
+  test('runs from another folder and exits 0', async () => {
+    const { stdout } = await run(process.execPath, [bin, 'plan', '-n', '2019-03-19', '-f', 'json'], { cwd: '/' });
+    expect(JSON.parse(stdout).items).toHaveLength(14);
+  });
+
+  test('a bad date exits 2 with no stack trace', async () => {
+    const failure = await run(process.execPath, [bin, 'plan', '-n', '2019-02-30']).catch((e: { code: number; stderr: string; stdout: string }) => e);
+    expect(failure).toMatchObject({ code: 2, stdout: '' });
+    expect((failure as { stderr: string }).stderr).not.toMatch(/\bat .*\.js:\d+/);
+  });
+
+  test('--help lists examples', async () => {
+    const { stdout } = await run(process.execPath, [bin, 'plan', '--help']);
+    expect(stdout).toContain('$ jtai plan --notified 2019-03-19');
+  });
+});

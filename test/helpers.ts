@@ -1,0 +1,20 @@
+import { makeHolidayCalendar } from '../src/core/bank-holidays.js';
+import type { CliIo } from '../src/cli/io.js';
+import { main } from '../src/cli/main.js';
+
+export const calendar = makeHolidayCalendar([]);
+
+/** Runs the CLI in-process and collects what it printed. */
+export async function runCli(args: string[], env: Record<string, string> = {}, tty = false) {
+  let stdout = '';
+  let stderr = '';
+  const io: CliIo = {
+    writeOut: (t) => void (stdout += t),
+    writeErr: (t) => void (stderr += t),
+    stdoutIsTty: tty,
+    columns: 100,
+    env,
+  };
+  const code = await main(args, io);
+  return { code, stdout, stderr };
+}
