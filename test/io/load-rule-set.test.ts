@@ -117,7 +117,7 @@ describe('loadRuleSet', () => {
     // Each sentence or list entry of every item's source, compared as lower-case words, appears
     // in the briefing. A changed or invented word in a quotation makes this fail.
     const words = (text: string) => ` ${text.toLowerCase().replace(/[^a-z0-9']+/g, ' ').trim()} `;
-    const briefing = words(readFileSync(new URL('../../../shared/sources/jtai-briefing-2018.md', import.meta.url), 'utf8'));
+    const briefing = words(readFileSync(new URL('../../schedules/sources/jtai-briefing-2018.md', import.meta.url), 'utf8'));
     const ruleSet = await loadRuleSet('jtai-2018');
     for (const item of ruleSet.items) {
       for (const part of item.source.split(/[.:;](?:\s|$)/).filter((p) => p.trim())) {
