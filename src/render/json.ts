@@ -1,17 +1,12 @@
 import type { Party } from '../core/rule-set.js';
 import type { Schedule, ScheduleItem } from '../core/schedule.js';
+import { noteOf } from './item-text.js';
 
 /** The version of the JSON shape; it changes only when a field changes meaning or goes away. */
 export const JSON_FORMAT_VERSION = 1;
 
 function party(p: Party): { id: string; name: string } {
   return { id: p.id, name: p.name };
-}
-
-/** The item's own note and the note of the named time it uses, as one text. */
-export function noteOf(item: ScheduleItem): string | null {
-  const notes = [item.note, item.timeNote].filter((n): n is string => n !== null);
-  return notes.length > 0 ? notes.join(' ') : null;
 }
 
 function itemJson(item: ScheduleItem) {

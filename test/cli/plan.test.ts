@@ -56,7 +56,7 @@ describe('bad input: one clear message on stderr, nothing on stdout', () => {
     [['plan', '--notified', '2019-02-30'], 2, 'jtai: --notified "2019-02-30" is not a real date; give it as YYYY-MM-DD, for example --notified 2019-03-19.\n'],
     [['plan', '--notified', 'next tuesday'], 2, 'jtai: --notified "next tuesday" is not a real date; give it as YYYY-MM-DD, for example --notified 2019-03-19.\n'],
     [['plan'], 2, "jtai: required option '-n, --notified <date>' not specified\nRun \"jtai --help\" for usage.\n"],
-    [['plan', '-n', '2019-03-19', '--format', 'pdf'], 2, "jtai: option '-f, --format <format>' argument 'pdf' is invalid. Allowed choices are text, json.\nRun \"jtai --help\" for usage.\n"],
+    [['plan', '-n', '2019-03-19', '--format', 'pdf'], 2, "jtai: option '-f, --format <format>' argument 'pdf' is invalid. Allowed choices are text, json, md, csv, ics.\nRun \"jtai --help\" for usage.\n"],
     [['plna'], 2, "jtai: unknown command 'plna'\n(Did you mean plan?)\nRun \"jtai --help\" for usage.\n"],
     [['plan', '-n', '2019-03-23'], 1, 'jtai: the notification date 2019-03-23 is not a working day (Saturday); JTAI notifications come on working days.\n'],
     [['plan', '-n', '2045-03-21'], 1, 'jtai: 2045-03-21 is outside the years whose bank holidays jtai knows (2016 to 2040), so its working days cannot be counted.\n'],

@@ -1,22 +1,27 @@
-import { isIsoDate } from '../../core/calendar-date.js';
+import { join } from 'node:path';
+import { filterByAgency, findParty, submittingParties } from '../../core/agencies.js';
 import { makeHolidayCalendar } from '../../core/bank-holidays.js';
-import { computeSchedule } from '../../core/schedule.js';
-import { UsageError } from '../../errors.js';
+import { isIsoDate } from '../../core/calendar-date.js';
+import { type Schedule, computeSchedule } from '../../core/schedule.js';
+import { InputError, UsageError } from '../../errors.js';
 import { loadRuleSet } from '../../io/load-rule-set.js';
-import { renderJson } from '../../render/json.js';
-import { renderText } from '../../render/text.js';
+import { ensureFolder, writeFilesAtomically } from '../../io/write-files.js';
+import { EXTENSION_OF, type Format, type RenderSettings, formatForFile, loadRenderer } from '../formats.js';
 import type { CliIo } from '../io.js';
 import { makeStyle, wantsColor } from '../style.js';
-
-export const FORMATS = ['text', 'json'] as const;
-export type Format = (typeof FORMATS)[number];
 
 export interface PlanOptions {
   notified: string;
   rules: string;
-  format: Format;
-  color: boolean;
+  format?: Format;
+  out?: string;
+  outDir?: string;
+  split?: 'agency';
+  agency?: string[];
+  remind: string;
+  mermaid: boolean;
   sources: boolean;
+  color: boolean;
 }
 
 export function checkNotified(value: string): string {
@@ -26,17 +31,80 @@ export function checkNotified(value: string): string {
   return value;
 }
 
-/** jtai plan: the whole timetable for one notification date. */
-export async function runPlan(options: PlanOptions, io: CliIo): Promise<void> {
+/** Minutes from "90", "90m", "2h", "1d"; null for "none". */
+export function parseRemind(value: string): number | null {
+  if (value === 'none') return null;
+  const m = /^(\d{1,5})([mhd]?)$/.exec(value);
+  if (!m) throw new UsageError(`--remind "${value}" is not a duration; give minutes or hours like 90m or 2h, or "none".`);
+  return Number(m[1]) * ({ '': 1, m: 1, h: 60, d: 1440 } as const)[m[2] as '' | 'm' | 'h' | 'd'];
+}
+
+/** DTSTAMP: SOURCE_DATE_EPOCH (seconds) for reproducible files, or now. */
+export function stampFrom(env: CliIo['env']): Date {
+  const epoch = env.SOURCE_DATE_EPOCH;
+  if (epoch === undefined || epoch === '') return new Date();
+  if (!/^\d{1,12}$/.test(epoch)) throw new InputError(`SOURCE_DATE_EPOCH "${epoch}" is not a whole number of seconds since 1970.`);
+  return new Date(Number(epoch) * 1000);
+}
+
+function chooseFormat(options: PlanOptions): Format {
+  if (options.split && !options.outDir) throw new UsageError('--split needs --out-dir, the folder to write one file per agency into.');
+  if (options.outDir && !options.split) throw new UsageError('--out-dir goes with --split agency.');
+  if (options.split && options.out) throw new UsageError('give --out or --split with --out-dir, not both.');
+  return options.format ?? (options.out ? formatForFile(options.out) : options.split ? 'ics' : 'text');
+}
+
+function selectAgencies(schedule: Schedule, names: readonly string[]): Schedule {
+  if (names.length === 0) return schedule;
+  const ids = names.map((name) => {
+    const party = findParty(schedule.ruleSet.parties, name);
+    if (!party) {
+      const known = submittingParties(schedule).map((p) => p.id).join(', ');
+      throw new UsageError(`--agency "${name}" is not a party of ${schedule.ruleSet.id}; expected one of: ${known}.`);
+    }
+    return party.id;
+  });
+  return filterByAgency(schedule, ids);
+}
+
+/** jtai plan: the whole timetable for one notification date, in one format, to stdout or files. */
+export async function runPlan(options: PlanOptions, io: CliIo, version: string): Promise<void> {
   const notified = checkNotified(options.notified);
+  const format = chooseFormat(options);
+  const remindMinutes = parseRemind(options.remind);
   const ruleSet = await loadRuleSet(options.rules);
-  const schedule = computeSchedule(ruleSet, notified, makeHolidayCalendar(ruleSet.closures));
-  if (options.format === 'json') {
-    io.writeOut(renderJson(schedule));
+  const full = computeSchedule(ruleSet, notified, makeHolidayCalendar(ruleSet.closures));
+  const schedule = selectAgencies(full, options.agency ?? []);
+  const render = await loadRenderer(format);
+  const toFile = options.out !== undefined || options.split !== undefined;
+  const color = !toFile && wantsColor(io, options.color);
+  const settings: RenderSettings = {
+    style: makeStyle(color),
+    width: color && io.columns ? Math.min(io.columns, 100) : 80,
+    sources: options.sources,
+    mermaid: options.mermaid,
+    remindMinutes,
+    stamp: stampFrom(io.env),
+    version,
+    toFile,
+  };
+
+  if (options.split && options.outDir) {
+    const files = submittingParties(schedule).map((party) => ({
+      path: join(options.outDir!, `${party.id}.${EXTENSION_OF[format]}`),
+      content: render(filterByAgency(schedule, [party.id]), {
+        ...settings,
+        calendarName: `JTAI notified ${notified}: ${party.name}`,
+      }),
+    }));
+    await ensureFolder(options.outDir);
+    await writeFilesAtomically(files);
+    io.writeErr(`jtai: wrote ${files.length} files to ${options.outDir}: ${files.map((f) => f.path.split('/').pop()).join(', ')}\n`);
+  } else if (options.out) {
+    await writeFilesAtomically([{ path: options.out, content: render(schedule, settings) }]);
+    io.writeErr(`jtai: wrote ${schedule.items.length} items to ${options.out}\n`);
   } else {
-    const style = makeStyle(wantsColor(io, options.color));
-    const width = io.stdoutIsTty && io.columns ? Math.min(io.columns, 100) : 80;
-    io.writeOut(renderText(schedule, { style, width, sources: options.sources }));
+    io.writeOut(render(schedule, settings));
   }
-  for (const w of schedule.warnings) io.writeErr(`jtai: warning: ${w}\n`);
+  for (const w of full.warnings) io.writeErr(`jtai: warning: ${w}\n`);
 }

@@ -1,0 +1,41 @@
+import type { Schedule, ScheduleItem } from '../core/schedule.js';
+import { agenciesOf, noteOf } from './item-text.js';
+
+export interface RenderCsvOptions {
+  /** Start with a UTF-8 byte order mark, so that Excel reads the file as UTF-8. */
+  bom?: boolean;
+}
+
+const COLUMNS: ReadonlyArray<[string, (item: ScheduleItem) => string]> = [
+  ['id', (i) => i.id],
+  ['kind', (i) => i.kind],
+  ['day', (i) => (i.day === null ? '' : String(i.day))],
+  ['date', (i) => i.date],
+  ['weekday', (i) => i.weekday],
+  ['time', (i) => i.time ?? ''],
+  ['due', (i) => i.due ?? ''],
+  ['title', (i) => i.title],
+  ['agencies', agenciesOf],
+  ['recipient', (i) => i.recipient?.name ?? ''],
+  ['details', (i) => i.details.join('\n')],
+  ['note', (i) => noteOf(i) ?? ''],
+  ['source', (i) => i.source],
+];
+
+// A cell starting with = + - @ (or a tab or carriage return) is a formula to Excel and
+// LibreOffice; a leading apostrophe makes it text (OWASP's advice on CSV injection).
+function defuse(cell: string): string {
+  return /^[=+\-@\t\r]/.test(cell) ? `'${cell}` : cell;
+}
+
+/** Quotes a field when RFC 4180 needs it: quoteField('a "b", c') is '"a ""b"", c"'. */
+export function quoteField(cell: string): string {
+  return /[",\r\n]/.test(cell) ? `"${cell.replace(/"/g, '""')}"` : cell;
+}
+
+/** The plan as CSV (RFC 4180): a header row, one row per item, CRLF line ends. */
+export function renderCsv(schedule: Schedule, options: RenderCsvOptions = {}): string {
+  const header = COLUMNS.map(([name]) => name).join(',');
+  const rows = schedule.items.map((item) => COLUMNS.map(([, cell]) => quoteField(defuse(cell(item)))).join(','));
+  return `${options.bom ? '\uFEFF' : ''}${[header, ...rows].map((r) => `${r}\r\n`).join('')}`;
+}

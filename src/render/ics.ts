@@ -1,0 +1,103 @@
+import { formatLongDate } from '../core/calendar-date.js';
+import type { Schedule, ScheduleItem } from '../core/schedule.js';
+import { escapeText, joinLines } from './ics-text.js';
+import { agenciesOf, noteOf } from './item-text.js';
+
+export interface RenderIcsOptions {
+  /** DTSTAMP as an instant: the time the file is made, or SOURCE_DATE_EPOCH. */
+  stamp: Date;
+  /** Minutes before a timed item to remind, or null for no reminders. */
+  remindMinutes: number | null;
+  /** The calendar's name; by default from the rule set and notification date. */
+  calendarName?: string;
+  /** jtai's version, for PRODID. */
+  version: string;
+}
+
+// Every time is written in UTC with Z: no VTIMEZONE to get wrong, nothing floating, and each
+// calendar program shows it in its user's own zone (the London wall-clock time, in London).
+function utcStamp(instant: Date): string {
+  return instant.toISOString().replace(/[-:]/g, '').replace(/\.\d{3}/, '');
+}
+
+function compactDate(date: string): string {
+  return date.replace(/-/g, '');
+}
+
+/** A stable, short ASCII UID: uidOf(schedule, item) is "jtai-2018-20190319-children-list@jtai". */
+export function uidOf(schedule: Schedule, item: ScheduleItem): string {
+  return `${schedule.ruleSet.id}-${compactDate(schedule.notified)}-${item.id}@jtai`;
+}
+
+function summaryOf(item: ScheduleItem): string {
+  const prefix = item.day === null ? 'JTAI' : `JTAI day ${item.day}`;
+  const suffix = item.kind === 'submission' ? '' : ' (inspectors)';
+  return `${prefix}: ${item.title}${suffix}`;
+}
+
+function descriptionOf(item: ScheduleItem): string {
+  const when = item.time === null ? 'All day' : `${item.kind === 'submission' ? 'Due by' : 'At'} ${item.time}`;
+  const label = item.timeLabel ? ` ("${item.timeLabel}")` : '';
+  const lines = [`${when}${label}, ${formatLongDate(item.date)} (${item.anchor}).`];
+  lines.push(`Who must act: ${agenciesOf(item)}`);
+  if (item.recipient) lines.push(`To: ${item.recipient.name}`);
+  if (item.details.length > 0) lines.push('', ...item.details.map((d) => `- ${d}`));
+  const note = noteOf(item);
+  if (note) lines.push('', `Note: ${note}`);
+  lines.push('', `Source: "${item.source}"`);
+  return lines.join('\n');
+}
+
+function categoriesOf(item: ScheduleItem): string {
+  const kind = item.kind === 'submission' ? 'Submission' : 'Inspector action';
+  return ['JTAI', kind, ...item.agencies.map((a) => a.name)].map(escapeText).join(',');
+}
+
+function nextDay(date: string): string {
+  const d = new Date(`${date}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + 1);
+  return d.toISOString().slice(0, 10);
+}
+
+function eventLines(schedule: Schedule, item: ScheduleItem, o: RenderIcsOptions): string[] {
+  const timing =
+    item.due === null
+      ? [`DTSTART;VALUE=DATE:${compactDate(item.date)}`, `DTEND;VALUE=DATE:${compactDate(nextDay(item.date))}`]
+      : [`DTSTART:${utcStamp(new Date(item.due))}`]; // a deadline is an instant: no DTEND
+  const lines = [
+    'BEGIN:VEVENT',
+    `UID:${uidOf(schedule, item)}`,
+    `DTSTAMP:${utcStamp(o.stamp)}`,
+    ...timing,
+    `SUMMARY:${escapeText(summaryOf(item))}`,
+    `DESCRIPTION:${escapeText(descriptionOf(item))}`,
+    `CATEGORIES:${categoriesOf(item)}`,
+    'TRANSP:TRANSPARENT',
+    'X-MICROSOFT-CDO-BUSYSTATUS:FREE',
+  ];
+  if (item.due !== null && o.remindMinutes !== null) {
+    lines.push('BEGIN:VALARM', 'ACTION:DISPLAY', `DESCRIPTION:${escapeText(summaryOf(item))}`, `TRIGGER:-PT${o.remindMinutes}M`, 'END:VALARM');
+  }
+  lines.push('END:VEVENT');
+  return lines;
+}
+
+/** The default calendar name: "JTAI notified 2019-03-19 (JTAI timetable (2018 guidance))". */
+export function defaultCalendarName(schedule: Schedule): string {
+  return `JTAI notified ${schedule.notified} (${schedule.ruleSet.name})`;
+}
+
+/** The plan as an iCalendar file (RFC 5545): one VEVENT per item, times in UTC, CRLF line ends. */
+export function renderIcs(schedule: Schedule, options: RenderIcsOptions): string {
+  const lines = [
+    'BEGIN:VCALENDAR',
+    'VERSION:2.0',
+    `PRODID:-//jtai//jtai ${options.version}//EN`,
+    'CALSCALE:GREGORIAN',
+    'METHOD:PUBLISH',
+    `X-WR-CALNAME:${escapeText(options.calendarName ?? defaultCalendarName(schedule))}`,
+    ...schedule.items.flatMap((item) => eventLines(schedule, item, options)),
+    'END:VCALENDAR',
+  ];
+  return joinLines(lines);
+}

@@ -1,0 +1,124 @@
+import { mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import ICAL from 'ical.js';
+import { describe, expect, test } from 'vitest';
+import { writeFilesAtomically } from '../../src/io/write-files.js';
+import { runCli } from '../helpers.js';
+
+const tempDir = () => mkdtempSync(join(tmpdir(), 'jtai-out-'));
+
+describe('--out', () => {
+  test('takes the format from the extension and prints nothing on stdout', async () => {
+    const dir = tempDir();
+    const file = join(dir, 'plan.ics');
+    const { code, stdout, stderr } = await runCli(['plan', '-n', '2019-03-19', '--out', file]);
+    expect([code, stdout]).toEqual([0, '']);
+    expect(stderr).toContain(`jtai: wrote 14 items to ${file}\n`);
+    const events = new ICAL.Component(ICAL.parse(readFileSync(file, 'utf8'))).getAllSubcomponents('vevent');
+    expect(events).toHaveLength(14);
+    expect(readdirSync(dir)).toEqual(['plan.ics']); // no temporary file left behind
+  });
+
+  test('--format wins over the extension; a CSV file starts with a byte order mark', async () => {
+    const dir = tempDir();
+    await runCli(['plan', '-n', '2019-03-19', '--out', join(dir, 'plan.txt'), '--format', 'csv']);
+    expect(readFileSync(join(dir, 'plan.txt'), 'utf8').startsWith('\uFEFFid,kind,day')).toBe(true);
+  });
+
+  test('an unknown extension without --format is refused before anything is written', async () => {
+    const dir = tempDir();
+    const { code, stderr } = await runCli(['plan', '-n', '2019-03-19', '--out', join(dir, 'plan.pdf')]);
+    expect(code).toBe(2);
+    expect(stderr).toMatch(/^jtai: cannot tell the format of ".*plan\.pdf" from its extension; use \.ics, \.md, \.csv, \.json or \.txt, or give --format\.\n$/);
+    expect(readdirSync(dir)).toEqual([]);
+  });
+
+  test('a failed run leaves the previous file as it was', async () => {
+    const dir = tempDir();
+    const file = join(dir, 'plan.json');
+    writeFileSync(file, 'previous');
+    const { code } = await runCli(['plan', '-n', '2019-02-30', '--out', file]);
+    expect(code).toBe(2);
+    expect(readFileSync(file, 'utf8')).toBe('previous');
+    const missing = await runCli(['plan', '-n', '2019-03-19', '--out', join(dir, 'no-such-folder', 'x.json')]);
+    expect(missing.code).toBe(1);
+    expect(missing.stderr).toMatch(/cannot write .*x\.json: no such folder; no file was changed\./);
+  });
+});
+
+describe('--agency and --split', () => {
+  test('--agency keeps only what that agency must do, in every format', async () => {
+    const json = JSON.parse((await runCli(['plan', '-n', '2019-03-19', '-f', 'json', '--agency', 'YOT'])).stdout);
+    expect(json.items.map((i: { id: string }) => i.id)).toEqual([
+      'cse-gangs-cases', 'positive-intervention-cases', 'yot-cases', 'information-on-20-children',
+      'key-case-file-documents', 'agency-information', 'joint-evaluations',
+    ]);
+    const csv = (await runCli(['plan', '-n', '2019-03-19', '-f', 'csv', '-a', 'police', '-a', 'nps'])).stdout;
+    expect(csv.trim().split('\r\n')).toHaveLength(1 + 7);
+  });
+
+  test('an unknown agency names the known ones', async () => {
+    const { code, stderr } = await runCli(['plan', '-n', '2019-03-19', '--agency', 'fire']);
+    expect(code).toBe(2);
+    expect(stderr).toBe(
+      'jtai: --agency "fire" is not a party of jtai-2018; expected one of: dcs, local-authority, partner-agencies, local-agencies, police, health, schools, yot, nps, crc.\n',
+    );
+  });
+
+  test('--split agency writes one calendar per agency, each named after it', async () => {
+    const dir = join(tempDir(), 'calendars');
+    const { code, stdout } = await runCli(['plan', '-n', '2019-03-19', '--split', 'agency', '--out-dir', dir]);
+    expect([code, stdout]).toEqual([0, '']);
+    expect(readdirSync(dir).sort()).toEqual(
+      ['crc', 'dcs', 'health', 'local-agencies', 'local-authority', 'nps', 'partner-agencies', 'police', 'schools', 'yot'].map((p) => `${p}.ics`),
+    );
+    const police = new ICAL.Component(ICAL.parse(readFileSync(join(dir, 'police.ics'), 'utf8')));
+    expect(police.getFirstProperty('x-wr-calname')?.toICALString()).toBe('X-WR-CALNAME:JTAI notified 2019-03-19: Police');
+    expect(police.getAllSubcomponents('vevent')).toHaveLength(6);
+  });
+
+  test('--split needs --out-dir', async () => {
+    const { code, stderr } = await runCli(['plan', '-n', '2019-03-19', '--split', 'agency']);
+    expect([code, stderr]).toEqual([2, 'jtai: --split needs --out-dir, the folder to write one file per agency into.\n']);
+  });
+});
+
+describe('writeFilesAtomically', () => {
+  test('when one write fails part-way, no file is replaced and no temporary file is left', async () => {
+    const dir = tempDir();
+    const files = ['a.ics', 'b.ics', 'c.ics'].map((n) => ({ path: join(dir, n), content: `new ${n}` }));
+    for (const f of files) writeFileSync(f.path, 'old');
+    let calls = 0;
+    const failing = (async (path: string, content: string, opts: { flag: string }) => {
+      if (++calls === 2) {
+        writeFileSync(path, content.slice(0, 3), opts); // half a file, then the disk fills up
+        throw Object.assign(new Error('no space left on device'), { code: 'ENOSPC' });
+      }
+      writeFileSync(path, content, opts);
+    }) as unknown as typeof import('node:fs/promises').writeFile;
+    await expect(writeFilesAtomically(files, failing)).rejects.toThrow(/cannot write .*b\.ics: no space left on device; no file was changed\./);
+    expect(files.map((f) => readFileSync(f.path, 'utf8'))).toEqual(['old', 'old', 'old']);
+    expect(readdirSync(dir).sort()).toEqual(['a.ics', 'b.ics', 'c.ics']);
+  });
+});
+
+describe('ICS options', () => {
+  test('--remind sets or drops the reminder', async () => {
+    const alarms = (ics: string) =>
+      new ICAL.Component(ICAL.parse(ics)).getAllSubcomponents('vevent').flatMap((e) => e.getAllSubcomponents('valarm'));
+    const twoHours = alarms((await runCli(['plan', '-n', '2019-03-19', '-f', 'ics', '--remind', '2h'])).stdout);
+    expect((twoHours[0]!.getFirstPropertyValue('trigger') as ICAL.Duration).toSeconds()).toBe(-7200);
+    expect(alarms((await runCli(['plan', '-n', '2019-03-19', '-f', 'ics', '--remind', 'none'])).stdout)).toEqual([]);
+    const bad = await runCli(['plan', '-n', '2019-03-19', '-f', 'ics', '--remind', 'soon']);
+    expect([bad.code, bad.stderr]).toEqual([2, 'jtai: --remind "soon" is not a duration; give minutes or hours like 90m or 2h, or "none".\n']);
+  });
+
+  test('SOURCE_DATE_EPOCH makes the file reproducible', async () => {
+    const env = { SOURCE_DATE_EPOCH: '1553000000' };
+    const a = await runCli(['plan', '-n', '2019-03-19', '-f', 'ics'], env);
+    const b = await runCli(['plan', '-n', '2019-03-19', '-f', 'ics'], env);
+    expect(a.stdout).toBe(b.stdout);
+    expect(a.stdout).toContain('DTSTAMP:20190319T125320Z\r\n');
+  });
+});
