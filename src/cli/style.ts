@@ -1,4 +1,3 @@
-import { Chalk } from 'chalk';
 import type { Style } from '../render/style.js';
 import { PLAIN_STYLE } from '../render/style.js';
 import type { CliIo } from './io.js';
@@ -11,9 +10,10 @@ export function wantsColor(io: CliIo, colorOption: boolean): boolean {
   return io.stdoutIsTty && io.env.TERM !== 'dumb';
 }
 
-/** The agenda's colours, or plain text. */
-export function makeStyle(color: boolean): Style {
+/** The agenda's colours, or plain text; chalk is loaded only when colour is wanted. */
+export async function makeStyle(color: boolean): Promise<Style> {
   if (!color) return PLAIN_STYLE;
+  const { Chalk } = await import('chalk');
   const c = new Chalk({ level: 1 });
   return {
     heading: (t) => c.bold(t),

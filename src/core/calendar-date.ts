@@ -1,5 +1,3 @@
-import { DateTime } from 'luxon';
-
 /** A calendar date as written in ISO 8601, "YYYY-MM-DD". No time, no zone. */
 export type IsoDate = string;
 
@@ -14,29 +12,39 @@ export const WEEKDAYS = [
 ] as const;
 export type Weekday = (typeof WEEKDAYS)[number];
 
-// Dates are worked out in UTC, where every day has 24 hours; the zone only enters with a time.
-function toDateTime(date: IsoDate): DateTime {
-  return DateTime.fromISO(date, { zone: 'UTC' });
+const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+const DAY_MS = 86_400_000;
+
+// Calendar dates are worked out as UTC midnights, where every day has 24 hours and the
+// machine's zone never enters; zones matter only once a clock time is added (see schedule.ts).
+function toUtc(date: IsoDate): Date {
+  return new Date(`${date}T00:00:00Z`);
+}
+
+function fromUtc(d: Date): IsoDate {
+  return d.toISOString().slice(0, 10);
 }
 
 /** Whether text is a real calendar date in YYYY-MM-DD form: isIsoDate("2019-02-30") is false. */
 export function isIsoDate(text: string): boolean {
-  return /^\d{4}-\d{2}-\d{2}$/.test(text) && toDateTime(text).isValid;
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(text)) return false;
+  const d = toUtc(text);
+  return !Number.isNaN(d.getTime()) && fromUtc(d) === text;
 }
 
 /** The day after or before: addDays("2019-03-29", 3) is "2019-04-01". */
 export function addDays(date: IsoDate, days: number): IsoDate {
-  return toDateTime(date).plus({ days }).toISODate()!;
+  return fromUtc(new Date(toUtc(date).getTime() + days * DAY_MS));
 }
 
 /** The weekday of a date: weekdayOf("2019-03-19") is "tuesday". */
 export function weekdayOf(date: IsoDate): Weekday {
-  return WEEKDAYS[toDateTime(date).weekday - 1]!;
+  return WEEKDAYS[(toUtc(date).getUTCDay() + 6) % 7]!;
 }
 
 /** The Monday of the week (Monday to Sunday) a date is in: mondayOf("2019-03-24") is "2019-03-18". */
 export function mondayOf(date: IsoDate): IsoDate {
-  return toDateTime(date).startOf('week').toISODate()!;
+  return addDays(date, -WEEKDAYS.indexOf(weekdayOf(date)));
 }
 
 /** The year of a date: yearOf("2019-03-19") is 2019. */
@@ -44,17 +52,24 @@ export function yearOf(date: IsoDate): number {
   return Number(date.slice(0, 4));
 }
 
+/** Capitalised word: capitalise("tuesday") is "Tuesday". */
+export function capitalise(word: string): string {
+  return word.charAt(0).toUpperCase() + word.slice(1);
+}
+
+function parts(date: IsoDate) {
+  const d = toUtc(date);
+  return { weekday: capitalise(weekdayOf(date)), day: d.getUTCDate(), month: MONTHS[d.getUTCMonth()]!, year: d.getUTCFullYear() };
+}
+
 /** A long English form: formatLongDate("2019-03-19") is "Tuesday 19 March 2019". */
 export function formatLongDate(date: IsoDate): string {
-  return toDateTime(date).setLocale('en-GB').toFormat('cccc d LLLL yyyy');
+  const p = parts(date);
+  return `${p.weekday} ${p.day} ${p.month} ${p.year}`;
 }
 
 /** A short English form: formatShortDate("2019-03-19") is "Tue 19 Mar 2019". */
 export function formatShortDate(date: IsoDate): string {
-  return toDateTime(date).setLocale('en-GB').toFormat('ccc d LLL yyyy');
-}
-
-/** Capitalised weekday: capitalise("tuesday") is "Tuesday". */
-export function capitalise(word: string): string {
-  return word.charAt(0).toUpperCase() + word.slice(1);
+  const p = parts(date);
+  return `${p.weekday.slice(0, 3)} ${p.day} ${p.month.slice(0, 3)} ${p.year}`;
 }

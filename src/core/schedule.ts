@@ -1,4 +1,3 @@
-import { DateTime } from 'luxon';
 import { JtaiError } from '../errors.js';
 import {
   type IsoDate,
@@ -12,6 +11,8 @@ import {
 } from './calendar-date.js';
 import type { ItemKind, Party, RuleItem, RuleSet } from './rule-set.js';
 import { type HolidayCalendar, type SkippedDay, countWorkingDays, whyNotWorking } from './working-days.js';
+import { EUROPE_LONDON } from './london-zone.js';
+import { type ZoneRules, zonedInstant } from './zone-rules.js';
 
 /** One dated entry of a plan: a submission due or an inspector action. */
 export interface ScheduleItem {
@@ -71,15 +72,6 @@ function dateOfItem(item: RuleItem, ruleSet: RuleSet, notified: IsoDate, calenda
   return { date, skipped: [] };
 }
 
-// Wall-clock time in the rule set's zone: 17:00 stays 17:00 whichever side of a clock change.
-function dueInstant(date: IsoDate, time: string, zone: string): string {
-  const [hour, minute] = time.split(':').map(Number);
-  const [year, month, day] = date.split('-').map(Number);
-  const dt = DateTime.fromObject({ year, month, day, hour, minute }, { zone });
-  if (!dt.isValid) throw new JtaiError(`cannot place ${date} ${time} in time zone ${zone}: ${dt.invalidExplanation}`);
-  return dt.toISO({ suppressMilliseconds: true })!;
-}
-
 function partyOf(ruleSet: RuleSet, id: string): Party {
   return ruleSet.parties[id]!;
 }
@@ -96,7 +88,7 @@ function warningsFor(item: ScheduleItem, rule: RuleItem, calendar: HolidayCalend
   return off ? [`"${item.title}" (${item.anchor}) falls on ${when}, which is not a working day (${off}).`] : [];
 }
 
-function scheduleItem(rule: RuleItem, ruleSet: RuleSet, notified: IsoDate, calendar: HolidayCalendar): ScheduleItem {
+function scheduleItem(rule: RuleItem, ruleSet: RuleSet, notified: IsoDate, calendar: HolidayCalendar, zone: ZoneRules): ScheduleItem {
   const { date, skipped } = dateOfItem(rule, ruleSet, notified, calendar);
   const clock = rule.at.type === 'clock' ? rule.at : undefined;
   return {
@@ -109,7 +101,8 @@ function scheduleItem(rule: RuleItem, ruleSet: RuleSet, notified: IsoDate, calen
     weekday: weekdayOf(date),
     time: clock?.time ?? null,
     timeLabel: clock?.label ?? null,
-    due: clock ? dueInstant(date, clock.time, ruleSet.timezone) : null,
+    // Wall-clock time in the rule set's zone: 17:00 stays 17:00 whichever side of a clock change.
+    due: clock ? zonedInstant(zone, date, clock.time) : null,
     agencies: rule.by.map((id) => partyOf(ruleSet, id)),
     recipient: rule.to === undefined ? null : partyOf(ruleSet, rule.to),
     details: rule.details,
@@ -163,9 +156,15 @@ function weekdaysOff(from: IsoDate, to: IsoDate, calendar: HolidayCalendar): Ski
  * Works out every item of a rule set for a notification date:
  * computeSchedule(jtai2018, "2019-03-19", calendar).items[0].due is "2019-03-19T17:00:00+00:00".
  */
-export function computeSchedule(ruleSet: RuleSet, notified: IsoDate, calendar: HolidayCalendar): Schedule {
+export function computeSchedule(
+  ruleSet: RuleSet,
+  notified: IsoDate,
+  calendar: HolidayCalendar,
+  zone: ZoneRules = EUROPE_LONDON,
+): Schedule {
+  if (zone.name !== ruleSet.timezone) throw new JtaiError(`the rule set's zone is ${ruleSet.timezone}, but the zone rules given are ${zone.name}.`);
   const warnings = notificationChecks(ruleSet, notified, calendar);
-  const listed = ruleSet.items.map((rule) => scheduleItem(rule, ruleSet, notified, calendar));
+  const listed = ruleSet.items.map((rule) => scheduleItem(rule, ruleSet, notified, calendar, zone));
   listed.forEach((item, i) => warnings.push(...warningsFor(item, ruleSet.items[i]!, calendar)));
   warnings.push(...orderWarnings(listed));
   const items = [...listed].sort(compareItems); // Array.prototype.sort is stable

@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
 import { RuleSetError } from '../../src/errors.js';
-import { BUILT_IN_DIR, loadRuleSet, parseRuleSet } from '../../src/io/load-rule-set.js';
+import { BUILT_IN_DIR, loadRuleSet } from '../../src/io/load-rule-set.js';
+import { parseRuleSet } from '../../src/io/parse-rule-set.js';
 
 const MINIMAL = `id: tiny
 name: Tiny

@@ -1,6 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { computeSchedule } from '../../src/core/schedule.js';
-import { loadRuleSet, parseRuleSet } from '../../src/io/load-rule-set.js';
+import { loadRuleSet } from '../../src/io/load-rule-set.js';
+import { parseRuleSet } from '../../src/io/parse-rule-set.js';
 import { quoteField, renderCsv } from '../../src/render/csv.js';
 import { calendar } from '../helpers.js';
 

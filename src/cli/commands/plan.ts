@@ -3,6 +3,7 @@ import { filterByAgency, findParty, submittingParties } from '../../core/agencie
 import { makeHolidayCalendar } from '../../core/bank-holidays.js';
 import { isIsoDate } from '../../core/calendar-date.js';
 import { type Schedule, computeSchedule } from '../../core/schedule.js';
+import { zoneRulesFor } from '../../core/zones.js';
 import { InputError, UsageError } from '../../errors.js';
 import { loadRuleSet } from '../../io/load-rule-set.js';
 import { ensureFolder, writeFilesAtomically } from '../../io/write-files.js';
@@ -73,13 +74,13 @@ export async function runPlan(options: PlanOptions, io: CliIo, version: string):
   const format = chooseFormat(options);
   const remindMinutes = parseRemind(options.remind);
   const ruleSet = await loadRuleSet(options.rules);
-  const full = computeSchedule(ruleSet, notified, makeHolidayCalendar(ruleSet.closures));
+  const full = computeSchedule(ruleSet, notified, makeHolidayCalendar(ruleSet.closures), await zoneRulesFor(ruleSet.timezone));
   const schedule = selectAgencies(full, options.agency ?? []);
   const render = await loadRenderer(format);
   const toFile = options.out !== undefined || options.split !== undefined;
   const color = !toFile && wantsColor(io, options.color);
   const settings: RenderSettings = {
-    style: makeStyle(color),
+    style: await makeStyle(color),
     width: color && io.columns ? Math.min(io.columns, 100) : 80,
     sources: options.sources,
     mermaid: options.mermaid,
