@@ -49,8 +49,11 @@ export function formatPosition(file: string, problem: Problem): string {
   return p ? `${p.file}:${p.line}:${p.column}` : file;
 }
 
+const MAX_LISTED = 20;
+
 function formatProblems(file: string, problems: readonly Problem[]): string {
   const count = problems.length === 1 ? 'a problem' : `${problems.length} problems`;
-  const lines = problems.map((p) => `${formatPosition(file, p)}: ${p.message}`);
+  const lines = problems.slice(0, MAX_LISTED).map((p) => `${formatPosition(file, p)}: ${p.message}`);
+  if (problems.length > MAX_LISTED) lines.push(`... and ${problems.length - MAX_LISTED} more; mend these first.`);
   return [`rule set ${file} has ${count}:`, ...lines].join('\n');
 }

@@ -16,7 +16,7 @@ export async function main(args: readonly string[], io: CliIo = processIo): Prom
   const program = makeProgram(io, version);
   try {
     if (args.length === 0) {
-      io.writeErr(program.helpInformation());
+      io.writeErr(`jtai: give a command, for example: jtai plan --notified 2019-03-19\n\n${program.helpInformation()}`);
       return 2;
     }
     await program.parseAsync(args, { from: 'user' });

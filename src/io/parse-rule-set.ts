@@ -66,6 +66,9 @@ function byPosition(problems: Problem[]): Problem[] {
 export function parseRuleSet(text: string, shown: string): RuleSet {
   const { parsed, problems } = parseYaml(text, shown);
   if (!parsed) throw new RuleSetError(shown, problems);
+  if (parsed.data === null || parsed.data === undefined) {
+    throw new RuleSetError(shown, [{ path: [], message: 'the file is empty; expected a rule set (see the built-in schedules/jtai-2018.yaml).', position: parsed.positionOf([]) }]);
+  }
   const result = RuleSetFileSchema.safeParse(parsed.data);
   if (!result.success) throw new RuleSetError(shown, byPosition(result.error.issues.map((i) => schemaProblem(i, parsed))));
   const resolved = resolveRuleSet(result.data);

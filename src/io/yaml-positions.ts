@@ -39,6 +39,7 @@ export function parseYaml(text: string, file: string): { parsed?: ParsedYaml; pr
 }
 
 function firstSentence(message: string): string {
+  if (message.includes('Maximum call stack')) return 'the YAML is nested too deeply to read';
   return message.split('\n')[0]!.replace(/[.:]\s*$/, '');
 }
 
