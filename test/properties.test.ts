@@ -51,7 +51,7 @@ describe.each(names)('rule set %s', async (name) => {
       const byId = new Map(schedule.items.map((i) => [i.id, i]));
       const key = (i: { date: string; time: string | null }) => `${i.date} ${i.time ?? ''}`;
       const broken = schedule.items.flatMap((i) => i.after.filter((id) => key(byId.get(id)!) > key(i)).map((id) => [i, byId.get(id)!] as const));
-      const warned = schedule.warnings.filter((w) => w.endsWith('which the rule set says comes first.'));
+      const warned = schedule.warnings.map((w) => w.message).filter((w) => w.endsWith('which the rule set says comes first.'));
       expect(warned).toHaveLength(broken.length);
       for (const [item, before] of broken) expect(warned.some((w) => w.startsWith(`"${item.title}"`) && w.includes(`"${before.title}"`))).toBe(true);
     });

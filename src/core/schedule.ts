@@ -1,4 +1,4 @@
-import { JtaiError } from '../errors.js';
+import { JtaiError, type Problem } from '../errors.js';
 import {
   type IsoDate,
   WEEKDAYS,
@@ -52,8 +52,8 @@ export interface Schedule {
   items: ScheduleItem[];
   /** Bank holidays and closures on weekdays between notification and the last item. */
   daysOff: SkippedDay[];
-  /** Where this date makes the plan differ from what the source expects. */
-  warnings: string[];
+  /** Where this date makes the plan differ from what the source expects, each with the rule-set path it concerns. */
+  warnings: Problem[];
 }
 
 function dayWord(day: number): string {
@@ -76,16 +76,18 @@ function partyOf(ruleSet: RuleSet, id: string): Party {
   return ruleSet.parties[id]!;
 }
 
-function warningsFor(item: ScheduleItem, rule: RuleItem, calendar: HolidayCalendar): string[] {
+function warningsFor(item: ScheduleItem, rule: RuleItem, index: number, calendar: HolidayCalendar): Problem[] {
   const a = rule.anchor;
   const when = `${formatShortDate(item.date)}`;
   if (a.weekday && a.type === 'day' && a.weekday !== item.weekday) {
     const why = item.skipped.filter((s) => !/^(Satur|Sun)day$/.test(s.reason)).map((s) => `${s.reason} on ${formatShortDate(s.date)}`);
     const because = why.length > 0 ? ` because of ${why.join(', ')}` : '';
-    return [`"${item.title}" (${item.anchor}) falls on ${when}, not on a ${capitalise(a.weekday)} as the source says${because}.`];
+    const message = `"${item.title}" (${item.anchor}) falls on ${when}, not on a ${capitalise(a.weekday)} as the source says${because}.`;
+    return [{ path: ['items', index, 'weekday'], message }];
   }
   const off = a.type === 'week' ? whyNotWorking(item.date, calendar) : undefined;
-  return off ? [`"${item.title}" (${item.anchor}) falls on ${when}, which is not a working day (${off}).`] : [];
+  const message = `"${item.title}" (${item.anchor}) falls on ${when}, which is not a working day (${off}).`;
+  return off ? [{ path: ['items', index, 'week'], message }] : [];
 }
 
 function scheduleItem(rule: RuleItem, ruleSet: RuleSet, notified: IsoDate, calendar: HolidayCalendar, zone: ZoneRules): ScheduleItem {
@@ -120,27 +122,26 @@ function compareItems(a: ScheduleItem, b: ScheduleItem): number {
   return (a.time ?? '') < (b.time ?? '') ? -1 : (a.time ?? '') > (b.time ?? '') ? 1 : 0;
 }
 
-function orderWarnings(items: ScheduleItem[]): string[] {
+// Items listed in rule-set order, so an item's index is its place in the rule set.
+function orderWarnings(items: ScheduleItem[]): Problem[] {
   const byId = new Map(items.map((i) => [i.id, i]));
-  return items.flatMap((item) =>
-    item.after.flatMap((id) => {
+  return items.flatMap((item, index) =>
+    item.after.flatMap((id, j) => {
       const before = byId.get(id)!;
       const late = before.date > item.date || (before.date === item.date && (before.time ?? '') > (item.time ?? ''));
-      return late
-        ? [`"${item.title}" (${formatShortDate(item.date)}) is due before "${before.title}" (${formatShortDate(before.date)}), which the rule set says comes first.`]
-        : [];
+      const message = `"${item.title}" (${formatShortDate(item.date)}) is due before "${before.title}" (${formatShortDate(before.date)}), which the rule set says comes first.`;
+      return late ? [{ path: ['items', index, 'after', j], message }] : [];
     }),
   );
 }
 
-function notificationChecks(ruleSet: RuleSet, notified: IsoDate, calendar: HolidayCalendar): string[] {
+function notificationChecks(ruleSet: RuleSet, notified: IsoDate, calendar: HolidayCalendar): Problem[] {
   const off = whyNotWorking(notified, calendar);
   if (off) throw new JtaiError(`the notification date ${notified} is not a working day (${off}); JTAI notifications come on working days.`);
   const expected = ruleSet.notification.weekday;
   const actual = weekdayOf(notified);
-  return expected && expected !== actual
-    ? [`${ruleSet.id} expects notification on a ${capitalise(expected)}, but ${notified} is a ${capitalise(actual)}; days are still counted in working days from ${notified}.`]
-    : [];
+  const message = `${ruleSet.id} expects notification on a ${capitalise(expected ?? actual)}, but ${notified} is a ${capitalise(actual)}; days are still counted in working days from ${notified}.`;
+  return expected && expected !== actual ? [{ path: ['notification', 'weekday'], message }] : [];
 }
 
 function weekdaysOff(from: IsoDate, to: IsoDate, calendar: HolidayCalendar): SkippedDay[] {
@@ -165,7 +166,7 @@ export function computeSchedule(
   if (zone.name !== ruleSet.timezone) throw new JtaiError(`the rule set's zone is ${ruleSet.timezone}, but the zone rules given are ${zone.name}.`);
   const warnings = notificationChecks(ruleSet, notified, calendar);
   const listed = ruleSet.items.map((rule) => scheduleItem(rule, ruleSet, notified, calendar, zone));
-  listed.forEach((item, i) => warnings.push(...warningsFor(item, ruleSet.items[i]!, calendar)));
+  listed.forEach((item, i) => warnings.push(...warningsFor(item, ruleSet.items[i]!, i, calendar)));
   warnings.push(...orderWarnings(listed));
   const items = [...listed].sort(compareItems); // Array.prototype.sort is stable
   const last = items.reduce((max, i) => (i.date > max ? i.date : max), notified);

@@ -41,7 +41,7 @@ export function renderJson(schedule: Schedule): string {
     schedule: { id: ruleSet.id, name: ruleSet.name, source: ruleSet.source, holidays: ruleSet.holidays, notes: ruleSet.notes },
     items: schedule.items.map(itemJson),
     daysOff: schedule.daysOff,
-    warnings: schedule.warnings,
+    warnings: schedule.warnings.map((w) => w.message),
   };
   return `${JSON.stringify(json, null, 2)}\n`;
 }

@@ -75,7 +75,7 @@ export function renderMarkdown(schedule: Schedule, options: RenderMarkdownOption
     '| --- | --- | --- | --- | --- | --- |',
     ...schedule.items.map(tableRow),
     ...(options.mermaid ? gantt(schedule) : []),
-    ...bulletSection('Warnings', schedule.warnings),
+    ...bulletSection('Warnings', schedule.warnings.map((w) => w.message)),
     ...bulletSection('Notes', [...[...timeNotes].map(([k, v]) => `${k}: ${v}`), ...ruleSet.notes]),
     ...bulletSection(
       'Bank holidays and closures skipped',

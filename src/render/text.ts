@@ -63,7 +63,7 @@ function footer(schedule: Schedule, s: Style, width: number): string[] {
   };
   section('Notes', notes, (t) => t);
   section('Days off skipped', schedule.daysOff.map((d) => `${formatLongDate(d.date)}: ${d.reason}`), (t) => t);
-  section('Warnings', schedule.warnings, s.warning);
+  section('Warnings', schedule.warnings.map((w) => w.message), s.warning);
   return lines;
 }
 

@@ -107,5 +107,5 @@ export async function runPlan(options: PlanOptions, io: CliIo, version: string):
   } else {
     io.writeOut(render(schedule, settings));
   }
-  for (const w of full.warnings) io.writeErr(`jtai: warning: ${w}\n`);
+  for (const w of full.warnings) io.writeErr(`jtai: warning: ${w.message}\n`);
 }
