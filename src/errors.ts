@@ -34,6 +34,13 @@ export class UsageError extends JtaiError {
 /** An input value or file could not be used: an impossible date, a missing file. Exit code 1. */
 export class InputError extends JtaiError {}
 
+/** A failure the command has already reported in its output (jtai check): exit 1, nothing more said. */
+export class ReportedFailure extends JtaiError {
+  constructor() {
+    super('');
+  }
+}
+
 /** A rule set has one or more problems; all of them are listed. Exit code 1. */
 export class RuleSetError extends JtaiError {
   constructor(

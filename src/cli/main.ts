@@ -28,7 +28,7 @@ export async function main(args: readonly string[], io: CliIo = processIo): Prom
       return 2;
     }
     if (e instanceof JtaiError) {
-      io.writeErr(`jtai: ${e.message}\n`);
+      if (e.message !== '') io.writeErr(`jtai: ${e.message}\n`);
       return e.exitCode;
     }
     const detail = io.env.JTAI_DEBUG ? `\n${(e as Error).stack}` : ' (set JTAI_DEBUG=1 for details)';

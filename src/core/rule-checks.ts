@@ -70,7 +70,27 @@ const checkAfter: Check = (file) => {
   );
 };
 
-const CHECKS: readonly Check[] = [checkTimezone, checkUniqueItemIds, checkAnchors, checkTimes, checkParties, checkAfter];
+// "after" must not loop back: a -> b -> a can never be kept in order.
+const checkAfterCycles: Check = (file) => {
+  const index = new Map(file.items.map((item, i) => [item.id, i]));
+  const state = new Map<string, 'visiting' | 'done'>();
+  const problems: Problem[] = [];
+  const visit = (id: string, trail: string[]): void => {
+    if (state.get(id) === 'done' || !index.has(id)) return;
+    if (state.get(id) === 'visiting') {
+      const cycle = [...trail.slice(trail.indexOf(id)), id];
+      problems.push({ path: ['items', index.get(id)!, 'after'], message: `"after" makes a cycle: ${cycle.join(' -> ')}; no order can keep it.` });
+      return;
+    }
+    state.set(id, 'visiting');
+    for (const next of file.items[index.get(id)!]!.after) visit(next, [...trail, id]);
+    state.set(id, 'done');
+  };
+  for (const item of file.items) visit(item.id, []);
+  return problems;
+};
+
+const CHECKS: readonly Check[] = [checkTimezone, checkUniqueItemIds, checkAnchors, checkTimes, checkParties, checkAfter, checkAfterCycles];
 
 function resolveAnchor(item: RuleSetFile['items'][number]): Anchor {
   if (item.week !== undefined) return { type: 'week', week: item.week, weekday: item.weekday! };

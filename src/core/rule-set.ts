@@ -48,6 +48,12 @@ const PartySchema = z
   })
   .describe('An agency, a person or a group of them.');
 
+const NotificationSchema = z.strictObject({
+  day: z.int('a whole number').min(0, 'zero or more').default(0).describe('The day number of the notification day.'),
+  weekday: Weekday.optional().describe('The weekday notifications are expected on; another gives a warning.'),
+  source: Text.optional(),
+});
+
 export const RuleItemFileSchema = z
   .strictObject({
     id: Id.describe('A short, stable name for the item; used in UIDs and in "after".'),
@@ -81,7 +87,7 @@ export const RuleSetFileSchema = z
   .strictObject({
     id: Id.describe('The rule set id, for example "jtai-2018".'),
     name: Text.describe('A title for people.'),
-    description: Text.optional(),
+    description: Text.optional().describe('What the rule set is for, in a sentence or two.'),
     source: SourceSchema,
     timezone: Text.describe('IANA time zone of every clock time, for example "Europe/London".'),
     holidays: z.enum(HOLIDAY_CALENDARS).describe('The bank-holiday calendar that working days skip.'),
@@ -89,20 +95,43 @@ export const RuleSetFileSchema = z
       .array(z.strictObject({ date: IsoDateText, name: Text }))
       .default([])
       .describe('Local closure days that working days skip too.'),
-    notification: z
-      .strictObject({
-        day: z.int('a whole number').min(0, 'zero or more').default(0).describe('The day number of the notification day.'),
-        weekday: Weekday.optional().describe('The weekday notifications are expected on; another gives a warning.'),
-        source: Text.optional(),
-      })
-      .prefault({})
-      .describe('How the notification day is counted.'),
+    notification: NotificationSchema.prefault({}).describe('How the notification day is counted.'),
     times: z.record(Id, NamedTimeSchema).default({}).describe('Named times of day.'),
     parties: z.record(Id, PartySchema).describe('Everyone who acts or receives.'),
     notes: z.array(Text).default([]).describe('Notes on the whole rule set, shown with every plan.'),
-    items: z.array(RuleItemFileSchema).min(1, 'at least one item'),
+    items: z.array(RuleItemFileSchema).min(1, 'at least one item').describe('Every submission due and inspector action.'),
   })
   .describe('A JTAI timetable: working-day offsets, clock times and deadlines from a notification date.');
+
+/**
+ * A rule set that builds on another: "extends" names a built-in rule set or a file (relative
+ * to this one). Its times, parties and items replace or add to the base's by id; closures and
+ * notes are added; "remove" drops base items.
+ */
+export const RuleSetOverlaySchema = z
+  .strictObject({
+    extends: Text.describe('The rule set this one builds on: a built-in name ("jtai-2018") or a file path.'),
+    remove: z.array(Id).default([]).describe('Ids of base items to leave out.'),
+    id: RuleSetFileSchema.shape.id,
+    name: RuleSetFileSchema.shape.name.optional(),
+    description: Text.optional(),
+    source: SourceSchema.optional(),
+    timezone: Text.optional(),
+    holidays: z.enum(HOLIDAY_CALENDARS).optional(),
+    closures: z.array(z.strictObject({ date: IsoDateText, name: Text })).optional().describe('Closure days added to the base ones.'),
+    notification: NotificationSchema.partial().optional().describe('Changes to how the notification day is counted.'),
+    times: z.record(Id, NamedTimeSchema).optional().describe('Named times added, or replacing the base ones of the same id.'),
+    parties: z.record(Id, PartySchema).optional().describe('Parties added, or replacing the base ones of the same id.'),
+    notes: z.array(Text).optional().describe('Notes added to the base ones.'),
+    items: z
+      .array(RuleItemFileSchema.partial().required({ id: true }))
+      .optional()
+      .describe('Items added; an item with a base id changes only the fields it gives.'),
+  })
+  .describe('A rule set that extends another.');
+
+/** What a rule-set file may hold: a whole rule set, or one that extends another. */
+export const RuleSetDocumentSchema = z.union([RuleSetFileSchema, RuleSetOverlaySchema]);
 
 /** A rule set as written in YAML, after the schema check. */
 export type RuleSetFile = z.output<typeof RuleSetFileSchema>;

@@ -81,7 +81,7 @@ function warningsFor(item: ScheduleItem, rule: RuleItem, index: number, calendar
   const when = `${formatShortDate(item.date)}`;
   if (a.weekday && a.type === 'day' && a.weekday !== item.weekday) {
     const why = item.skipped.filter((s) => !/^(Satur|Sun)day$/.test(s.reason)).map((s) => `${s.reason} on ${formatShortDate(s.date)}`);
-    const because = why.length > 0 ? ` because of ${why.join(', ')}` : '';
+    const because = why.length > 0 ? `; ${why.join(' and ')} ${why.length === 1 ? 'is' : 'are'} skipped` : '';
     const message = `"${item.title}" (${item.anchor}) falls on ${when}, not on a ${capitalise(a.weekday)} as the source says${because}.`;
     return [{ path: ['items', index, 'weekday'], message }];
   }

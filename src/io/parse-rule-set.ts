@@ -1,11 +1,16 @@
+import { dirname } from 'node:path';
 import type { z } from 'zod';
-import { type Problem, RuleSetError } from '../errors.js';
+import { type Problem, RuleSetError, type SourcePosition } from '../errors.js';
 import { resolveRuleSet } from '../core/rule-checks.js';
-import { type RuleSet, RuleSetFileSchema } from '../core/rule-set.js';
-import { type ParsedYaml, parseYaml } from './yaml-positions.js';
+import { type RuleSet, RuleSetFileSchema, RuleSetOverlaySchema } from '../core/rule-set.js';
+import { displayName, locateRuleSet, readRuleSetFile } from './read-rule-set-file.js';
+import { type Layer, mergeLayers } from './rule-set-layers.js';
+import { parseYaml } from './yaml-positions.js';
 
-// Checking rule-set YAML in stages: syntax (yaml), shape (zod), then names (rule-checks).
-// Loaded only when a rule set has to be parsed, not for the compiled built-in ones.
+// Checking rule-set YAML in stages: syntax (yaml), the shape of each file (zod), "extends"
+// merged onto its base, the shape of the whole, then names (rule-checks). Every problem is
+// collected with its file:line:column before anything fails. Loaded only when a rule set has
+// to be parsed, not for the compiled built-in ones.
 
 function show(value: unknown): string {
   if (value === undefined) return 'nothing';
@@ -34,7 +39,7 @@ function typeWords(expected: string): string {
   return TYPE_WORDS[expected] ?? expected;
 }
 
-function schemaProblem(issue: z.core.$ZodIssue, parsed: ParsedYaml): Problem {
+function schemaProblem(issue: z.core.$ZodIssue, parsed: Layer): Problem {
   const path = issue.path.filter((k): k is string | number => typeof k !== 'symbol');
   const where = pathText(path);
   const value = valueAt(parsed.data, path);
@@ -62,20 +67,67 @@ function byPosition(problems: Problem[]): Problem[] {
   return [...problems].sort((a, b) => key(a) - key(b));
 }
 
-/** Checks rule-set YAML text in stages (syntax, shape, names) and reports every problem at once. */
-export function parseRuleSet(text: string, shown: string): RuleSet {
-  const { parsed, problems } = parseYaml(text, shown);
-  if (!parsed) throw new RuleSetError(shown, problems);
-  if (parsed.data === null || parsed.data === undefined) {
-    throw new RuleSetError(shown, [{ path: [], message: 'the file is empty; expected a rule set (see the built-in schedules/jtai-2018.yaml).', position: parsed.positionOf([]) }]);
-  }
-  const result = RuleSetFileSchema.safeParse(parsed.data);
-  if (!result.success) throw new RuleSetError(shown, byPosition(result.error.issues.map((i) => schemaProblem(i, parsed))));
-  const resolved = resolveRuleSet(result.data);
-  if (!resolved.ruleSet) {
-    const located = resolved.problems.map((p) => ({ ...p, position: parsed.positionOf(p.path) }));
-    throw new RuleSetError(shown, byPosition(located));
-  }
-  return resolved.ruleSet;
+/** What checking a rule set found: the resolved rule set if there were no errors. */
+export interface Inspection {
+  ruleSet?: RuleSet;
+  errors: Problem[];
+  /** Where a rule-set path is written, across every file it was merged from. */
+  positionOf(path: ReadonlyArray<string | number>): SourcePosition;
 }
 
+type LayerResult = { layer?: Layer; errors: Problem[] };
+
+function readLayer(text: string, shown: string, dir: string, chain: readonly string[]): LayerResult {
+  const { parsed, problems } = parseYaml(text, shown);
+  if (!parsed) return { errors: problems };
+  const at = parsed.positionOf([]);
+  if (parsed.data === null || parsed.data === undefined || typeof parsed.data !== 'object' || Array.isArray(parsed.data)) {
+    const message = parsed.data == null ? 'the file is empty; expected a rule set (see the built-in schedules/jtai-2018.yaml).' : `the file: expected a mapping of "key: value" lines, found ${show(parsed.data)}.`;
+    return { errors: [{ path: [], message, position: at }] };
+  }
+  const layer: Layer = { data: parsed.data as Record<string, unknown>, positionOf: parsed.positionOf };
+  if (!('extends' in layer.data)) return { layer, errors: [] };
+
+  const overlay = RuleSetOverlaySchema.safeParse(layer.data);
+  if (!overlay.success) return { errors: overlay.error.issues.map((i) => schemaProblem(i, layer)) };
+  const ref = overlay.data.extends;
+  const basePath = locateRuleSet(ref, dir);
+  const where = layer.positionOf(['extends']);
+  if (chain.includes(basePath)) {
+    return { errors: [{ path: ['extends'], message: `"extends: ${ref}" makes a cycle: a rule set cannot extend itself.`, position: where }] };
+  }
+  let baseText: string;
+  try {
+    baseText = readRuleSetFile(basePath, displayName(basePath));
+  } catch (e) {
+    return { errors: [{ path: ['extends'], message: `${(e as Error).message.replace(/\.$/, '')}; "extends" names a built-in rule set or a file relative to this one.`, position: where }] };
+  }
+  const base = readLayer(baseText, displayName(basePath), dirname(basePath), [...chain, basePath]);
+  if (!base.layer) return base;
+  const baseIds = new Set((base.layer.data.items as Array<{ id?: unknown }> | undefined)?.map((i) => i.id) ?? []);
+  const unknown = overlay.data.remove.flatMap((id, i): Problem[] =>
+    baseIds.has(id) ? [] : [{ path: ['remove', i], message: `remove: there is no item "${id}" in ${ref}.`, position: layer.positionOf(['remove', i]) }],
+  );
+  if (unknown.length > 0) return { errors: unknown };
+  return { layer: mergeLayers(base.layer, { ...layer, data: overlay.data as Record<string, unknown> }), errors: [] };
+}
+
+/** Checks rule-set YAML text in stages and collects every problem with its position. */
+export function inspectRuleSet(text: string, shown: string, dir: string = process.cwd(), path?: string): Inspection {
+  const { layer, errors } = readLayer(text, shown, dir, path ? [path] : []);
+  const nowhere = (): SourcePosition => ({ file: shown, line: 1, column: 1 });
+  if (!layer) return { errors: byPosition(errors), positionOf: nowhere };
+  const positionOf = (p: ReadonlyArray<string | number>) => layer.positionOf(p);
+  const result = RuleSetFileSchema.safeParse(layer.data);
+  if (!result.success) return { errors: byPosition(result.error.issues.map((i) => schemaProblem(i, layer))), positionOf };
+  const resolved = resolveRuleSet(result.data);
+  const located = resolved.problems.map((p) => ({ ...p, position: positionOf(p.path) }));
+  return { ...(resolved.ruleSet && { ruleSet: resolved.ruleSet }), errors: byPosition(located), positionOf };
+}
+
+/** Checks rule-set YAML text and resolves it, or throws a RuleSetError listing every problem. */
+export function parseRuleSet(text: string, shown: string, dir: string = process.cwd()): RuleSet {
+  const inspection = inspectRuleSet(text, shown, dir);
+  if (!inspection.ruleSet) throw new RuleSetError(shown, inspection.errors);
+  return inspection.ruleSet;
+}

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
+import { link, mkdir, rename, rm, writeFile } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { InputError } from '../errors.js';
 
@@ -50,5 +50,22 @@ export async function ensureFolder(path: string): Promise<void> {
     await mkdir(path, { recursive: true });
   } catch (e) {
     throw new InputError(`cannot create folder ${path}: ${reason(e)}.`);
+  }
+}
+
+/**
+ * Creates a new file and never replaces one: the text is written to a temporary file that is
+ * then linked into place, which fails if the name is taken, so there is no half-written file.
+ */
+export async function writeNewFile(path: string, content: string): Promise<void> {
+  const temp = tempPathFor(path);
+  try {
+    await writeFile(temp, content, { flag: 'wx' });
+    await link(temp, path);
+  } catch (e) {
+    const exists = (e as NodeJS.ErrnoException).code === 'EEXIST';
+    throw new InputError(exists ? `${path} already exists; jtai init does not overwrite files. Choose another name or remove it.` : `cannot write ${path}: ${reason(e)}.`);
+  } finally {
+    await rm(temp, { force: true });
   }
 }

@@ -1,15 +1,12 @@
 import { join } from 'node:path';
 import { filterByAgency, findParty, submittingParties } from '../../core/agencies.js';
-import { makeHolidayCalendar } from '../../core/bank-holidays.js';
-import { isIsoDate } from '../../core/calendar-date.js';
-import { type Schedule, computeSchedule } from '../../core/schedule.js';
-import { zoneRulesFor } from '../../core/zones.js';
+import type { Schedule } from '../../core/schedule.js';
 import { InputError, UsageError } from '../../errors.js';
-import { loadRuleSet } from '../../io/load-rule-set.js';
 import { ensureFolder, writeFilesAtomically } from '../../io/write-files.js';
 import { EXTENSION_OF, type Format, type RenderSettings, formatForFile, loadRenderer } from '../formats.js';
 import type { CliIo } from '../io.js';
 import { makeStyle, wantsColor } from '../style.js';
+import { checkNotified, planFor } from './shared.js';
 
 export interface PlanOptions {
   notified: string;
@@ -23,13 +20,6 @@ export interface PlanOptions {
   mermaid: boolean;
   sources: boolean;
   color: boolean;
-}
-
-export function checkNotified(value: string): string {
-  if (!isIsoDate(value)) {
-    throw new UsageError(`--notified "${value}" is not a real date; give it as YYYY-MM-DD, for example --notified 2019-03-19.`);
-  }
-  return value;
 }
 
 /** Minutes from "90", "90m", "2h", "1d"; null for "none". */
@@ -73,8 +63,7 @@ export async function runPlan(options: PlanOptions, io: CliIo, version: string):
   const notified = checkNotified(options.notified);
   const format = chooseFormat(options);
   const remindMinutes = parseRemind(options.remind);
-  const ruleSet = await loadRuleSet(options.rules);
-  const full = computeSchedule(ruleSet, notified, makeHolidayCalendar(ruleSet.closures), await zoneRulesFor(ruleSet.timezone));
+  const { schedule: full } = await planFor(options.rules, notified);
   const schedule = selectAgencies(full, options.agency ?? []);
   const render = await loadRenderer(format);
   const toFile = options.out !== undefined || options.split !== undefined;
