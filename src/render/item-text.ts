@@ -1,4 +1,4 @@
-import type { ScheduleItem } from '../core/schedule.js';
+import type { Schedule, ScheduleItem } from '../core/schedule.js';
 
 // Words about an item that several formats share.
 
@@ -16,4 +16,11 @@ export function agenciesOf(item: ScheduleItem): string {
 /** "Due" for a submission, "Inspectors" for an inspector action. */
 export function kindWord(item: ScheduleItem): string {
   return item.kind === 'submission' ? 'Due' : 'Inspectors';
+}
+
+/** The notes a plan ends with: each named time's note once, then the rule set's own notes. */
+export function planNotes(schedule: Schedule): string[] {
+  const timeNotes = new Map<string, string>();
+  for (const i of schedule.items) if (i.timeNote && i.time) timeNotes.set(`"${i.timeLabel}" is ${i.time}`, i.timeNote);
+  return [...[...timeNotes].map(([k, v]) => `${k}: ${v}`), ...schedule.ruleSet.notes];
 }

@@ -1,6 +1,6 @@
 import { formatLongDate, formatShortDate } from '../core/calendar-date.js';
 import type { Schedule, ScheduleItem } from '../core/schedule.js';
-import { agenciesOf, kindWord, noteOf } from './item-text.js';
+import { agenciesOf, kindWord, noteOf, planNotes } from './item-text.js';
 
 export interface RenderMarkdownOptions {
   /** Add a Mermaid gantt chart of the inspection. */
@@ -65,7 +65,6 @@ function bulletSection(title: string, bullets: string[]): string[] {
 /** The plan as Markdown for an email, a Teams post or a wiki: a table, then the details. */
 export function renderMarkdown(schedule: Schedule, options: RenderMarkdownOptions = {}): string {
   const { ruleSet } = schedule;
-  const timeNotes = new Map(schedule.items.filter((i) => i.timeNote).map((i) => [`"${i.timeLabel}" is ${i.time}`, i.timeNote!]));
   const lines = [
     `# ${ruleSet.name}: notified ${formatLongDate(schedule.notified)}`,
     '',
@@ -76,7 +75,7 @@ export function renderMarkdown(schedule: Schedule, options: RenderMarkdownOption
     ...schedule.items.map(tableRow),
     ...(options.mermaid ? gantt(schedule) : []),
     ...bulletSection('Warnings', schedule.warnings.map((w) => w.message)),
-    ...bulletSection('Notes', [...[...timeNotes].map(([k, v]) => `${k}: ${v}`), ...ruleSet.notes]),
+    ...bulletSection('Notes', planNotes(schedule)),
     ...bulletSection(
       'Bank holidays and closures skipped',
       schedule.daysOff.map((d) => `${formatLongDate(d.date)}: ${d.reason}`),

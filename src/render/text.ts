@@ -1,6 +1,7 @@
 import { formatLongDate } from '../core/calendar-date.js';
 import type { Schedule, ScheduleItem } from '../core/schedule.js';
 import { PLAIN_STYLE, type Style } from './style.js';
+import { planNotes } from './item-text.js';
 import { wrapText } from './wrap.js';
 
 export interface RenderTextOptions {
@@ -52,16 +53,13 @@ function itemLines(item: ScheduleItem, s: Style, o: Required<RenderTextOptions>)
 }
 
 function footer(schedule: Schedule, s: Style, width: number): string[] {
-  const timeNotes = new Map<string, string>();
-  for (const i of schedule.items) if (i.timeNote && i.time) timeNotes.set(`${i.timeLabel} = ${i.time}`, i.timeNote);
-  const notes = [...[...timeNotes].map(([k, v]) => `${k}: ${v}`), ...schedule.ruleSet.notes];
   const lines: string[] = [];
   const section = (title: string, texts: string[], mark: (t: string) => string) => {
     if (texts.length === 0) return;
     lines.push('', s.heading(title));
     for (const t of texts) lines.push(...wrapText(t, width - 4).map((l, i) => `${i === 0 ? '  • ' : '    '}${mark(l)}`));
   };
-  section('Notes', notes, (t) => t);
+  section('Notes', planNotes(schedule), (t) => t);
   section('Days off skipped', schedule.daysOff.map((d) => `${formatLongDate(d.date)}: ${d.reason}`), (t) => t);
   section('Warnings', schedule.warnings.map((w) => w.message), s.warning);
   return lines;

@@ -1,10 +1,9 @@
-import { filterByAgency, findParty } from '../../core/agencies.js';
 import { formatLongDate, formatShortDate } from '../../core/calendar-date.js';
 import { type NextView, type TimedItem, formatMinutes, whatIsNext } from '../../core/next.js';
 import { zonedInstant } from '../../core/zone-rules.js';
 import { UsageError } from '../../errors.js';
 import type { CliIo } from '../io.js';
-import { planFor } from './shared.js';
+import { planFor, selectAgencies } from './shared.js';
 
 export interface NextOptions {
   notified: string;
@@ -51,12 +50,7 @@ const json = (items: TimedItem[]) =>
 /** jtai next: what has passed, what is still due today and what comes next. */
 export async function runNext(options: NextOptions, io: CliIo): Promise<void> {
   const { zone, schedule: full } = await planFor(options.rules, options.notified);
-  const ids = (options.agency ?? []).map((name) => {
-    const party = findParty(full.ruleSet.parties, name);
-    if (!party) throw new UsageError(`--agency "${name}" is not a party of ${full.ruleSet.id}.`);
-    return party.id;
-  });
-  const schedule = ids.length > 0 ? filterByAgency(full, ids) : full;
+  const schedule = selectAgencies(full, options.agency ?? []);
   const view = whatIsNext(schedule, parseNow(options.now, zone), zone);
   if (options.format === 'json') {
     const out = { now: view.now, timezone: schedule.timezone, overdue: json(view.overdue), today: json(view.today), next: json(view.next) };

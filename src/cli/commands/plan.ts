@@ -1,12 +1,11 @@
 import { join } from 'node:path';
-import { filterByAgency, findParty, submittingParties } from '../../core/agencies.js';
-import type { Schedule } from '../../core/schedule.js';
+import { filterByAgency, submittingParties } from '../../core/agencies.js';
 import { InputError, UsageError } from '../../errors.js';
 import { ensureFolder, writeFilesAtomically } from '../../io/write-files.js';
 import { EXTENSION_OF, type Format, type RenderSettings, formatForFile, loadRenderer } from '../formats.js';
 import type { CliIo } from '../io.js';
 import { makeStyle, wantsColor } from '../style.js';
-import { checkNotified, planFor } from './shared.js';
+import { checkNotified, planFor, selectAgencies } from './shared.js';
 
 export interface PlanOptions {
   notified: string;
@@ -43,19 +42,6 @@ function chooseFormat(options: PlanOptions): Format {
   if (options.outDir && !options.split) throw new UsageError('--out-dir goes with --split agency.');
   if (options.split && options.out) throw new UsageError('give --out or --split with --out-dir, not both.');
   return options.format ?? (options.out ? formatForFile(options.out) : options.split ? 'ics' : 'text');
-}
-
-function selectAgencies(schedule: Schedule, names: readonly string[]): Schedule {
-  if (names.length === 0) return schedule;
-  const ids = names.map((name) => {
-    const party = findParty(schedule.ruleSet.parties, name);
-    if (!party) {
-      const known = submittingParties(schedule).map((p) => p.id).join(', ');
-      throw new UsageError(`--agency "${name}" is not a party of ${schedule.ruleSet.id}; expected one of: ${known}.`);
-    }
-    return party.id;
-  });
-  return filterByAgency(schedule, ids);
 }
 
 /** jtai plan: the whole timetable for one notification date, in one format, to stdout or files. */

@@ -1,3 +1,4 @@
+import { filterByAgency, findParty, submittingParties } from '../../core/agencies.js';
 import { makeHolidayCalendar } from '../../core/bank-holidays.js';
 import { isIsoDate } from '../../core/calendar-date.js';
 import type { RuleSet } from '../../core/rule-set.js';
@@ -29,4 +30,18 @@ export async function planFor(rules: string, notified: string): Promise<Planned>
   const calendar = makeHolidayCalendar(ruleSet.closures);
   const zone = await zoneRulesFor(ruleSet.timezone);
   return { ruleSet, calendar, zone, schedule: computeSchedule(ruleSet, date, calendar, zone) };
+}
+
+/** Keeps only what the named agencies must do (--agency); an unknown name lists the known ones. */
+export function selectAgencies(schedule: Schedule, names: readonly string[]): Schedule {
+  if (names.length === 0) return schedule;
+  const ids = names.map((name) => {
+    const party = findParty(schedule.ruleSet.parties, name);
+    if (!party) {
+      const known = submittingParties(schedule).map((p) => p.id).join(', ');
+      throw new UsageError(`--agency "${name}" is not a party of ${schedule.ruleSet.id}; expected one of: ${known}.`);
+    }
+    return party.id;
+  });
+  return filterByAgency(schedule, ids);
 }
