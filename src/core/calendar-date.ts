@@ -47,6 +47,14 @@ export function mondayOf(date: IsoDate): IsoDate {
   return addDays(date, -WEEKDAYS.indexOf(weekdayOf(date)));
 }
 
+/**
+ * A weekday of a numbered week, week 1 being the Monday-to-Sunday week a date is in:
+ * weekdayOfWeek("2019-03-19", 2, "friday") is "2019-03-29".
+ */
+export function weekdayOfWeek(date: IsoDate, week: number, weekday: Weekday): IsoDate {
+  return addDays(mondayOf(date), (week - 1) * 7 + WEEKDAYS.indexOf(weekday));
+}
+
 /** The year of a date: yearOf("2019-03-19") is 2019. */
 export function yearOf(date: IsoDate): number {
   return Number(date.slice(0, 4));

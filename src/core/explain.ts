@@ -1,5 +1,5 @@
 import { JtaiError } from '../errors.js';
-import { type IsoDate, WEEKDAYS, addDays, capitalise, mondayOf, weekdayOf } from './calendar-date.js';
+import { type IsoDate, type Weekday, addDays, capitalise, mondayOf, weekdayOf, weekdayOfWeek } from './calendar-date.js';
 import type { RuleSet } from './rule-set.js';
 import type { Schedule, ScheduleItem } from './schedule.js';
 import { type HolidayCalendar, whyNotWorking } from './working-days.js';
@@ -36,9 +36,9 @@ function dayCountSteps(notified: IsoDate, first: number, last: number, calendar:
   return steps;
 }
 
-function weekSteps(notified: IsoDate, week: number, weekday: string): ExplainStep[] {
+function weekSteps(notified: IsoDate, week: number, weekday: Weekday): ExplainStep[] {
   const monday = mondayOf(notified);
-  const target = addDays(monday, (week - 1) * 7 + WEEKDAYS.indexOf(weekday as (typeof WEEKDAYS)[number]));
+  const target = weekdayOfWeek(notified, week, weekday);
   const steps: ExplainStep[] = [
     { kind: 'marker', date: notified, weekday: weekdayOf(notified), day: null, reason: 'notification day' },
     { kind: 'marker', date: monday, weekday: 'monday', day: null, reason: 'week 1 starts (the week of notification)' },

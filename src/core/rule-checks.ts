@@ -1,6 +1,6 @@
 import { IANAZone } from 'luxon';
 import type { Problem } from '../errors.js';
-import { ALL_DAY, type Anchor, type At, type RuleItem, type RuleSet, type RuleSetFile } from './rule-set.js';
+import { ALL_DAY, TIME_OF_DAY, type Anchor, type At, type RuleItem, type RuleSet, type RuleSetFile } from './rule-set.js';
 
 // Checks that the schema alone cannot make: names that must refer to something, and fields
 // that go together. Each check returns its problems; resolveRuleSet runs them all.
@@ -41,7 +41,7 @@ const checkAnchors: Check = (file) =>
 
 const checkTimes: Check = (file) =>
   file.items.flatMap((item, i): Problem[] => {
-    if (item.at === ALL_DAY || /^([01]\d|2[0-3]):[0-5]\d$/.test(item.at) || item.at in file.times) return [];
+    if (item.at === ALL_DAY || TIME_OF_DAY.test(item.at) || item.at in file.times) return [];
     const names = [...Object.keys(file.times), ALL_DAY];
     return [{ path: ['items', i, 'at'], message: `unknown time "${item.at}"; expected a clock time like "15:00" or one of ${listOf(names)}.` }];
   });

@@ -10,9 +10,9 @@ const Id = z
   .string()
   .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'an id of lower-case letters, digits and hyphens, like "case-lists"');
 const Text = z.string().trim().min(1, 'some text');
-const TimeOfDay = z
-  .string()
-  .regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'a 24-hour time of day like "15:00"');
+/** A 24-hour clock time, "HH:MM". */
+export const TIME_OF_DAY = /^([01]\d|2[0-3]):[0-5]\d$/;
+const TimeOfDay = z.string().regex(TIME_OF_DAY, 'a 24-hour time of day like "15:00"');
 const IsoDateText = z.iso.date('a date like "2019-03-19"');
 const Weekday = z.enum(WEEKDAYS);
 

@@ -1,14 +1,5 @@
 import { JtaiError, type Problem } from '../errors.js';
-import {
-  type IsoDate,
-  WEEKDAYS,
-  type Weekday,
-  addDays,
-  capitalise,
-  formatShortDate,
-  mondayOf,
-  weekdayOf,
-} from './calendar-date.js';
+import { type IsoDate, type Weekday, addDays, capitalise, formatShortDate, weekdayOf, weekdayOfWeek } from './calendar-date.js';
 import type { ItemKind, Party, RuleItem, RuleSet } from './rule-set.js';
 import { type HolidayCalendar, type SkippedDay, countWorkingDays, whyNotWorking } from './working-days.js';
 import { EUROPE_LONDON } from './london-zone.js';
@@ -56,20 +47,15 @@ export interface Schedule {
   warnings: Problem[];
 }
 
-function dayWord(day: number): string {
-  return `day ${day}`;
-}
-
 function anchorText(item: RuleItem): string {
   const a = item.anchor;
-  return a.type === 'day' ? dayWord(a.day) : `${capitalise(a.weekday)} of week ${a.week}`;
+  return a.type === 'day' ? `day ${a.day}` : `${capitalise(a.weekday)} of week ${a.week}`;
 }
 
 function dateOfItem(item: RuleItem, ruleSet: RuleSet, notified: IsoDate, calendar: HolidayCalendar) {
   const a = item.anchor;
   if (a.type === 'day') return countWorkingDays(notified, a.day - ruleSet.notification.day, calendar);
-  const date = addDays(mondayOf(notified), (a.week - 1) * 7 + WEEKDAYS.indexOf(a.weekday));
-  return { date, skipped: [] };
+  return { date: weekdayOfWeek(notified, a.week, a.weekday), skipped: [] };
 }
 
 function partyOf(ruleSet: RuleSet, id: string): Party {
@@ -78,7 +64,7 @@ function partyOf(ruleSet: RuleSet, id: string): Party {
 
 function warningsFor(item: ScheduleItem, rule: RuleItem, index: number, calendar: HolidayCalendar): Problem[] {
   const a = rule.anchor;
-  const when = `${formatShortDate(item.date)}`;
+  const when = formatShortDate(item.date);
   if (a.weekday && a.type === 'day' && a.weekday !== item.weekday) {
     const why = item.skipped.filter((s) => !/^(Satur|Sun)day$/.test(s.reason)).map((s) => `${s.reason} on ${formatShortDate(s.date)}`);
     const because = why.length > 0 ? `; ${why.join(' and ')} ${why.length === 1 ? 'is' : 'are'} skipped` : '';

@@ -1,4 +1,4 @@
-import { formatLongDate } from '../core/calendar-date.js';
+import { addDays, formatLongDate } from '../core/calendar-date.js';
 import type { Schedule, ScheduleItem } from '../core/schedule.js';
 import { escapeText, joinLines } from './ics-text.js';
 import { agenciesOf, noteOf } from './item-text.js';
@@ -53,16 +53,10 @@ function categoriesOf(item: ScheduleItem): string {
   return ['JTAI', kind, ...item.agencies.map((a) => a.name)].map(escapeText).join(',');
 }
 
-function nextDay(date: string): string {
-  const d = new Date(`${date}T00:00:00Z`);
-  d.setUTCDate(d.getUTCDate() + 1);
-  return d.toISOString().slice(0, 10);
-}
-
 function eventLines(schedule: Schedule, item: ScheduleItem, o: RenderIcsOptions): string[] {
   const timing =
     item.due === null
-      ? [`DTSTART;VALUE=DATE:${compactDate(item.date)}`, `DTEND;VALUE=DATE:${compactDate(nextDay(item.date))}`]
+      ? [`DTSTART;VALUE=DATE:${compactDate(item.date)}`, `DTEND;VALUE=DATE:${compactDate(addDays(item.date, 1))}`]
       : [`DTSTART:${utcStamp(new Date(item.due))}`]; // a deadline is an instant: no DTEND
   const lines = [
     'BEGIN:VEVENT',

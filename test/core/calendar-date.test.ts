@@ -1,5 +1,5 @@
 import { expect, test } from 'vitest';
-import { addDays, formatLongDate, formatShortDate, isIsoDate, mondayOf, weekdayOf } from '../../src/core/calendar-date.js';
+import { addDays, formatLongDate, formatShortDate, isIsoDate, mondayOf, weekdayOf, weekdayOfWeek } from '../../src/core/calendar-date.js';
 
 test.each([
   ['2019-03-19', true],
@@ -23,6 +23,8 @@ test('date arithmetic across month, year and clock-change boundaries', () => {
   expect(weekdayOf('2019-03-24')).toBe('sunday');
   expect(mondayOf('2019-03-24')).toBe('2019-03-18');
   expect(mondayOf('2019-03-18')).toBe('2019-03-18');
+  expect(weekdayOfWeek('2019-03-19', 2, 'friday')).toBe('2019-03-29'); // Friday of week two
+  expect(weekdayOfWeek('2019-03-24', 1, 'tuesday')).toBe('2019-03-19'); // a Sunday is still in week 1
   expect(formatLongDate('2019-03-19')).toBe('Tuesday 19 March 2019');
   expect(formatShortDate('2019-04-02')).toBe('Tue 2 Apr 2019');
 });

@@ -1,7 +1,11 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
 import { RuleSetError } from '../../src/errors.js';
-import { BUILT_IN_DIR, loadRuleSet } from '../../src/io/load-rule-set.js';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { BUILT_IN_DIR, loadRuleSet, sha256 } from '../../src/io/load-rule-set.js';
+
+const COMPILED_DIR_FROM_DIST = fileURLToPath(new URL('../../dist/schedules/', import.meta.url));
 import { parseRuleSet } from '../../src/io/parse-rule-set.js';
 
 const MINIMAL = `id: tiny
@@ -105,9 +109,13 @@ describe('parseRuleSet', () => {
 });
 
 describe('loadRuleSet', () => {
-  test('finds the built-in rule set by name from any folder', async () => {
-    expect((await loadRuleSet('jtai-2018')).id).toBe('jtai-2018');
-    expect(BUILT_IN_DIR).toMatch(/schedules\/$/);
+  test('the compiled built-in rule set the bin starts from is exactly what the YAML gives', async () => {
+    // npm test builds first (pretest), so dist/schedules/ holds what start-up reads.
+    const yaml = readFileSync(join(BUILT_IN_DIR, 'jtai-2018.yaml'), 'utf8');
+    const compiled = JSON.parse(readFileSync(join(COMPILED_DIR_FROM_DIST, 'jtai-2018.json'), 'utf8'));
+    expect(compiled.sha256).toBe(sha256(yaml));
+    expect(compiled.ruleSet).toEqual(parseRuleSet(yaml, 'schedules/jtai-2018.yaml'));
+    expect(await loadRuleSet('jtai-2018')).toEqual(compiled.ruleSet);
   });
 
   test('a missing file', async () => {
