@@ -9,7 +9,7 @@ mkdirSync(COMPILED_DIR, { recursive: true });
 for (const file of readdirSync(BUILT_IN_DIR).filter((f) => f.endsWith('.yaml'))) {
   const text = readFileSync(`${BUILT_IN_DIR}${file}`, 'utf8');
   try {
-    const ruleSet = parseRuleSet(text, `schedules/${file}`);
+    const ruleSet = parseRuleSet(text, `${BUILT_IN_DIR}${file}`);
     writeFileSync(`${COMPILED_DIR}${file.replace(/\.yaml$/, '.json')}`, JSON.stringify({ sha256: sha256(text), ruleSet }));
   } catch (e) {
     console.error(e.message);

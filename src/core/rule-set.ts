@@ -5,14 +5,23 @@ import { WEEKDAYS } from './calendar-date.js';
 // The rule-set format as people write it (RuleSetFile), and as jtai uses it once checked and
 // resolved (RuleSet). The zod schema is the single source of the written form's types and of
 // the JSON Schema that editors use.
+//
+// The written form carries no defaults: a field left out stays out, so that an overlay
+// ("extends") changes exactly the fields it gives. Defaults are applied once, when the merged
+// rule set is resolved (resolveRuleSet), and the descriptions below say what they are.
 
-const Id = z
-  .string()
-  .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'an id of lower-case letters, digits and hyphens, like "case-lists"');
+const ID_PATTERN = /^[a-z0-9]+(-[a-z0-9]+)*$/;
+/** Whether a text is a valid id: isId("case-lists") is true, isId("Case lists") false. */
+export function isId(text: string): boolean {
+  return ID_PATTERN.test(text);
+}
+const ID_WORDS = 'an id of lower-case letters, digits and hyphens, like "case-lists"';
+const Id = z.string({ error: ID_WORDS }).regex(ID_PATTERN, ID_WORDS);
 const Text = z.string().trim().min(1, 'some text');
 /** A 24-hour clock time, "HH:MM". */
 export const TIME_OF_DAY = /^([01]\d|2[0-3]):[0-5]\d$/;
-const TimeOfDay = z.string().regex(TIME_OF_DAY, 'a 24-hour time of day like "15:00"');
+const TIME_WORDS = 'a 24-hour time of day like "15:00"';
+const TimeOfDay = z.string({ error: TIME_WORDS }).regex(TIME_OF_DAY, TIME_WORDS);
 const IsoDateText = z.iso.date('a date like "2019-03-19"');
 const Weekday = z.enum(WEEKDAYS);
 
@@ -43,16 +52,18 @@ const PartySchema = z
     name: Text.describe('The name people use, for example "Youth offending team (YOT)".'),
     members: z
       .array(Id)
-      .default([])
-      .describe('Parties that belong to this one; "--agency police" also matches a group police belongs to.'),
+      .optional()
+      .describe('Parties that belong to this one (default: none); "--agency police" also matches a group police belongs to.'),
   })
   .describe('An agency, a person or a group of them.');
 
 const NotificationSchema = z.strictObject({
-  day: z.int('a whole number').min(0, 'zero or more').default(0).describe('The day number of the notification day.'),
+  day: z.int('a whole number').min(0, 'zero or more').optional().describe('The day number of the notification day (default 0).'),
   weekday: Weekday.optional().describe('The weekday notifications are expected on; another gives a warning.'),
-  source: Text.optional(),
+  source: Text.optional().describe("The source's own words about the notification day."),
 });
+
+const ClosureSchema = z.strictObject({ date: IsoDateText, name: Text });
 
 export const RuleItemFileSchema = z
   .strictObject({
@@ -76,10 +87,10 @@ export const RuleItemFileSchema = z
       .describe('A 24-hour clock time ("15:00"), the id of a named time ("end-of-day"), or "all-day".'),
     by: z.array(Id).min(1, 'at least one party').describe('The parties that must act.'),
     to: Id.optional().describe('The party that receives it.'),
-    details: z.array(Text).default([]).describe('What is to be provided or done, one line each.'),
+    details: z.array(Text).optional().describe('What is to be provided or done, one line each (default: none).'),
     source: Text.describe("The source's own words for this item."),
     note: Text.optional().describe('Where the source is silent or inconsistent, what this rule set does about it.'),
-    after: z.array(Id).default([]).describe('Items this one must not come before.'),
+    after: z.array(Id).optional().describe('Items this one must not come before (default: none).'),
   })
   .describe('One submission due or one inspector action.');
 
@@ -91,49 +102,56 @@ export const RuleSetFileSchema = z
     source: SourceSchema,
     timezone: Text.describe('IANA time zone of every clock time, for example "Europe/London".'),
     holidays: z.enum(HOLIDAY_CALENDARS).describe('The bank-holiday calendar that working days skip.'),
-    closures: z
-      .array(z.strictObject({ date: IsoDateText, name: Text }))
-      .default([])
-      .describe('Local closure days that working days skip too.'),
-    notification: NotificationSchema.prefault({}).describe('How the notification day is counted.'),
-    times: z.record(Id, NamedTimeSchema).default({}).describe('Named times of day.'),
+    closures: z.array(ClosureSchema).optional().describe('Local closure days that working days skip too (default: none).'),
+    notification: NotificationSchema.optional().describe('How the notification day is counted (default: day 0, any weekday).'),
+    times: z.record(Id, NamedTimeSchema).optional().describe('Named times of day (default: none).'),
     parties: z.record(Id, PartySchema).describe('Everyone who acts or receives.'),
-    notes: z.array(Text).default([]).describe('Notes on the whole rule set, shown with every plan.'),
+    notes: z.array(Text).optional().describe('Notes on the whole rule set, shown with every plan (default: none).'),
     items: z.array(RuleItemFileSchema).min(1, 'at least one item').describe('Every submission due and inspector action.'),
   })
   .describe('A JTAI timetable: working-day offsets, clock times and deadlines from a notification date.');
 
 /**
  * A rule set that builds on another: "extends" names a built-in rule set or a file (relative
- * to this one). Its times, parties and items replace or add to the base's by id; closures and
- * notes are added; "remove" drops base items.
+ * to this one). Every field it gives changes that field and nothing else: an item, a named
+ * time or a party with a base id changes only the fields given; a new id adds a whole entry;
+ * closures and notes are added; "remove" drops base items.
  */
 export const RuleSetOverlaySchema = z
   .strictObject({
     extends: Text.describe('The rule set this one builds on: a built-in name ("jtai-2018") or a file path.'),
-    remove: z.array(Id).default([]).describe('Ids of base items to leave out.'),
+    remove: z.array(Id).optional().describe('Ids of base items to leave out.'),
     id: RuleSetFileSchema.shape.id,
-    name: RuleSetFileSchema.shape.name.optional(),
+    name: Text.optional(),
     description: Text.optional(),
-    source: SourceSchema.optional(),
+    source: SourceSchema.partial().optional().describe('Changes to the source document: only the fields given change.'),
     timezone: Text.optional(),
     holidays: z.enum(HOLIDAY_CALENDARS).optional(),
-    closures: z.array(z.strictObject({ date: IsoDateText, name: Text })).optional().describe('Closure days added to the base ones.'),
-    notification: NotificationSchema.partial().optional().describe('Changes to how the notification day is counted.'),
-    times: z.record(Id, NamedTimeSchema).optional().describe('Named times added, or replacing the base ones of the same id.'),
-    parties: z.record(Id, PartySchema).optional().describe('Parties added, or replacing the base ones of the same id.'),
+    closures: z.array(ClosureSchema).optional().describe('Closure days added to the base ones.'),
+    notification: NotificationSchema.optional().describe('Changes to how the notification day is counted: only the fields given change.'),
+    times: z
+      .record(Id, NamedTimeSchema.partial())
+      .optional()
+      .describe('Named times added (time and label needed), or changed field by field where the base has the id.'),
+    parties: z
+      .record(Id, PartySchema.partial())
+      .optional()
+      .describe('Parties added (name needed), or changed field by field where the base has the id.'),
     notes: z.array(Text).optional().describe('Notes added to the base ones.'),
     items: z
       .array(RuleItemFileSchema.partial().required({ id: true }))
       .optional()
-      .describe('Items added; an item with a base id changes only the fields it gives.'),
+      .describe('Items added (every field an item needs), or changed field by field where the base has the id.'),
   })
   .describe('A rule set that extends another.');
+
+/** The fields that make a file an overlay, checked before its base is read. */
+export const OverlayHeadSchema = z.object(RuleSetOverlaySchema.pick({ extends: true, remove: true }).shape);
 
 /** What a rule-set file may hold: a whole rule set, or one that extends another. */
 export const RuleSetDocumentSchema = z.union([RuleSetFileSchema, RuleSetOverlaySchema]);
 
-/** A rule set as written in YAML, after the schema check. */
+/** A rule set as written in YAML, after the schema check: fields left out are still left out. */
 export type RuleSetFile = z.output<typeof RuleSetFileSchema>;
 export type RuleItemFile = RuleSetFile['items'][number];
 
@@ -165,7 +183,13 @@ export interface RuleItem {
   after: string[];
 }
 
-/** A checked rule set with every name resolved: plain data, safe to serialise. */
+export interface Notification {
+  day: number;
+  weekday?: (typeof WEEKDAYS)[number];
+  source?: string;
+}
+
+/** A checked rule set with every name resolved and every default applied: plain data, safe to serialise. */
 export interface RuleSet {
   id: string;
   name: string;
@@ -173,8 +197,8 @@ export interface RuleSet {
   source: RuleSetFile['source'];
   timezone: string;
   holidays: RuleSetFile['holidays'];
-  closures: RuleSetFile['closures'];
-  notification: RuleSetFile['notification'];
+  closures: Array<{ date: string; name: string }>;
+  notification: Notification;
   parties: Record<string, Party>;
   notes: string[];
   items: RuleItem[];

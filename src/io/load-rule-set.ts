@@ -1,6 +1,5 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import { dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { RuleSet } from '../core/rule-set.js';
 import { BUILT_IN_DIR, DEFAULT_RULE_SET, builtInPath, displayName, locateRuleSet, readRuleSetFile } from './read-rule-set-file.js';
@@ -31,17 +30,16 @@ function readCompiled(name: string, text: string): RuleSet | undefined {
   }
 }
 
-/** Checks rule-set YAML text and resolves it (see parse-rule-set.ts, loaded only now). */
-export async function parseRuleSetText(text: string, shown: string, dir: string = process.cwd()): Promise<RuleSet> {
+/** Checks the text of a rule-set file and resolves it (see parse-rule-set.ts, loaded only now). */
+export async function parseRuleSetText(text: string, file: string): Promise<RuleSet> {
   const { parseRuleSet } = await import('./parse-rule-set.js');
-  return parseRuleSet(text, shown, dir);
+  return parseRuleSet(text, file);
 }
 
 /** Loads a built-in rule set by name ("jtai-2018") or a rule-set file by path. */
 export async function loadRuleSet(nameOrPath: string = DEFAULT_RULE_SET): Promise<RuleSet> {
   const builtIn = builtInPath(nameOrPath);
   const path = locateRuleSet(nameOrPath);
-  const shown = displayName(path);
-  const text = readRuleSetFile(path, shown);
-  return (builtIn && readCompiled(nameOrPath, text)) || parseRuleSetText(text, shown, dirname(path));
+  const text = readRuleSetFile(path, displayName(path));
+  return (builtIn && readCompiled(nameOrPath, text)) || parseRuleSetText(text, path);
 }

@@ -1,6 +1,7 @@
-import { existsSync, readFileSync, statSync } from 'node:fs';
-import { basename, relative, resolve } from 'node:path';
+import { closeSync, constants, existsSync, fstatSync, openSync, readSync } from 'node:fs';
+import { dirname, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import type { RuleSetReader } from '../core/rule-set-inspection.js';
 import { InputError } from '../errors.js';
 
 /** The folder of the built-in rule sets, found from this module so jtai runs from any folder. */
@@ -19,25 +20,76 @@ export function locateRuleSet(ref: string, fromDir: string = process.cwd()): str
   return builtInPath(ref) ?? resolve(fromDir, ref);
 }
 
-/** How a rule-set file is named in messages: schedules/x.yaml for built-in ones, else relative to here. */
+/** How a file is named in messages: as the user would open it, relative to the working folder or absolute. */
 export function displayName(path: string): string {
-  if (path.startsWith(BUILT_IN_DIR)) return `schedules/${basename(path)}`;
   const rel = relative(process.cwd(), path);
-  return rel && !rel.startsWith('..') ? rel : path;
+  return rel && !rel.startsWith('..') && !rel.startsWith('/') ? rel : path;
 }
 
-/** Reads a rule-set file, refusing folders and files over 1 MiB before reading them. */
-export function readRuleSetFile(path: string, shown: string = displayName(path)): string {
+function firstBadLine(bytes: Uint8Array): number {
+  for (let end = 1; end <= bytes.length; end++) {
+    try {
+      new TextDecoder('utf-8', { fatal: true }).decode(bytes.subarray(0, end), { stream: true });
+    } catch {
+      return bytes.subarray(0, end).filter((b) => b === 10).length + 1;
+    }
+  }
+  return 1;
+}
+
+function decode(bytes: Uint8Array, shown: string): string {
   try {
-    const info = statSync(path);
-    if (info.isDirectory()) throw new InputError(`cannot read rule set ${shown}: it is a folder, not a file.`);
-    if (info.size > MAX_BYTES) throw new InputError(`rule set ${shown} is ${info.size} bytes; rule sets are limited to 1 MiB.`);
-    return readFileSync(path, 'utf8');
-  } catch (e) {
-    if (e instanceof InputError) throw e;
-    const code = (e as NodeJS.ErrnoException).code;
-    const why =
-      code === 'ENOENT' ? `no such file (the built-in rule set is "${DEFAULT_RULE_SET}")` : code === 'EACCES' ? 'permission denied' : (e as Error).message;
-    throw new InputError(`cannot read rule set ${shown}: ${why}.`);
+    return new TextDecoder('utf-8', { fatal: true }).decode(bytes); // drops a byte order mark
+  } catch {
+    const utf16 = bytes[0] === 0xff && bytes[1] === 0xfe ? ' (it looks like UTF-16)' : '';
+    throw new InputError(`rule set ${shown} is not UTF-8 text${utf16}: line ${firstBadLine(bytes)} has bytes that are not UTF-8; save the file as UTF-8.`);
   }
 }
+
+function readAtMost(fd: number, limit: number): Uint8Array {
+  const buffer = Buffer.alloc(limit + 1);
+  let length = 0;
+  for (let n = -1; n !== 0 && length <= limit; length += n) n = readSync(fd, buffer, length, limit + 1 - length, null);
+  return buffer.subarray(0, length);
+}
+
+/**
+ * Reads a rule-set file: only a regular file of at most 1 MiB, as UTF-8. A folder, a device
+ * (/dev/zero), a pipe or a socket is refused without reading from it or waiting on it.
+ */
+export function readRuleSetFile(path: string, shown: string = displayName(path)): string {
+  const fail = (why: string) => new InputError(`cannot read rule set ${shown}: ${why}.`);
+  let fd: number;
+  try {
+    // O_NONBLOCK: opening a FIFO with no writer would otherwise wait for ever.
+    fd = openSync(path, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0));
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT') throw fail(`no such file (the built-in rule set is "${DEFAULT_RULE_SET}")`);
+    if (code === 'EACCES' || code === 'EPERM') throw fail('permission denied');
+    if (code === 'EISDIR') throw fail('it is a folder, not a file');
+    if (code === 'ENOTDIR') throw fail('a part of the path is not a folder');
+    throw fail((e as Error).message);
+  }
+  try {
+    const info = fstatSync(fd);
+    if (info.isDirectory()) throw fail('it is a folder, not a file');
+    if (!info.isFile()) throw fail('it is not a regular file (a device, a pipe or a socket); give a .yaml file');
+    if (info.size > MAX_BYTES) throw new InputError(`rule set ${shown} is ${info.size} bytes; rule sets are limited to 1 MiB.`);
+    const bytes = readAtMost(fd, MAX_BYTES);
+    if (bytes.length > MAX_BYTES) throw new InputError(`rule set ${shown} is over 1 MiB; rule sets are limited to 1 MiB.`);
+    return decode(bytes, shown);
+  } catch (e) {
+    if (e instanceof InputError) throw e;
+    throw fail((e as Error).message);
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/** Rule-set files on the disk: built-in names, paths relative to the file that names them. */
+export const diskReader: RuleSetReader = {
+  locate: (ref, from) => locateRuleSet(ref, dirname(from)),
+  read: (file) => readRuleSetFile(file),
+  show: displayName,
+};

@@ -1,11 +1,10 @@
-import { dirname } from 'node:path';
 import { makeHolidayCalendar } from '../../core/bank-holidays.js';
 import { WEEKDAYS, addDays, formatLongDate } from '../../core/calendar-date.js';
 import type { RuleSet } from '../../core/rule-set.js';
 import { computeSchedule } from '../../core/schedule.js';
 import { zoneRulesFor } from '../../core/zones.js';
 import { JtaiError, type Problem, formatPosition } from '../../errors.js';
-import { inspectRuleSet } from '../../io/parse-rule-set.js';
+import { inspectRuleSetFile } from '../../io/parse-rule-set.js';
 import { displayName, locateRuleSet, readRuleSetFile } from '../../io/read-rule-set-file.js';
 import type { CliIo } from '../io.js';
 import { checkNotified } from './shared.js';
@@ -32,13 +31,13 @@ async function checkOne(ref: string, options: CheckOptions, io: CliIo): Promise<
   let warnings: Problem[] = [];
   let sample = '';
   try {
-    const inspection = inspectRuleSet(readRuleSetFile(path, shown), shown, dirname(path), path);
+    const inspection = inspectRuleSetFile(readRuleSetFile(path, shown), path);
     errors = inspection.errors;
     if (inspection.ruleSet) {
       const ruleSet = inspection.ruleSet;
       sample = options.notified ?? sampleDate(ruleSet);
       const schedule = computeSchedule(ruleSet, sample, makeHolidayCalendar(ruleSet.closures), await zoneRulesFor(ruleSet.timezone));
-      warnings = schedule.warnings.map((w) => ({ ...w, position: inspection.positionOf(w.path) }));
+      warnings = [...inspection.warnings, ...schedule.warnings.map((w) => ({ ...w, position: inspection.positionOf(w.path) }))];
     }
   } catch (e) {
     if (!(e instanceof JtaiError)) throw e;

@@ -1,0 +1,77 @@
+import { isId } from './rule-set.js';
+
+// What the cross-field checks read of a rule set, taken from the data as written even where
+// its shape is wrong elsewhere. A value of the wrong type is left out (the schema reports it),
+// so "every problem at once" holds: an unknown party is found beside a misspelt field.
+
+type Data = Record<string, unknown>;
+
+/** A name written in a list, with its index there: { index: 2, id: "police" }. */
+export interface Ref {
+  index: number;
+  id: string;
+}
+
+export interface OutlineItem {
+  /** The item's index in items. */
+  index: number;
+  id?: string;
+  /** Whether each anchor field is given, whatever its type. */
+  has: { day: boolean; week: boolean; weekday: boolean };
+  week?: number;
+  at?: string;
+  by: Ref[];
+  to?: string;
+  after: Ref[];
+}
+
+export interface RuleSetOutline {
+  timezone?: string;
+  /** Ids of the named times and of the parties: own keys that are valid ids only. */
+  times: Set<string>;
+  parties: Map<string, { members: Ref[] }>;
+  items: OutlineItem[];
+}
+
+function isRecord(value: unknown): value is Data {
+  return value !== null && typeof value === 'object' && !Array.isArray(value);
+}
+
+function text(value: unknown): string | undefined {
+  return typeof value === 'string' ? value : undefined;
+}
+
+function refs(value: unknown): Ref[] {
+  return Array.isArray(value) ? value.flatMap((id, index) => (typeof id === 'string' ? [{ index, id }] : [])) : [];
+}
+
+function idsOf(value: unknown): string[] {
+  return isRecord(value) ? Object.keys(value).filter(isId) : [];
+}
+
+function outlineItem(value: unknown, index: number): OutlineItem | undefined {
+  if (!isRecord(value)) return undefined;
+  const week = value.week;
+  return {
+    index,
+    ...(text(value.id) !== undefined && { id: text(value.id) }),
+    has: { day: value.day !== undefined, week: week !== undefined, weekday: value.weekday !== undefined },
+    ...(typeof week === 'number' && { week }),
+    ...(text(value.at) !== undefined && { at: text(value.at) }),
+    by: refs(value.by),
+    ...(text(value.to) !== undefined && { to: text(value.to) }),
+    after: refs(value.after),
+  };
+}
+
+/** The outline of rule-set data as written: outlineOf({ items: [{ id: "a", by: ["la", 3] }] }).items[0].by is [{ index: 0, id: "la" }]. */
+export function outlineOf(data: unknown): RuleSetOutline {
+  const d = isRecord(data) ? data : {};
+  const parties = isRecord(d.parties) ? d.parties : {};
+  return {
+    ...(text(d.timezone) !== undefined && { timezone: text(d.timezone) }),
+    times: new Set(idsOf(d.times)),
+    parties: new Map(idsOf(parties).map((id) => [id, { members: refs(isRecord(parties[id]) ? parties[id].members : undefined) }])),
+    items: Array.isArray(d.items) ? d.items.flatMap((item, i) => outlineItem(item, i) ?? []) : [],
+  };
+}

@@ -1,0 +1,157 @@
+import type { SourcePosition } from '../errors.js';
+
+// Merging a rule set that "extends" another onto its base, as written (before the schema
+// check and before any default), while remembering where each part was written so that a
+// problem is reported in the file, and at the path, where the user wrote it.
+
+type Data = Record<string, unknown>;
+export type Path = ReadonlyArray<string | number>;
+
+/** Where a value was written: the path in that file and its file:line:column. */
+export interface Written {
+  path: Path;
+  position: SourcePosition;
+}
+
+/** Rule-set data as written, and where each part of it is written. */
+export interface Layer {
+  data: Data;
+  /** Where the value at a path of data (or its key, for an unknown field) was written. */
+  locate(path: Path, key?: string): Written;
+}
+
+/** A layer of one file: its paths are its own. */
+export function fileLayer(data: Data, positionOf: (path: Path, key?: string) => SourcePosition): Layer {
+  return { data, locate: (path, key) => ({ path, position: positionOf(path, key) }) };
+}
+
+const OVERLAY_ONLY = new Set(['extends', 'remove']);
+const LISTED = new Set(['closures', 'notes']); // the overlay's entries are added to the base's
+const KEYED = new Set(['times', 'parties']); // entries by id, each changed field by field
+const FIELDS = new Set(['source', 'notification']); // changed field by field
+
+function isRecord(value: unknown): value is Data {
+  return value !== null && typeof value === 'object' && !Array.isArray(value);
+}
+
+/** Sets a key as data, never as a prototype ("__proto__" stays an ordinary, reported key). */
+function put(target: Data, key: string, value: unknown): void {
+  Object.defineProperty(target, key, { value, enumerable: true, writable: true, configurable: true });
+}
+
+function has(data: unknown, key: string | number): boolean {
+  return (isRecord(data) || Array.isArray(data)) && Object.hasOwn(data, key);
+}
+
+function get(data: unknown, key: string | number): unknown {
+  return has(data, key) ? (data as Data)[key] : undefined;
+}
+
+/** How many leading steps of a path exist in data: depthOf({ a: { b: 1 } }, ["a", "c"]) is 1. */
+function depthOf(data: unknown, path: Path): number {
+  let node = data;
+  for (const [n, key] of path.entries()) {
+    if (!has(node, key)) return n;
+    node = get(node, key);
+  }
+  return path.length;
+}
+
+/** Entries of a and b by key, b's fields laid over a's where both are mappings. */
+function overlayFields(a: unknown, b: unknown): unknown {
+  if (!isRecord(a) || !isRecord(b)) return b;
+  const merged: Data = {};
+  for (const [k, v] of Object.entries(a)) put(merged, k, v);
+  for (const [k, v] of Object.entries(b)) put(merged, k, v);
+  return merged;
+}
+
+function mergeSection(key: string, base: unknown, over: unknown): unknown {
+  if (LISTED.has(key) && Array.isArray(base) && Array.isArray(over)) return [...base, ...over];
+  if (FIELDS.has(key)) return overlayFields(base, over);
+  if (KEYED.has(key) && isRecord(base) && isRecord(over)) {
+    const merged: Data = {};
+    for (const [id, entry] of Object.entries(base)) put(merged, id, entry);
+    for (const [id, entry] of Object.entries(over)) put(merged, id, has(base, id) ? overlayFields(base[id], entry) : entry);
+    return merged;
+  }
+  return over;
+}
+
+/** Where each merged item comes from: its index in the base, in the overlay, or both. */
+type Origin = { base?: number; overlay?: number };
+
+function mergeItems(baseItems: unknown, overItems: unknown, removed: ReadonlySet<string>) {
+  const bases = Array.isArray(baseItems) ? baseItems : [];
+  const overs = Array.isArray(overItems) ? overItems : [];
+  const idOf = (item: unknown) => (typeof get(item, 'id') === 'string' ? (get(item, 'id') as string) : undefined);
+  const baseIds = new Set(bases.map(idOf));
+  // The first overlay item with a base id changes it; any other is a new item (a duplicate id is then reported).
+  const changes = new Map<string, number>();
+  overs.forEach((item, j) => {
+    const id = idOf(item);
+    if (id !== undefined && baseIds.has(id) && !removed.has(id) && !changes.has(id)) changes.set(id, j);
+  });
+  const items: unknown[] = [];
+  const origins: Origin[] = [];
+  bases.forEach((item, i) => {
+    const id = idOf(item);
+    if (id !== undefined && removed.has(id)) return;
+    const j = id === undefined ? undefined : changes.get(id);
+    let merged = j === undefined ? item : overlayFields(item, overs[j]);
+    // A removed item also leaves the "after" lists the base wrote (not those the overlay writes).
+    const after = get(merged, 'after');
+    if ((j === undefined || !has(overs[j], 'after')) && Array.isArray(after) && after.some((a) => removed.has(a as string))) {
+      merged = overlayFields(merged, { after: after.filter((a) => !removed.has(a as string)) });
+    }
+    items.push(merged);
+    origins.push(j === undefined ? { base: i } : { base: i, overlay: j });
+  });
+  overs.forEach((item, j) => {
+    const id = idOf(item);
+    if (id !== undefined && changes.get(id) === j) return;
+    if (id !== undefined && removed.has(id) && baseIds.has(id)) return; // reported by the caller
+    items.push(item);
+    origins.push({ overlay: j });
+  });
+  return { items, origins };
+}
+
+/**
+ * The base with the overlay applied: every field the overlay gives changes that field and
+ * nothing else. Items, named times and parties with a base id change field by field; new ids
+ * add whole entries; closures and notes are added to; "remove" drops base items (and the
+ * base's mentions of them in "after"). Shapes are not trusted: anything of an unexpected type
+ * is carried through for the schema check to report where it was written.
+ */
+export function mergeLayers(base: Layer, overlay: Layer): Layer {
+  const o = overlay.data;
+  const removed = new Set(Array.isArray(o.remove) ? o.remove.filter((r): r is string => typeof r === 'string') : []);
+  const merged: Data = {};
+  for (const [key, value] of Object.entries(base.data)) put(merged, key, value);
+  for (const [key, value] of Object.entries(o)) {
+    if (OVERLAY_ONLY.has(key) || key === 'items') continue;
+    put(merged, key, has(base.data, key) ? mergeSection(key, base.data[key], value) : value);
+  }
+  const { items, origins } = has(o, 'items') && !Array.isArray(o.items) ? { items: o.items, origins: [] } : mergeItems(base.data.items, o.items, removed);
+  if (has(o, 'items') || has(base.data, 'items')) put(merged, 'items', items);
+
+  const locate = (path: Path, key?: string): Written => {
+    const full = key === undefined ? path : [...path, key];
+    const [top, index, ...rest] = path;
+    if (top === 'items' && typeof index === 'number' && origins[index]) {
+      const from = origins[index]!;
+      const field = full[2];
+      const inOverlay = from.overlay !== undefined && (from.base === undefined || field === undefined || has(get(o.items, from.overlay), field));
+      return inOverlay ? overlay.locate(['items', from.overlay!, ...rest], key) : base.locate(['items', from.base!, ...rest], key);
+    }
+    if (typeof top === 'string' && LISTED.has(top) && typeof index === 'number' && Array.isArray(base.data[top]) && Array.isArray(o[top])) {
+      const n = (base.data[top] as unknown[]).length;
+      return index < n ? base.locate(path, key) : overlay.locate([top, index - n, ...rest], key);
+    }
+    // Elsewhere the overlay's structure mirrors the merged one: the value is where it is
+    // written; a missing one is reported where its nearest parent is written, the user's file first.
+    return depthOf(o, full) >= depthOf(base.data, full) ? overlay.locate(path, key) : base.locate(path, key);
+  };
+  return { data: merged, locate };
+}

@@ -1,0 +1,45 @@
+// "Did you mean": the known names closest to one that is not known.
+
+/**
+ * Edits (insert, delete, change, swap two neighbours) from one text to another:
+ * editDistance("notifed", "notified") is 1.
+ */
+export function editDistance(a: string, b: string): number {
+  const rows: number[][] = Array.from({ length: a.length + 1 }, (_, i) => [i, ...Array<number>(b.length).fill(0)]);
+  for (let j = 1; j <= b.length; j++) rows[0]![j] = j;
+  for (let i = 1; i <= a.length; i++) {
+    for (let j = 1; j <= b.length; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      let d = Math.min(rows[i - 1]![j]! + 1, rows[i]![j - 1]! + 1, rows[i - 1]![j - 1]! + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) d = Math.min(d, rows[i - 2]![j - 2]! + 1);
+      rows[i]![j] = d;
+    }
+  }
+  return rows[a.length]![b.length]!;
+}
+
+/**
+ * The known names a text most likely meant, best first, ignoring case: a few edits away, or
+ * one containing the other. closestNames("cse-gang-cases", ["cse-gangs-cases", "children-list"])
+ * is ["cse-gangs-cases"].
+ */
+export function closestNames(text: string, names: Iterable<string>, max = 3): string[] {
+  const t = text.toLowerCase().trim();
+  if (t === '') return [];
+  const scored = [...new Set(names)].flatMap((name) => {
+    const n = name.toLowerCase();
+    const distance = editDistance(t, n);
+    const near = distance <= Math.max(1, Math.min(3, Math.floor(Math.max(t.length, n.length) / 4)));
+    const within = t.length >= 3 && (n.includes(t) || t.includes(n));
+    return near || within ? [{ name, score: near ? distance : 10 + Math.abs(n.length - t.length) }] : [];
+  });
+  return scored.sort((a, b) => a.score - b.score || (a.name < b.name ? -1 : 1)).slice(0, max).map((s) => s.name);
+}
+
+/** ' Did you mean "x"?' or ' Did you mean "x" or "y"?', or '' when nothing is close. */
+export function didYouMean(text: string, names: Iterable<string>): string {
+  const close = closestNames(text, names);
+  if (close.length === 0) return '';
+  const quoted = close.map((n) => `"${n}"`);
+  return ` Did you mean ${quoted.length === 1 ? quoted[0] : `${quoted.slice(0, -1).join(', ')} or ${quoted.at(-1)}`}?`;
+}
