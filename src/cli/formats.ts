@@ -17,15 +17,37 @@ const EXTENSIONS: Record<string, Format> = {
 
 export const EXTENSION_OF: Record<Format, string> = { text: 'txt', json: 'json', md: 'md', csv: 'csv', ics: 'ics' };
 
+/** The format a file's extension implies, if any: impliedFormat("plan.ics") is "ics". */
+export function impliedFormat(path: string): Format | undefined {
+  const ext = extname(path).toLowerCase();
+  return Object.hasOwn(EXTENSIONS, ext) ? EXTENSIONS[ext] : undefined;
+}
+
 /** The format an --out file's extension implies: formatForFile("plan.ics") is "ics". */
 export function formatForFile(path: string): Format {
-  const format = EXTENSIONS[extname(path).toLowerCase()];
+  const format = impliedFormat(path);
   if (!format) {
     throw new UsageError(
       `cannot tell the format of "${path}" from its extension; use .ics, .md, .csv, .json or .txt, or give --format.`,
     );
   }
   return format;
+}
+
+const FORMAT_WORDS: Record<Format, string> = { text: 'the text agenda', json: 'JSON', md: 'Markdown', csv: 'CSV', ics: 'an ICS calendar' };
+
+/**
+ * The format to write --out in: --format if given, else the extension's. A --format that
+ * contradicts a known extension (Markdown into plan.ics) is refused unless forced; .txt takes any.
+ */
+export function formatForOut(path: string, format: Format | undefined, force: boolean): Format {
+  if (format === undefined) return formatForFile(path);
+  const implied = impliedFormat(path);
+  if (implied === undefined || implied === format || implied === 'text' || force) return format;
+  const better = `${path.slice(0, path.length - extname(path).length)}.${EXTENSION_OF[format]}`;
+  throw new UsageError(
+    `--out ${path} is named as ${FORMAT_WORDS[implied]} (${extname(path)}), but --format ${format} writes ${FORMAT_WORDS[format]}; write to ${better}, or add --force to write ${FORMAT_WORDS[format]} to ${path} anyway.`,
+  );
 }
 
 export interface RenderSettings {

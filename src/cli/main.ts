@@ -11,6 +11,12 @@ function commanderMessage(e: CommanderError): string {
   return e.message.replace(/^error: /, '').replace(/\n+$/, '');
 }
 
+/** A message safe for a terminal: control characters a value brought in are shown, not obeyed. */
+export function visible(message: string): string {
+// eslint-disable-next-line no-control-regex -- matching control characters is the point
+  return message.replace(/[\u0000-\u0009\u000b-\u001f\u007f-\u009f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}
+
 /** Runs jtai with the arguments after "jtai" and returns the exit code; the one place that reports errors. */
 export async function main(args: readonly string[], io: CliIo = processIo): Promise<number> {
   const program = makeProgram(io, version);
@@ -24,15 +30,15 @@ export async function main(args: readonly string[], io: CliIo = processIo): Prom
   } catch (e) {
     if (e instanceof CommanderError) {
       if (e.exitCode === 0) return 0; // --help, --version
-      io.writeErr(`jtai: ${commanderMessage(e)}\nRun "jtai --help" for usage.\n`);
+      io.writeErr(`jtai: ${visible(commanderMessage(e))}\nRun "jtai --help" for usage.\n`);
       return 2;
     }
     if (e instanceof JtaiError) {
-      if (e.message !== '') io.writeErr(`jtai: ${e.message}\n`);
+      if (e.message !== '') io.writeErr(`jtai: ${visible(e.message)}\n`);
       return e.exitCode;
     }
     const detail = io.env.JTAI_DEBUG ? `\n${(e as Error).stack}` : ' (set JTAI_DEBUG=1 for details)';
-    io.writeErr(`jtai: internal error: ${(e as Error).message}. This is a bug in jtai; please report it.${detail}\n`);
+    io.writeErr(`jtai: internal error: ${visible((e as Error).message)}. This is a bug in jtai; please report it.${detail}\n`);
     return 70;
   }
 }

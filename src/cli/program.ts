@@ -51,6 +51,7 @@ export function makeProgram(io: CliIo, version: string): Command {
     .option('-r, --rules <file>', 'a rule-set file, or the name of a built-in rule set', 'jtai-2018')
     .addOption(new Option('-f, --format <format>', 'output format (default: from --out, else text)').choices(FORMATS))
     .option('-o, --out <file>', 'write to this file instead of stdout; .ics .md .csv .json .txt set the format')
+    .option('--force', 'write --out even if its extension names another format than --format')
     .option('-a, --agency <name>', 'only what this agency must do (repeatable): police, health, yot...', collect)
     .addOption(new Option('--split <by>', 'one file per agency, into --out-dir (ics unless --format)').choices(['agency']))
     .option('--out-dir <folder>', 'the folder for --split')

@@ -49,7 +49,7 @@ const checkTimes: Check = ({ items, times }) =>
   items.flatMap((item): Problem[] => {
     const at = item.at;
     if (at === undefined || at === ALL_DAY || TIME_OF_DAY.test(at) || times.has(at)) return [];
-    return [{ path: ['items', item.index, 'at'], message: `unknown time "${at}"; expected a clock time like "15:00" or one of ${listOf([...times, ALL_DAY])}.` }];
+    return [{ path: ['items', item.index, 'at'], message: `unknown time ${JSON.stringify(at)}; expected a clock time like "15:00" or one of ${listOf([...times, ALL_DAY])}.` }];
   });
 
 const checkParties: Check = ({ items, parties }) => {

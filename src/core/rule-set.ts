@@ -17,7 +17,15 @@ export function isId(text: string): boolean {
 }
 const ID_WORDS = 'an id of lower-case letters, digits and hyphens, like "case-lists"';
 const Id = z.string({ error: ID_WORDS }).regex(ID_PATTERN, ID_WORDS);
-const Text = z.string().trim().min(1, 'some text');
+// Control characters (a terminal's escape sequences among them) are refused: they mean nothing
+// in a timetable, RFC 5545 forbids them in calendar text, and they could drive a terminal.
+// eslint-disable-next-line no-control-regex -- matching control characters is the point
+const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/;
+const Text = z
+  .string()
+  .trim()
+  .min(1, 'some text')
+  .refine((t) => !CONTROL.test(t), 'text without control characters (such as an escape or a NUL)');
 /** A 24-hour clock time, "HH:MM". */
 export const TIME_OF_DAY = /^([01]\d|2[0-3]):[0-5]\d$/;
 const TIME_WORDS = 'a 24-hour time of day like "15:00"';

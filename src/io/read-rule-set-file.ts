@@ -26,13 +26,18 @@ export function displayName(path: string): string {
   return rel && !rel.startsWith('..') && !rel.startsWith('/') ? rel : path;
 }
 
+// A newline byte is never part of a multi-byte UTF-8 character, so lines can be tried one by one.
 function firstBadLine(bytes: Uint8Array): number {
-  for (let end = 1; end <= bytes.length; end++) {
+  const decoder = new TextDecoder('utf-8', { fatal: true });
+  let start = 0;
+  for (let line = 1; start <= bytes.length; line++) {
+    const end = bytes.indexOf(10, start) === -1 ? bytes.length : bytes.indexOf(10, start);
     try {
-      new TextDecoder('utf-8', { fatal: true }).decode(bytes.subarray(0, end), { stream: true });
+      decoder.decode(bytes.subarray(start, end));
     } catch {
-      return bytes.subarray(0, end).filter((b) => b === 10).length + 1;
+      return line;
     }
+    start = end + 1;
   }
   return 1;
 }

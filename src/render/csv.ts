@@ -23,9 +23,14 @@ const COLUMNS: ReadonlyArray<[string, (item: ScheduleItem) => string]> = [
 ];
 
 // A cell starting with = + - @ (or a tab or carriage return) is a formula to Excel and
-// LibreOffice; a leading apostrophe makes it text (OWASP's advice on CSV injection).
-function defuse(cell: string): string {
-  return /^[=+\-@\t\r]/.test(cell) ? `'${cell}` : cell;
+// LibreOffice, and so is one starting with their full-width forms (＝ ＋ － ＠), which
+// spreadsheets in East Asian locales read as the ASCII ones; a leading apostrophe makes it
+// text (OWASP's advice on CSV injection).
+const FORMULA_START = /^[=+\-@\t\r\uFF1D\uFF0B\uFF0D\uFF20]/;
+
+/** A cell that no spreadsheet runs as a formula: defuse("=1+1") is "'=1+1". */
+export function defuse(cell: string): string {
+  return FORMULA_START.test(cell) ? `'${cell}` : cell;
 }
 
 /** Quotes a field when RFC 4180 needs it: quoteField('a "b", c') is '"a ""b"", c"'. */

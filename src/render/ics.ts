@@ -48,6 +48,8 @@ function descriptionOf(item: ScheduleItem): string {
   return lines.join('\n');
 }
 
+// One CATEGORIES property, its values separated by commas; a comma or semicolon inside a party
+// name is escaped (RFC 5545 3.3.11), so "Schools, academies" stays one category.
 function categoriesOf(item: ScheduleItem): string {
   const kind = item.kind === 'submission' ? 'Submission' : 'Inspector action';
   return ['JTAI', kind, ...item.agencies.map((a) => a.name)].map(escapeText).join(',');
@@ -89,7 +91,9 @@ export function renderIcs(schedule: Schedule, options: RenderIcsOptions): string
     `PRODID:-//jtai//jtai ${options.version}//EN`,
     'CALSCALE:GREGORIAN',
     'METHOD:PUBLISH',
-    `X-WR-CALNAME:${escapeText(options.calendarName ?? defaultCalendarName(schedule))}`,
+    // An X- property is TEXT by default (RFC 5545 3.8.8.2), but parsers such as ical.js read an
+    // unknown property raw; VALUE=TEXT says how to unescape it ("My Area\, North" reads "My Area, North").
+    `X-WR-CALNAME;VALUE=TEXT:${escapeText(options.calendarName ?? defaultCalendarName(schedule))}`,
     ...schedule.items.flatMap((item) => eventLines(schedule, item, options)),
     'END:VCALENDAR',
   ];

@@ -1,79 +1,55 @@
 import { formatLongDate, formatShortDate } from '../core/calendar-date.js';
 import type { Schedule, ScheduleItem } from '../core/schedule.js';
 import { agenciesOf, kindWord, noteOf, planNotes } from './item-text.js';
+import { markdownText as md } from './markdown-text.js';
+import { ganttLines } from './mermaid.js';
 
 export interface RenderMarkdownOptions {
   /** Add a Mermaid gantt chart of the inspection. */
   mermaid?: boolean;
 }
 
-/** Makes text safe inside a table cell: no pipes or line breaks. */
-function cell(text: string): string {
-  return text.replace(/\\/g, '\\\\').replace(/\|/g, '\\|').replace(/\r?\n/g, ' ');
-}
+// Every text from the rule set or the plan goes through md(): it is data, never markup.
 
 function tableRow(item: ScheduleItem): string {
   const cells = [
     item.day === null ? '' : String(item.day),
     formatShortDate(item.date),
     item.time ?? 'all day',
-    `**${kindWord(item)}:** ${item.title}`,
-    agenciesOf(item),
-    item.recipient?.name ?? '',
+    `**${kindWord(item)}:** ${md(item.title)}`,
+    md(agenciesOf(item)),
+    md(item.recipient?.name ?? ''),
   ];
-  return `| ${cells.map(cell).join(' | ')} |`;
+  return `| ${cells.join(' | ')} |`;
 }
 
 function detailSection(item: ScheduleItem): string[] {
   const when = `${item.anchor}, ${formatShortDate(item.date)}${item.time ? ` ${item.time}` : ''}`;
-  const lines = ['', `### ${item.title}`, '', `*${when}.* ${kindWord(item)}: ${agenciesOf(item)}${item.recipient ? ` → ${item.recipient.name}` : ''}.`];
-  if (item.details.length > 0) lines.push('', ...item.details.map((d) => `- ${d}`));
+  const who = `${agenciesOf(item)}${item.recipient ? ` → ${item.recipient.name}` : ''}`;
+  const lines = ['', `### ${md(item.title)}`, '', `*${md(when)}.* ${kindWord(item)}: ${md(who)}.`];
+  if (item.details.length > 0) lines.push('', ...item.details.map((d) => `- ${md(d)}`));
   const note = noteOf(item);
-  if (note) lines.push('', `**Note:** ${note}`);
-  lines.push('', `> ${item.source}`);
+  if (note) lines.push('', `**Note:** ${md(note)}`);
+  lines.push('', `> ${md(item.source)}`);
   return lines;
 }
 
-// Mermaid task names may not contain ":", "#" or ";".
-function ganttName(text: string): string {
-  return text.replace(/[:#;]/g, ' ').replace(/\s+/g, ' ').trim();
-}
-
-function gantt(schedule: Schedule): string[] {
-  const task = (i: ScheduleItem) =>
-    i.time === null
-      ? `    ${ganttName(i.title)} :${i.id}, ${i.date} 00:00, 1d`
-      : `    ${ganttName(i.title)} :milestone, ${i.id}, ${i.date} ${i.time}, 0m`;
-  const section = (title: string, items: ScheduleItem[]) => (items.length === 0 ? [] : [`    section ${title}`, ...items.map(task)]);
-  return [
-    '',
-    '```mermaid',
-    'gantt',
-    `    title JTAI notified ${schedule.notified}`,
-    '    dateFormat YYYY-MM-DD HH:mm',
-    '    axisFormat %a %d %b',
-    ...section('The area provides', schedule.items.filter((i) => i.kind === 'submission')),
-    ...section('Inspectors act', schedule.items.filter((i) => i.kind === 'inspector-action')),
-    '```',
-  ];
-}
-
 function bulletSection(title: string, bullets: string[]): string[] {
-  return bullets.length === 0 ? [] : ['', `## ${title}`, '', ...bullets.map((b) => `- ${b}`)];
+  return bullets.length === 0 ? [] : ['', `## ${title}`, '', ...bullets.map((b) => `- ${md(b)}`)];
 }
 
 /** The plan as Markdown for an email, a Teams post or a wiki: a table, then the details. */
 export function renderMarkdown(schedule: Schedule, options: RenderMarkdownOptions = {}): string {
   const { ruleSet } = schedule;
   const lines = [
-    `# ${ruleSet.name}: notified ${formatLongDate(schedule.notified)}`,
+    `# ${md(ruleSet.name)}: notified ${formatLongDate(schedule.notified)}`,
     '',
-    `Rule set \`${ruleSet.id}\`, from *${ruleSet.source.title}*. Times are ${schedule.timezone} local times; day numbers count working days from the notification day (day 0).`,
+    `Rule set \`${ruleSet.id}\`, from *${md(ruleSet.source.title)}*. Times are ${schedule.timezone} local times; day numbers count working days from the notification day (day 0).`,
     '',
     '| Day | Date | Time | What | Who | To whom |',
     '| --- | --- | --- | --- | --- | --- |',
     ...schedule.items.map(tableRow),
-    ...(options.mermaid ? gantt(schedule) : []),
+    ...(options.mermaid ? ['', '```mermaid', ...ganttLines(schedule), '```'] : []),
     ...bulletSection('Warnings', schedule.warnings.map((w) => w.message)),
     ...bulletSection('Notes', planNotes(schedule)),
     ...bulletSection(

@@ -74,7 +74,7 @@ describe('--agency and --split', () => {
       ['crc', 'dcs', 'health', 'local-agencies', 'local-authority', 'nps', 'partner-agencies', 'police', 'schools', 'yot'].map((p) => `${p}.ics`),
     );
     const police = new ICAL.Component(ICAL.parse(readFileSync(join(dir, 'police.ics'), 'utf8')));
-    expect(police.getFirstProperty('x-wr-calname')?.toICALString()).toBe('X-WR-CALNAME:JTAI notified 2019-03-19: Police');
+    expect(police.getFirstProperty('x-wr-calname')?.toICALString()).toBe('X-WR-CALNAME;VALUE=TEXT:JTAI notified 2019-03-19: Police');
     expect(police.getAllSubcomponents('vevent')).toHaveLength(6);
   });
 
@@ -97,7 +97,7 @@ describe('writeFilesAtomically', () => {
       }
       writeFileSync(path, content, opts);
     }) as unknown as typeof import('node:fs/promises').writeFile;
-    await expect(writeFilesAtomically(files, failing)).rejects.toThrow(/cannot write .*b\.ics: no space left on device; no file was changed\./);
+    await expect(writeFilesAtomically(files, failing)).rejects.toThrow(/cannot write .*b\.ics: the disk is full; no file was changed\./);
     expect(files.map((f) => readFileSync(f.path, 'utf8'))).toEqual(['old', 'old', 'old']);
     expect(readdirSync(dir).sort()).toEqual(['a.ics', 'b.ics', 'c.ics']);
   });

@@ -12,9 +12,6 @@ const jtai2018 = await loadRuleSet('jtai-2018');
 const STAMP = new Date('2019-03-19T09:00:00Z');
 const options = { stamp: STAMP, remindMinutes: 60, version: '0.0.0-test' };
 
-// ical.js reads properties it does not know as raw text; X-WR-CALNAME is TEXT to every
-// calendar program that uses it, so tell ical.js to unescape it as TEXT too.
-(ICAL.design.icalendar.property as Record<string, { defaultType: string }>)['x-wr-calname'] = { defaultType: 'text' };
 
 /** Reads an ICS text with ical.js, an independent parser, into plain values per event. */
 function readBack(ics: string) {

@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import { filterByAgency, submittingParties } from '../../core/agencies.js';
 import { InputError, UsageError } from '../../errors.js';
 import { ensureFolder, writeFilesAtomically } from '../../io/write-files.js';
-import { EXTENSION_OF, type Format, type RenderSettings, formatForFile, loadRenderer } from '../formats.js';
+import { EXTENSION_OF, type Format, type RenderSettings, formatForOut, loadRenderer } from '../formats.js';
 import type { CliIo } from '../io.js';
 import { makeStyle, wantsColor } from '../style.js';
 import { checkNotified, planFor, selectAgencies } from './shared.js';
@@ -19,6 +19,7 @@ export interface PlanOptions {
   mermaid: boolean;
   sources: boolean;
   color: boolean;
+  force?: boolean;
 }
 
 /** Minutes from "90", "90m", "2h", "1d"; null for "none". */
@@ -41,7 +42,8 @@ function chooseFormat(options: PlanOptions): Format {
   if (options.split && !options.outDir) throw new UsageError('--split needs --out-dir, the folder to write one file per agency into.');
   if (options.outDir && !options.split) throw new UsageError('--out-dir goes with --split agency.');
   if (options.split && options.out) throw new UsageError('give --out or --split with --out-dir, not both.');
-  return options.format ?? (options.out ? formatForFile(options.out) : options.split ? 'ics' : 'text');
+  if (options.out) return formatForOut(options.out, options.format, options.force === true);
+  return options.format ?? (options.split ? 'ics' : 'text');
 }
 
 /** jtai plan: the whole timetable for one notification date, in one format, to stdout or files. */
