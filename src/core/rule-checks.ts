@@ -76,24 +76,40 @@ const checkAfter: Check = ({ items }) => {
   );
 };
 
-// "after" must not loop back: a -> b -> a can never be kept in order.
+// "after" must not loop back: a -> b -> a can never be kept in order. Depth-first without
+// recursion, so that a long chain of "after" cannot exhaust the stack.
 const checkAfterCycles: Check = ({ items }) => {
   const byId = new Map(items.flatMap((item) => (item.id === undefined ? [] : [[item.id, item] as const])));
   const state = new Map<string, 'visiting' | 'done'>();
   const problems: Problem[] = [];
-  const visit = (id: string, trail: string[]): void => {
-    const item = byId.get(id);
-    if (state.get(id) === 'done' || !item) return;
-    if (state.get(id) === 'visiting') {
-      const cycle = [...trail.slice(trail.indexOf(id)), id];
-      problems.push({ path: ['items', item.index, 'after'], message: `"after" makes a cycle: ${cycle.join(' -> ')}; no order can keep it.` });
-      return;
+  for (const start of byId.keys()) {
+    if (state.has(start)) continue;
+    const trail: string[] = [start];
+    const next: number[] = [0];
+    state.set(start, 'visiting');
+    while (trail.length > 0) {
+      const id = trail.at(-1)!;
+      const after = byId.get(id)!.after;
+      const j = next[next.length - 1]!;
+      if (j >= after.length) {
+        state.set(id, 'done');
+        trail.pop();
+        next.pop();
+        continue;
+      }
+      next[next.length - 1] = j + 1;
+      const to = after[j]!.id;
+      if (!byId.has(to) || state.get(to) === 'done') continue;
+      if (state.get(to) === 'visiting') {
+        const cycle = [...trail.slice(trail.indexOf(to)), to];
+        problems.push({ path: ['items', byId.get(to)!.index, 'after'], message: `"after" makes a cycle: ${cycle.join(' -> ')}; no order can keep it.` });
+        continue;
+      }
+      state.set(to, 'visiting');
+      trail.push(to);
+      next.push(0);
     }
-    state.set(id, 'visiting');
-    for (const next of item.after) visit(next.id, [...trail, id]);
-    state.set(id, 'done');
-  };
-  for (const id of byId.keys()) visit(id, []);
+  }
   return problems;
 };
 

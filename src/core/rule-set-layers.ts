@@ -57,12 +57,20 @@ function depthOf(data: unknown, path: Path): number {
   return path.length;
 }
 
-/** Entries of a and b by key, b's fields laid over a's where both are mappings. */
+/** A mapping without the fields set to null: in an overlay, null removes a field (as in JSON Merge Patch, RFC 7396). */
+function withoutNulls(value: unknown): unknown {
+  if (!isRecord(value)) return value;
+  const kept: Data = {};
+  for (const [k, v] of Object.entries(value)) if (v !== null) put(kept, k, v);
+  return kept;
+}
+
+/** Entries of a and b by key, b's fields laid over a's where both are mappings; a field b sets to null is removed. */
 function overlayFields(a: unknown, b: unknown): unknown {
-  if (!isRecord(a) || !isRecord(b)) return b;
+  if (!isRecord(a) || !isRecord(b)) return withoutNulls(b);
   const merged: Data = {};
-  for (const [k, v] of Object.entries(a)) put(merged, k, v);
-  for (const [k, v] of Object.entries(b)) put(merged, k, v);
+  for (const [k, v] of Object.entries(a)) if (!(Object.hasOwn(b, k) && b[k] === null)) put(merged, k, v);
+  for (const [k, v] of Object.entries(b)) if (v !== null) put(merged, k, v);
   return merged;
 }
 
@@ -72,7 +80,10 @@ function mergeSection(key: string, base: unknown, over: unknown): unknown {
   if (KEYED.has(key) && isRecord(base) && isRecord(over)) {
     const merged: Data = {};
     for (const [id, entry] of Object.entries(base)) put(merged, id, entry);
-    for (const [id, entry] of Object.entries(over)) put(merged, id, has(base, id) ? overlayFields(base[id], entry) : entry);
+    for (const [id, entry] of Object.entries(over)) {
+      if (entry === null) delete merged[id];
+      else put(merged, id, has(base, id) ? overlayFields(base[id], entry) : withoutNulls(entry));
+    }
     return merged;
   }
   return over;
@@ -111,7 +122,7 @@ function mergeItems(baseItems: unknown, overItems: unknown, removed: ReadonlySet
     const id = idOf(item);
     if (id !== undefined && changes.get(id) === j) return;
     if (id !== undefined && removed.has(id) && baseIds.has(id)) return; // reported by the caller
-    items.push(item);
+    items.push(withoutNulls(item));
     origins.push({ overlay: j });
   });
   return { items, origins };
@@ -119,9 +130,9 @@ function mergeItems(baseItems: unknown, overItems: unknown, removed: ReadonlySet
 
 /**
  * The base with the overlay applied: every field the overlay gives changes that field and
- * nothing else. Items, named times and parties with a base id change field by field; new ids
- * add whole entries; closures and notes are added to; "remove" drops base items (and the
- * base's mentions of them in "after"). Shapes are not trusted: anything of an unexpected type
+ * nothing else, and a field it sets to null is removed. Items, named times and parties with a
+ * base id change field by field; new ids add whole entries; closures and notes are added to;
+ * "remove" drops base items (and the base's mentions of them in "after"). Shapes are not trusted: anything of an unexpected type
  * is carried through for the schema check to report where it was written.
  */
 export function mergeLayers(base: Layer, overlay: Layer): Layer {
@@ -131,7 +142,8 @@ export function mergeLayers(base: Layer, overlay: Layer): Layer {
   for (const [key, value] of Object.entries(base.data)) put(merged, key, value);
   for (const [key, value] of Object.entries(o)) {
     if (OVERLAY_ONLY.has(key) || key === 'items') continue;
-    put(merged, key, has(base.data, key) ? mergeSection(key, base.data[key], value) : value);
+    if (value === null) delete merged[key];
+    else put(merged, key, has(base.data, key) ? mergeSection(key, base.data[key], value) : value);
   }
   const { items, origins } = has(o, 'items') && !Array.isArray(o.items) ? { items: o.items, origins: [] } : mergeItems(base.data.items, o.items, removed);
   if (has(o, 'items') || has(base.data, 'items')) put(merged, 'items', items);

@@ -120,10 +120,21 @@ export const RuleSetFileSchema = z
   .describe('A JTAI timetable: working-day offsets, clock times and deadlines from a notification date.');
 
 /**
+ * The form of an overlay's entry: every field optional and nullable (null removes the base's
+ * field, as in JSON Merge Patch, RFC 7396), except those named to keep as they are.
+ */
+function patchOf<T extends z.ZodRawShape>(schema: z.ZodObject<T>, keep: ReadonlyArray<keyof T> = []) {
+  const shape = Object.fromEntries(
+    Object.entries(schema.shape).map(([key, field]) => [key, keep.includes(key) ? field : (field as z.ZodType).nullable().optional()]),
+  );
+  return z.strictObject(shape as Record<string, z.ZodType>).describe(schema.description ?? '');
+}
+
+/**
  * A rule set that builds on another: "extends" names a built-in rule set or a file (relative
- * to this one). Every field it gives changes that field and nothing else: an item, a named
- * time or a party with a base id changes only the fields given; a new id adds a whole entry;
- * closures and notes are added; "remove" drops base items.
+ * to this one). Every field it gives changes that field and nothing else, and null removes a
+ * field: an item, a named time or a party with a base id changes only the fields given; a new
+ * id adds a whole entry; closures and notes are added; "remove" drops base items.
  */
 export const RuleSetOverlaySchema = z
   .strictObject({
@@ -131,25 +142,25 @@ export const RuleSetOverlaySchema = z
     remove: z.array(Id).optional().describe('Ids of base items to leave out.'),
     id: RuleSetFileSchema.shape.id,
     name: Text.optional(),
-    description: Text.optional(),
-    source: SourceSchema.partial().optional().describe('Changes to the source document: only the fields given change.'),
+    description: Text.nullable().optional(),
+    source: patchOf(SourceSchema).optional().describe('Changes to the source document: only the fields given change.'),
     timezone: Text.optional(),
     holidays: z.enum(HOLIDAY_CALENDARS).optional(),
-    closures: z.array(ClosureSchema).optional().describe('Closure days added to the base ones.'),
-    notification: NotificationSchema.optional().describe('Changes to how the notification day is counted: only the fields given change.'),
+    closures: z.array(ClosureSchema).nullable().optional().describe('Closure days added to the base ones (null: none of the base ones).'),
+    notification: patchOf(NotificationSchema).optional().describe('Changes to how the notification day is counted: only the fields given change.'),
     times: z
-      .record(Id, NamedTimeSchema.partial())
+      .record(Id, patchOf(NamedTimeSchema).nullable())
       .optional()
-      .describe('Named times added (time and label needed), or changed field by field where the base has the id.'),
+      .describe('Named times added (time and label needed), changed field by field where the base has the id, or removed with null.'),
     parties: z
-      .record(Id, PartySchema.partial())
+      .record(Id, patchOf(PartySchema).nullable())
       .optional()
-      .describe('Parties added (name needed), or changed field by field where the base has the id.'),
-    notes: z.array(Text).optional().describe('Notes added to the base ones.'),
+      .describe('Parties added (name needed), changed field by field where the base has the id, or removed with null.'),
+    notes: z.array(Text).nullable().optional().describe('Notes added to the base ones (null: none of the base ones).'),
     items: z
-      .array(RuleItemFileSchema.partial().required({ id: true }))
+      .array(patchOf(RuleItemFileSchema, ['id']))
       .optional()
-      .describe('Items added (every field an item needs), or changed field by field where the base has the id.'),
+      .describe('Items added (every field an item needs), or changed field by field where the base has the id; null removes a field.'),
   })
   .describe('A rule set that extends another.');
 

@@ -3,6 +3,7 @@ import fc from 'fast-check';
 import { parse, stringify } from 'yaml';
 import { describe, expect, test } from 'vitest';
 import { type RuleSetReader, inspectRuleSet, parseRuleSet } from '../../src/core/rule-set-inspection.js';
+import { checkRuleSet } from '../../src/core/rule-checks.js';
 import type { RuleItem, RuleSet } from '../../src/core/rule-set.js';
 import { JtaiError } from '../../src/errors.js';
 
@@ -130,6 +131,23 @@ describe('an overlay changes exactly the fields it gives', () => {
     expect(ruleSet.source).toEqual({ ...base.source, reference: 'our copy.pdf' });
   });
 
+  test('null removes a base field: a day-anchored item becomes week-anchored, a note goes', () => {
+    const ruleSet = resolved(overlay({ items: [{ id: 'select-children-to-track', day: null, weekday: 'monday', week: 2, note: null }] }));
+    const expected: RuleItem = { ...baseItem('select-children-to-track'), anchor: { type: 'week', week: 2, weekday: 'monday' } };
+    delete expected.note;
+    expect(ruleSet.items.find((i) => i.id === 'select-children-to-track')).toEqual(expected);
+  });
+
+  test('null removes a named time, a party field, the base notes; a required field set to null is missing, in the overlay', () => {
+    const ruleSet = resolved(overlay({ notes: null, parties: { 'partner-agencies': { members: null } }, description: null }));
+    expect([ruleSet.notes, ruleSet.parties['partner-agencies']!.members, ruleSet.description]).toEqual([[], [], undefined]);
+    const { errorLines } = inspect('extends: jtai-2018\nid: a\ntimes:\n  midday: null\nitems:\n  - id: cse-gangs-cases\n    title: null\n');
+    expect(errorLines).toEqual([
+      'my-area.yaml:7:12: items[0].title is missing; expected text.',
+      'jtai-2018:240:9: unknown time "midday"; expected a clock time like "15:00" or one of "end-of-day", "all-day".',
+    ]);
+  });
+
   test('an overlay of an overlay keeps what neither changes', () => {
     const files = {
       'jtai-2018': BUILT_IN,
@@ -217,5 +235,15 @@ describe('hostile keys', () => {
       'my-area.yaml:4:90: unknown party "hasownproperty" in item "x"',
       'my-area.yaml:4:125: item "x" comes after "constructor", but there is no item "constructor".',
     ]);
+  });
+});
+
+describe('size', () => {
+  test('a chain of 100,000 "after" is checked without exhausting the stack, and a cycle at its end is found', () => {
+    const n = 100_000;
+    const items = Array.from({ length: n }, (_, i) => ({ id: `c${i}`, after: [i === 0 ? `c${n - 1}` : `c${i - 1}`] }));
+    const problems = checkRuleSet({ items }).filter((p) => p.message.includes('cycle'));
+    expect(problems).toHaveLength(1);
+    expect(problems[0]!.message).toMatch(/^"after" makes a cycle: c0 -> c99999 -> c99998 -> /);
   });
 });
