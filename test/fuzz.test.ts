@@ -70,6 +70,21 @@ describe('rule-set loader', () => {
     );
   }, TIMEOUT);
 
+  test('overlays of random fields with random values (nulls, wrong types, prototype names) on the built-in rule set', () => {
+    const itemIds = ['cse-gangs-cases', 'children-list', 'select-children-to-track', 'cqc-document-request', 'new-item', '__proto__', 'constructor'];
+    const fields = ['kind', 'title', 'day', 'week', 'weekday', 'at', 'by', 'to', 'details', 'source', 'note', 'after', 'toString'];
+    const value = fc.oneof(fc.constant(null), fc.anything({ maxDepth: 2 }), fc.constantFrom('constructor', '__proto__', 'midday', 'all-day', ['dcs'], ['constructor'], 'tuesday', 3, -1, 2));
+    const overlayItem = fc.tuple(fc.constantFrom(...itemIds), fc.dictionary(fc.constantFrom(...fields), value, { maxKeys: 4 }));
+    const section = fc.dictionary(fc.constantFrom('times', 'parties', 'notification', 'source', 'notes', 'closures', 'remove', 'description', 'timezone', '__proto__'), value, { maxKeys: 3 });
+    fc.assert(
+      fc.property(fc.array(overlayItem, { maxLength: 3 }), section, (items, rest) => {
+        const overlay = { extends: 'jtai-2018', id: 'fuzz', ...rest, items: items.map(([id, f]) => ({ ...f, id })) };
+        parseAndPlan(stringify(overlay) ?? '');
+      }),
+      { numRuns: RUNS },
+    );
+  }, TIMEOUT);
+
   test('deep nesting, huge strings and alias bombs are refused quickly', () => {
     parseAndPlan('['.repeat(20_000) + ']'.repeat(20_000));
     parseAndPlan(`${BUILT_IN}\nextra: "${'x'.repeat(900_000)}"\n`);
