@@ -6,7 +6,7 @@ import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 
 const runs = Number(process.argv[2] ?? 40);
-const bin = fileURLToPath(new URL('../bin/jtai.js', import.meta.url));
+const bin = fileURLToPath(new URL('../bin/jtai.cjs', import.meta.url));
 const plan = ['plan', '--notified', '2019-03-19'];
 const commands = {
   'node -e ""': ['-e', ''],

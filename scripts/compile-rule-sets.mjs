@@ -2,7 +2,7 @@
 // dist/schedules/<id>.json, so that start-up needs neither the YAML parser nor zod.
 // Fails the build, with the rule set's own messages, if a built-in rule set has a problem.
 import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { BUILT_IN_DIR, COMPILED_DIR, sha256 } from '../dist/io/load-rule-set.js';
+import { BUILT_IN_DIR, COMPILED_DIR } from '../dist/io/load-rule-set.js';
 import { parseRuleSet } from '../dist/io/parse-rule-set.js';
 
 mkdirSync(COMPILED_DIR, { recursive: true });
@@ -10,7 +10,7 @@ for (const file of readdirSync(BUILT_IN_DIR).filter((f) => f.endsWith('.yaml')))
   const text = readFileSync(`${BUILT_IN_DIR}${file}`, 'utf8');
   try {
     const ruleSet = parseRuleSet(text, `${BUILT_IN_DIR}${file}`);
-    writeFileSync(`${COMPILED_DIR}${file.replace(/\.yaml$/, '.json')}`, JSON.stringify({ sha256: sha256(text), ruleSet }));
+    writeFileSync(`${COMPILED_DIR}${file.replace(/\.yaml$/, '.json')}`, JSON.stringify({ yaml: text, ruleSet }));
   } catch (e) {
     console.error(e.message);
     process.exit(1);

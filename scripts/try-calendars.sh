@@ -8,7 +8,7 @@ notified=${1:-2019-03-26}
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 here=$(cd "$(dirname "$0")/.." && pwd)
-"$here/bin/jtai.js" plan --notified "$notified" --out "$work/jtai.ics" 2>/dev/null
+"$here/bin/jtai.cjs" plan --notified "$notified" --out "$work/jtai.ics" 2>/dev/null
 mkdir -p "$work/cal"
 cat > "$work/khal.conf" <<CONF
 [calendars]

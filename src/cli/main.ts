@@ -4,7 +4,12 @@ import { JtaiError } from '../errors.js';
 import { type CliIo, processIo } from './io.js';
 import { makeProgram } from './program.js';
 
-const { version } = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
+// Written in by the bundler (rolldown.config.mjs); read from package.json when run unbundled (tests).
+declare const __JTAI_VERSION__: string | undefined;
+const version =
+  typeof __JTAI_VERSION__ === 'string'
+    ? __JTAI_VERSION__
+    : (JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }).version;
 
 // Commander's messages start "error: "; ours read as one sentence after "jtai: ".
 function commanderMessage(e: CommanderError): string {

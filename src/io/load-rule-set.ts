@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { RuleSet } from '../core/rule-set.js';
@@ -11,20 +10,17 @@ export const COMPILED_DIR = fileURLToPath(new URL('../schedules/', import.meta.u
 
 /** A built-in rule set as the build compiles it: the resolved rule set and the YAML it came from. */
 export interface CompiledRuleSet {
-  sha256: string;
+  yaml: string;
   ruleSet: RuleSet;
 }
 
-export function sha256(text: string): string {
-  return createHash('sha256').update(text).digest('hex');
-}
-
 // The compiled form spares start-up the YAML parser and zod; it is used only while it was
-// made from exactly this YAML text, so an edited rule set is never read stale.
+// made from exactly this YAML text (compared whole, which costs less than loading node:crypto
+// to hash it), so an edited rule set is never read stale.
 function readCompiled(name: string, text: string): RuleSet | undefined {
   try {
     const compiled = JSON.parse(readFileSync(`${COMPILED_DIR}${name}.json`, 'utf8')) as CompiledRuleSet;
-    return compiled.sha256 === sha256(text) ? compiled.ruleSet : undefined;
+    return compiled.yaml === text ? compiled.ruleSet : undefined;
   } catch {
     return undefined;
   }

@@ -83,7 +83,7 @@ describe('bad input: one clear message on stderr, nothing on stdout', () => {
 
 describe('the installed command', () => {
   const run = promisify(execFile);
-  const bin = new URL('../../bin/jtai.js', import.meta.url).pathname;
+  const bin = new URL('../../bin/jtai.cjs', import.meta.url).pathname;
 
   test('runs from another folder and exits 0', async () => {
     const { stdout } = await run(process.execPath, [bin, 'plan', '-n', '2019-03-19', '-f', 'json'], { cwd: '/' });

@@ -1,7 +1,6 @@
 import { join } from 'node:path';
 import { filterByAgency, submittingParties } from '../../core/agencies.js';
 import { InputError, UsageError } from '../../errors.js';
-import { ensureFolder, writeFilesAtomically } from '../../io/write-files.js';
 import { EXTENSION_OF, type Format, type RenderSettings, formatForOut, loadRenderer } from '../formats.js';
 import type { CliIo } from '../io.js';
 import { makeStyle, wantsColor } from '../style.js';
@@ -67,19 +66,21 @@ export async function runPlan(options: PlanOptions, io: CliIo, version: string):
     toFile,
   };
 
+  // The file-writing code (and node:fs/promises, node:crypto) is loaded only to write files.
+  const files = toFile ? await import('../../io/write-files.js') : undefined;
   if (options.split && options.outDir) {
-    const files = submittingParties(schedule).map((party) => ({
+    const outputs = submittingParties(schedule).map((party) => ({
       path: join(options.outDir!, `${party.id}.${EXTENSION_OF[format]}`),
       content: render(filterByAgency(schedule, [party.id]), {
         ...settings,
         calendarName: `JTAI notified ${notified}: ${party.name}`,
       }),
     }));
-    await ensureFolder(options.outDir);
-    await writeFilesAtomically(files);
-    io.writeErr(`jtai: wrote ${files.length} files to ${options.outDir}: ${files.map((f) => f.path.split('/').pop()).join(', ')}\n`);
+    await files!.ensureFolder(options.outDir);
+    await files!.writeFilesAtomically(outputs);
+    io.writeErr(`jtai: wrote ${outputs.length} files to ${options.outDir}: ${outputs.map((f) => f.path.split('/').pop()).join(', ')}\n`);
   } else if (options.out) {
-    await writeFilesAtomically([{ path: options.out, content: render(schedule, settings) }]);
+    await files!.writeFilesAtomically([{ path: options.out, content: render(schedule, settings) }]);
     io.writeErr(`jtai: wrote ${schedule.items.length} items to ${options.out}\n`);
   } else {
     io.writeOut(render(schedule, settings));
