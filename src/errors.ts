@@ -34,6 +34,17 @@ export class UsageError extends JtaiError {
 /** An input value or file could not be used: an impossible date, a missing file. Exit code 1. */
 export class InputError extends JtaiError {}
 
+/** Working days were needed in a year whose bank holidays jtai does not know. Exit code 1. */
+export class UnknownYearError extends JtaiError {
+  constructor(
+    readonly year: number,
+    readonly firstYear: number,
+    readonly lastYear: number,
+  ) {
+    super(`${year} is outside the years whose bank holidays jtai knows (${firstYear} to ${lastYear}), so its working days cannot be counted.`);
+  }
+}
+
 /** A failure the command has already reported in its output (jtai check): exit 1, nothing more said. */
 export class ReportedFailure extends JtaiError {
   constructor() {

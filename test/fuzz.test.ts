@@ -9,7 +9,7 @@ import { computeSchedule } from '../src/core/schedule.js';
 import { JtaiError, RuleSetError } from '../src/errors.js';
 import { BUILT_IN_DIR } from '../src/io/load-rule-set.js';
 import { parseRuleSet } from '../src/io/parse-rule-set.js';
-import { runCli } from './helpers.js';
+import { runCli, said } from './helpers.js';
 
 // Bounded fuzzing of the rule-set loader and the command line: every input ends in a result
 // or a clear JtaiError, within a time bound; never another exception, a stack trace or a hang.
@@ -98,7 +98,7 @@ describe('rule-set loader', () => {
     writeFileSync(file, `# ${'x'.repeat(2 * 1024 * 1024)}\n`);
     const { code, stderr } = await runCli(['plan', '-n', '2019-03-19', '--rules', file]);
     expect(code).toBe(1);
-    expect(stderr).toMatch(/^jtai: rule set .*big\.yaml is 2097155 bytes; rule sets are limited to 1 MiB\.\n$/);
+    expect(said(stderr)).toMatch(/^jtai: rule set .*big\.yaml is 2097155 bytes; rule sets are limited to 1 MiB\.\n$/);
   });
 });
 

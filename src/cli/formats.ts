@@ -61,6 +61,8 @@ export interface RenderSettings {
   /** Writing to a file (a CSV gets a byte order mark for Excel). */
   toFile: boolean;
   calendarName?: string;
+  /** List the warnings at the end of the text agenda. */
+  warnings: boolean;
 }
 
 type Renderer = (schedule: Schedule, s: RenderSettings) => string;
@@ -69,7 +71,7 @@ type Renderer = (schedule: Schedule, s: RenderSettings) => string;
 const RENDERERS: Record<Format, () => Promise<Renderer>> = {
   text: async () => {
     const { renderText } = await import('../render/text.js');
-    return (schedule, s) => renderText(schedule, { style: s.style, width: s.width, sources: s.sources });
+    return (schedule, s) => renderText(schedule, { style: s.style, width: s.width, sources: s.sources, warnings: s.warnings });
   },
   json: async () => {
     const { renderJson } = await import('../render/json.js');

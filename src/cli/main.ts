@@ -1,8 +1,10 @@
 import { readFileSync } from 'node:fs';
-import { CommanderError } from 'commander';
-import { JtaiError } from '../errors.js';
+import { type Command, CommanderError } from 'commander';
+import { readDate } from '../core/date-input.js';
+import { didYouMean } from '../core/suggest.js';
+import { JtaiError, RuleSetError } from '../errors.js';
 import { type CliIo, processIo } from './io.js';
-import { makeProgram } from './program.js';
+import { commandOf, makeProgram } from './program.js';
 
 // Written in by the bundler (rolldown.config.mjs); read from package.json when run unbundled (tests).
 declare const __JTAI_VERSION__: string | undefined;
@@ -11,23 +13,57 @@ const version =
     ? __JTAI_VERSION__
     : (JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }).version;
 
-// Commander's messages start "error: "; ours read as one sentence after "jtai: ".
-function commanderMessage(e: CommanderError): string {
-  return e.message.replace(/^error: /, '').replace(/\n+$/, '');
-}
-
 /** A message safe for a terminal: control characters a value brought in are shown, not obeyed. */
 export function visible(message: string): string {
-// eslint-disable-next-line no-control-regex -- matching control characters is the point
+  // eslint-disable-next-line no-control-regex -- matching control characters is the point
   return message.replace(/[\u0000-\u0009\u000b-\u001f\u007f-\u009f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}
+
+function longOptions(command: Command): string[] {
+  return command.options.flatMap((o) => (o.long ? [o.long] : []));
+}
+
+// Commander's messages start "error: "; ours read as one sentence after "jtai: ", and say
+// what was probably meant.
+function commanderMessage(e: CommanderError, command: Command | undefined, args: readonly string[]): string {
+  const plain = e.message.replace(/^error: /, '').replace(/\n+$/, '');
+  const name = command ? `jtai ${command.name()}` : 'jtai';
+  if (e.code === 'commander.unknownOption' && command) {
+    const flag = /'([^']+)'/.exec(plain)?.[1] ?? '';
+    return `${name} has no option ${flag}.${didYouMean(flag, longOptions(command))}`;
+  }
+  if (e.code === 'commander.excessArguments' && command) {
+    const extra = args.slice(args.indexOf(command.name()) + 1).find((a) => !a.startsWith('-') && looksLikeDate(a));
+    if (extra && longOptions(command).includes('--notified')) return `${name} takes the date as an option: did you mean ${name} --notified ${extra}?`;
+  }
+  return plain.replace(/\s*\(Did you mean (.*)\?\)$/, '. Did you mean $1?');
+}
+
+function looksLikeDate(text: string): boolean {
+  try {
+    readDate('', text, '2000-01-01');
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+function helpHint(command: Command | undefined): string {
+  return command ? `Run "jtai ${command.name()} --help" for its options and examples.` : 'Run "jtai --help" for the commands and examples.';
 }
 
 /** Runs jtai with the arguments after "jtai" and returns the exit code; the one place that reports errors. */
 export async function main(args: readonly string[], io: CliIo = processIo): Promise<number> {
   const program = makeProgram(io, version);
+  const command = commandOf(program, args);
   try {
     if (args.length === 0) {
       io.writeErr(`jtai: give a command, for example: jtai plan --notified 2019-03-19\n\n${program.helpInformation()}`);
+      return 2;
+    }
+    if (args[0] === 'help' && args[1] !== undefined && !command) {
+      const names = program.commands.map((c) => c.name());
+      io.writeErr(`jtai: there is no command "${visible(args[1])}".${didYouMean(args[1], names)} The commands are: ${names.join(', ')}.\n${helpHint(undefined)}\n`);
       return 2;
     }
     await program.parseAsync(args, { from: 'user' });
@@ -35,11 +71,14 @@ export async function main(args: readonly string[], io: CliIo = processIo): Prom
   } catch (e) {
     if (e instanceof CommanderError) {
       if (e.exitCode === 0) return 0; // --help, --version
-      io.writeErr(`jtai: ${visible(commanderMessage(e))}\nRun "jtai --help" for usage.\n`);
+      if (e.code === 'commander.help') return 2; // "jtai help" without a command: usage shown, as for no command
+      io.writeErr(`jtai: ${visible(commanderMessage(e, command, args))}\n${helpHint(command)}\n`);
       return 2;
     }
     if (e instanceof JtaiError) {
-      if (e.message !== '') io.writeErr(`jtai: ${visible(e.message)}\n`);
+      if (e.message === '') return e.exitCode; // already reported (jtai check)
+      const hint = e instanceof RuleSetError ? `Run "jtai check ${e.file}" after each fix.` : helpHint(command);
+      io.writeErr(`jtai: ${visible(e.message)}\n${hint}\n`);
       return e.exitCode;
     }
     const detail = io.env.JTAI_DEBUG ? `\n${(e as Error).stack}` : ' (set JTAI_DEBUG=1 for details)';

@@ -3,62 +3,99 @@ import { ReportedFailure } from '../errors.js';
 import { FORMATS } from './formats.js';
 import type { CliIo } from './io.js';
 
+// The command table. Each command's code is imported only when that command runs, so that
+// start-up loads no more than it needs. Help is written for people who have never opened a
+// terminal: what each command is for, the options that matter, and examples to copy.
+
+export const HELP_WIDTH = 80;
+
 function collect(value: string, previous: string[] = []): string[] {
   return [...previous, value];
 }
 
-// The command table. Each command's code is imported only when that command runs, so that
-// start-up loads no more than it needs.
+/** Options several commands share, defined once. */
+const option = {
+  notified: (required = true) =>
+    new Option('-n, --notified <date>', `${required ? '(required) ' : ''}the day the area was notified: 2019-03-19, 19/03/2019, 19 March 2019 or today`),
+  rules: () => new Option('-r, --rules <file>', 'a rule-set file, or the name of a built-in rule set').default('jtai-2018'),
+  agency: () => new Option('-a, --agency <name>', 'only what this agency must do; repeat for more: police, health, schools, yot, probation, la...').argParser(collect),
+  format: (choices: readonly string[]) => new Option('-f, --format <format>', 'output format').choices(choices).default('text'),
+  color: () => new Option('--no-color', 'no colour, even on a terminal (NO_COLOR=1 does the same)'),
+  quiet: () => new Option('-q, --quiet', 'no warnings and no "wrote ..." messages'),
+};
 
-const PLAN_EXAMPLES = `
-Examples:
-  $ jtai plan --notified 2019-03-19                       the timetable as an agenda
-  $ jtai plan --notified 2019-03-19 --sources             with the briefing's words
-  $ jtai plan --notified 2019-03-19 --format json         JSON for scripts
-  $ jtai plan --notified 2019-03-19 --out jtai.ics        a calendar for Outlook
-  $ jtai plan --notified 2019-03-19 --format md --mermaid Markdown with a gantt chart
-  $ jtai plan --notified 2019-03-19 --agency police       only what the police must do
-  $ jtai plan --notified 2019-03-19 --split agency --out-dir calendars/
-  $ jtai plan --notified 2019-03-19 --rules my-area.yaml
+/** Examples as help shows them: what it does, then the command to copy under it. */
+function examples(lines: ReadonlyArray<readonly [string, string]>, after = ''): string {
+  const rows = lines.map(([cmd, what]) => `  ${what}:\n    $ ${cmd}`);
+  return `\nExamples:\n${rows.join('\n')}\n${after ? `\n${after}\n` : ''}`;
+}
 
-Times are Europe/London wall-clock times. Day numbers count working days (Monday to
-Friday, not England & Wales bank holidays) from the notification day, day 0.`;
+const DAYS_NOTE = `Times are Europe/London wall-clock times. Day numbers count working days
+(Monday to Friday, not England & Wales bank holidays) from the notification day,
+day 0.`;
 
-const CHECK_EXAMPLES = `
-Examples:
-  $ jtai check my-area.yaml
-  $ jtai check jtai-2018                 the built-in rule set: the briefing's own inconsistencies as warnings
-  $ jtai check *.yaml --notified 2019-04-16`;
+const PLAN_EXAMPLES = examples(
+  [
+    ['jtai plan --notified 2019-03-19', 'the timetable, as an agenda'],
+    ['jtai plan --notified 19/03/2019 --sources', "with the briefing's own words"],
+    ['jtai plan --notified 2019-03-19 --out jtai.ics', 'a calendar file for Outlook'],
+    ['jtai plan --notified 2019-03-19 --agency police', 'only what the police must do'],
+    ['jtai plan --notified 2019-03-19 --format md --mermaid', 'Markdown with a gantt chart'],
+    ['jtai plan --notified 2019-03-19 --format json', 'JSON, for scripts'],
+    ['jtai plan --notified 2019-03-19 --split agency --out-dir calendars', 'one calendar per agency'],
+    ['jtai plan --notified 2019-03-19 --rules my-area.yaml', 'your own rule set'],
+  ],
+  DAYS_NOTE,
+);
 
+const MAIN_HELP = `
+The options of jtai plan that matter most:
+  -n, --notified <date>  (required) the day the area was notified
+  -o, --out <file>       write a file: .ics (Outlook), .md, .csv, .json or .txt
+  -a, --agency <name>    only what one agency must do: police, health, schools
+${examples([
+  ['jtai plan --notified 2019-03-19', 'the whole timetable'],
+  ['jtai plan --notified 2019-03-19 --out jtai.ics', 'a calendar for Outlook'],
+  ['jtai next --notified 2019-03-19', 'what is due next, from now'],
+  ['jtai explain cse-gangs-cases --notified 2019-03-19', 'how one date was worked out'],
+  ['jtai help plan', 'every option of jtai plan'],
+])}`;
+
+/** Builds the command table; `io` receives everything commander prints. */
 export function makeProgram(io: CliIo, version: string): Command {
   const program = new Command('jtai')
     .description('Every deadline of a Joint Targeted Area Inspection (JTAI), worked out from the notification date.')
     .version(version, '-V, --version', 'print the version')
     .helpOption('-h, --help', 'show help')
-    .helpCommand(false)
+    .helpCommand('help [command]', 'show help for a command')
     .showSuggestionAfterError(true)
     .exitOverride()
+    .configureHelp({ sortSubcommands: false, helpWidth: HELP_WIDTH })
     .configureOutput({
       writeOut: (text) => io.writeOut(text),
       writeErr: (text) => io.writeErr(text),
+      getOutHelpWidth: () => HELP_WIDTH,
+      getErrHelpWidth: () => HELP_WIDTH,
       outputError: () => {}, // errors are printed once, by main's catch
-    });
+    })
+    .addHelpText('after', MAIN_HELP);
 
   program
     .command('plan')
     .description('print every submission due and every inspector action for a notification date')
-    .requiredOption('-n, --notified <date>', 'the day the area was notified, YYYY-MM-DD')
-    .option('-r, --rules <file>', 'a rule-set file, or the name of a built-in rule set', 'jtai-2018')
+    .addOption(option.notified())
+    .addOption(option.rules())
     .addOption(new Option('-f, --format <format>', 'output format (default: from --out, else text)').choices(FORMATS))
-    .option('-o, --out <file>', 'write to this file instead of stdout; .ics .md .csv .json .txt set the format')
+    .option('-o, --out <file>', 'write to this file instead of the screen; .ics .md .csv .json .txt set the format')
     .option('--force', 'write --out even if its extension names another format than --format')
-    .option('-a, --agency <name>', 'only what this agency must do (repeatable): police, health, yot...', collect)
+    .addOption(option.agency())
     .addOption(new Option('--split <by>', 'one file per agency, into --out-dir (ics unless --format)').choices(['agency']))
     .option('--out-dir <folder>', 'the folder for --split')
     .option('--remind <time>', 'ICS reminder before each deadline: minutes, 90m, 2h, or none', '60m')
     .option('--mermaid', 'add a Mermaid gantt chart (md)', false)
     .option('--sources', "show the source's own words under each item (text)", false)
-    .option('--no-color', 'no colour, even on a terminal (NO_COLOR=1 does the same)')
+    .addOption(option.quiet())
+    .addOption(option.color())
     .addHelpText('after', PLAN_EXAMPLES)
     .action(async (options) => {
       const { runPlan } = await import('./commands/plan.js');
@@ -66,68 +103,103 @@ export function makeProgram(io: CliIo, version: string): Command {
     });
 
   program
-    .command('check')
-    .description('check rule sets: errors and warnings with file:line:column; exit 1 on any error')
-    .argument('<files...>', 'rule-set files, or names of built-in rule sets')
-    .option('-n, --notified <date>', 'the notification date to try the rule set on (default: a sample week without bank holidays)')
-    .addHelpText('after', CHECK_EXAMPLES)
-    .action(async (files: string[], options) => {
-      const { runCheck } = await import('./commands/check.js');
-      if (!(await runCheck(files, options, io))) throw new ReportedFailure();
-    });
-
-  program
-    .command('explain')
-    .description('show how one item\'s date and time were worked out')
-    .argument('<id>', 'the item id, as in the JSON output or the rule set')
-    .requiredOption('-n, --notified <date>', 'the day the area was notified, YYYY-MM-DD')
-    .option('-r, --rules <file>', 'a rule-set file, or the name of a built-in rule set', 'jtai-2018')
-    .addOption(new Option('-f, --format <format>', 'output format').choices(['text', 'json']).default('text'))
-    .addHelpText('after', '\nExample:\n  $ jtai explain key-case-file-documents --notified 2019-04-16')
-    .action(async (id: string, options) => {
-      const { runExplain } = await import('./commands/explain.js');
-      await runExplain(id, options, io);
-    });
-
-  program
     .command('next')
     .description('what has passed, what is still due today and what comes next')
-    .requiredOption('-n, --notified <date>', 'the day the area was notified, YYYY-MM-DD')
-    .option('--now <time>', 'the time to look from, 2019-03-20T14:10 (London) or with an offset (default: now)')
-    .option('-r, --rules <file>', 'a rule-set file, or the name of a built-in rule set', 'jtai-2018')
-    .option('-a, --agency <name>', 'only what this agency must do (repeatable)', collect)
-    .addOption(new Option('-f, --format <format>', 'output format').choices(['text', 'json']).default('text'))
-    .addHelpText('after', '\nExamples:\n  $ jtai next --notified 2019-03-19 --now 2019-03-20T14:10\n  $ watch -n 300 jtai next --notified 2019-03-19 --agency police')
+    .addOption(option.notified())
+    .option('--now <time>', 'the moment to look from: 2019-03-20T14:10, 20/03/2019 14:10 (London time), or with an offset (default: now)')
+    .addOption(option.rules())
+    .addOption(option.agency())
+    .addOption(option.format(['text', 'json']))
+    .addOption(option.quiet())
+    .addOption(option.color())
+    .addHelpText(
+      'after',
+      examples([
+        ['jtai next --notified 2019-03-19', 'from now'],
+        ['jtai next --notified 2019-03-19 --now "20/03/2019 14:10"', 'from another moment'],
+        ['watch -n 300 jtai next --notified 2019-03-19 --agency police', 'every 5 minutes'],
+      ]),
+    )
     .action(async (options) => {
       const { runNext } = await import('./commands/next.js');
       await runNext(options, io);
     });
 
   program
+    .command('explain')
+    .description("show how one item's date and time were worked out, day by day")
+    .argument('<id>', 'the item id, as the agenda shows it (cse-gangs-cases); any case')
+    .addOption(option.notified())
+    .addOption(option.rules())
+    .addOption(option.format(['text', 'json']))
+    .addOption(option.quiet())
+    .addOption(option.color())
+    .addHelpText(
+      'after',
+      examples([
+        ['jtai explain select-children-to-track --notified 2019-04-16', 'across Easter'],
+        ['jtai explain sign-off --notified 2019-03-19 --rules my-area.yaml', 'your own item'],
+      ]),
+    )
+    .action(async (id: string, options) => {
+      const { runExplain } = await import('./commands/explain.js');
+      await runExplain(id, options, io);
+    });
+
+  program
+    .command('check')
+    .description('check rule sets: errors and warnings with file:line:column; exit 1 on any error')
+    .argument('<files...>', 'rule-set files, or names of built-in rule sets')
+    .addOption(option.notified(false).default(undefined, 'a sample week without bank holidays'))
+    .addOption(option.color())
+    .addHelpText(
+      'after',
+      examples([
+        ['jtai check my-area.yaml', 'after every edit'],
+        ['jtai check jtai-2018', 'the built-in rule set'],
+        ['jtai check my-area.yaml --notified 2019-04-16', 'tried on an Easter notification'],
+      ]),
+    )
+    .action(async (files: string[], options) => {
+      const { runCheck } = await import('./commands/check.js');
+      if (!(await runCheck(files, options, io))) throw new ReportedFailure();
+    });
+
+  program
     .command('init')
-    .description('write a commented starting rule set (never overwrites a file)')
+    .description('write a commented starting rule set to edit (never overwrites a file)')
     .argument('[file]', 'the file to create', 'jtai-rules.yaml')
+    .addHelpText('after', examples([['jtai init my-area.yaml', 'then edit it, and: jtai check my-area.yaml']]))
     .action(async (file: string) => {
       const { runInit } = await import('./commands/init.js');
       await runInit(file, io);
     });
 
   program
-    .command('schema')
-    .description('print the JSON Schema of rule-set files')
-    .action(async () => {
-      const { runSchema } = await import('./commands/schema.js');
-      runSchema(io);
-    });
-
-  program
     .command('list')
     .description('list the built-in rule sets')
-    .addOption(new Option('-f, --format <format>', 'output format').choices(['text', 'json']).default('text'))
+    .addOption(option.format(['text', 'json']))
+    .addHelpText('after', examples([['jtai list', 'the rule sets jtai has built in']]))
     .action(async (options) => {
       const { runList } = await import('./commands/list.js');
       await runList(options, io);
     });
 
+  program
+    .command('schema')
+    .description('print the JSON Schema of rule-set files, for editors')
+    .addHelpText('after', examples([['jtai schema > rule-set.schema.json', 'save it for your editor']]))
+    .action(async () => {
+      const { runSchema } = await import('./commands/schema.js');
+      runSchema(io);
+    });
+
   return program;
+}
+
+/** The command a line of arguments runs, if it names one: commandOf(program, ["plan", "-n", "x"]) is "plan". */
+export function commandOf(program: Command, args: readonly string[]): Command | undefined {
+  const first = args.find((a) => !a.startsWith('-'));
+  if (first === 'help') return program.commands.find((c) => c.name() === args[args.indexOf(first) + 1]);
+  return program.commands.find((c) => c.name() === first);
 }

@@ -33,18 +33,39 @@ export function isForAgency(item: ScheduleItem, parties: Parties, id: string): b
   return item.agencies.some((a) => related.has(a.id));
 }
 
-/** Keeps only the items that one of the parties must act on. */
+/** Keeps only the items that one of the parties must act on, and says so in the plan's filter. */
 export function filterByAgency(schedule: Schedule, ids: readonly string[]): Schedule {
   const parties = schedule.ruleSet.parties;
-  return { ...schedule, items: schedule.items.filter((item) => ids.some((id) => isForAgency(item, parties, id))) };
+  const items = schedule.items.filter((item) => ids.some((id) => isForAgency(item, parties, id)));
+  return { ...schedule, items, filter: { agencies: ids.map((id) => parties[id]!) } };
 }
 
-/** Finds a party by id, name or the short name in brackets, ignoring case: "YOT" finds "yot". */
+/** A name as compared: lower case, words only: normalName("Youth-Offending  Team") is "youth offending team". */
+function normalName(text: string): string {
+  return text.toLowerCase().replace(/[^a-z0-9]+/g, ' ').trim();
+}
+
+/** Every name a party answers to: its id, its name, the short name in brackets, its aliases. */
+export function namesOf(party: Party): string[] {
+  const short = /\(([^)]+)\)$/.exec(party.name)?.[1];
+  return [party.id, party.name, ...(short ? [short] : []), ...(party.aliases ?? [])];
+}
+
+/**
+ * The parties a name means, by id, name, short name in brackets or alias, ignoring case and
+ * punctuation: findParties(p, "YOT") is [yot]; an alias may mean several ("probation": nps, crc).
+ */
+export function findParties(parties: Parties, text: string): Party[] {
+  const t = normalName(text);
+  const byId = Object.values(parties).find((p) => p.id === text.trim().toLowerCase());
+  if (byId) return [byId];
+  return Object.values(parties).filter((p) => namesOf(p).some((n) => normalName(n) === t));
+}
+
+/** The one party a name means, if exactly one: findParty(p, "Police")?.id is "police". */
 export function findParty(parties: Parties, text: string): Party | undefined {
-  const t = text.trim().toLowerCase();
-  return Object.values(parties).find(
-    (p) => p.id === t || p.name.toLowerCase() === t || p.name.toLowerCase().match(/\(([^)]+)\)$/)?.[1] === t,
-  );
+  const found = findParties(parties, text);
+  return found.length === 1 ? found[0] : undefined;
 }
 
 /** The parties that must provide something: those named on a submission and their members, in rule-set order. */
@@ -53,4 +74,11 @@ export function submittingParties(schedule: Schedule): Party[] {
   const named = schedule.items.filter((i) => i.kind === 'submission').flatMap((i) => i.agencies.map((a) => a.id));
   const all = new Set(named.flatMap((id) => [...reach(parties, id, (p) => parties[p]?.members ?? [])]));
   return Object.values(parties).filter((p) => all.has(p.id));
+}
+
+/** Who a plan limited with --agency is for: "Police", "Police and Health"; undefined for the whole plan. */
+export function filterWords(schedule: Pick<Schedule, 'filter'>): string | undefined {
+  const names = schedule.filter?.agencies.map((p) => p.name);
+  if (!names || names.length === 0) return undefined;
+  return names.length === 1 ? names[0] : `${names.slice(0, -1).join(', ')} and ${names.at(-1)}`;
 }

@@ -1,7 +1,8 @@
-import { JtaiError } from '../errors.js';
+import { InputError } from '../errors.js';
 import { type IsoDate, type Weekday, addDays, capitalise, mondayOf, weekdayOf, weekdayOfWeek } from './calendar-date.js';
 import type { RuleSet } from './rule-set.js';
 import type { Schedule, ScheduleItem } from './schedule.js';
+import { didYouMean } from './suggest.js';
 import { type HolidayCalendar, whyNotWorking } from './working-days.js';
 
 /** One day passed on the way to an item's date: counted as a working day, or skipped and why. */
@@ -53,10 +54,12 @@ function weekSteps(notified: IsoDate, week: number, weekday: Weekday): ExplainSt
  * lists day 0 to day 5, with each weekend day and bank holiday skipped by name.
  */
 export function explainItem(ruleSet: RuleSet, schedule: Schedule, id: string, calendar: HolidayCalendar): Explanation {
-  const rule = ruleSet.items.find((i) => i.id === id);
-  const item = schedule.items.find((i) => i.id === id);
+  const wanted = id.trim().toLowerCase();
+  const rule = ruleSet.items.find((i) => i.id === wanted);
+  const item = schedule.items.find((i) => i.id === wanted);
   if (!rule || !item) {
-    throw new JtaiError(`there is no item "${id}" in ${ruleSet.id}; its items are: ${ruleSet.items.map((i) => i.id).join(', ')}.`);
+    const ids = ruleSet.items.map((i) => i.id);
+    throw new InputError(`there is no item "${id}" in ${ruleSet.id}.${didYouMean(id, ids)} Its items are: ${ids.join(', ')}.`);
   }
   const a = rule.anchor;
   const steps =

@@ -1,6 +1,6 @@
 import type { IsoDate } from './calendar-date.js';
 import type { Schedule, ScheduleItem } from './schedule.js';
-import { type ZoneRules, offsetAt } from './zone-rules.js';
+import { type ZoneRules, formatOffset, offsetAt } from './zone-rules.js';
 
 /** An item with how long until (positive) or since (negative) it is due, in minutes. */
 export interface TimedItem {
@@ -12,6 +12,10 @@ export interface TimedItem {
 export interface NextView {
   /** Now, as local wall-clock time: "2019-03-20T14:10". */
   now: string;
+  /** Now as an instant with its UTC offset: "2019-03-20T14:10:00+00:00". */
+  nowInstant: string;
+  /** Whether every item of the plan has passed: the inspection timetable is over. */
+  over: boolean;
   overdue: TimedItem[];
   today: TimedItem[];
   next: TimedItem[];
@@ -26,7 +30,8 @@ function timed(item: ScheduleItem, nowMs: number): TimedItem {
  * everything on the next day that has items: whatIsNext(schedule, Date.parse("2019-03-20T14:10Z"), london).
  */
 export function whatIsNext(schedule: Schedule, nowMs: number, zone: ZoneRules): NextView {
-  const local = new Date(nowMs + offsetAt(zone, nowMs) * 60_000).toISOString().slice(0, 16);
+  const offset = offsetAt(zone, nowMs);
+  const local = new Date(nowMs + offset * 60_000).toISOString().slice(0, 16);
   const today: IsoDate = local.slice(0, 10);
   const isPast = (i: ScheduleItem) => (i.due === null ? i.date < today : Date.parse(i.due) <= nowMs);
   const past = schedule.items.filter(isPast);
@@ -35,6 +40,8 @@ export function whatIsNext(schedule: Schedule, nowMs: number, zone: ZoneRules): 
   const nextDate = upcoming.find((i) => i.date > today)?.date;
   return {
     now: local,
+    nowInstant: `${local}:00${formatOffset(offset)}`,
+    over: upcoming.length === 0 && past.length > 0,
     overdue: past.map((i) => timed(i, nowMs)),
     today: laterToday.map((i) => timed(i, nowMs)),
     next: upcoming.filter((i) => i.date === nextDate).map((i) => timed(i, nowMs)),

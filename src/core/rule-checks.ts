@@ -158,7 +158,7 @@ export function resolveRuleSet(file: RuleSetFile): { ruleSet?: RuleSet; problems
   if (problems.length > 0) return { problems };
   const times = new Map(Object.entries(file.times ?? {}));
   const parties = Object.fromEntries(
-    Object.entries(file.parties).map(([id, p]) => [id, { id, name: p.name, members: p.members ?? [] }]),
+    Object.entries(file.parties).map(([id, p]) => [id, { id, name: p.name, members: p.members ?? [], ...(p.aliases && { aliases: p.aliases }) }]),
   );
   const n = file.notification ?? {};
   const ruleSet: RuleSet = {

@@ -62,6 +62,10 @@ const PartySchema = z
       .array(Id)
       .optional()
       .describe('Parties that belong to this one (default: none); "--agency police" also matches a group police belongs to.'),
+    aliases: z
+      .array(Text)
+      .optional()
+      .describe('Other names people use for it with --agency, any case ("probation", "nhs"); one alias may name several parties.'),
   })
   .describe('An agency, a person or a group of them.');
 
@@ -186,6 +190,8 @@ export interface Party {
   id: string;
   name: string;
   members: string[];
+  /** Other names for --agency (default: none). */
+  aliases?: string[];
 }
 
 export interface RuleItem {

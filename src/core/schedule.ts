@@ -44,7 +44,17 @@ export interface Schedule {
   /** Bank holidays and closures on weekdays between notification and the last item. */
   daysOff: SkippedDay[];
   /** Where this date makes the plan differ from what the source expects, each with the rule-set path it concerns. */
-  warnings: Problem[];
+  warnings: ScheduleWarning[];
+  /** The agencies a plan is limited to (--agency, --split), or null for the whole plan. */
+  filter: { agencies: Party[] } | null;
+}
+
+/** A warning about a plan: what kind it is, so that several of a kind can be told as one. */
+export interface ScheduleWarning extends Problem {
+  kind: 'weekday' | 'day-off' | 'order' | 'notification';
+  /** For "weekday": the item, and the days off skipped before it (not weekends). */
+  item?: { title: string; anchor: string; date: IsoDate };
+  because?: string[];
 }
 
 function anchorText(item: RuleItem): string {
@@ -62,18 +72,18 @@ function partyOf(ruleSet: RuleSet, id: string): Party {
   return ruleSet.parties[id]!;
 }
 
-function warningsFor(item: ScheduleItem, rule: RuleItem, index: number, calendar: HolidayCalendar): Problem[] {
+function warningsFor(item: ScheduleItem, rule: RuleItem, index: number, calendar: HolidayCalendar): ScheduleWarning[] {
   const a = rule.anchor;
   const when = formatShortDate(item.date);
   if (a.weekday && a.type === 'day' && a.weekday !== item.weekday) {
-    const why = item.skipped.filter((s) => !/^(Satur|Sun)day$/.test(s.reason)).map((s) => `${s.reason} on ${formatShortDate(s.date)}`);
-    const because = why.length > 0 ? `; ${why.join(' and ')} ${why.length === 1 ? 'is' : 'are'} skipped` : '';
-    const message = `"${item.title}" (${item.anchor}) falls on ${when}, not on a ${capitalise(a.weekday)} as the source says${because}.`;
-    return [{ path: ['items', index, 'weekday'], message }];
+    const because = item.skipped.filter((s) => !/^(Satur|Sun)day$/.test(s.reason)).map((s) => `${s.reason} on ${formatShortDate(s.date)}`);
+    const why = because.length > 0 ? `; ${because.join(' and ')} ${because.length === 1 ? 'is' : 'are'} skipped` : '';
+    const message = `"${item.title}" (${item.anchor}) falls on ${when}, not on a ${capitalise(a.weekday)} as the source says${why}.`;
+    return [{ kind: 'weekday', path: ['items', index, 'weekday'], message, item: { title: item.title, anchor: item.anchor, date: item.date }, because }];
   }
   const off = a.type === 'week' ? whyNotWorking(item.date, calendar) : undefined;
   const message = `"${item.title}" (${item.anchor}) falls on ${when}, which is not a working day (${off}).`;
-  return off ? [{ path: ['items', index, 'week'], message }] : [];
+  return off ? [{ kind: 'day-off', path: ['items', index, 'week'], message }] : [];
 }
 
 function scheduleItem(rule: RuleItem, ruleSet: RuleSet, notified: IsoDate, calendar: HolidayCalendar, zone: ZoneRules): ScheduleItem {
@@ -109,25 +119,25 @@ function compareItems(a: ScheduleItem, b: ScheduleItem): number {
 }
 
 // Items listed in rule-set order, so an item's index is its place in the rule set.
-function orderWarnings(items: ScheduleItem[]): Problem[] {
+function orderWarnings(items: ScheduleItem[]): ScheduleWarning[] {
   const byId = new Map(items.map((i) => [i.id, i]));
   return items.flatMap((item, index) =>
     item.after.flatMap((id, j) => {
       const before = byId.get(id)!;
       const late = before.date > item.date || (before.date === item.date && (before.time ?? '') > (item.time ?? ''));
       const message = `"${item.title}" (${formatShortDate(item.date)}) is due before "${before.title}" (${formatShortDate(before.date)}), which the rule set says comes first.`;
-      return late ? [{ path: ['items', index, 'after', j], message }] : [];
+      return late ? [{ kind: 'order' as const, path: ['items', index, 'after', j], message }] : [];
     }),
   );
 }
 
-function notificationChecks(ruleSet: RuleSet, notified: IsoDate, calendar: HolidayCalendar): Problem[] {
+function notificationChecks(ruleSet: RuleSet, notified: IsoDate, calendar: HolidayCalendar): ScheduleWarning[] {
   const off = whyNotWorking(notified, calendar);
   if (off) throw new JtaiError(`the notification date ${notified} is not a working day (${off}); JTAI notifications come on working days.`);
   const expected = ruleSet.notification.weekday;
   const actual = weekdayOf(notified);
   const message = `${ruleSet.id} expects notification on a ${capitalise(expected ?? actual)}, but ${notified} is a ${capitalise(actual)}; days are still counted in working days from ${notified}.`;
-  return expected && expected !== actual ? [{ path: ['notification', 'weekday'], message }] : [];
+  return expected && expected !== actual ? [{ kind: 'notification', path: ['notification', 'weekday'], message }] : [];
 }
 
 function weekdaysOff(from: IsoDate, to: IsoDate, calendar: HolidayCalendar): SkippedDay[] {
@@ -164,5 +174,6 @@ export function computeSchedule(
     items,
     daysOff: weekdaysOff(notified, last, calendar),
     warnings,
+    filter: null,
   };
 }

@@ -26,19 +26,32 @@ export function editDistance(a: string, b: string): number {
 export function closestNames(text: string, names: Iterable<string>, max = 3): string[] {
   const t = text.toLowerCase().trim();
   if (t === '') return [];
-  const scored = [...new Set(names)].flatMap((name) => {
+  const unique = [...new Map([...names].reverse().map((n) => [n.toLowerCase(), n])).values()].reverse(); // one per spelling, the first kept
+  const scored = unique.flatMap((name) => {
     const n = name.toLowerCase();
     const distance = editDistance(t, n);
     const near = distance <= Math.max(1, Math.min(3, Math.floor(Math.max(t.length, n.length) / 4)));
     const within = t.length >= 3 && (n.includes(t) || t.includes(n));
-    return near || within ? [{ name, score: near ? distance : 10 + Math.abs(n.length - t.length) }] : [];
+    const core = (x: string) => x.replace(/^-+/, ''); // "--notify" and "--notified" share "notif"
+    const prefix = commonPrefix(core(t), core(n));
+    const started = prefix >= 4 && prefix >= 0.6 * Math.min(core(t).length, core(n).length);
+    return near || within || started ? [{ name, score: near ? distance : 10 + Math.abs(n.length - t.length) }] : [];
   });
   return scored.sort((a, b) => a.score - b.score || (a.name < b.name ? -1 : 1)).slice(0, max).map((s) => s.name);
 }
 
-/** ' Did you mean "x"?' or ' Did you mean "x" or "y"?', or '' when nothing is close. */
-export function didYouMean(text: string, names: Iterable<string>): string {
-  const close = closestNames(text, names);
+function commonPrefix(a: string, b: string): number {
+  let n = 0;
+  while (n < a.length && n < b.length && a[n] === b[n]) n++;
+  return n;
+}
+
+/**
+ * ' Did you mean "x"?' or ' Did you mean "x" or "y"?', or '' when nothing is close. With
+ * answer, each close name is said as what it stands for (a party's id for its alias), once.
+ */
+export function didYouMean(text: string, names: Iterable<string>, answer: (name: string) => string = (n) => n): string {
+  const close = [...new Set(closestNames(text, names, 10).map(answer))].slice(0, 3);
   if (close.length === 0) return '';
   const quoted = close.map((n) => `"${n}"`);
   return ` Did you mean ${quoted.length === 1 ? quoted[0] : `${quoted.slice(0, -1).join(', ')} or ${quoted.at(-1)}`}?`;

@@ -1,4 +1,4 @@
-import { JtaiError } from '../errors.js';
+import { UnknownYearError } from '../errors.js';
 import { type IsoDate, addDays, capitalise, weekdayOf, yearOf } from './calendar-date.js';
 
 /** The days off that working-day arithmetic skips besides weekends. */
@@ -19,9 +19,7 @@ export interface SkippedDay {
 function checkCovered(date: IsoDate, calendar: HolidayCalendar): void {
   const year = yearOf(date);
   if (year < calendar.firstYear || year > calendar.lastYear) {
-    throw new JtaiError(
-      `${date} is outside the years whose bank holidays jtai knows (${calendar.firstYear} to ${calendar.lastYear}), so its working days cannot be counted.`,
-    );
+    throw new UnknownYearError(year, calendar.firstYear, calendar.lastYear);
   }
 }
 

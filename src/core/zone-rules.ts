@@ -22,7 +22,8 @@ export function offsetAt(zone: ZoneRules, utcMs: number): number {
   return offset;
 }
 
-function formatOffset(minutes: number): string {
+/** An offset as ISO 8601 writes it: formatOffset(60) is "+01:00". */
+export function formatOffset(minutes: number): string {
   const sign = minutes < 0 ? '-' : '+';
   const abs = Math.abs(minutes);
   return `${sign}${String(Math.floor(abs / 60)).padStart(2, '0')}:${String(abs % 60).padStart(2, '0')}`;

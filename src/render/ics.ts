@@ -1,4 +1,5 @@
 import { addDays, formatLongDate } from '../core/calendar-date.js';
+import { filterWords } from '../core/agencies.js';
 import type { Schedule, ScheduleItem } from '../core/schedule.js';
 import { escapeText, joinLines } from './ics-text.js';
 import { agenciesOf, noteOf } from './item-text.js';
@@ -78,9 +79,10 @@ function eventLines(schedule: Schedule, item: ScheduleItem, o: RenderIcsOptions)
   return lines;
 }
 
-/** The default calendar name: "JTAI notified 2019-03-19 (JTAI timetable (2018 guidance))". */
+/** The default calendar name: "JTAI notified 2019-03-19 (JTAI timetable (2018 guidance))", then ": Police" for a plan limited to the police. */
 export function defaultCalendarName(schedule: Schedule): string {
-  return `JTAI notified ${schedule.notified} (${schedule.ruleSet.name})`;
+  const forWhom = filterWords(schedule);
+  return `JTAI notified ${schedule.notified} (${schedule.ruleSet.name})${forWhom ? `: ${forWhom}` : ''}`;
 }
 
 /** The plan as an iCalendar file (RFC 5545): one VEVENT per item, times in UTC, CRLF line ends. */

@@ -39,6 +39,7 @@ export function renderJson(schedule: Schedule): string {
     notified: schedule.notified,
     timezone: schedule.timezone,
     schedule: { id: ruleSet.id, name: ruleSet.name, source: ruleSet.source, holidays: ruleSet.holidays, notes: ruleSet.notes },
+    filter: schedule.filter && { agencies: schedule.filter.agencies.map(party) },
     items: schedule.items.map(itemJson),
     daysOff: schedule.daysOff,
     warnings: schedule.warnings.map((w) => w.message),

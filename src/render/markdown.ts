@@ -1,4 +1,6 @@
+import { filterWords } from '../core/agencies.js';
 import { formatLongDate, formatShortDate } from '../core/calendar-date.js';
+import { tellWarnings } from '../core/warnings.js';
 import type { Schedule, ScheduleItem } from '../core/schedule.js';
 import { agenciesOf, kindWord, noteOf, planNotes } from './item-text.js';
 import { markdownText as md } from './markdown-text.js';
@@ -26,7 +28,7 @@ function tableRow(item: ScheduleItem): string {
 function detailSection(item: ScheduleItem): string[] {
   const when = `${item.anchor}, ${formatShortDate(item.date)}${item.time ? ` ${item.time}` : ''}`;
   const who = `${agenciesOf(item)}${item.recipient ? ` → ${item.recipient.name}` : ''}`;
-  const lines = ['', `### ${md(item.title)}`, '', `*${md(when)}.* ${kindWord(item)}: ${md(who)}.`];
+  const lines = ['', `### ${md(item.title)}`, '', `*${md(when)}.* ${kindWord(item)}: ${md(who)}. \`${item.id}\``];
   if (item.details.length > 0) lines.push('', ...item.details.map((d) => `- ${md(d)}`));
   const note = noteOf(item);
   if (note) lines.push('', `**Note:** ${md(note)}`);
@@ -41,8 +43,9 @@ function bulletSection(title: string, bullets: string[]): string[] {
 /** The plan as Markdown for an email, a Teams post or a wiki: a table, then the details. */
 export function renderMarkdown(schedule: Schedule, options: RenderMarkdownOptions = {}): string {
   const { ruleSet } = schedule;
+  const forWhom = filterWords(schedule);
   const lines = [
-    `# ${md(ruleSet.name)}: notified ${formatLongDate(schedule.notified)}`,
+    `# ${md(ruleSet.name)}: notified ${formatLongDate(schedule.notified)}${forWhom ? `, for ${md(forWhom)}` : ''}`,
     '',
     `Rule set \`${ruleSet.id}\`, from *${md(ruleSet.source.title)}*. Times are ${schedule.timezone} local times; day numbers count working days from the notification day (day 0).`,
     '',
@@ -50,7 +53,7 @@ export function renderMarkdown(schedule: Schedule, options: RenderMarkdownOption
     '| --- | --- | --- | --- | --- | --- |',
     ...schedule.items.map(tableRow),
     ...(options.mermaid ? ['', '```mermaid', ...ganttLines(schedule), '```'] : []),
-    ...bulletSection('Warnings', schedule.warnings.map((w) => w.message)),
+    ...bulletSection('Warnings', tellWarnings(schedule.warnings)),
     ...bulletSection('Notes', planNotes(schedule)),
     ...bulletSection(
       'Bank holidays and closures skipped',

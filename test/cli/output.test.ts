@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import ICAL from 'ical.js';
 import { describe, expect, test } from 'vitest';
 import { writeFilesAtomically } from '../../src/io/write-files.js';
-import { runCli } from '../helpers.js';
+import { runCli, said } from '../helpers.js';
 
 const tempDir = () => mkdtempSync(join(tmpdir(), 'jtai-out-'));
 
@@ -30,7 +30,7 @@ describe('--out', () => {
     const dir = tempDir();
     const { code, stderr } = await runCli(['plan', '-n', '2019-03-19', '--out', join(dir, 'plan.pdf')]);
     expect(code).toBe(2);
-    expect(stderr).toMatch(/^jtai: cannot tell the format of ".*plan\.pdf" from its extension; use \.ics, \.md, \.csv, \.json or \.txt, or give --format\.\n$/);
+    expect(said(stderr)).toMatch(/^jtai: cannot tell the format of ".*plan\.pdf" from its extension; use \.ics, \.md, \.csv, \.json or \.txt, or give --format\.\n$/);
     expect(readdirSync(dir)).toEqual([]);
   });
 
@@ -58,29 +58,32 @@ describe('--agency and --split', () => {
     expect(csv.trim().split('\r\n')).toHaveLength(1 + 7);
   });
 
-  test('an unknown agency names the known ones', async () => {
-    const { code, stderr } = await runCli(['plan', '-n', '2019-03-19', '--agency', 'fire']);
+  test('an unknown agency gets the closest names and the full list, inspectors included', async () => {
+    const { code, stderr } = await runCli(['plan', '-n', '2019-03-19', '--agency', 'polise']);
     expect(code).toBe(2);
-    expect(stderr).toBe(
-      'jtai: --agency "fire" is not a party of jtai-2018; expected one of: dcs, local-authority, partner-agencies, local-agencies, police, health, schools, yot, nps, crc.\n',
+    expect(said(stderr)).toBe(
+      'jtai: --agency "polise" is not a party of jtai-2018. Did you mean "police"? The parties are: ' +
+        "dcs (Director of Children's Services (DCS)), local-authority (Local authority), partner-agencies (Partner agencies), " +
+        'local-agencies (All local agencies), police, health, schools, yot (Youth Offending Team (YOT)), nps (National Probation Service (NPS)), ' +
+        'crc (Community Rehabilitation Company (CRC)), lead-inspector (Lead inspector), inspectors, cqc (Care Quality Commission (CQC)).\n',
     );
   });
 
-  test('--split agency writes one calendar per agency, each named after it', async () => {
+  test('--split agency writes one calendar per agency, named with the notification date and the agency', async () => {
     const dir = join(tempDir(), 'calendars');
     const { code, stdout } = await runCli(['plan', '-n', '2019-03-19', '--split', 'agency', '--out-dir', dir]);
     expect([code, stdout]).toEqual([0, '']);
     expect(readdirSync(dir).sort()).toEqual(
-      ['crc', 'dcs', 'health', 'local-agencies', 'local-authority', 'nps', 'partner-agencies', 'police', 'schools', 'yot'].map((p) => `${p}.ics`),
+      ['crc', 'dcs', 'health', 'local-agencies', 'local-authority', 'nps', 'partner-agencies', 'police', 'schools', 'yot'].map((p) => `jtai-2019-03-19-${p}.ics`),
     );
-    const police = new ICAL.Component(ICAL.parse(readFileSync(join(dir, 'police.ics'), 'utf8')));
-    expect(police.getFirstProperty('x-wr-calname')?.toICALString()).toBe('X-WR-CALNAME;VALUE=TEXT:JTAI notified 2019-03-19: Police');
+    const police = new ICAL.Component(ICAL.parse(readFileSync(join(dir, 'jtai-2019-03-19-police.ics'), 'utf8')));
+    expect(police.getFirstPropertyValue('x-wr-calname')).toBe('JTAI notified 2019-03-19 (JTAI timetable (2018 guidance)): Police');
     expect(police.getAllSubcomponents('vevent')).toHaveLength(6);
   });
 
   test('--split needs --out-dir', async () => {
     const { code, stderr } = await runCli(['plan', '-n', '2019-03-19', '--split', 'agency']);
-    expect([code, stderr]).toEqual([2, 'jtai: --split needs --out-dir, the folder to write one file per agency into.\n']);
+    expect([code, said(stderr)]).toEqual([2, 'jtai: --split needs --out-dir, the folder to write one file per agency into.\n']);
   });
 });
 
@@ -111,7 +114,7 @@ describe('ICS options', () => {
     expect((twoHours[0]!.getFirstPropertyValue('trigger') as ICAL.Duration).toSeconds()).toBe(-7200);
     expect(alarms((await runCli(['plan', '-n', '2019-03-19', '-f', 'ics', '--remind', 'none'])).stdout)).toEqual([]);
     const bad = await runCli(['plan', '-n', '2019-03-19', '-f', 'ics', '--remind', 'soon']);
-    expect([bad.code, bad.stderr]).toEqual([2, 'jtai: --remind "soon" is not a duration; give minutes or hours like 90m or 2h, or "none".\n']);
+    expect([bad.code, said(bad.stderr)]).toEqual([2, 'jtai: --remind "soon" is not a duration; give minutes or hours like 90m or 2h, or "none".\n']);
   });
 
   test('SOURCE_DATE_EPOCH makes the file reproducible', async () => {

@@ -18,7 +18,8 @@ describe('jtai plan', () => {
     const { code, stdout } = await runCli(['plan', '--notified', '2019-03-19', '--format', 'json']);
     expect(code).toBe(0);
     const json = JSON.parse(stdout);
-    expect(Object.keys(json)).toEqual(['formatVersion', 'notified', 'timezone', 'schedule', 'items', 'daysOff', 'warnings']);
+    expect(Object.keys(json)).toEqual(['formatVersion', 'notified', 'timezone', 'schedule', 'filter', 'items', 'daysOff', 'warnings']);
+    expect(json.filter).toBeNull();
     expect(json.items).toHaveLength(14);
     expect(json.items[0]).toMatchObject({
       id: 'children-list',
@@ -52,15 +53,20 @@ describe('jtai plan', () => {
 });
 
 describe('bad input: one clear message on stderr, nothing on stdout', () => {
+  const planHelp = 'Run "jtai plan --help" for its options and examples.\n';
   test.each([
-    [['plan', '--notified', '2019-02-30'], 2, 'jtai: --notified "2019-02-30" is not a real date; give it as YYYY-MM-DD, for example --notified 2019-03-19.\n'],
-    [['plan', '--notified', 'next tuesday'], 2, 'jtai: --notified "next tuesday" is not a real date; give it as YYYY-MM-DD, for example --notified 2019-03-19.\n'],
-    [['plan'], 2, "jtai: required option '-n, --notified <date>' not specified\nRun \"jtai --help\" for usage.\n"],
-    [['plan', '-n', '2019-03-19', '--format', 'pdf'], 2, "jtai: option '-f, --format <format>' argument 'pdf' is invalid. Allowed choices are text, json, md, csv, ics.\nRun \"jtai --help\" for usage.\n"],
-    [['plna'], 2, "jtai: unknown command 'plna'\n(Did you mean plan?)\nRun \"jtai --help\" for usage.\n"],
-    [['plan', '-n', '2019-03-23'], 1, 'jtai: the notification date 2019-03-23 is not a working day (Saturday); JTAI notifications come on working days.\n'],
-    [['plan', '-n', '2045-03-21'], 1, 'jtai: 2045-03-21 is outside the years whose bank holidays jtai knows (2016 to 2040), so its working days cannot be counted.\n'],
-    [['plan', '-n', '2019-03-19', '--rules', 'missing.yaml'], 1, 'jtai: cannot read rule set missing.yaml: no such file (the built-in rule set is "jtai-2018").\n'],
+    [['plan', '--notified', '2019-02-30'], 2, `jtai: --notified "2019-02-30": there is no 30 February 2019; give a real date as YYYY-MM-DD.\n${planHelp}`],
+    [['plan', '--notified', 'next tuesday'], 2, `jtai: --notified "next tuesday" is not a date jtai can read; give it as YYYY-MM-DD (--notified 2019-03-19), or as 19/03/2019, 19 March 2019 or today.\n${planHelp}`],
+    [['plan'], 2, `jtai: --notified is missing: give the day the area was notified, for example: jtai plan --notified 2019-03-19.\n${planHelp}`],
+    [['plan', '--notifed', '2019-03-19'], 2, `jtai: jtai plan has no option --notifed. Did you mean "--notified"?\n${planHelp}`],
+    [['plan', '--notify', '2019-03-19'], 2, `jtai: jtai plan has no option --notify. Did you mean "--notified"?\n${planHelp}`],
+    [['plan', '2019-03-19'], 2, `jtai: jtai plan takes the date as an option: did you mean jtai plan --notified 2019-03-19?\n${planHelp}`],
+    [['plan', '-n', '2019-03-19', '--format', 'pdf'], 2, `jtai: option '-f, --format <format>' argument 'pdf' is invalid. Allowed choices are text, json, md, csv, ics.\n${planHelp}`],
+    [['plna'], 2, 'jtai: unknown command \'plna\'. Did you mean plan?\nRun "jtai --help" for the commands and examples.\n'],
+    [['plan', '-n', '2019-03-23'], 1, `jtai: the notification date 2019-03-23 is not a working day (Saturday); JTAI notifications come on working days.\n${planHelp}`],
+    [['plan', '-n', '2045-03-21'], 1, `jtai: the notification date 2045-03-21 is in 2045, a year whose bank holidays jtai does not know (it knows 2016 to 2040), so working days there cannot be counted.\n${planHelp}`],
+    [['plan', '-n', '19/12/2040'], 1, `jtai: --notified "19/12/2040" read as Wednesday 19 December 2040 (2040-12-19).\njtai: the plan for a notification on "19/12/2040" (2040-12-19) runs into 2041, a year whose bank holidays jtai does not know (it knows 2016 to 2040), so working days there cannot be counted.\n${planHelp}`],
+    [['plan', '-n', '2019-03-19', '--rules', 'missing.yaml'], 1, `jtai: cannot read rule set missing.yaml: no such file (the built-in rule set is "jtai-2018").\n${planHelp}`],
   ])('%j exits %i', async (args, exitCode, message) => {
     const { code, stdout, stderr } = await runCli(args);
     expect(stderr).toBe(message);
@@ -77,7 +83,7 @@ describe('bad input: one clear message on stderr, nothing on stdout', () => {
     const { code, stdout, stderr } = await runCli(['plan', '-n', '2019-03-19', '--rules', file]);
     expect(code).toBe(1);
     expect(stdout).toBe('');
-    expect(stderr).toMatch(/^jtai: rule set .*bad\.yaml has a problem:\n.*bad\.yaml:3:1: .*\(YAML syntax\)\.\n$/);
+    expect(stderr).toMatch(/^jtai: rule set .*bad\.yaml has a problem:\n.*bad\.yaml:3:1: .*\(YAML syntax\)\.\nRun "jtai check .*bad\.yaml" after each fix\.\n$/);
   });
 });
 

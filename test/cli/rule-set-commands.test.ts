@@ -2,7 +2,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { runCli } from '../helpers.js';
+import { runCli, said } from '../helpers.js';
 
 function tempDir(): string {
   return mkdtempSync(join(tmpdir(), 'jtai-rules-'));
@@ -42,7 +42,7 @@ describe('jtai check', () => {
     const { code, stdout } = await runCli(['check', 'jtai-2018']);
     expect(code).toBe(0);
     expect(stdout).toBe(
-      'schedules/jtai-2018.yaml:286:39: warning: "Key case-file documents for each child being evaluated" (Tue 26 Mar 2019) is due before "CQC requests documents about the children being tracked" (Fri 29 Mar 2019), which the rule set says comes first.\n' +
+      'schedules/jtai-2018.yaml:301:39: warning: "Key case-file documents for each child being evaluated" (Tue 26 Mar 2019) is due before "CQC requests documents about the children being tracked" (Fri 29 Mar 2019), which the rule set says comes first.\n' +
         'schedules/jtai-2018.yaml: valid, 1 warning (tried with a notification on Tuesday 19 March 2019)\n',
     );
   });
@@ -167,7 +167,7 @@ describe('jtai init', () => {
     expect(check.stdout).toContain(`${file}: valid, 1 warning`);
     writeFileSync(file, 'mine');
     const again = await runCli(['init', file]);
-    expect([again.code, again.stderr]).toEqual([1, `jtai: ${file} already exists; jtai init does not overwrite files. Choose another name or remove it.\n`]);
+    expect([again.code, said(again.stderr)]).toEqual([1, `jtai: ${file} already exists; jtai init does not overwrite files. Choose another name or remove it.\n`]);
     expect(readFileSync(file, 'utf8')).toBe('mine');
   });
 });
@@ -199,10 +199,13 @@ describe('jtai explain', () => {
     expect(stdout).toContain('Due: Thursday 28 March 2019 at 17:00, Europe/London (2019-03-28T17:00:00+00:00).');
   });
 
-  test('an unknown id lists the ids', async () => {
+  test('an unknown id lists the ids; a misspelt one gets "did you mean"; any case is fine', async () => {
     const { code, stderr } = await runCli(['explain', 'nope', '-n', '2019-03-19']);
     expect(code).toBe(1);
-    expect(stderr).toMatch(/^jtai: there is no item "nope" in jtai-2018; its items are: children-list, child-level-data, /);
+    expect(stderr).toMatch(/^jtai: there is no item "nope" in jtai-2018\. Its items are: children-list, child-level-data, /);
+    expect((await runCli(['explain', 'cse-gang-cases', '-n', '2019-03-19'])).stderr).toMatch(/^jtai: there is no item "cse-gang-cases" in jtai-2018\. Did you mean "cse-gangs-cases"\? /);
+    const upper = await runCli(['explain', 'CSE-Gangs-Cases', '-n', '2019-03-19', '-f', 'json']);
+    expect(JSON.parse(upper.stdout).id).toBe('cse-gangs-cases');
   });
 });
 
@@ -211,7 +214,9 @@ describe('jtai next', () => {
     const { code, stdout } = await runCli(['next', '-n', '2019-03-19', '--now', '2019-03-20T14:10', '-f', 'json']);
     expect(code).toBe(0);
     const json = JSON.parse(stdout);
-    expect(json.now).toBe('2019-03-20T14:10');
+    expect(json.now).toBe('2019-03-20T14:10:00+00:00');
+    expect(json.over).toBe(false);
+    expect(json.overdue[0].agencies).toEqual([{ id: 'dcs', name: "Director of Children's Services (DCS)" }]);
     expect(json.overdue.map((i: { id: string }) => i.id)).toEqual(['children-list', 'child-level-data']);
     expect(json.today.map((i: { minutesLeft: number }) => i.minutesLeft)).toEqual([50, 50, 50, 50, 200]);
     expect(json.next.map((i: { id: string }) => i.id)).toEqual(['information-on-20-children', 'multi-agency-meetings']);
@@ -220,7 +225,7 @@ describe('jtai next', () => {
   test('an instant with an offset, after the clocks change, and for one agency', async () => {
     const { stdout } = await runCli(['next', '-n', '2019-03-26', '--now', '2019-04-02T15:00:00Z', '-a', 'police', '-f', 'json']);
     const json = JSON.parse(stdout);
-    expect(json.now).toBe('2019-04-02T16:00'); // 15:00 UTC is 16:00 BST
+    expect(json.now).toBe('2019-04-02T16:00:00+01:00'); // 15:00 UTC is 16:00 BST
     expect(json.today).toEqual([
       expect.objectContaining({ id: 'key-case-file-documents', minutesLeft: 60 }),
       expect.objectContaining({ id: 'agency-information', minutesLeft: 60 }),
@@ -229,7 +234,7 @@ describe('jtai next', () => {
 
   test('a bad --now is a usage error', async () => {
     const { code, stderr } = await runCli(['next', '-n', '2019-03-19', '--now', 'teatime']);
-    expect([code, stderr]).toEqual([2, 'jtai: --now "teatime" is not a date and time; give it as 2019-03-20T14:10 (London time) or with an offset, 2019-03-20T14:10+00:00.\n']);
+    expect([code, said(stderr)]).toEqual([2, 'jtai: --now "teatime" is not a date and time jtai can read; give it as 2019-03-20T14:10 (London time), 20/03/2019 14:10, or with an offset, 2019-03-20T14:10+00:00.\n']);
   });
 });
 

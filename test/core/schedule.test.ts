@@ -69,6 +69,7 @@ describe('jtai-2018, notified Tuesday 2019-03-19', () => {
   test('warns that the CQC request comes after the deadline it feeds, and nothing else', () => {
     expect(plan('2019-03-19').warnings).toEqual([
       {
+        kind: 'order',
         path: ['items', 11, 'after', 1], // key-case-file-documents, after: [..., cqc-document-request]
         message:
           '"Key case-file documents for each child being evaluated" (Tue 26 Mar 2019) is due before "CQC requests documents about the children being tracked" (Fri 29 Mar 2019), which the rule set says comes first.',

@@ -3,7 +3,7 @@ import { lstatSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, statSync,
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { runCli } from '../helpers.js';
+import { runCli, said } from '../helpers.js';
 
 // Files and the command line as an attacker would use them: every bad target or source ends in
 // one clear message and a non-zero exit, quickly, with nothing half-written or clobbered.
@@ -29,7 +29,7 @@ describe('--out and --format', () => {
     const dir = tempDir();
     const out = join(dir, 'plan.ics');
     const { code, stderr } = await plan('--out', out, '--format', 'md');
-    expect([code, stderr]).toEqual([2, `jtai: --out ${out} is named as an ICS calendar (.ics), but --format md writes Markdown; write to ${join(dir, 'plan.md')}, or add --force to write Markdown to ${out} anyway.\nRun "jtai --help" for usage.\n`.replace('\nRun "jtai --help" for usage.', '')]);
+    expect([code, stderr]).toEqual([2, `jtai: --out ${out} is named as an ICS calendar (.ics), but --format md writes Markdown; write to ${join(dir, 'plan.md')}, or add --force to write Markdown to ${out} anyway.\nRun "jtai plan --help" for its options and examples.\n`]);
     expect(readdirSync(dir)).toEqual([]);
   });
 
@@ -47,9 +47,9 @@ describe('--out targets', () => {
     const dir = tempDir();
     mkdirSync(join(dir, 'x.ics'));
     symlinkSync(join(dir, 'x.ics'), join(dir, 'link.ics'));
-    expect((await plan('--out', join(dir, 'x.ics'))).stderr).toBe(`jtai: cannot write ${join(dir, 'x.ics')}: it is a folder; give a file name inside it.\n`);
-    expect((await plan('--out', `${dir}/`, '-f', 'ics')).stderr).toBe(`jtai: cannot write ${dir}/: it names a folder; give a file name.\n`);
-    expect((await plan('--out', join(dir, 'link.ics'))).stderr).toBe(`jtai: cannot write ${join(dir, 'link.ics')}: it is a link to a folder; give a file name.\n`);
+    expect(said((await plan('--out', join(dir, 'x.ics'))).stderr)).toBe(`jtai: cannot write ${join(dir, 'x.ics')}: it is a folder; give a file name inside it.\n`);
+    expect(said((await plan('--out', `${dir}/`, '-f', 'ics')).stderr)).toBe(`jtai: cannot write ${dir}/: it names a folder; give a file name.\n`);
+    expect(said((await plan('--out', join(dir, 'link.ics'))).stderr)).toBe(`jtai: cannot write ${join(dir, 'link.ics')}: it is a link to a folder; give a file name.\n`);
     expect(readdirSync(dir).sort()).toEqual(['link.ics', 'x.ics']);
   });
 
@@ -71,27 +71,27 @@ describe('--out targets', () => {
 
   test.skipIf(!canMkfifo)('a named pipe nobody reads from is refused at once, not waited on', async () => {
     const path = fifo(tempDir(), 'plan.csv');
-    expect((await plan('--out', path)).stderr).toBe(`jtai: cannot write ${path}: no program is reading from the pipe.\n`);
+    expect(said((await plan('--out', path)).stderr)).toBe(`jtai: cannot write ${path}: no program is reading from the pipe.\n`);
   });
 
   test.skipIf(!canMkfifo)('--split never replaces a pipe, a folder or a device in --out-dir', async () => {
     const dir = tempDir();
-    fifo(dir, 'police.ics');
+    fifo(dir, 'jtai-2019-03-19-dcs.ics');
     const { code, stderr } = await plan('--split', 'agency', '--out-dir', dir);
-    expect([code, stderr]).toEqual([1, `jtai: cannot write ${join(dir, 'police.ics')}: it is not a regular file (a device, a pipe or a socket); jtai will not replace it.\n`]);
-    expect(readdirSync(dir)).toEqual(['police.ics']);
+    expect([code, said(stderr)]).toEqual([1, `jtai: cannot write ${join(dir, 'jtai-2019-03-19-dcs.ics')}: it is not a regular file (a device, a pipe or a socket); jtai will not replace it.\n`]);
+    expect(readdirSync(dir)).toEqual(['jtai-2019-03-19-dcs.ics']);
   });
 
   test('--split into a system device folder is refused', async () => {
     const { code, stderr } = await plan('--split', 'agency', '--out-dir', '/dev');
     expect(code).toBe(1);
-    expect(stderr).toMatch(/^jtai: cannot write \/dev\/[a-z-]+\.ics: it is in a system device folder; jtai will not replace it\.\n$/);
+    expect(said(stderr)).toMatch(/^jtai: cannot write \/dev\/jtai-2019-03-19-[a-z-]+\.ics: it is in a system device folder; jtai will not replace it\.\n$/);
   });
 
   test('--out-dir that is a file is named as such', async () => {
     const dir = tempDir();
     writeFileSync(join(dir, 'file'), 'x');
-    expect((await plan('--split', 'agency', '--out-dir', join(dir, 'file'))).stderr).toBe(`jtai: cannot create folder ${join(dir, 'file')}: a file has that name.\n`);
+    expect(said((await plan('--split', 'agency', '--out-dir', join(dir, 'file'))).stderr)).toBe(`jtai: cannot create folder ${join(dir, 'file')}: a file has that name.\n`);
   });
 });
 
@@ -101,14 +101,14 @@ describe('--rules and extends from hostile files', () => {
   test('/dev/zero, and a symlink to it, are refused without reading', async () => {
     const dir = tempDir();
     symlinkSync('/dev/zero', join(dir, 'rules.yaml'));
-    expect((await plan('--rules', '/dev/zero')).stderr).toBe(notRegular('/dev/zero'));
-    expect((await plan('--rules', join(dir, 'rules.yaml'))).stderr).toBe(notRegular(join(dir, 'rules.yaml')));
+    expect(said((await plan('--rules', '/dev/zero')).stderr)).toBe(notRegular('/dev/zero'));
+    expect(said((await plan('--rules', join(dir, 'rules.yaml'))).stderr)).toBe(notRegular(join(dir, 'rules.yaml')));
   });
 
   test.skipIf(!canMkfifo)('a named pipe is refused without waiting for a writer, as --rules and as extends', async () => {
     const dir = tempDir();
     const pipe = fifo(dir, 'base.yaml');
-    expect((await plan('--rules', pipe)).stderr).toBe(notRegular(pipe));
+    expect(said((await plan('--rules', pipe)).stderr)).toBe(notRegular(pipe));
     writeFileSync(join(dir, 'area.yaml'), 'extends: ./base.yaml\nid: area\n');
     const check = await runCli(['check', join(dir, 'area.yaml')]);
     expect(check.stdout).toContain(`${join(dir, 'area.yaml')}:1:10: error: cannot read rule set ${pipe}: it is not a regular file`);
@@ -116,13 +116,13 @@ describe('--rules and extends from hostile files', () => {
 
   test('a folder, text that is not UTF-8, and a file over 1 MiB', async () => {
     const dir = tempDir();
-    expect((await plan('--rules', dir)).stderr).toBe(`jtai: cannot read rule set ${dir}: it is a folder, not a file.\n`);
+    expect(said((await plan('--rules', dir)).stderr)).toBe(`jtai: cannot read rule set ${dir}: it is a folder, not a file.\n`);
     writeFileSync(join(dir, 'latin1.yaml'), Buffer.from('id: x\nname: Caf\xe9\n', 'latin1'));
-    expect((await plan('--rules', join(dir, 'latin1.yaml'))).stderr).toBe(`jtai: rule set ${join(dir, 'latin1.yaml')} is not UTF-8 text: line 2 has bytes that are not UTF-8; save the file as UTF-8.\n`);
+    expect(said((await plan('--rules', join(dir, 'latin1.yaml'))).stderr)).toBe(`jtai: rule set ${join(dir, 'latin1.yaml')} is not UTF-8 text: line 2 has bytes that are not UTF-8; save the file as UTF-8.\n`);
     writeFileSync(join(dir, 'utf16.yaml'), Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from('id: x\n', 'utf16le')]));
-    expect((await plan('--rules', join(dir, 'utf16.yaml'))).stderr).toMatch(/is not UTF-8 text \(it looks like UTF-16\)/);
+    expect(said((await plan('--rules', join(dir, 'utf16.yaml'))).stderr)).toMatch(/is not UTF-8 text \(it looks like UTF-16\)/);
     writeFileSync(join(dir, 'huge.yaml'), `# ${'x'.repeat(1024 * 1024)}\n`);
-    expect((await plan('--rules', join(dir, 'huge.yaml'))).stderr).toBe(`jtai: rule set ${join(dir, 'huge.yaml')} is 1048579 bytes; rule sets are limited to 1 MiB.\n`);
+    expect(said((await plan('--rules', join(dir, 'huge.yaml'))).stderr)).toBe(`jtai: rule set ${join(dir, 'huge.yaml')} is 1048579 bytes; rule sets are limited to 1 MiB.\n`);
   });
 
   test('a UTF-8 byte order mark is fine', async () => {
@@ -137,6 +137,6 @@ describe('--split file names', () => {
     const dir = tempDir();
     const { code } = await plan('--split', 'agency', '--out-dir', dir);
     expect(code).toBe(0);
-    for (const name of readdirSync(dir)) expect(name).toMatch(/^[a-z0-9][a-z0-9.-]*\.ics$/);
+    for (const name of readdirSync(dir)) expect(name).toMatch(/^jtai-2019-03-19-[a-z0-9-]+\.ics$/);
   });
 });

@@ -119,7 +119,7 @@ describe('Markdown, parsed by markdown-it (CommonMark with GFM tables and strike
     const types = new Set(tokens.flatMap((t) => [t.type, ...(t.children ?? []).map((c) => c.type)]));
     for (const type of ['html_block', 'html_inline', 'link_open', 'image', 's_open', 'ordered_list_open', 'hr', 'code_block']) expect(types.has(type), type).toBe(false);
     const code = tokens.flatMap((t) => (t.children ?? []).filter((c) => c.type === 'code_inline').map((c) => c.content));
-    expect(code).toEqual([ruleSet.id]); // the rule set's id in the opening line, and nothing else
+    expect(code).toEqual([ruleSet.id, ...schedule.items.map((i) => i.id)]); // the rule set's id, then each item's id in its details
     expect(tokens.filter((t) => t.type === 'fence').map((t) => t.info)).toEqual(['mermaid']);
     const h2 = inlinesAfter((t) => t.type === 'heading_open' && t.tag === 'h2').map(plain);
     expect(h2).toEqual([...(schedule.warnings.length > 0 ? ['Warnings'] : []), 'Notes', 'Bank holidays and closures skipped', 'Details']);

@@ -25,7 +25,13 @@ describe('renderMarkdown', () => {
   test('the notes, the bank holidays skipped and the warnings', () => {
     expect(md).toContain('## Bank holidays and closures skipped\n\n- Friday 19 April 2019: Good Friday (bank holiday)\n- Monday 22 April 2019: Easter Monday (bank holiday)');
     expect(md).toContain('- "end of the day" is 17:00: The briefing says');
-    expect(md).toMatch(/## Warnings\n\n- "Lead inspector selects five to eight cases/);
+    // The four items Easter moves off the briefing's weekdays are told as one warning.
+    expect(md).toContain(
+      '## Warnings\n\n- 4 items fall on another weekday than the source gives, because Good Friday (bank holiday) on Fri 19 Apr 2019 and Easter Monday (bank holiday) on Mon 22 Apr 2019 are skipped: ' +
+        '"Lead inspector selects five to eight cases for inspectors to track" (day 3, Tue 23 Apr 2019); "Key case-file documents for each child being evaluated" (day 5, Thu 25 Apr 2019); ' +
+        '"Information to help inspectors understand the work of agencies in the area" (day 5, Thu 25 Apr 2019); "Joint evaluations of children\'s experiences" (day 7, Mon 29 Apr 2019).\n' +
+        '- "Key case-file documents',
+    );
   });
 
   test('the details of each item with its note and source quoted', () => {

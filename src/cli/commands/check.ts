@@ -7,10 +7,15 @@ import { JtaiError, type Problem, formatPosition } from '../../errors.js';
 import { inspectRuleSetFile } from '../../io/parse-rule-set.js';
 import { displayName, locateRuleSet, readRuleSetFile } from '../../io/read-rule-set-file.js';
 import type { CliIo } from '../io.js';
-import { checkNotified } from './shared.js';
+import { readDate } from '../../core/date-input.js';
+import type { Style } from '../../render/style.js';
+import { wrapText } from '../../render/wrap.js';
+import { makeStyle, wantsColor } from '../style.js';
+import { londonToday } from './shared.js';
 
 export interface CheckOptions {
   notified?: string;
+  color?: boolean;
 }
 
 /** A week with no bank holiday, to try a rule set on when no date is given. */
@@ -20,11 +25,15 @@ function sampleDate(ruleSet: RuleSet): string {
   return addDays(SAMPLE_MONDAY, WEEKDAYS.indexOf(ruleSet.notification.weekday ?? 'monday'));
 }
 
-function line(shown: string, severity: 'error' | 'warning', p: Problem): string {
-  return `${formatPosition(shown, p)}: ${severity}: ${p.message}\n`;
+// One finding a line, "file:line:column: severity: message", as editors and CI tools read it;
+// on a terminal, wrapped under its position and coloured.
+function line(shown: string, severity: 'error' | 'warning', p: Problem, s: Style, width: number | undefined): string {
+  const head = `${formatPosition(shown, p)}: ${severity === 'error' ? s.warning(severity) : s.submission(severity)}:`;
+  if (width === undefined) return `${head} ${p.message}\n`;
+  return `${head}\n${wrapText(p.message, width - 4).map((l) => `    ${l}`).join('\n')}\n`;
 }
 
-async function checkOne(ref: string, options: CheckOptions, io: CliIo): Promise<boolean> {
+async function checkOne(ref: string, options: CheckOptions, io: CliIo, s: Style): Promise<boolean> {
   const path = locateRuleSet(ref);
   const shown = displayName(path);
   let errors: Problem[];
@@ -43,8 +52,9 @@ async function checkOne(ref: string, options: CheckOptions, io: CliIo): Promise<
     if (!(e instanceof JtaiError)) throw e;
     errors = [{ path: [], message: e.message }];
   }
-  for (const p of errors) io.writeOut(line(shown, 'error', p));
-  for (const p of warnings) io.writeOut(line(shown, 'warning', p));
+  const width = io.stdoutIsTty ? Math.min(io.columns ?? 80, 100) : undefined;
+  for (const p of errors) io.writeOut(line(shown, 'error', p, s, width));
+  for (const p of warnings) io.writeOut(line(shown, 'warning', p, s, width));
   const count = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
   const tried = sample && warnings.length > 0 ? ` (tried with a notification on ${formatLongDate(sample)})` : '';
   io.writeOut(
@@ -55,8 +65,9 @@ async function checkOne(ref: string, options: CheckOptions, io: CliIo): Promise<
 
 /** jtai check: validates rule sets; true when every one is valid (warnings allowed). */
 export async function runCheck(files: string[], options: CheckOptions, io: CliIo): Promise<boolean> {
-  if (options.notified !== undefined) checkNotified(options.notified);
+  const notified = options.notified === undefined ? undefined : readDate('--notified', options.notified, londonToday()).date;
+  const s = await makeStyle(wantsColor(io, options.color !== false));
   let ok = true;
-  for (const file of files) ok = (await checkOne(file, options, io)) && ok;
+  for (const file of files) ok = (await checkOne(file, { ...options, notified }, io, s)) && ok;
   return ok;
 }

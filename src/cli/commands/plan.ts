@@ -1,14 +1,15 @@
 import { join } from 'node:path';
-import { filterByAgency, submittingParties } from '../../core/agencies.js';
+import { filterByAgency, filterWords, submittingParties } from '../../core/agencies.js';
+import type { Party } from '../../core/rule-set.js';
+import type { Schedule } from '../../core/schedule.js';
+import { tellWarnings } from '../../core/warnings.js';
 import { InputError, UsageError } from '../../errors.js';
 import { EXTENSION_OF, type Format, type RenderSettings, formatForOut, loadRenderer } from '../formats.js';
 import type { CliIo } from '../io.js';
 import { makeStyle, wantsColor } from '../style.js';
-import { checkNotified, planFor, selectAgencies } from './shared.js';
+import { type PlanInput, partiesNamed, planFor, readNotified } from './shared.js';
 
-export interface PlanOptions {
-  notified: string;
-  rules: string;
+export interface PlanOptions extends PlanInput {
   format?: Format;
   out?: string;
   outDir?: string;
@@ -45,45 +46,68 @@ function chooseFormat(options: PlanOptions): Format {
   return options.format ?? (options.split ? 'ics' : 'text');
 }
 
+/** A --split file's name: the notification date and the party id, so two inspections never share one: "jtai-2019-03-19-police.ics". */
+export function splitFileName(schedule: Schedule, party: Party, format: Format): string {
+  const safe = party.id.replace(/[^a-z0-9-]/g, '-'); // ids are checked already; this keeps a name inside --out-dir whatever
+  return `jtai-${schedule.notified}-${safe}.${EXTENSION_OF[format]}`;
+}
+
+function nothingFor(schedule: Schedule): string {
+  return `${filterWords(schedule) ?? 'this plan'} ${schedule.filter && schedule.filter.agencies.length > 1 ? 'have' : 'has'} nothing to do in ${schedule.ruleSet.id} for a notification on ${schedule.notified}`;
+}
+
 /** jtai plan: the whole timetable for one notification date, in one format, to stdout or files. */
 export async function runPlan(options: PlanOptions, io: CliIo, version: string): Promise<void> {
-  const notified = checkNotified(options.notified);
+  const notified = readNotified('plan', options, io);
   const format = chooseFormat(options);
   const remindMinutes = parseRemind(options.remind);
-  const { schedule: full } = await planFor(options.rules, notified);
-  const schedule = selectAgencies(full, options.agency ?? []);
+  const { schedule: full } = await planFor(options, notified, options.notified);
+  const agencies = options.agency?.length ? partiesNamed(full, options.agency) : undefined;
+  const schedule = agencies ? filterByAgency(full, agencies.map((p) => p.id)) : full;
   const render = await loadRenderer(format);
   const toFile = options.out !== undefined || options.split !== undefined;
-  const color = !toFile && wantsColor(io, options.color);
+  const toTerminal = !toFile && io.stdoutIsTty;
+  const color = format === 'text' && !toFile && wantsColor(io, options.color);
+  // Each warning is shown once: in the agenda on a terminal, else on stderr (and in a file).
+  const warningsInAgenda = toFile || (toTerminal && !options.quiet);
   const settings: RenderSettings = {
     style: await makeStyle(color),
-    width: color && io.columns ? Math.min(io.columns, 100) : 80,
+    width: toTerminal && io.columns ? Math.min(io.columns, 100) : 80,
     sources: options.sources,
     mermaid: options.mermaid,
     remindMinutes,
     stamp: stampFrom(io.env),
     version,
     toFile,
+    warnings: warningsInAgenda,
+  };
+  const say = (text: string) => {
+    if (!options.quiet) io.writeErr(`jtai: ${text}\n`);
   };
 
   // The file-writing code (and node:fs/promises, node:crypto) is loaded only to write files.
   const files = toFile ? await import('../../io/write-files.js') : undefined;
   if (options.split && options.outDir) {
-    const outputs = submittingParties(schedule).map((party) => ({
-      path: join(options.outDir!, `${party.id}.${EXTENSION_OF[format]}`),
-      content: render(filterByAgency(schedule, [party.id]), {
-        ...settings,
-        calendarName: `JTAI notified ${notified}: ${party.name}`,
-      }),
-    }));
-    await files!.ensureFolder(options.outDir);
-    await files!.writeFilesAtomically(outputs);
-    io.writeErr(`jtai: wrote ${outputs.length} files to ${options.outDir}: ${outputs.map((f) => f.path.split('/').pop()).join(', ')}\n`);
+    const parties = agencies ?? submittingParties(full);
+    const plans = parties.map((party) => ({ party, plan: filterByAgency(full, [party.id]) }));
+    for (const { plan } of plans.filter(({ plan }) => plan.items.length === 0)) say(`${nothingFor(plan)}; no file was written for it.`);
+    const outputs = plans
+      .filter(({ plan }) => plan.items.length > 0)
+      .map(({ party, plan }) => ({ path: join(options.outDir!, splitFileName(plan, party, format)), content: render(plan, settings) }));
+    if (outputs.length > 0) {
+      await files!.ensureFolder(options.outDir);
+      await files!.writeFilesAtomically(outputs);
+      say(`wrote ${outputs.length} file${outputs.length === 1 ? '' : 's'} to ${options.outDir}: ${outputs.map((f) => f.path.split(/[\\/]/).pop()).join(', ')}`);
+    }
   } else if (options.out) {
-    await files!.writeFilesAtomically([{ path: options.out, content: render(schedule, settings) }]);
-    io.writeErr(`jtai: wrote ${schedule.items.length} items to ${options.out}\n`);
+    if (schedule.items.length === 0) say(`${nothingFor(schedule)}; ${options.out} was not written.`);
+    else {
+      await files!.writeFilesAtomically([{ path: options.out, content: render(schedule, settings) }]);
+      say(`wrote ${schedule.items.length} items to ${options.out}`);
+    }
   } else {
     io.writeOut(render(schedule, settings));
+    if (schedule.items.length === 0 && format !== 'text') say(`${nothingFor(schedule)}.`);
   }
-  for (const w of full.warnings) io.writeErr(`jtai: warning: ${w.message}\n`);
+  if (!(toTerminal && format === 'text')) for (const w of tellWarnings(full.warnings)) say(`warning: ${w}`);
 }
