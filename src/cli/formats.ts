@@ -63,6 +63,8 @@ export interface RenderSettings {
   calendarName?: string;
   /** List the warnings at the end of the text agenda. */
   warnings: boolean;
+  /** Add the focus lists to the text agenda. */
+  focus: boolean;
 }
 
 type Renderer = (schedule: Schedule, s: RenderSettings) => string;
@@ -71,7 +73,7 @@ type Renderer = (schedule: Schedule, s: RenderSettings) => string;
 const RENDERERS: Record<Format, () => Promise<Renderer>> = {
   text: async () => {
     const { renderText } = await import('../render/text.js');
-    return (schedule, s) => renderText(schedule, { style: s.style, width: s.width, sources: s.sources, warnings: s.warnings });
+    return (schedule, s) => renderText(schedule, { style: s.style, width: s.width, sources: s.sources, warnings: s.warnings, focus: s.focus });
   },
   json: async () => {
     const { renderJson } = await import('../render/json.js');

@@ -38,6 +38,7 @@ const PLAN_EXAMPLES = examples(
   [
     ['jtai plan --notified 2019-03-19', 'the timetable, as an agenda'],
     ['jtai plan --notified 19/03/2019 --sources', "with the briefing's own words"],
+    ['jtai plan --notified 2019-03-19 --agency schools --focus', 'what schools must do and be ready to show'],
     ['jtai plan --notified 2019-03-19 --out jtai.ics', 'a calendar file for Outlook'],
     ['jtai plan --notified 2019-03-19 --agency police', 'only what the police must do'],
     ['jtai plan --notified 2019-03-19 --format md --mermaid', 'Markdown with a gantt chart'],
@@ -94,6 +95,7 @@ export function makeProgram(io: CliIo, version: string): Command {
     .option('--remind <time>', 'ICS reminder before each deadline: minutes, 90m, 2h, or none', '60m')
     .option('--mermaid', 'add a Mermaid gantt chart (md)', false)
     .option('--sources', "show the source's own words under each item (text)", false)
+    .option('--focus', 'add what the inspection looks at, and what the --agency must be ready to show (text)', false)
     .addOption(option.quiet())
     .addOption(option.color())
     .addHelpText('after', PLAN_EXAMPLES)

@@ -1,7 +1,7 @@
 import { IANAZone } from 'luxon';
 import type { Problem } from '../errors.js';
 import { type OutlineItem, type RuleSetOutline, outlineOf } from './rule-outline.js';
-import { ALL_DAY, TIME_OF_DAY, type Anchor, type At, type RuleItem, type RuleSet, type RuleSetFile } from './rule-set.js';
+import { ALL_DAY, TIME_OF_DAY, type Anchor, type At, type FocusList, type Quote, type RuleItem, type RuleSet, type RuleSetFile } from './rule-set.js';
 
 // Checks that the schema alone cannot make: names that must refer to something, and fields
 // that go together. Each check reads the outline of the data as written, so they all run even
@@ -65,6 +65,34 @@ const checkParties: Check = ({ items, parties }) => {
   return [...inItems, ...inGroups];
 };
 
+const checkFocus: Check = ({ focus, parties }) => {
+  const seen = new Map<string, number>();
+  const listed = (ids: Iterable<string>) => [...ids].map((n) => `"${n}"`).join(', ');
+  return focus.flatMap((list) => {
+    const name = list.id === undefined ? `focus list ${list.index + 1}` : `focus list "${list.id}"`;
+    const duplicate: Problem[] = [];
+    if (list.id !== undefined) {
+      const first = seen.get(list.id);
+      if (first === undefined) seen.set(list.id, list.index);
+      else duplicate.push({ path: ['focus', list.index, 'id'], message: `duplicate focus list id "${list.id}"; list ${first + 1} has it already.` });
+    }
+    const unknown = (r: { index: number; id: string }, path: Array<string | number>): Problem[] =>
+      parties.has(r.id) ? [] : [{ path: [...path, r.index], message: `unknown party "${r.id}" in ${name}; expected one of ${listed(parties.keys())}.` }];
+    return [
+      ...duplicate,
+      ...list.parties.flatMap((r) => unknown(r, ['focus', list.index, 'parties'])),
+      ...list.points.flatMap((p) => p.parties.flatMap((r) => unknown(r, ['focus', list.index, 'points', p.index, 'parties']))),
+    ];
+  });
+};
+
+const checkCitations: Check = ({ citations, sources }) =>
+  citations.flatMap((c): Problem[] =>
+    sources.has(c.id)
+      ? []
+      : [{ path: c.path, message: `there is no document "${c.id}" under "sources"; ${sources.size > 0 ? `expected one of ${[...sources].map((n) => `"${n}"`).join(', ')}` : 'name it under "sources" first'}.` }],
+  );
+
 const checkAfter: Check = ({ items }) => {
   const ids = new Set(items.flatMap((item) => item.id ?? []));
   return items.flatMap((item) =>
@@ -113,7 +141,7 @@ const checkAfterCycles: Check = ({ items }) => {
   return problems;
 };
 
-const CHECKS: readonly Check[] = [checkTimezone, checkUniqueItemIds, checkAnchors, checkTimes, checkParties, checkAfter, checkAfterCycles];
+const CHECKS: readonly Check[] = [checkTimezone, checkUniqueItemIds, checkAnchors, checkTimes, checkParties, checkAfter, checkAfterCycles, checkFocus, checkCitations];
 
 /** The cross-field problems of rule-set data as written, whatever its shape: checkRuleSet({ items: [{ id: "a", after: ["a"] }] }) names the self-reference. */
 export function checkRuleSet(data: unknown): Problem[] {
@@ -149,6 +177,38 @@ function resolveItem(item: RuleSetFile['items'][number], times: ReadonlyMap<stri
   };
 }
 
+type Written<K extends keyof RuleSetFile> = NonNullable<RuleSetFile[K]>;
+
+function resolveQuote(q: string | { text: string; from: string } | undefined): Quote | undefined {
+  if (q === undefined) return undefined;
+  return typeof q === 'string' ? { text: q } : { text: q.text, from: q.from };
+}
+
+function resolveFocus(list: Written<'focus'>[number]): FocusList {
+  return {
+    id: list.id,
+    heading: list.heading,
+    ...(list.intro !== undefined && { intro: list.intro }),
+    parties: list.parties ?? [],
+    ...(list.from !== undefined && { from: list.from }),
+    ...(list.note !== undefined && { note: list.note }),
+    points: list.points.map((p) => (typeof p === 'string' ? { text: p, parties: [] } : { text: p.text, parties: p.parties ?? [], ...(p.note !== undefined && { note: p.note }) })),
+  };
+}
+
+/** What the rule set says about its inspection and when it fits, with every quote resolved. */
+function resolveAbout(file: RuleSetFile): Pick<RuleSet, 'inspection' | 'applies'> {
+  const i = file.inspection;
+  const a = file.applies;
+  const defined = <T extends object>(o: T) => Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as T;
+  return {
+    ...(i && {
+      inspection: defined({ guidance: i.guidance, themes: i.themes, themesSource: resolveQuote(i.themesSource), inspectorates: i.inspectorates ?? [], inspectoratesSource: resolveQuote(i.inspectoratesSource), note: i.note }),
+    }),
+    ...(a && { applies: defined({ from: a.from, until: a.until, source: resolveQuote(a.source), before: a.before, after: a.after }) }),
+  };
+}
+
 /**
  * Checks a schema-valid rule set, applies the defaults of fields left out, and resolves its
  * names: every problem is returned, none thrown. This is the one place defaults are applied.
@@ -172,6 +232,9 @@ export function resolveRuleSet(file: RuleSetFile): { ruleSet?: RuleSet; problems
     notification: { day: n.day ?? 0, ...(n.weekday && { weekday: n.weekday }), ...(n.source && { source: n.source }) },
     parties,
     notes: file.notes ?? [],
+    sources: file.sources ?? {},
+    ...resolveAbout(file),
+    focus: (file.focus ?? []).map(resolveFocus),
     items: file.items.map((item) => resolveItem(item, times)),
   };
   return { ruleSet, problems: [] };

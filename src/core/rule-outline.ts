@@ -25,8 +25,26 @@ export interface OutlineItem {
   after: Ref[];
 }
 
+/** A focus list: its parties, and each point's. */
+export interface OutlineFocus {
+  index: number;
+  id?: string;
+  parties: Ref[];
+  points: Array<{ index: number; parties: Ref[] }>;
+}
+
+/** Where a document is named by id ("from"), and the id named. */
+export interface OutlineCitation {
+  path: ReadonlyArray<string | number>;
+  id: string;
+}
+
 export interface RuleSetOutline {
   timezone?: string;
+  /** Ids of the other documents quoted (valid ids only). */
+  sources: Set<string>;
+  focus: OutlineFocus[];
+  citations: OutlineCitation[];
   /** Ids of the named times and of the parties: own keys that are valid ids only. */
   times: Set<string>;
   parties: Map<string, { members: Ref[] }>;
@@ -64,6 +82,32 @@ function outlineItem(value: unknown, index: number): OutlineItem | undefined {
   };
 }
 
+function outlineFocus(value: unknown, index: number): OutlineFocus | undefined {
+  if (!isRecord(value)) return undefined;
+  const points = Array.isArray(value.points) ? value.points : [];
+  return {
+    index,
+    ...(text(value.id) !== undefined && { id: text(value.id) }),
+    parties: refs(value.parties),
+    points: points.flatMap((p, i) => (isRecord(p) ? [{ index: i, parties: refs(p.parties) }] : [])),
+  };
+}
+
+// Every place a document is named by id: a focus list's "from", and a quote's.
+function citations(d: Data): OutlineCitation[] {
+  const quote = (value: unknown, path: Array<string | number>): OutlineCitation[] =>
+    isRecord(value) && text(value.from) !== undefined ? [{ path: [...path, 'from'], id: text(value.from)! }] : [];
+  const inspection = isRecord(d.inspection) ? d.inspection : {};
+  const applies = isRecord(d.applies) ? d.applies : {};
+  const focus = Array.isArray(d.focus) ? d.focus : [];
+  return [
+    ...quote(inspection.themesSource, ['inspection', 'themesSource']),
+    ...quote(inspection.inspectoratesSource, ['inspection', 'inspectoratesSource']),
+    ...quote(applies.source, ['applies', 'source']),
+    ...focus.flatMap((f, i) => (isRecord(f) && text(f.from) !== undefined ? [{ path: ['focus', i, 'from'], id: text(f.from)! }] : [])),
+  ];
+}
+
 /** The outline of rule-set data as written: outlineOf({ items: [{ id: "a", by: ["la", 3] }] }).items[0].by is [{ index: 0, id: "la" }]. */
 export function outlineOf(data: unknown): RuleSetOutline {
   const d = isRecord(data) ? data : {};
@@ -73,5 +117,8 @@ export function outlineOf(data: unknown): RuleSetOutline {
     times: new Set(idsOf(d.times)),
     parties: new Map(idsOf(parties).map((id) => [id, { members: refs(isRecord(parties[id]) ? parties[id].members : undefined) }])),
     items: Array.isArray(d.items) ? d.items.flatMap((item, i) => outlineItem(item, i) ?? []) : [],
+    sources: new Set(idsOf(d.sources)),
+    focus: Array.isArray(d.focus) ? d.focus.flatMap((f, i) => outlineFocus(f, i) ?? []) : [],
+    citations: citations(d),
   };
 }

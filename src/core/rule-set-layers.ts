@@ -27,8 +27,8 @@ export function fileLayer(data: Data, positionOf: (path: Path, key?: string) => 
 
 const OVERLAY_ONLY = new Set(['extends', 'remove']);
 const LISTED = new Set(['closures', 'notes']); // the overlay's entries are added to the base's
-const KEYED = new Set(['times', 'parties']); // entries by id, each changed field by field
-const FIELDS = new Set(['source', 'notification']); // changed field by field
+const KEYED = new Set(['times', 'parties', 'sources']); // entries by id, each changed field by field
+const FIELDS = new Set(['source', 'notification', 'inspection', 'applies']); // changed field by field
 
 function isRecord(value: unknown): value is Data {
   return value !== null && typeof value === 'object' && !Array.isArray(value);
@@ -89,44 +89,55 @@ function mergeSection(key: string, base: unknown, over: unknown): unknown {
   return over;
 }
 
-/** Where each merged item comes from: its index in the base, in the overlay, or both. */
+/** Where each merged entry comes from: its index in the base list, in the overlay's, or both. */
 type Origin = { base?: number; overlay?: number };
 
-function mergeItems(baseItems: unknown, overItems: unknown, removed: ReadonlySet<string>) {
-  const bases = Array.isArray(baseItems) ? baseItems : [];
-  const overs = Array.isArray(overItems) ? overItems : [];
-  const idOf = (item: unknown) => (typeof get(item, 'id') === 'string' ? (get(item, 'id') as string) : undefined);
+/**
+ * Two lists of entries with ids merged: an overlay entry with a base id changes that entry
+ * field by field (the first one does; any other is a new entry, and a duplicate id is then
+ * reported); other overlay entries are added; base entries whose id is removed are left out.
+ */
+function mergeById(baseList: unknown, overList: unknown, removed: ReadonlySet<string> = new Set()) {
+  const bases = Array.isArray(baseList) ? baseList : [];
+  const overs = Array.isArray(overList) ? overList : [];
+  const idOf = (entry: unknown) => (typeof get(entry, 'id') === 'string' ? (get(entry, 'id') as string) : undefined);
   const baseIds = new Set(bases.map(idOf));
-  // The first overlay item with a base id changes it; any other is a new item (a duplicate id is then reported).
   const changes = new Map<string, number>();
-  overs.forEach((item, j) => {
-    const id = idOf(item);
+  overs.forEach((entry, j) => {
+    const id = idOf(entry);
     if (id !== undefined && baseIds.has(id) && !removed.has(id) && !changes.has(id)) changes.set(id, j);
   });
-  const items: unknown[] = [];
+  const list: unknown[] = [];
   const origins: Origin[] = [];
-  bases.forEach((item, i) => {
-    const id = idOf(item);
+  bases.forEach((entry, i) => {
+    const id = idOf(entry);
     if (id !== undefined && removed.has(id)) return;
     const j = id === undefined ? undefined : changes.get(id);
-    let merged = j === undefined ? item : overlayFields(item, overs[j]);
-    // A removed item also leaves the "after" lists the base wrote (not those the overlay writes).
-    const after = get(merged, 'after');
-    if ((j === undefined || !has(overs[j], 'after')) && Array.isArray(after) && after.some((a) => removed.has(a as string))) {
-      merged = overlayFields(merged, { after: after.filter((a) => !removed.has(a as string)) });
-    }
-    items.push(merged);
+    list.push(j === undefined ? entry : overlayFields(entry, overs[j]));
     origins.push(j === undefined ? { base: i } : { base: i, overlay: j });
   });
-  overs.forEach((item, j) => {
-    const id = idOf(item);
+  overs.forEach((entry, j) => {
+    const id = idOf(entry);
     if (id !== undefined && changes.get(id) === j) return;
     if (id !== undefined && removed.has(id) && baseIds.has(id)) return; // reported by the caller
-    items.push(withoutNulls(item));
+    list.push(withoutNulls(entry));
     origins.push({ overlay: j });
   });
-  return { items, origins };
+  return { list, origins };
 }
+
+/** A removed item also leaves the "after" lists the base wrote (not those the overlay writes). */
+function dropRemovedAfter(items: unknown[], origins: Origin[], overs: unknown, removed: ReadonlySet<string>): unknown[] {
+  return items.map((item, k) => {
+    const from = origins[k]!;
+    const after = get(item, 'after');
+    const overlayWroteIt = from.overlay !== undefined && has(get(overs, from.overlay), 'after');
+    if (overlayWroteIt || !Array.isArray(after) || !after.some((a) => removed.has(a as string))) return item;
+    return overlayFields(item, { after: after.filter((a) => !removed.has(a as string)) });
+  });
+}
+
+const LISTS_BY_ID = ['items', 'focus'] as const; // lists of entries with ids, merged entry by entry
 
 /**
  * The base with the overlay applied: every field the overlay gives changes that field and
@@ -141,21 +152,31 @@ export function mergeLayers(base: Layer, overlay: Layer): Layer {
   const merged: Data = {};
   for (const [key, value] of Object.entries(base.data)) put(merged, key, value);
   for (const [key, value] of Object.entries(o)) {
-    if (OVERLAY_ONLY.has(key) || key === 'items') continue;
+    if (OVERLAY_ONLY.has(key) || (LISTS_BY_ID as readonly string[]).includes(key)) continue;
     if (value === null) delete merged[key];
     else put(merged, key, has(base.data, key) ? mergeSection(key, base.data[key], value) : value);
   }
-  const { items, origins } = has(o, 'items') && !Array.isArray(o.items) ? { items: o.items, origins: [] } : mergeItems(base.data.items, o.items, removed);
-  if (has(o, 'items') || has(base.data, 'items')) put(merged, 'items', items);
+  const origins: Partial<Record<(typeof LISTS_BY_ID)[number], Origin[]>> = {};
+  for (const key of LISTS_BY_ID) {
+    if (!has(o, key) && !has(base.data, key)) continue;
+    if (has(o, key) && !Array.isArray(o[key])) {
+      put(merged, key, o[key]); // not a list: the schema check reports it where it is written
+      continue;
+    }
+    const { list, origins: from } = mergeById(base.data[key], o[key], key === 'items' ? removed : undefined);
+    put(merged, key, key === 'items' ? dropRemovedAfter(list, from, o.items, removed) : list);
+    origins[key] = from;
+  }
 
   const locate = (path: Path, key?: string): Written => {
     const full = key === undefined ? path : [...path, key];
     const [top, index, ...rest] = path;
-    if (top === 'items' && typeof index === 'number' && origins[index]) {
-      const from = origins[index]!;
+    const listOrigins = typeof top === 'string' ? origins[top as (typeof LISTS_BY_ID)[number]] : undefined;
+    if (listOrigins && typeof index === 'number' && listOrigins[index]) {
+      const from = listOrigins[index]!;
       const field = full[2];
-      const inOverlay = from.overlay !== undefined && (from.base === undefined || field === undefined || has(get(o.items, from.overlay), field));
-      return inOverlay ? overlay.locate(['items', from.overlay!, ...rest], key) : base.locate(['items', from.base!, ...rest], key);
+      const inOverlay = from.overlay !== undefined && (from.base === undefined || field === undefined || has(get(o[top as string], from.overlay), field));
+      return inOverlay ? overlay.locate([top as string, from.overlay!, ...rest], key) : base.locate([top as string, from.base!, ...rest], key);
     }
     if (typeof top === 'string' && LISTED.has(top) && typeof index === 'number' && Array.isArray(base.data[top]) && Array.isArray(o[top])) {
       const n = (base.data[top] as unknown[]).length;

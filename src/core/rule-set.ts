@@ -77,6 +77,60 @@ const NotificationSchema = z.strictObject({
 
 const ClosureSchema = z.strictObject({ date: IsoDateText, name: Text });
 
+const QuoteSchema = z
+  .union([
+    Text,
+    z.strictObject({
+      text: Text.describe("The document's own words."),
+      from: Id.describe('The id, under "sources", of the document they are quoted from.'),
+    }),
+  ])
+  .describe('The words of a source document: text quoted from the main "source", or { text, from } for another of "sources".');
+
+const InspectionSchema = z
+  .strictObject({
+    guidance: Text.describe('The guidance the rule set encodes, for example "JTAI guidance of July 2018".'),
+    themes: z.array(Text).min(1, 'at least one theme').describe('The deep-dive theme or themes of the inspections it encodes.'),
+    themesSource: QuoteSchema.optional().describe('The words that name the themes.'),
+    inspectorates: z.array(Text).optional().describe('Who carries out the inspection (default: not said).'),
+    inspectoratesSource: QuoteSchema.optional().describe('The words that name the inspectorates.'),
+    note: Text.optional().describe('Where the sources are silent or inconsistent about these, what the rule set does.'),
+  })
+  .describe('What the inspection is: its guidance, its themes and who carries it out.');
+
+const AppliesSchema = z
+  .strictObject({
+    from: IsoDateText.optional().describe('The first notification date the rule set fits; before it, jtai notes that it may not fit.'),
+    until: IsoDateText.optional().describe('The last notification date it is known to fit; after it, jtai notes that it may not fit.'),
+    source: QuoteSchema.optional().describe('The words that say when the guidance applies.'),
+    before: Text.optional().describe('Why a notification before "from" may not fit, said with the note.'),
+    after: Text.optional().describe('Why a notification after "until" may not fit (what changed, with where it is written), said with the note.'),
+  })
+  .describe('When the rule set fits: outside these dates a plan still comes, with a note that it may not fit.');
+
+const FocusPointSchema = z
+  .union([
+    Text,
+    z.strictObject({
+      text: Text.describe("The point, in the source's words."),
+      parties: z.array(Id).optional().describe('The parties the point names (default: none).'),
+      note: Text.optional().describe('Where the source is unclear about it, what the rule set does.'),
+    }),
+  ])
+  .describe("One point, in the source's words: text, or { text, parties } where it names parties.");
+
+const FocusListSchema = z
+  .strictObject({
+    id: Id.describe('A short, stable name for the list.'),
+    heading: Text.describe("The list's heading, in the source's words."),
+    intro: Text.optional().describe('Words of the source that lead into the points, if any.'),
+    parties: z.array(Id).optional().describe('The parties the whole list names (default: none).'),
+    from: Id.optional().describe('The id, under "sources", of the document it comes from (default: the main source).'),
+    note: Text.optional().describe('Where the source is unclear about the list, what the rule set does.'),
+    points: z.array(FocusPointSchema).min(1, 'at least one point').describe("The points, each in the source's words."),
+  })
+  .describe('One list of what the inspection looks at, or what an agency must be ready to show.');
+
 export const RuleItemFileSchema = z
   .strictObject({
     id: Id.describe('A short, stable name for the item; used in UIDs and in "after".'),
@@ -119,6 +173,10 @@ export const RuleSetFileSchema = z
     times: z.record(Id, NamedTimeSchema).optional().describe('Named times of day (default: none).'),
     parties: z.record(Id, PartySchema).describe('Everyone who acts or receives.'),
     notes: z.array(Text).optional().describe('Notes on the whole rule set, shown with every plan (default: none).'),
+    sources: z.record(Id, SourceSchema).optional().describe('Other documents quoted, by id, beside the main "source" (default: none).'),
+    inspection: InspectionSchema.optional(),
+    applies: AppliesSchema.optional(),
+    focus: z.array(FocusListSchema).optional().describe('What the inspection looks at and what agencies must be ready to show (default: none).'),
     items: z.array(RuleItemFileSchema).min(1, 'at least one item').describe('Every submission due and inspector action.'),
   })
   .describe('A JTAI timetable: working-day offsets, clock times and deadlines from a notification date.');
@@ -161,6 +219,13 @@ export const RuleSetOverlaySchema = z
       .optional()
       .describe('Parties added (name needed), changed field by field where the base has the id, or removed with null.'),
     notes: z.array(Text).nullable().optional().describe('Notes added to the base ones (null: none of the base ones).'),
+    sources: z.record(Id, patchOf(SourceSchema).nullable()).optional().describe('Documents added, changed field by field, or removed with null.'),
+    inspection: patchOf(InspectionSchema).optional().describe('Changes to what the inspection is: only the fields given change.'),
+    applies: patchOf(AppliesSchema).optional().describe('Changes to when the rule set fits: only the fields given change.'),
+    focus: z
+      .array(patchOf(FocusListSchema, ['id']))
+      .optional()
+      .describe('Focus lists added (an area may add its own points as a list of its own), or changed field by field where the base has the id.'),
     items: z
       .array(patchOf(RuleItemFileSchema, ['id']))
       .optional()
@@ -214,6 +279,47 @@ export interface Notification {
   source?: string;
 }
 
+/** Words quoted from a document: from the main source, or from one of "sources" by id. */
+export interface Quote {
+  text: string;
+  from?: string;
+}
+
+export type SourceDocument = RuleSetFile['source'];
+
+export interface Inspection {
+  guidance: string;
+  themes: string[];
+  themesSource?: Quote;
+  inspectorates: string[];
+  inspectoratesSource?: Quote;
+  note?: string;
+}
+
+export interface Applies {
+  from?: string;
+  until?: string;
+  source?: Quote;
+  before?: string;
+  after?: string;
+}
+
+export interface FocusPoint {
+  text: string;
+  parties: string[];
+  note?: string;
+}
+
+export interface FocusList {
+  id: string;
+  heading: string;
+  intro?: string;
+  parties: string[];
+  from?: string;
+  note?: string;
+  points: FocusPoint[];
+}
+
 /** A checked rule set with every name resolved and every default applied: plain data, safe to serialise. */
 export interface RuleSet {
   id: string;
@@ -226,5 +332,10 @@ export interface RuleSet {
   notification: Notification;
   parties: Record<string, Party>;
   notes: string[];
+  /** Other documents quoted, by id (default: none). */
+  sources: Record<string, SourceDocument>;
+  inspection?: Inspection;
+  applies?: Applies;
+  focus: FocusList[];
   items: RuleItem[];
 }

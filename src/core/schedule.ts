@@ -1,5 +1,5 @@
 import { JtaiError, type Problem } from '../errors.js';
-import { type IsoDate, type Weekday, addDays, capitalise, formatShortDate, weekdayOf, weekdayOfWeek } from './calendar-date.js';
+import { type IsoDate, type Weekday, addDays, capitalise, formatLongDate, formatShortDate, weekdayOf, weekdayOfWeek } from './calendar-date.js';
 import type { ItemKind, Party, RuleItem, RuleSet } from './rule-set.js';
 import { type HolidayCalendar, type SkippedDay, countWorkingDays, whyNotWorking } from './working-days.js';
 import { EUROPE_LONDON } from './london-zone.js';
@@ -37,7 +37,7 @@ export interface ScheduleItem {
 
 /** Every item of a rule set worked out for one notification date. */
 export interface Schedule {
-  ruleSet: Pick<RuleSet, 'id' | 'name' | 'source' | 'holidays' | 'notes' | 'parties'>;
+  ruleSet: Pick<RuleSet, 'id' | 'name' | 'source' | 'holidays' | 'notes' | 'parties' | 'sources' | 'inspection' | 'applies' | 'focus'>;
   notified: IsoDate;
   timezone: string;
   items: ScheduleItem[];
@@ -51,7 +51,7 @@ export interface Schedule {
 
 /** A warning about a plan: what kind it is, so that several of a kind can be told as one. */
 export interface ScheduleWarning extends Problem {
-  kind: 'weekday' | 'day-off' | 'order' | 'notification';
+  kind: 'guidance' | 'weekday' | 'day-off' | 'order' | 'notification';
   /** For "weekday": the item, and the days off skipped before it (not weekends). */
   item?: { title: string; anchor: string; date: IsoDate };
   because?: string[];
@@ -140,6 +140,28 @@ function notificationChecks(ruleSet: RuleSet, notified: IsoDate, calendar: Holid
   return expected && expected !== actual ? [{ kind: 'notification', path: ['notification', 'weekday'], message }] : [];
 }
 
+/**
+ * A notification outside the dates a rule set fits (its "applies") gets a warning that the plan
+ * may not fit, and why; never a refusal.
+ */
+function fitWarnings(ruleSet: RuleSet, notified: IsoDate): ScheduleWarning[] {
+  const a = ruleSet.applies;
+  if (!a) return [];
+  const encodes = `${ruleSet.id} encodes ${ruleSet.inspection ? `the ${ruleSet.inspection.guidance}` : ruleSet.name}`;
+  const quoted = a.source ? ` ("${a.source.text}")` : '';
+  const advice = 'This plan may not fit your inspection: check your notification letter, and write a rule set for the guidance in force with jtai init.';
+  const when = formatLongDate(notified);
+  if (a.from && notified < a.from) {
+    const message = `${encodes}, for notifications from ${formatLongDate(a.from)}${quoted}; a notification on ${when} comes before that${a.before ? `: ${a.before}` : '.'} ${advice}`;
+    return [{ kind: 'guidance', path: ['applies', 'from'], message }];
+  }
+  if (a.until && notified > a.until) {
+    const message = `${encodes}, which jtai takes to fit notifications until ${formatLongDate(a.until)}; a notification on ${when} comes after that${a.after ? `: ${a.after}` : '.'} ${advice}`;
+    return [{ kind: 'guidance', path: ['applies', 'until'], message }];
+  }
+  return [];
+}
+
 function weekdaysOff(from: IsoDate, to: IsoDate, calendar: HolidayCalendar): SkippedDay[] {
   const days: SkippedDay[] = [];
   for (let d = from; d <= to; d = addDays(d, 1)) {
@@ -160,15 +182,15 @@ export function computeSchedule(
   zone: ZoneRules = EUROPE_LONDON,
 ): Schedule {
   if (zone.name !== ruleSet.timezone) throw new JtaiError(`the rule set's zone is ${ruleSet.timezone}, but the zone rules given are ${zone.name}.`);
-  const warnings = notificationChecks(ruleSet, notified, calendar);
+  const warnings = [...fitWarnings(ruleSet, notified), ...notificationChecks(ruleSet, notified, calendar)];
   const listed = ruleSet.items.map((rule) => scheduleItem(rule, ruleSet, notified, calendar, zone));
   listed.forEach((item, i) => warnings.push(...warningsFor(item, ruleSet.items[i]!, i, calendar)));
   warnings.push(...orderWarnings(listed));
   const items = [...listed].sort(compareItems); // Array.prototype.sort is stable
   const last = items.reduce((max, i) => (i.date > max ? i.date : max), notified);
-  const { id, name, source, holidays, notes, parties } = ruleSet;
+  const { id, name, source, holidays, notes, parties, sources, inspection, applies, focus } = ruleSet;
   return {
-    ruleSet: { id, name, source, holidays, notes, parties },
+    ruleSet: { id, name, source, holidays, notes, parties, sources, inspection, applies, focus },
     notified,
     timezone: ruleSet.timezone,
     items,

@@ -1,5 +1,6 @@
 import { addDays, formatLongDate } from '../core/calendar-date.js';
 import { filterWords } from '../core/agencies.js';
+import { inspectionLine } from '../core/focus.js';
 import type { Schedule, ScheduleItem } from '../core/schedule.js';
 import { escapeText, joinLines } from './ics-text.js';
 import { agenciesOf, noteOf } from './item-text.js';
@@ -85,6 +86,19 @@ export function defaultCalendarName(schedule: Schedule): string {
   return `JTAI notified ${schedule.notified} (${schedule.ruleSet.name})${forWhom ? `: ${forWhom}` : ''}`;
 }
 
+/** The calendar's description: the rule set, what the inspection is, and whether the plan may not fit its guidance. */
+function calendarDescription(schedule: Schedule): string {
+  const { ruleSet } = schedule;
+  const about = inspectionLine(schedule);
+  const fit = schedule.warnings.find((w) => w.kind === 'guidance');
+  return [
+    `${ruleSet.name}${ruleSet.inspection ? `: ${ruleSet.inspection.guidance}` : ''}. Notified ${formatLongDate(schedule.notified)}.`,
+    ...(about ? [about.replace(' · ', '. ')] : []),
+    `Source: ${ruleSet.source.title}.`,
+    ...(fit ? [`Note: ${fit.message}`] : []),
+  ].join('\n');
+}
+
 /** The plan as an iCalendar file (RFC 5545): one VEVENT per item, times in UTC, CRLF line ends. */
 export function renderIcs(schedule: Schedule, options: RenderIcsOptions): string {
   const lines = [
@@ -96,6 +110,7 @@ export function renderIcs(schedule: Schedule, options: RenderIcsOptions): string
     // An X- property is TEXT by default (RFC 5545 3.8.8.2), but parsers such as ical.js read an
     // unknown property raw; VALUE=TEXT says how to unescape it ("My Area\, North" reads "My Area, North").
     `X-WR-CALNAME;VALUE=TEXT:${escapeText(options.calendarName ?? defaultCalendarName(schedule))}`,
+    `X-WR-CALDESC;VALUE=TEXT:${escapeText(calendarDescription(schedule))}`,
     ...schedule.items.flatMap((item) => eventLines(schedule, item, options)),
     'END:VCALENDAR',
   ];

@@ -1,4 +1,5 @@
 import type { Party } from '../core/rule-set.js';
+import { type FocusListView, focusLists } from '../core/focus.js';
 import type { Schedule, ScheduleItem } from '../core/schedule.js';
 import { noteOf } from './item-text.js';
 
@@ -31,6 +32,33 @@ function itemJson(item: ScheduleItem) {
   };
 }
 
+function inspectionJson(schedule: Schedule) {
+  const { inspection, applies } = schedule.ruleSet;
+  if (!inspection && !applies) return null;
+  return {
+    guidance: inspection?.guidance ?? null,
+    themes: inspection?.themes ?? [],
+    inspectorates: inspection?.inspectorates ?? [],
+    note: inspection?.note ?? null,
+    appliesFrom: applies?.from ?? null,
+    appliesUntil: applies?.until ?? null,
+    fits: !schedule.warnings.some((w) => w.kind === 'guidance'),
+  };
+}
+
+function focusJson(list: FocusListView) {
+  return {
+    id: list.id,
+    heading: list.heading,
+    intro: list.intro,
+    agencies: list.parties.map(party),
+    points: list.points.map((p) => ({ text: p.text, agencies: p.parties.map(party), note: p.note })),
+    note: list.note,
+    source: list.source,
+    forFilter: list.forFilter,
+  };
+}
+
 /** The plan as the documented JSON object (see README, "JSON output"), two-space indented. */
 export function renderJson(schedule: Schedule): string {
   const { ruleSet } = schedule;
@@ -40,7 +68,9 @@ export function renderJson(schedule: Schedule): string {
     timezone: schedule.timezone,
     schedule: { id: ruleSet.id, name: ruleSet.name, source: ruleSet.source, holidays: ruleSet.holidays, notes: ruleSet.notes },
     filter: schedule.filter && { agencies: schedule.filter.agencies.map(party) },
+    inspection: inspectionJson(schedule),
     items: schedule.items.map(itemJson),
+    focus: focusLists(schedule).map(focusJson),
     daysOff: schedule.daysOff,
     warnings: schedule.warnings.map((w) => w.message),
   };

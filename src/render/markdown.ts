@@ -1,5 +1,6 @@
 import { filterWords } from '../core/agencies.js';
 import { formatLongDate, formatShortDate } from '../core/calendar-date.js';
+import { type FocusListView, focusLists, inspectionLine } from '../core/focus.js';
 import { tellWarnings } from '../core/warnings.js';
 import type { Schedule, ScheduleItem } from '../core/schedule.js';
 import { agenciesOf, kindWord, noteOf, planNotes } from './item-text.js';
@@ -36,6 +37,30 @@ function detailSection(item: ScheduleItem): string[] {
   return lines;
 }
 
+function focusList(list: FocusListView): string[] {
+  const names = (parties: FocusListView['parties']) => parties.map((p) => p.name).join(', ');
+  const lines = ['', `### ${md(list.heading)}`, ''];
+  if (list.parties.length > 0) lines.push(`*Names: ${md(names(list.parties))}.*`, '');
+  if (list.intro) lines.push(md(list.intro), '');
+  for (const p of list.points) lines.push(`- ${md(p.text)}${p.parties.length > 0 ? ` (*${md(names(p.parties))}*)` : ''}${p.note ? ` **Note:** ${md(p.note)}` : ''}`);
+  if (list.note) lines.push('', `**Note:** ${md(list.note)}`);
+  lines.push('', `*Source: ${md(list.source.title)}.*`);
+  return lines;
+}
+
+/** "What Schools should be ready to show" (the lists naming the plan's agencies), then "What the inspection looks at". */
+function focusSections(schedule: Schedule): string[] {
+  const lists = focusLists(schedule);
+  if (lists.length === 0) return [];
+  const forWhom = filterWords(schedule);
+  const theirs = lists.filter((l) => l.forFilter);
+  const rest = lists.filter((l) => !l.forFilter);
+  return [
+    ...(theirs.length > 0 ? ['', `## What ${md(forWhom ?? '')} should be ready to show`, ...theirs.flatMap(focusList)] : []),
+    ...(rest.length > 0 ? ['', '## What the inspection looks at', ...rest.flatMap(focusList)] : []),
+  ];
+}
+
 function bulletSection(title: string, bullets: string[]): string[] {
   return bullets.length === 0 ? [] : ['', `## ${title}`, '', ...bullets.map((b) => `- ${md(b)}`)];
 }
@@ -49,10 +74,12 @@ export function renderMarkdown(schedule: Schedule, options: RenderMarkdownOption
     '',
     `Rule set \`${ruleSet.id}\`, from *${md(ruleSet.source.title)}*. Times are ${schedule.timezone} local times; day numbers count working days from the notification day (day 0).`,
     '',
+    ...(inspectionLine(schedule) ? [md(inspectionLine(schedule)!), ''] : []),
     '| Day | Date | Time | What | Who | To whom |',
     '| --- | --- | --- | --- | --- | --- |',
     ...schedule.items.map(tableRow),
     ...(options.mermaid ? ['', '```mermaid', ...ganttLines(schedule), '```'] : []),
+    ...focusSections(schedule),
     ...bulletSection('Warnings', tellWarnings(schedule.warnings)),
     ...bulletSection('Notes', planNotes(schedule)),
     ...bulletSection(

@@ -1,5 +1,6 @@
 import { filterWords } from '../core/agencies.js';
 import { formatLongDate } from '../core/calendar-date.js';
+import { type FocusListView, focusLists, inspectionLine } from '../core/focus.js';
 import { tellWarnings } from '../core/warnings.js';
 import type { Schedule, ScheduleItem } from '../core/schedule.js';
 import { PLAIN_STYLE, type Style } from './style.js';
@@ -14,6 +15,8 @@ export interface RenderTextOptions {
   sources?: boolean;
   /** List the plan's warnings at the end (off when they go to stderr instead, or --quiet). */
   warnings?: boolean;
+  /** Add what the inspection looks at: the rule set's focus lists (--focus). */
+  focus?: boolean;
 }
 
 const INDENT = ' '.repeat(21); // lines under an item start below its title: 2 + time 7 + 1 + kind 10 + 1
@@ -56,6 +59,28 @@ function itemLines(item: ScheduleItem, s: Style, o: Required<RenderTextOptions>)
   return lines;
 }
 
+function focusLines(schedule: Schedule, s: Style, width: number): string[] {
+  const lists = focusLists(schedule);
+  const forWhom = filterWords(schedule);
+  const names = (parties: FocusListView['parties']) => parties.map((p) => p.name).join(', ');
+  const list = (l: FocusListView) => [
+    '',
+    ...wrapText(l.heading, width - 2).map((t) => `  ${s.heading(t)}`),
+    ...(l.parties.length > 0 ? wrapText(`(${names(l.parties)})`, width - 2).map((t) => `  ${s.dim(t)}`) : []),
+    ...(l.intro ? wrapText(l.intro, width - 2).map((t) => `  ${t}`) : []),
+    ...l.points.flatMap((p) =>
+      wrapText(`${p.text}${p.parties.length > 0 ? ` (${names(p.parties)})` : ''}`, width - 6).map((t, i) => `${i === 0 ? '    • ' : '      '}${t}`),
+    ),
+    ...(l.note ? wrapText(`Note: ${l.note}`, width - 4).map((t) => `    ${t}`) : []),
+  ];
+  const theirs = lists.filter((l) => l.forFilter);
+  const rest = lists.filter((l) => !l.forFilter);
+  return [
+    ...(theirs.length > 0 ? ['', s.day(`What ${forWhom} should be ready to show`), ...theirs.flatMap(list)] : []),
+    ...(rest.length > 0 ? ['', s.day('What the inspection looks at'), ...rest.flatMap(list)] : []),
+  ];
+}
+
 function footer(schedule: Schedule, s: Style, width: number, warnings: boolean): string[] {
   const lines: string[] = [];
   const section = (title: string, texts: string[], mark: (t: string) => string) => {
@@ -65,25 +90,29 @@ function footer(schedule: Schedule, s: Style, width: number, warnings: boolean):
   };
   section('Notes', planNotes(schedule), (t) => t);
   section('Days off skipped', schedule.daysOff.map((d) => `${formatLongDate(d.date)}: ${d.reason}`), (t) => t);
-  if (warnings) section('Warnings', tellWarnings(schedule.warnings), s.warning);
+  // A plan that may not fit its guidance says so at the top; the other warnings close it.
+  if (warnings) section('Warnings', tellWarnings(schedule.warnings.filter((w) => w.kind !== 'guidance')), s.warning);
   return lines;
 }
 
 /** The plan as a terminal agenda, grouped by day: what is due, when, by whom and to whom. */
 export function renderText(schedule: Schedule, options: RenderTextOptions = {}): string {
-  const o = { style: PLAIN_STYLE, width: 80, sources: false, warnings: true, ...options };
+  const o = { style: PLAIN_STYLE, width: 80, sources: false, warnings: true, focus: false, ...options };
   const s = o.style;
   const forWhom = filterWords(schedule);
   const lines = [
     s.heading(`${schedule.ruleSet.name}${forWhom ? `, for ${forWhom}` : ''}`),
     `Notified ${formatLongDate(schedule.notified)} · times are ${schedule.timezone}`,
     ...wrapText(`Source: ${schedule.ruleSet.source.title}`, o.width).map((l) => s.dim(l)),
+    ...wrapText(inspectionLine(schedule) ?? '', o.width).map((l) => s.dim(l)),
+    ...(o.warnings ? schedule.warnings.filter((w) => w.kind === 'guidance').flatMap((w) => ['', ...wrapText(`Note: ${w.message}`, o.width).map(s.warning)]) : []),
   ];
   for (const group of groupByDate(schedule.items)) {
     lines.push('', s.day(dayHeading(group, schedule)));
     for (const item of group) lines.push(...itemLines(item, s, o));
   }
   if (schedule.items.length === 0) lines.push('', `Nothing to do in this plan${forWhom ? ` for ${forWhom}` : ''}.`);
+  if (o.focus) lines.push(...focusLines(schedule, s, o.width));
   lines.push(...footer(schedule, s, o.width, o.warnings));
   return `${lines.join('\n')}\n`;
 }

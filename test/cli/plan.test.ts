@@ -18,7 +18,7 @@ describe('jtai plan', () => {
     const { code, stdout } = await runCli(['plan', '--notified', '2019-03-19', '--format', 'json']);
     expect(code).toBe(0);
     const json = JSON.parse(stdout);
-    expect(Object.keys(json)).toEqual(['formatVersion', 'notified', 'timezone', 'schedule', 'filter', 'items', 'daysOff', 'warnings']);
+    expect(Object.keys(json)).toEqual(['formatVersion', 'notified', 'timezone', 'schedule', 'filter', 'inspection', 'items', 'focus', 'daysOff', 'warnings']);
     expect(json.filter).toBeNull();
     expect(json.items).toHaveLength(14);
     expect(json.items[0]).toMatchObject({

@@ -20,6 +20,7 @@ export interface PlanOptions extends PlanInput {
   sources: boolean;
   color: boolean;
   force?: boolean;
+  focus?: boolean;
 }
 
 /** Minutes from "90", "90m", "2h", "1d"; null for "none". */
@@ -80,6 +81,7 @@ export async function runPlan(options: PlanOptions, io: CliIo, version: string):
     version,
     toFile,
     warnings: warningsInAgenda,
+    focus: options.focus === true,
   };
   const say = (text: string) => {
     if (!options.quiet) io.writeErr(`jtai: ${text}\n`);
