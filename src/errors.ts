@@ -45,6 +45,9 @@ export class UnknownYearError extends JtaiError {
   }
 }
 
+/** A wall-clock time that a clock change skips (01:30 on the last Sunday of March in London). */
+export class NonexistentTimeError extends JtaiError {}
+
 /** A failure the command has already reported in its output (jtai check): exit 1, nothing more said. */
 export class ReportedFailure extends JtaiError {
   constructor() {

@@ -1,9 +1,9 @@
 import { InputError } from '../errors.js';
 import { type IsoDate, type Weekday, addDays, capitalise, mondayOf, weekdayOf, weekdayOfWeek } from './calendar-date.js';
-import type { RuleSet } from './rule-set.js';
+import type { RuleItem, RuleSet } from './rule-set.js';
 import type { Schedule, ScheduleItem } from './schedule.js';
 import { didYouMean } from './suggest.js';
-import { type HolidayCalendar, whyNotWorking } from './working-days.js';
+import { type HolidayCalendar, whyNotWorking, workingDayNumber } from './working-days.js';
 
 /** One day passed on the way to an item's date: counted as a working day, or skipped and why. */
 export interface ExplainStep {
@@ -61,11 +61,41 @@ export function explainItem(ruleSet: RuleSet, schedule: Schedule, id: string, ca
     const ids = ruleSet.items.map((i) => i.id);
     throw new InputError(`there is no item "${id}" in ${ruleSet.id}.${didYouMean(id, ids)} Its items are: ${ids.join(', ')}.`);
   }
-  const a = rule.anchor;
-  const steps =
-    a.type === 'day'
-      ? dayCountSteps(schedule.notified, ruleSet.notification.day, a.day, calendar)
-      : weekSteps(schedule.notified, a.week, a.weekday);
-  const writtenTime = rule.at.type === 'all-day' ? 'all-day' : (rule.at.name ?? rule.at.time);
+  const steps = stepsTo(rule, ruleSet, schedule, calendar);
+  const writtenTime = !rule.at ? `the time of ${(rule.anchor as { from: string }).from}` : rule.at.type === 'all-day' ? 'all-day' : (rule.at.name ?? rule.at.time);
   return { item, writtenTime, steps };
+}
+
+/** The steps to an item's date: its own counting, or, for a chained item, the whole chain from its root. */
+function stepsTo(rule: RuleItem, ruleSet: RuleSet, schedule: Schedule, calendar: HolidayCalendar): ExplainStep[] {
+  const a = rule.anchor;
+  if (a.type === 'day') return dayCountSteps(schedule.notified, ruleSet.notification.day, a.day, calendar);
+  if (a.type === 'week') return weekSteps(schedule.notified, a.week, a.weekday);
+  const baseRule = ruleSet.items.find((i) => i.id === a.from)!;
+  const base = schedule.items.find((i) => i.id === a.from)!;
+  const item = schedule.items.find((i) => i.id === rule.id)!;
+  const when = `${base.time ? `at ${base.time}` : 'all day'}${base.day !== null ? `, day ${base.day}` : ''}`;
+  const steps = [...stepsTo(baseRule, ruleSet, schedule, calendar), { kind: 'marker' as const, date: base.date, weekday: weekdayOf(base.date), day: null, reason: `${base.id} is due ${when}; ${rule.id} is counted from it` }];
+  steps.push(...linkSteps(base.date, a.days, schedule.notified, ruleSet.notification.day, calendar));
+  if (a.hours !== 0 || a.minutes !== 0) {
+    const sign = a.hours * 60 + a.minutes < 0 ? 'before' : 'after';
+    const amount = [a.hours && `${Math.abs(a.hours)} h`, a.minutes && `${Math.abs(a.minutes)} min`].filter(Boolean).join(' ');
+    steps.push({ kind: 'marker', date: item.date, weekday: weekdayOf(item.date), day: null, reason: `${amount} ${sign}: ${item.time ?? 'all day'}` });
+  }
+  return steps;
+}
+
+// The working days of one link of a chain, counted from the base item's date.
+function linkSteps(from: IsoDate, count: number, notified: IsoDate, firstDay: number, calendar: HolidayCalendar): ExplainStep[] {
+  const steps: ExplainStep[] = [];
+  const step = count < 0 ? -1 : 1;
+  for (let left = Math.abs(count), date = from; left > 0; ) {
+    date = addDays(date, step);
+    const off = whyNotWorking(date, calendar);
+    if (off === undefined) left--;
+    const day = off === undefined ? workingDayNumber(notified, date, calendar)! + firstDay : null;
+    const what = off === undefined ? `${Math.abs(count) - left} working day${Math.abs(count) - left === 1 ? '' : 's'} ${step < 0 ? 'before' : 'after'}` : off;
+    steps.push({ kind: off === undefined ? 'counted' : 'skipped', date, weekday: weekdayOf(date), day, reason: what });
+  }
+  return steps;
 }

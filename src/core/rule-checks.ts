@@ -1,6 +1,7 @@
 import { IANAZone } from 'luxon';
 import type { Problem } from '../errors.js';
 import { type OutlineItem, type RuleSetOutline, outlineOf } from './rule-outline.js';
+import { didYouMean } from './suggest.js';
 import { ALL_DAY, TIME_OF_DAY, type Anchor, type At, type FocusList, type Quote, type RuleItem, type RuleSet, type RuleSetFile } from './rule-set.js';
 
 // Checks that the schema alone cannot make: names that must refer to something, and fields
@@ -38,12 +39,36 @@ const checkUniqueItemIds: Check = ({ items }) => {
 const checkAnchors: Check = ({ items }) =>
   items.flatMap((item): Problem[] => {
     const path = ['items', item.index];
-    const { day, week, weekday } = item.has;
-    if (day && week) return [{ path: [...path, 'week'], message: `${nameOf(item)} has both "day" and "week"; give one of them.` }];
-    if (!day && !week) return [{ path, message: `${nameOf(item)} has neither "day" nor "week"; give a working-day number or a week and weekday.` }];
-    if (week && !weekday) return [{ path: [...path, 'week'], message: `${nameOf(item)} has "week" but no "weekday"; say which day of week ${item.week ?? 'it is'}.` }];
+    const { day, week, weekday, from, offset, at } = item.has;
+    const name = nameOf(item);
+    if (from && (day || week)) return [{ path: [...path, day ? 'day' : 'week'], message: `${name} has "from" and "${day ? 'day' : 'week'}"; it is counted from one item, or from a day or week, not both.` }];
+    if (from && weekday) return [{ path: [...path, 'weekday'], message: `${name} is counted from another item, so "weekday" has no meaning; leave it out.` }];
+    if (!from && offset) return [{ path, message: `${name} has "days", "hours" or "minutes" but no "from"; they count from another item.` }];
+    if (day && week) return [{ path: [...path, 'week'], message: `${name} has both "day" and "week"; give one of them.` }];
+    if (!day && !week && !from) return [{ path, message: `${name} has neither "day", "week" nor "from"; give a working-day number, a week and weekday, or the item it is counted from.` }];
+    if (week && !weekday) return [{ path: [...path, 'week'], message: `${name} has "week" but no "weekday"; say which day of week ${item.week ?? 'it is'}.` }];
+    if (!at && !from) return [{ path, message: `${name} has no "at"; give a clock time like "15:00", a named time or "all-day".` }];
     return [];
   });
+
+// "from" must name another item, and chains of "from" must end at a day or a week.
+const checkFrom: Check = ({ items }) => {
+  const byId = new Map(items.flatMap((item) => (item.id === undefined ? [] : [[item.id, item] as const])));
+  return items.flatMap((item): Problem[] => {
+    if (item.from === undefined) return [];
+    const path = ['items', item.index, 'from'];
+    if (item.from === item.id) return [{ path, message: `${nameOf(item)} is counted from itself.` }];
+    if (!byId.has(item.from)) return [{ path, message: `${nameOf(item)} is counted from "${item.from}", but there is no item "${item.from}".${didYouMean(item.from, [...byId.keys()].filter((id) => id !== item.id))}` }];
+    const chain = [item.id ?? '?'];
+    for (let at = byId.get(item.from); at; at = at.from === undefined ? undefined : byId.get(at.from)) {
+      if (at.id === item.id || chain.includes(at.id ?? '')) {
+        return at.id === item.id ? [{ path, message: `"from" makes a cycle: ${[...chain, at.id].join(' -> ')}; a chain must end at an item with a day or a week.` }] : [];
+      }
+      chain.push(at.id ?? '?');
+    }
+    return [];
+  });
+};
 
 const checkTimes: Check = ({ items, times }) =>
   items.flatMap((item): Problem[] => {
@@ -141,7 +166,7 @@ const checkAfterCycles: Check = ({ items }) => {
   return problems;
 };
 
-const CHECKS: readonly Check[] = [checkTimezone, checkUniqueItemIds, checkAnchors, checkTimes, checkParties, checkAfter, checkAfterCycles, checkFocus, checkCitations];
+const CHECKS: readonly Check[] = [checkTimezone, checkUniqueItemIds, checkAnchors, checkFrom, checkTimes, checkParties, checkAfter, checkAfterCycles, checkFocus, checkCitations];
 
 /** The cross-field problems of rule-set data as written, whatever its shape: checkRuleSet({ items: [{ id: "a", after: ["a"] }] }) names the self-reference. */
 export function checkRuleSet(data: unknown): Problem[] {
@@ -150,6 +175,7 @@ export function checkRuleSet(data: unknown): Problem[] {
 }
 
 function resolveAnchor(item: RuleSetFile['items'][number]): Anchor {
+  if (item.from !== undefined) return { type: 'from', from: item.from, days: item.days ?? 0, hours: item.hours ?? 0, minutes: item.minutes ?? 0 };
   if (item.week !== undefined) return { type: 'week', week: item.week, weekday: item.weekday! };
   return { type: 'day', day: item.day!, ...(item.weekday && { weekday: item.weekday }) };
 }
@@ -167,7 +193,7 @@ function resolveItem(item: RuleSetFile['items'][number], times: ReadonlyMap<stri
     kind: item.kind,
     title: item.title,
     anchor: resolveAnchor(item),
-    at: resolveAt(item.at, times),
+    ...(item.at !== undefined && { at: resolveAt(item.at, times) }),
     by: item.by,
     ...(item.to !== undefined && { to: item.to }),
     details: item.details ?? [],

@@ -17,7 +17,8 @@ export interface OutlineItem {
   index: number;
   id?: string;
   /** Whether each anchor field is given, whatever its type. */
-  has: { day: boolean; week: boolean; weekday: boolean };
+  has: { day: boolean; week: boolean; weekday: boolean; from: boolean; offset: boolean; at: boolean };
+  from?: string;
   week?: number;
   at?: string;
   by: Ref[];
@@ -73,7 +74,15 @@ function outlineItem(value: unknown, index: number): OutlineItem | undefined {
   return {
     index,
     ...(text(value.id) !== undefined && { id: text(value.id) }),
-    has: { day: value.day !== undefined, week: week !== undefined, weekday: value.weekday !== undefined },
+    has: {
+      day: value.day !== undefined,
+      week: week !== undefined,
+      weekday: value.weekday !== undefined,
+      from: value.from !== undefined,
+      offset: value.days !== undefined || value.hours !== undefined || value.minutes !== undefined,
+      at: value.at !== undefined,
+    },
+    ...(text(value.from) !== undefined && { from: text(value.from) }),
     ...(typeof week === 'number' && { week }),
     ...(text(value.at) !== undefined && { at: text(value.at) }),
     by: refs(value.by),

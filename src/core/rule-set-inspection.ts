@@ -205,7 +205,7 @@ function newItemHints(baseIds: ReadonlySet<unknown>, overlay: Layer, ref: string
   return items.flatMap((item: unknown, j): Problem[] => {
     if (item === null || typeof item !== 'object') return [];
     const id = (item as { id?: unknown }).id;
-    const missing = ITEM_NEEDS.filter((f) => !Object.hasOwn(item, f));
+    const missing = ITEM_NEEDS.filter((f) => !Object.hasOwn(item, f) && !(f === 'at' && Object.hasOwn(item, 'from'))); // a chained item may take its base's time
     if (typeof id !== 'string' || baseIds.has(id) || missing.length === 0) return [];
     const message = `item "${id}" is not in ${ref}, so it is a new item and needs ${missing.join(', ')}.${didYouMean(id, known)}`;
     return [{ path: ['items', j, 'id'], message, position: overlay.locate(['items', j, 'id']).position }];

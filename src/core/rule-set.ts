@@ -148,9 +148,14 @@ export const RuleItemFileSchema = z
     weekday: Weekday.optional().describe(
       'With week: the day of that week. With day: the weekday the source gives, checked against the date.',
     ),
+    from: Id.optional().describe('Instead of day or week: the id of the item this one is counted from (an internal deadline chained to it).'),
+    days: z.int('a whole number of working days').optional().describe('With from: working days after (+) or before (-) that item (default 0).'),
+    hours: z.int('a whole number of hours').optional().describe('With from: hours after (+) or before (-) its time, in wall-clock time (default 0).'),
+    minutes: z.int('a whole number of minutes').optional().describe('With from: minutes after (+) or before (-) its time (default 0).'),
     at: z
       .string()
-      .describe('A 24-hour clock time ("15:00"), the id of a named time ("end-of-day"), or "all-day".'),
+      .optional()
+      .describe('A 24-hour clock time ("15:00"), the id of a named time ("end-of-day"), or "all-day"; with from, by default the time of that item.'),
     by: z.array(Id).min(1, 'at least one party').describe('The parties that must act.'),
     to: Id.optional().describe('The party that receives it.'),
     details: z.array(Text).optional().describe('What is to be provided or done, one line each (default: none).'),
@@ -245,7 +250,8 @@ export type RuleItemFile = RuleSetFile['items'][number];
 
 export type Anchor =
   | { type: 'day'; day: number; weekday?: (typeof WEEKDAYS)[number] }
-  | { type: 'week'; week: number; weekday: (typeof WEEKDAYS)[number] };
+  | { type: 'week'; week: number; weekday: (typeof WEEKDAYS)[number] }
+  | { type: 'from'; from: string; days: number; hours: number; minutes: number };
 
 export type At =
   | { type: 'clock'; time: string; name?: string; label?: string; note?: string }
@@ -264,7 +270,8 @@ export interface RuleItem {
   kind: ItemKind;
   title: string;
   anchor: Anchor;
-  at: At;
+  /** The time; for an item counted from another, undefined when it takes that item's time. */
+  at?: At;
   by: string[];
   to?: string;
   details: string[];

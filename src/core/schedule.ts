@@ -1,7 +1,8 @@
-import { JtaiError, type Problem } from '../errors.js';
+import { JtaiError, NonexistentTimeError, type Problem } from '../errors.js';
+import { type Dated, anchorText, dateItems } from './item-dates.js';
 import { type IsoDate, type Weekday, addDays, capitalise, formatLongDate, formatShortDate, weekdayOf, weekdayOfWeek } from './calendar-date.js';
 import type { ItemKind, Party, RuleItem, RuleSet } from './rule-set.js';
-import { type HolidayCalendar, type SkippedDay, countWorkingDays, whyNotWorking } from './working-days.js';
+import { type HolidayCalendar, type SkippedDay, whyNotWorking, workingDayNumber } from './working-days.js';
 import { EUROPE_LONDON } from './london-zone.js';
 import { type ZoneRules, zonedInstant } from './zone-rules.js';
 
@@ -10,10 +11,12 @@ export interface ScheduleItem {
   id: string;
   kind: ItemKind;
   title: string;
-  /** Working-day number, or null for an item anchored to a weekday of a week. */
+  /** Working-day number (for an item counted from another, that of its date if a working day), or null for a weekday of a week. */
   day: number | null;
-  /** How the rule set anchors it, in words: "day 1", "Friday of week 2". */
+  /** How the rule set anchors it, in words: "day 1", "Friday of week 2", "1 working day before cse-gangs-cases". */
   anchor: string;
+  /** The item it is counted from, or null. */
+  from: string | null;
   date: IsoDate;
   weekday: Weekday;
   /** HH:MM wall-clock time, or null for an all-day item. */
@@ -57,24 +60,19 @@ export interface ScheduleWarning extends Problem {
   because?: string[];
 }
 
-function anchorText(item: RuleItem): string {
-  const a = item.anchor;
-  return a.type === 'day' ? `day ${a.day}` : `${capitalise(a.weekday)} of week ${a.week}`;
-}
-
-function dateOfItem(item: RuleItem, ruleSet: RuleSet, notified: IsoDate, calendar: HolidayCalendar) {
-  const a = item.anchor;
-  if (a.type === 'day') return countWorkingDays(notified, a.day - ruleSet.notification.day, calendar);
-  return { date: weekdayOfWeek(notified, a.week, a.weekday), skipped: [] };
+function dayNumberOf(date: IsoDate, ruleSet: RuleSet, notified: IsoDate, calendar: HolidayCalendar): number | null {
+  const n = workingDayNumber(notified, date, calendar);
+  return n === undefined ? null : n + ruleSet.notification.day;
 }
 
 function partyOf(ruleSet: RuleSet, id: string): Party {
   return ruleSet.parties[id]!;
 }
 
-function warningsFor(item: ScheduleItem, rule: RuleItem, index: number, calendar: HolidayCalendar): ScheduleWarning[] {
+function warningsFor(item: ScheduleItem, rule: RuleItem, index: number, calendar: HolidayCalendar, byId: ReadonlyMap<string, ScheduleItem>): ScheduleWarning[] {
   const a = rule.anchor;
   const when = formatShortDate(item.date);
+  if (a.type === 'from') return chainWarnings(item, rule, index, calendar, byId.get(a.from)!);
   if (a.weekday && a.type === 'day' && a.weekday !== item.weekday) {
     const because = item.skipped.filter((s) => !/^(Satur|Sun)day$/.test(s.reason)).map((s) => `${s.reason} on ${formatShortDate(s.date)}`);
     const why = because.length > 0 ? `; ${because.join(' and ')} ${because.length === 1 ? 'is' : 'are'} skipped` : '';
@@ -86,21 +84,51 @@ function warningsFor(item: ScheduleItem, rule: RuleItem, index: number, calendar
   return off ? [{ kind: 'day-off', path: ['items', index, 'week'], message }] : [];
 }
 
-function scheduleItem(rule: RuleItem, ruleSet: RuleSet, notified: IsoDate, calendar: HolidayCalendar, zone: ZoneRules): ScheduleItem {
-  const { date, skipped } = dateOfItem(rule, ruleSet, notified, calendar);
-  const clock = rule.at.type === 'clock' ? rule.at : undefined;
+// An internal deadline counted from another item: on a day off, or after the deadline it
+// serves (counted back from it, yet due later), it is worth a warning.
+function chainWarnings(item: ScheduleItem, rule: RuleItem, index: number, calendar: HolidayCalendar, base: ScheduleItem): ScheduleWarning[] {
+  const a = rule.anchor as Extract<RuleItem['anchor'], { type: 'from' }>;
+  const warnings: ScheduleWarning[] = [];
+  const off = whyNotWorking(item.date, calendar);
+  const when = `${formatShortDate(item.date)}${item.time ? ` ${item.time}` : ''}`;
+  if (off) warnings.push({ kind: 'day-off', path: ['items', index, 'from'], message: `"${item.title}" (${item.anchor}) falls on ${when}, which is not a working day (${off}).` });
+  const serves = a.days <= 0 && a.hours * 60 + a.minutes <= 0;
+  const later = item.due !== null && base.due !== null ? Date.parse(item.due) > Date.parse(base.due) : item.date > base.date;
+  if (serves && later) {
+    const message = `"${item.title}" (${when}) falls after "${base.title}" (${formatShortDate(base.date)}${base.time ? ` ${base.time}` : ''}), the deadline it is counted back from.`;
+    warnings.push({ kind: 'order', path: ['items', index, 'from'], message });
+  }
+  return warnings;
+}
+
+// Wall-clock time in the rule set's zone: 17:00 stays 17:00 whichever side of a clock change.
+// A time worked out by a chain may land in the hour the clocks skip: it moves on by that hour.
+function dueOf(zone: ZoneRules, date: IsoDate, time: string): { due: string; moved: boolean } {
+  try {
+    return { due: zonedInstant(zone, date, time), moved: false };
+  } catch (e) {
+    if (!(e instanceof NonexistentTimeError)) throw e;
+    const later = `${String(Number(time.slice(0, 2)) + 1).padStart(2, '0')}${time.slice(2)}`;
+    return { due: zonedInstant(zone, date, later), moved: true };
+  }
+}
+
+function scheduleItem(rule: RuleItem, ruleSet: RuleSet, notified: IsoDate, calendar: HolidayCalendar, zone: ZoneRules, dated: Dated): ScheduleItem {
+  const { date, skipped, at } = dated;
+  const clock = at.type === 'clock' ? at : undefined;
+  const timed = clock ? dueOf(zone, date, clock.time) : undefined;
   return {
     id: rule.id,
     kind: rule.kind,
     title: rule.title,
-    day: rule.anchor.type === 'day' ? rule.anchor.day : null,
+    day: rule.anchor.type === 'day' ? rule.anchor.day : rule.anchor.type === 'from' ? dayNumberOf(date, ruleSet, notified, calendar) : null,
     anchor: anchorText(rule),
+    from: rule.anchor.type === 'from' ? rule.anchor.from : null,
     date,
     weekday: weekdayOf(date),
-    time: clock?.time ?? null,
+    time: timed?.moved ? timed.due.slice(11, 16) : (clock?.time ?? null),
     timeLabel: clock?.label ?? null,
-    // Wall-clock time in the rule set's zone: 17:00 stays 17:00 whichever side of a clock change.
-    due: clock ? zonedInstant(zone, date, clock.time) : null,
+    due: timed?.due ?? null,
     agencies: rule.by.map((id) => partyOf(ruleSet, id)),
     recipient: rule.to === undefined ? null : partyOf(ruleSet, rule.to),
     details: rule.details,
@@ -183,8 +211,17 @@ export function computeSchedule(
 ): Schedule {
   if (zone.name !== ruleSet.timezone) throw new JtaiError(`the rule set's zone is ${ruleSet.timezone}, but the zone rules given are ${zone.name}.`);
   const warnings = [...fitWarnings(ruleSet, notified), ...notificationChecks(ruleSet, notified, calendar)];
-  const listed = ruleSet.items.map((rule) => scheduleItem(rule, ruleSet, notified, calendar, zone));
-  listed.forEach((item, i) => warnings.push(...warningsFor(item, ruleSet.items[i]!, i, calendar)));
+  const dated = dateItems(ruleSet, notified, calendar);
+  const listed = ruleSet.items.map((rule) => scheduleItem(rule, ruleSet, notified, calendar, zone, dated.get(rule.id)!));
+  const byId = new Map(listed.map((i) => [i.id, i]));
+  listed.forEach((item, i) => {
+    warnings.push(...warningsFor(item, ruleSet.items[i]!, i, calendar, byId));
+    const at = dated.get(item.id)!.at;
+    if (at.type === 'clock' && item.time !== at.time) {
+      const message = `"${item.title}" (${item.anchor}) comes to ${at.time} on ${formatShortDate(item.date)}, an hour the clocks skip; jtai takes ${item.time}.`;
+      warnings.push({ kind: 'day-off', path: ['items', i], message });
+    }
+  });
   warnings.push(...orderWarnings(listed));
   const items = [...listed].sort(compareItems); // Array.prototype.sort is stable
   const last = items.reduce((max, i) => (i.date > max ? i.date : max), notified);

@@ -31,7 +31,7 @@ export function closestNames(text: string, names: Iterable<string>, max = 3): st
     const n = name.toLowerCase();
     const distance = editDistance(t, n);
     const near = distance <= Math.max(1, Math.min(3, Math.floor(Math.max(t.length, n.length) / 4)));
-    const within = t.length >= 3 && (n.includes(t) || t.includes(n));
+    const within = t.length >= 3 && n.length >= 3 && (n.includes(t) || t.includes(n));
     const core = (x: string) => x.replace(/^-+/, ''); // "--notify" and "--notified" share "notif"
     const prefix = commonPrefix(core(t), core(n));
     const started = prefix >= 4 && prefix >= 0.6 * Math.min(core(t).length, core(n).length);

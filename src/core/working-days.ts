@@ -61,3 +61,19 @@ export function countWorkingDays(
 export function addWorkingDays(start: IsoDate, count: number, calendar: HolidayCalendar): IsoDate {
   return countWorkingDays(start, count, calendar).date;
 }
+
+/**
+ * The working-day number of a date counted from a start, day 0 being the start:
+ * workingDayNumber("2019-03-19", "2019-03-25", c) is 4 (Tuesday to the next Monday). Undefined
+ * if the date is not a working day.
+ */
+export function workingDayNumber(start: IsoDate, date: IsoDate, calendar: HolidayCalendar): number | undefined {
+  if (!isWorkingDay(date, calendar)) return undefined;
+  const step = date < start ? -1 : 1;
+  let n = 0;
+  for (let d = start; d !== date; ) {
+    d = addDays(d, step);
+    if (isWorkingDay(d, calendar)) n += step;
+  }
+  return n;
+}

@@ -17,6 +17,7 @@ function itemJson(item: ScheduleItem) {
     title: item.title,
     day: item.day,
     anchor: item.anchor,
+    from: item.from,
     date: item.date,
     weekday: item.weekday,
     time: item.time,

@@ -62,7 +62,7 @@ describe("the README's extends example, run as written", () => {
     for (const before of base.items.filter((i) => !['cse-gangs-cases', 'child-level-data'].includes(i.id))) {
       const after = item(before.id)!;
       const expected: RuleItem = { ...before, after: before.after.filter((id) => id !== 'child-level-data') };
-      if (before.at.type === 'clock' && before.at.name === 'end-of-day') {
+      if (before.at?.type === 'clock' && before.at.name === 'end-of-day') {
         expected.at = { type: 'clock', time: '16:30', name: 'end-of-day', label: 'end of the day', note: 'My Area sends everything by 16:30.' };
       }
       expect(after, before.id).toEqual(expected);
@@ -168,7 +168,7 @@ describe('problems are reported where they are written, all at once', () => {
       'my-area.yaml:4:5: items[0].title is missing; expected text.',
       'my-area.yaml:4:5: items[0].by is missing; expected a list.',
       'my-area.yaml:4:5: items[0].source is missing; expected text.',
-      'my-area.yaml:4:5: item "cse-gang-cases" has neither "day" nor "week"; give a working-day number or a week and weekday.',
+      'my-area.yaml:4:5: item "cse-gang-cases" has neither "day", "week" nor "from"; give a working-day number, a week and weekday, or the item it is counted from.',
       'my-area.yaml:4:9: item "cse-gang-cases" is not in jtai-2018, so it is a new item and needs kind, title, by, source. Did you mean "cse-gangs-cases"?',
     ]);
   });
