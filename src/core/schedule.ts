@@ -1,6 +1,6 @@
 import { JtaiError, NonexistentTimeError, type Problem } from '../errors.js';
 import { type Dated, anchorText, dateItems } from './item-dates.js';
-import { type IsoDate, type Weekday, addDays, capitalise, formatLongDate, formatShortDate, weekdayOf, weekdayOfWeek } from './calendar-date.js';
+import { type IsoDate, type Weekday, addDays, capitalise, formatLongDate, formatShortDate, weekdayOf } from './calendar-date.js';
 import type { ItemKind, Party, RuleItem, RuleSet } from './rule-set.js';
 import { type HolidayCalendar, type SkippedDay, whyNotWorking, workingDayNumber } from './working-days.js';
 import { EUROPE_LONDON } from './london-zone.js';

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -46,7 +47,14 @@ describe('every quotation is the source\'s own words', () => {
   });
 
   test('the 2019 presentation is shipped beside the briefing, as given', () => {
-    expect(PRESENTATION).toBe(readFileSync(new URL('../../../shared/sources/working-together-2019.md', import.meta.url), 'utf8'));
+    // The SHA-256 of the copy as received (shared/sources/working-together-2019.md, 25 Nov 2026):
+    // an edited copy could no longer prove a quotation.
+    expect(createHash('sha256').update(readFileSync(new URL('../../schedules/sources/working-together-2019.md', import.meta.url))).digest('hex')).toBe(
+      '81d888540c3201acc3b06ae96a9f36de128acb27135f93a7c5a9addcfe74ead7',
+    );
+    expect(createHash('sha256').update(readFileSync(new URL('../../schedules/sources/jtai-briefing-2018.md', import.meta.url))).digest('hex')).toBe(
+      '34d8dd085dd827f2c70148cf9773e17a092240989de235fa12c16db3b661e2eb',
+    );
     expect(ruleSet.sources['presentation-2019']).toMatchObject({ title: 'Working Together to Safeguard Children', published: '19 March 2019', reference: 'schedules/sources/working-together-2019.md' });
   });
 });
