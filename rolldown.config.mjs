@@ -31,8 +31,8 @@ const START = new RegExp(
     String.raw`src[\/]errors\.ts$`,
     String.raw`src[\/]cli[\/](main|program|formats|io|style)\.ts$`,
     String.raw`src[\/]cli[\/]commands[\/](plan|shared)\.ts$`,
-    String.raw`src[\/]core[\/](agencies|bank-holidays|bank-holidays-data|calendar-date|date-input|london-zone|schedule|suggest|working-days|zone-rules|zones)\.ts$`,
-    String.raw`src[\/]io[\/](load-rule-set|read-rule-set-file)\.ts$`,
+    String.raw`src[\/]core[\/](agencies|bank-holidays|bank-holidays-data|calendar-date|date-input|focus|inspection-words|item-dates|london-zone|progress|schedule|suggest|warnings|working-days|zone-rules|zones)\.ts$`,
+    String.raw`src[\/]io[\/](inspection-path|load-rule-set|read-rule-set-file)\.ts$`,
     String.raw`src[\/]render[\/](item-text|json|style|text|wrap)\.ts$`,
   ].join('|'),
 );

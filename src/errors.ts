@@ -55,13 +55,14 @@ export class ReportedFailure extends JtaiError {
   }
 }
 
-/** A rule set has one or more problems; all of them are listed. Exit code 1. */
+/** A rule set (or an inspection file) has one or more problems; all of them are listed. Exit code 1. */
 export class RuleSetError extends JtaiError {
   constructor(
     readonly file: string,
     readonly problems: readonly Problem[],
+    readonly what: 'rule set' | 'inspection file' = 'rule set',
   ) {
-    super(formatProblems(file, problems));
+    super(formatProblems(file, problems, what));
   }
 }
 
@@ -72,9 +73,9 @@ export function formatPosition(file: string, problem: Problem): string {
 
 const MAX_LISTED = 20;
 
-function formatProblems(file: string, problems: readonly Problem[]): string {
+function formatProblems(file: string, problems: readonly Problem[], what: string): string {
   const count = problems.length === 1 ? 'a problem' : `${problems.length} problems`;
   const lines = problems.slice(0, MAX_LISTED).map((p) => `${formatPosition(file, p)}: ${p.message}`);
   if (problems.length > MAX_LISTED) lines.push(`... and ${problems.length - MAX_LISTED} more; mend these first.`);
-  return [`rule set ${file} has ${count}:`, ...lines].join('\n');
+  return [`${what} ${file} has ${count}:`, ...lines].join('\n');
 }

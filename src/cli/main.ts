@@ -77,7 +77,12 @@ export async function main(args: readonly string[], io: CliIo = processIo): Prom
     }
     if (e instanceof JtaiError) {
       if (e.message === '') return e.exitCode; // already reported (jtai check)
-      const hint = e instanceof RuleSetError ? `Run "jtai check ${e.file}" after each fix.` : helpHint(command);
+      const hint =
+        e instanceof RuleSetError
+          ? e.what === 'rule set'
+            ? `Run "jtai check ${e.file}" after each fix.`
+            : `Run "jtai status" after each fix.`
+          : helpHint(command);
       io.writeErr(`jtai: ${visible(e.message)}\n${hint}\n`);
       return e.exitCode;
     }

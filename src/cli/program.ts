@@ -1,6 +1,7 @@
 import { Command, Option } from 'commander';
 import { ReportedFailure } from '../errors.js';
 import { FORMATS } from './formats.js';
+import { INSPECTION_FILE } from '../io/inspection-path.js';
 import type { CliIo } from './io.js';
 
 // The command table. Each command's code is imported only when that command runs, so that
@@ -16,8 +17,13 @@ function collect(value: string, previous: string[] = []): string[] {
 /** Options several commands share, defined once. */
 const option = {
   notified: (required = true) =>
-    new Option('-n, --notified <date>', `${required ? '(required) ' : ''}the day the area was notified: 2019-03-19, 19/03/2019, 19 March 2019 or today`),
-  rules: () => new Option('-r, --rules <file>', 'a rule-set file, or the name of a built-in rule set').default('jtai-2018'),
+    new Option(
+      '-n, --notified <date>',
+      `${required ? '(required unless an inspection file gives it) ' : ''}the day the area was notified: 2019-03-19, 19/03/2019, 19 March 2019 or today`,
+    ),
+  rules: () => new Option('-r, --rules <file>', 'a rule-set file, or the name of a built-in rule set (default: the inspection file\'s, else jtai-2018)'),
+  inspection: () => new Option('-i, --inspection <file>', `the inspection file (default: ${INSPECTION_FILE} here, if there is one)`),
+  now: () => new Option('--now <time>', 'the moment to tell progress from: 2019-03-20T14:10, 20/03/2019 14:10 (London time), or with an offset (default: now)'),
   agency: () => new Option('-a, --agency <name>', 'only what this agency must do; repeat for more: police, health, schools, yot, probation, la...').argParser(collect),
   format: (choices: readonly string[]) => new Option('-f, --format <format>', 'output format').choices(choices).default('text'),
   color: () => new Option('--no-color', 'no colour, even on a terminal (NO_COLOR=1 does the same)'),
@@ -51,7 +57,7 @@ const PLAN_EXAMPLES = examples(
 
 const MAIN_HELP = `
 The options of jtai plan that matter most:
-  -n, --notified <date>  (required) the day the area was notified
+  -n, --notified <date>  the day the area was notified (or run jtai start once)
   -o, --out <file>       write a file: .ics (Outlook), .md, .csv, .json or .txt
   -a, --agency <name>    only what one agency must do: police, health, schools
 ${examples([
@@ -86,6 +92,8 @@ export function makeProgram(io: CliIo, version: string): Command {
     .description('print every submission due and every inspector action for a notification date')
     .addOption(option.notified())
     .addOption(option.rules())
+    .addOption(option.inspection())
+    .addOption(option.now())
     .addOption(new Option('-f, --format <format>', 'output format (default: from --out, else text)').choices(FORMATS))
     .option('-o, --out <file>', 'write to this file instead of the screen; .ics .md .csv .json .txt set the format')
     .option('--force', 'write --out even if its extension names another format than --format')
@@ -108,8 +116,9 @@ export function makeProgram(io: CliIo, version: string): Command {
     .command('next')
     .description('what has passed, what is still due today and what comes next')
     .addOption(option.notified())
-    .option('--now <time>', 'the moment to look from: 2019-03-20T14:10, 20/03/2019 14:10 (London time), or with an offset (default: now)')
+    .addOption(option.now())
     .addOption(option.rules())
+    .addOption(option.inspection())
     .addOption(option.agency())
     .addOption(option.format(['text', 'json']))
     .addOption(option.quiet())
@@ -133,6 +142,7 @@ export function makeProgram(io: CliIo, version: string): Command {
     .argument('<id>', 'the item id, as the agenda shows it (cse-gangs-cases); any case')
     .addOption(option.notified())
     .addOption(option.rules())
+    .addOption(option.inspection())
     .addOption(option.format(['text', 'json']))
     .addOption(option.quiet())
     .addOption(option.color())
@@ -146,6 +156,83 @@ export function makeProgram(io: CliIo, version: string): Command {
     .action(async (id: string, options) => {
       const { runExplain } = await import('./commands/explain.js');
       await runExplain(id, options, io);
+    });
+
+  program
+    .command('status')
+    .description('who owes what: per agency, what is done, overdue and next; per item, who has not delivered')
+    .addOption(option.notified())
+    .addOption(option.now())
+    .addOption(option.rules())
+    .addOption(option.inspection())
+    .addOption(option.agency())
+    .addOption(option.format(['text', 'json', 'md']))
+    .addOption(option.color())
+    .addHelpText(
+      'after',
+      examples([
+        ['jtai status', 'from the inspection file here, now'],
+        ['jtai status --format md > status.md', "the daily update to partners, to paste"],
+        ['jtai status --agency police --now "20/03/2019 17:00"', 'one agency, at another moment'],
+      ]),
+    )
+    .action(async (options) => {
+      const { runStatus } = await import('./commands/status.js');
+      await runStatus(options, io);
+    });
+
+  program
+    .command('start')
+    .description(`write ${INSPECTION_FILE} here: this inspection's date, rule set, area, contacts and progress`)
+    .addOption(option.notified())
+    .addOption(option.rules())
+    .option('--area <name>', 'the area inspected, for titles, calendar names and event ids')
+    .option('-o, --out <file>', 'write the inspection file elsewhere', INSPECTION_FILE)
+    .addHelpText(
+      'after',
+      examples([
+        ['jtai start --notified 2019-03-19 --area "My Area"', 'then: jtai plan, jtai done ID, jtai status'],
+        ['jtai start --notified 2019-03-19 --rules my-area.yaml --area "My Area"', 'with your rule set'],
+      ]),
+    )
+    .action(async (options) => {
+      const { runStart } = await import('./commands/progress.js');
+      await runStart(options, io);
+    });
+
+  program
+    .command('done')
+    .description('record that items (or one agency\'s part of them) are done, in the inspection file')
+    .argument('<ids...>', 'the items done, as the agenda shows their ids')
+    .option('--by <name>', 'who did it, or who records it')
+    .option('--at <time>', 'when: 2019-03-20T14:52, 20/03/2019 14:52 (London time) (default: now)')
+    .option('--note <text>', 'anything worth saying: how it was sent, what is missing')
+    .addOption(new Option('-a, --agency <name>', "only this agency's part of items several agencies must do"))
+    .addOption(option.inspection())
+    .addOption(option.quiet())
+    .addHelpText(
+      'after',
+      examples([
+        ['jtai done children-list --by "Jane Smith"', 'now'],
+        ['jtai done cse-gangs-cases --agency police --at "20/03/2019 14:52"', "the police's part"],
+      ]),
+    )
+    .action(async (ids: string[], options) => {
+      const { runDone } = await import('./commands/progress.js');
+      await runDone(ids, options, io);
+    });
+
+  program
+    .command('undo')
+    .description('take back a "done" recorded in the inspection file')
+    .argument('<ids...>', 'the items to mark as not done')
+    .addOption(new Option('-a, --agency <name>', "only this agency's part of items several agencies must do"))
+    .addOption(option.inspection())
+    .addOption(option.quiet())
+    .addHelpText('after', examples([['jtai undo children-list', 'no longer done']]))
+    .action(async (ids: string[], options) => {
+      const { runUndo } = await import('./commands/progress.js');
+      await runUndo(ids, options, io);
     });
 
   program

@@ -34,14 +34,15 @@ export function whatIsNext(schedule: Schedule, nowMs: number, zone: ZoneRules): 
   const local = new Date(nowMs + offset * 60_000).toISOString().slice(0, 16);
   const today: IsoDate = local.slice(0, 10);
   const isPast = (i: ScheduleItem) => (i.due === null ? i.date < today : Date.parse(i.due) <= nowMs);
-  const past = schedule.items.filter(isPast);
+  const isDone = (i: ScheduleItem) => schedule.progress?.items[i.id]?.status === 'done';
+  const past = schedule.items.filter((i) => isPast(i) && !isDone(i)); // what is done is not overdue
   const upcoming = schedule.items.filter((i) => !isPast(i));
   const laterToday = upcoming.filter((i) => i.date === today);
   const nextDate = upcoming.find((i) => i.date > today)?.date;
   return {
     now: local,
     nowInstant: `${local}:00${formatOffset(offset)}`,
-    over: upcoming.length === 0 && past.length > 0,
+    over: upcoming.length === 0 && schedule.items.length > 0,
     overdue: past.map((i) => timed(i, nowMs)),
     today: laterToday.map((i) => timed(i, nowMs)),
     next: upcoming.filter((i) => i.date === nextDate).map((i) => timed(i, nowMs)),

@@ -1,5 +1,7 @@
 import { JtaiError, NonexistentTimeError, type Problem } from '../errors.js';
+import type { Contact } from './inspection-record.js';
 import { type Dated, anchorText, dateItems } from './item-dates.js';
+import type { Progress } from './progress.js';
 import { type IsoDate, type Weekday, addDays, capitalise, formatLongDate, formatShortDate, weekdayOf } from './calendar-date.js';
 import type { ItemKind, Party, RuleItem, RuleSet } from './rule-set.js';
 import { type HolidayCalendar, type SkippedDay, whyNotWorking, workingDayNumber } from './working-days.js';
@@ -50,6 +52,12 @@ export interface Schedule {
   warnings: ScheduleWarning[];
   /** The agencies a plan is limited to (--agency, --split), or null for the whole plan. */
   filter: { agencies: Party[] } | null;
+  /** The area inspected, from the inspection file, or null. */
+  area: string | null;
+  /** Whom to contact in each agency, by party id, from the inspection file. */
+  contacts: Record<string, Contact[]>;
+  /** Where each item stands at a moment (done, overdue...), or null when not asked. */
+  progress: Progress | null;
 }
 
 /** A warning about a plan: what kind it is, so that several of a kind can be told as one. */
@@ -234,5 +242,8 @@ export function computeSchedule(
     daysOff: weekdaysOff(notified, last, calendar),
     warnings,
     filter: null,
+    area: null,
+    contacts: {},
+    progress: null,
   };
 }

@@ -42,12 +42,12 @@ function firstBadLine(bytes: Uint8Array): number {
   return 1;
 }
 
-function decode(bytes: Uint8Array, shown: string): string {
+function decode(bytes: Uint8Array, shown: string, what: string): string {
   try {
     return new TextDecoder('utf-8', { fatal: true }).decode(bytes); // drops a byte order mark
   } catch {
     const utf16 = bytes[0] === 0xff && bytes[1] === 0xfe ? ' (it looks like UTF-16)' : '';
-    throw new InputError(`rule set ${shown} is not UTF-8 text${utf16}: line ${firstBadLine(bytes)} has bytes that are not UTF-8; save the file as UTF-8.`);
+    throw new InputError(`${what} ${shown} is not UTF-8 text${utf16}: line ${firstBadLine(bytes)} has bytes that are not UTF-8; save the file as UTF-8.`);
   }
 }
 
@@ -63,7 +63,12 @@ function readAtMost(fd: number, limit: number): Uint8Array {
  * (/dev/zero), a pipe or a socket is refused without reading from it or waiting on it.
  */
 export function readRuleSetFile(path: string, shown: string = displayName(path)): string {
-  const fail = (why: string) => new InputError(`cannot read rule set ${shown}: ${why}.`);
+  return readTextFile(path, shown, 'rule set');
+}
+
+/** Reads a small text file safely (see readRuleSetFile); `what` names it in messages: "inspection file". */
+export function readTextFile(path: string, shown: string, what: string): string {
+  const fail = (why: string) => new InputError(`cannot read ${what} ${shown}: ${why}.`);
   let fd: number;
   try {
     // O_NONBLOCK: opening a FIFO with no writer would otherwise wait for ever.
@@ -80,10 +85,10 @@ export function readRuleSetFile(path: string, shown: string = displayName(path))
     const info = fstatSync(fd);
     if (info.isDirectory()) throw fail('it is a folder, not a file');
     if (!info.isFile()) throw fail('it is not a regular file (a device, a pipe or a socket); give a .yaml file');
-    if (info.size > MAX_BYTES) throw new InputError(`rule set ${shown} is ${info.size} bytes; rule sets are limited to 1 MiB.`);
+    if (info.size > MAX_BYTES) throw new InputError(`${what} ${shown} is ${info.size} bytes; ${what}s are limited to 1 MiB.`);
     const bytes = readAtMost(fd, MAX_BYTES);
-    if (bytes.length > MAX_BYTES) throw new InputError(`rule set ${shown} is over 1 MiB; rule sets are limited to 1 MiB.`);
-    return decode(bytes, shown);
+    if (bytes.length > MAX_BYTES) throw new InputError(`${what} ${shown} is over 1 MiB; ${what}s are limited to 1 MiB.`);
+    return decode(bytes, shown, what);
   } catch (e) {
     if (e instanceof InputError) throw e;
     throw fail((e as Error).message);

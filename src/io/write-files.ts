@@ -132,14 +132,14 @@ export async function ensureFolder(path: string): Promise<void> {
  * Creates a new file and never replaces one: the text is written to a temporary file that is
  * then linked into place, which fails if the name is taken, so there is no half-written file.
  */
-export async function writeNewFile(path: string, content: string): Promise<void> {
+export async function writeNewFile(path: string, content: string, command = 'jtai init'): Promise<void> {
   const temp = tempPathFor(path);
   try {
     await writeFile(temp, content, { flag: 'wx' });
     await link(temp, path);
   } catch (e) {
     const exists = (e as NodeJS.ErrnoException).code === 'EEXIST';
-    throw new InputError(exists ? `${path} already exists; jtai init does not overwrite files. Choose another name or remove it.` : `cannot write ${path}: ${reason(e)}.`);
+    throw new InputError(exists ? `${path} already exists; ${command} does not overwrite files. Choose another name or remove it.` : `cannot write ${path}: ${reason(e)}.`);
   } finally {
     await rm(temp, { force: true });
   }

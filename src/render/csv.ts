@@ -22,6 +22,13 @@ const COLUMNS: ReadonlyArray<[string, (item: ScheduleItem) => string]> = [
   ['source', (i) => i.source],
 ];
 
+// With an inspection file: each item's progress, and contacts beside the agencies.
+const PROGRESS_COLUMNS: ReadonlyArray<[string, (item: ScheduleItem, schedule: Schedule) => string]> = [
+  ['status', (i, s) => s.progress?.items[i.id]?.status ?? ''],
+  ['done_at', (i, s) => s.progress?.items[i.id]?.doneAt ?? ''],
+  ['done_by', (i, s) => s.progress?.items[i.id]?.doneBy ?? ''],
+];
+
 // A cell starting with = + - @ (or a tab or carriage return) is a formula to Excel and
 // LibreOffice, and so is one starting with their full-width forms (＝ ＋ － ＠), which
 // spreadsheets in East Asian locales read as the ASCII ones; a leading apostrophe makes it
@@ -40,7 +47,11 @@ export function quoteField(cell: string): string {
 
 /** The plan as CSV (RFC 4180): a header row, one row per item, CRLF line ends. */
 export function renderCsv(schedule: Schedule, options: RenderCsvOptions = {}): string {
-  const header = COLUMNS.map(([name]) => name).join(',');
-  const rows = schedule.items.map((item) => COLUMNS.map(([, cell]) => quoteField(defuse(cell(item)))).join(','));
+  const columns: ReadonlyArray<[string, (item: ScheduleItem, schedule: Schedule) => string]> = [
+    ...COLUMNS.map(([name, cell]): [string, (item: ScheduleItem, schedule: Schedule) => string] => [name, name === 'agencies' ? (i, s) => agenciesOf(i, s) : cell]),
+    ...(schedule.progress?.recorded ? PROGRESS_COLUMNS : []),
+  ];
+  const header = columns.map(([name]) => name).join(',');
+  const rows = schedule.items.map((item) => columns.map(([, cell]) => quoteField(defuse(cell(item, schedule)))).join(','));
   return `${options.bom ? '\uFEFF' : ''}${[header, ...rows].map((r) => `${r}\r\n`).join('')}`;
 }

@@ -3,7 +3,8 @@ import { filterWords } from '../core/agencies.js';
 import { inspectionLine } from '../core/focus.js';
 import type { Schedule, ScheduleItem } from '../core/schedule.js';
 import { escapeText, joinLines } from './ics-text.js';
-import { agenciesOf, noteOf } from './item-text.js';
+import { slugOf } from '../core/inspection-words.js';
+import { agenciesOf, contactLines, doneWords, noteOf, partyWords } from './item-text.js';
 
 export interface RenderIcsOptions {
   /** DTSTAMP as an instant: the time the file is made, or SOURCE_DATE_EPOCH. */
@@ -26,9 +27,14 @@ function compactDate(date: string): string {
   return date.replace(/-/g, '');
 }
 
-/** A stable, short ASCII UID: uidOf(schedule, item) is "jtai-2018-20190319-children-list@jtai". */
+/**
+ * A stable, short ASCII UID: uidOf(schedule, item) is "jtai-2018-20190319-children-list@jtai",
+ * with the area's name in it when the inspection file gives one, so that two areas notified on
+ * the same day never share one: "jtai-2018-my-area-20190319-children-list@jtai".
+ */
 export function uidOf(schedule: Schedule, item: ScheduleItem): string {
-  return `${schedule.ruleSet.id}-${compactDate(schedule.notified)}-${item.id}@jtai`;
+  const area = schedule.area ? `${slugOf(schedule.area)}-` : '';
+  return `${schedule.ruleSet.id}-${area}${compactDate(schedule.notified)}-${item.id}@jtai`;
 }
 
 function summaryOf(item: ScheduleItem): string {
@@ -37,12 +43,14 @@ function summaryOf(item: ScheduleItem): string {
   return `${prefix}: ${item.title}${suffix}`;
 }
 
-function descriptionOf(item: ScheduleItem): string {
+function descriptionOf(item: ScheduleItem, schedule: Schedule): string {
   const when = item.time === null ? 'All day' : `${item.kind === 'submission' ? 'Due by' : 'At'} ${item.time}`;
   const label = item.timeLabel ? ` ("${item.timeLabel}")` : '';
   const lines = [`${when}${label}, ${formatLongDate(item.date)} (${item.anchor}).`];
-  lines.push(`Who must act: ${agenciesOf(item)}`);
-  if (item.recipient) lines.push(`To: ${item.recipient.name}`);
+  lines.push(`Who must act: ${agenciesOf(item, schedule)}`);
+  if (item.recipient) lines.push(`To: ${partyWords(item.recipient, schedule)}`);
+  const done = doneWords(item, schedule);
+  if (done) lines.push(done);
   if (item.details.length > 0) lines.push('', ...item.details.map((d) => `- ${d}`));
   const note = noteOf(item);
   if (note) lines.push('', `Note: ${note}`);
@@ -68,7 +76,7 @@ function eventLines(schedule: Schedule, item: ScheduleItem, o: RenderIcsOptions)
     `DTSTAMP:${utcStamp(o.stamp)}`,
     ...timing,
     `SUMMARY:${escapeText(summaryOf(item))}`,
-    `DESCRIPTION:${escapeText(descriptionOf(item))}`,
+    `DESCRIPTION:${escapeText(descriptionOf(item, schedule))}`,
     `CATEGORIES:${categoriesOf(item)}`,
     'TRANSP:TRANSPARENT',
     'X-MICROSOFT-CDO-BUSYSTATUS:FREE',
@@ -83,7 +91,7 @@ function eventLines(schedule: Schedule, item: ScheduleItem, o: RenderIcsOptions)
 /** The default calendar name: "JTAI notified 2019-03-19 (JTAI timetable (2018 guidance))", then ": Police" for a plan limited to the police. */
 export function defaultCalendarName(schedule: Schedule): string {
   const forWhom = filterWords(schedule);
-  return `JTAI notified ${schedule.notified} (${schedule.ruleSet.name})${forWhom ? `: ${forWhom}` : ''}`;
+  return `JTAI${schedule.area ? ` ${schedule.area}` : ''} notified ${schedule.notified} (${schedule.ruleSet.name})${forWhom ? `: ${forWhom}` : ''}`;
 }
 
 /** The calendar's description: the rule set, what the inspection is, and whether the plan may not fit its guidance. */
@@ -96,6 +104,7 @@ function calendarDescription(schedule: Schedule): string {
     ...(about ? [about.replace(' · ', '. ')] : []),
     `Source: ${ruleSet.source.title}.`,
     ...(fit ? [`Note: ${fit.message}`] : []),
+    ...(contactLines(schedule).length > 0 ? ['Contacts:', ...contactLines(schedule)] : []),
   ].join('\n');
 }
 

@@ -1,3 +1,7 @@
+import { formatShortDate } from '../core/calendar-date.js';
+import { contactWords } from '../core/inspection-words.js';
+import { contactsOf } from '../core/progress.js';
+import type { Party } from '../core/rule-set.js';
 import type { Schedule, ScheduleItem } from '../core/schedule.js';
 
 // Words about an item that several formats share.
@@ -8,9 +12,29 @@ export function noteOf(item: ScheduleItem): string | null {
   return notes.length > 0 ? notes.join(' ') : null;
 }
 
-/** Who must act, by name: "Local authority, Partner agencies". */
-export function agenciesOf(item: ScheduleItem): string {
-  return item.agencies.map((a) => a.name).join(', ');
+/** A party by name, with the inspection file's contact for it: "Police (DI Jane Smith)". */
+export function partyWords(party: Party, schedule?: Pick<Schedule, 'contacts'>): string {
+  const names = schedule ? contactsOf(schedule, party.id).map((c) => c.name) : [];
+  return names.length > 0 ? `${party.name} (${names.join(', ')})` : party.name;
+}
+
+/** Who must act, by name: "Local authority, Partner agencies", with contacts where the inspection file has them. */
+export function agenciesOf(item: ScheduleItem, schedule?: Pick<Schedule, 'contacts'>): string {
+  return item.agencies.map((a) => partyWords(a, schedule)).join(', ');
+}
+
+/** "✓ Done Wed 20 Mar 2019 14:52 by Jane Smith", or undefined if not done. */
+export function doneWords(item: ScheduleItem, schedule: Schedule): string | undefined {
+  const p = schedule.progress?.items[item.id];
+  if (!p || p.status !== 'done' || !p.doneAt) return undefined;
+  return `✓ Done ${formatShortDate(p.doneAt.slice(0, 10))} ${p.doneAt.slice(11, 16)}${p.doneBy ? ` by ${p.doneBy}` : ''}${p.note ? ` (${p.note})` : ''}`;
+}
+
+/** Every contact the inspection file gives, as "Police: DI Jane Smith, MASH, jane@..., 01234". */
+export function contactLines(schedule: Schedule): string[] {
+  return Object.entries(schedule.contacts).flatMap(([id, contacts]) =>
+    contacts.map((c) => `${schedule.ruleSet.parties[id]?.name ?? id}: ${contactWords(c)}`),
+  );
 }
 
 /** "Due" for a submission, "Inspectors" for an inspector action. */

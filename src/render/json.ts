@@ -1,5 +1,6 @@
 import type { Party } from '../core/rule-set.js';
 import { type FocusListView, focusLists } from '../core/focus.js';
+import { contactsOf } from '../core/progress.js';
 import type { Schedule, ScheduleItem } from '../core/schedule.js';
 import { noteOf } from './item-text.js';
 
@@ -10,7 +11,9 @@ function party(p: Party): { id: string; name: string } {
   return { id: p.id, name: p.name };
 }
 
-function itemJson(item: ScheduleItem) {
+function itemJson(item: ScheduleItem, schedule: Schedule) {
+  const progress = schedule.progress?.items[item.id];
+  const withContacts = (p: Party) => ({ ...party(p), contacts: contactsOf(schedule, p.id) });
   return {
     id: item.id,
     kind: item.kind,
@@ -23,13 +26,17 @@ function itemJson(item: ScheduleItem) {
     time: item.time,
     timeLabel: item.timeLabel,
     due: item.due,
-    agencies: item.agencies.map(party),
-    recipient: item.recipient && party(item.recipient),
+    agencies: item.agencies.map(withContacts),
+    recipient: item.recipient && withContacts(item.recipient),
     details: item.details,
     source: item.source,
     note: noteOf(item),
     after: item.after,
     skipped: item.skipped,
+    status: progress?.status ?? null,
+    doneAt: progress?.doneAt ?? null,
+    doneBy: progress?.doneBy ?? null,
+    owing: progress ? progress.owing.map(party) : null,
   };
 }
 
@@ -67,10 +74,12 @@ export function renderJson(schedule: Schedule): string {
     formatVersion: JSON_FORMAT_VERSION,
     notified: schedule.notified,
     timezone: schedule.timezone,
+    area: schedule.area,
+    now: schedule.progress?.now ?? null,
     schedule: { id: ruleSet.id, name: ruleSet.name, source: ruleSet.source, holidays: ruleSet.holidays, notes: ruleSet.notes },
     filter: schedule.filter && { agencies: schedule.filter.agencies.map(party) },
     inspection: inspectionJson(schedule),
-    items: schedule.items.map(itemJson),
+    items: schedule.items.map((item) => itemJson(item, schedule)),
     focus: focusLists(schedule).map(focusJson),
     daysOff: schedule.daysOff,
     warnings: schedule.warnings.map((w) => w.message),

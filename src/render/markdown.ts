@@ -3,7 +3,7 @@ import { formatLongDate, formatShortDate } from '../core/calendar-date.js';
 import { type FocusListView, focusLists, inspectionLine } from '../core/focus.js';
 import { tellWarnings } from '../core/warnings.js';
 import type { Schedule, ScheduleItem } from '../core/schedule.js';
-import { agenciesOf, kindWord, noteOf, planNotes } from './item-text.js';
+import { agenciesOf, contactLines, doneWords, kindWord, noteOf, partyWords, planNotes } from './item-text.js';
 import { markdownText as md } from './markdown-text.js';
 import { ganttLines } from './mermaid.js';
 
@@ -14,21 +14,22 @@ export interface RenderMarkdownOptions {
 
 // Every text from the rule set or the plan goes through md(): it is data, never markup.
 
-function tableRow(item: ScheduleItem): string {
+function tableRow(item: ScheduleItem, schedule: Schedule): string {
+  const done = doneWords(item, schedule);
   const cells = [
     item.day === null ? '' : String(item.day),
     formatShortDate(item.date),
     item.time ?? 'all day',
-    `**${kindWord(item)}:** ${md(item.title)}`,
-    md(agenciesOf(item)),
-    md(item.recipient?.name ?? ''),
+    `**${kindWord(item)}:** ${md(item.title)}${done ? ` *${md(done)}*` : ''}`,
+    md(agenciesOf(item, schedule)),
+    md(item.recipient ? partyWords(item.recipient, schedule) : ''),
   ];
   return `| ${cells.join(' | ')} |`;
 }
 
-function detailSection(item: ScheduleItem): string[] {
+function detailSection(item: ScheduleItem, schedule: Schedule): string[] {
   const when = `${item.anchor}, ${formatShortDate(item.date)}${item.time ? ` ${item.time}` : ''}`;
-  const who = `${agenciesOf(item)}${item.recipient ? ` → ${item.recipient.name}` : ''}`;
+  const who = `${agenciesOf(item, schedule)}${item.recipient ? ` → ${partyWords(item.recipient, schedule)}` : ''}`;
   const lines = ['', `### ${md(item.title)}`, '', `*${md(when)}.* ${kindWord(item)}: ${md(who)}. \`${item.id}\``];
   if (item.details.length > 0) lines.push('', ...item.details.map((d) => `- ${md(d)}`));
   const note = noteOf(item);
@@ -69,18 +70,20 @@ function bulletSection(title: string, bullets: string[]): string[] {
 export function renderMarkdown(schedule: Schedule, options: RenderMarkdownOptions = {}): string {
   const { ruleSet } = schedule;
   const forWhom = filterWords(schedule);
+  const area = schedule.area ? `, ${md(schedule.area)}` : '';
   const lines = [
-    `# ${md(ruleSet.name)}: notified ${formatLongDate(schedule.notified)}${forWhom ? `, for ${md(forWhom)}` : ''}`,
+    `# ${md(ruleSet.name)}${area}: notified ${formatLongDate(schedule.notified)}${forWhom ? `, for ${md(forWhom)}` : ''}`,
     '',
     `Rule set \`${ruleSet.id}\`, from *${md(ruleSet.source.title)}*. Times are ${schedule.timezone} local times; day numbers count working days from the notification day (day 0).`,
     '',
     ...(inspectionLine(schedule) ? [md(inspectionLine(schedule)!), ''] : []),
     '| Day | Date | Time | What | Who | To whom |',
     '| --- | --- | --- | --- | --- | --- |',
-    ...schedule.items.map(tableRow),
+    ...schedule.items.map((item) => tableRow(item, schedule)),
     ...(options.mermaid ? ['', '```mermaid', ...ganttLines(schedule), '```'] : []),
     ...focusSections(schedule),
     ...bulletSection('Warnings', tellWarnings(schedule.warnings)),
+    ...bulletSection('Contacts', contactLines(schedule)),
     ...bulletSection('Notes', planNotes(schedule)),
     ...bulletSection(
       'Bank holidays and closures skipped',
@@ -88,7 +91,7 @@ export function renderMarkdown(schedule: Schedule, options: RenderMarkdownOption
     ),
     '',
     '## Details',
-    ...schedule.items.flatMap(detailSection),
+    ...schedule.items.flatMap((item) => detailSection(item, schedule)),
   ];
   return `${lines.join('\n')}\n`;
 }

@@ -11,10 +11,11 @@ export interface RenderNextOptions {
   width?: number;
 }
 
-function entry(t: TimedItem, withDate: boolean, s: Style, width: number): string[] {
+function entry(t: TimedItem, withDate: boolean, schedule: Schedule, s: Style, width: number): string[] {
   const when = `${withDate ? `${formatShortDate(t.item.date)} ` : ''}${t.item.time ?? 'all day'}`.padEnd(withDate ? 22 : 8);
   const kind = t.item.kind === 'submission' ? s.submission('DUE       ') : s.inspectorAction('INSPECTORS');
-  const left = t.minutesLeft === null ? '' : t.minutesLeft >= 0 ? ` (in ${formatMinutes(t.minutesLeft)})` : ` (${formatMinutes(t.minutesLeft)} ago)`;
+  const done = schedule.progress?.items[t.item.id]?.status === 'done';
+  const left = done ? ' ✓ done' : t.minutesLeft === null ? '' : t.minutesLeft >= 0 ? ` (in ${formatMinutes(t.minutesLeft)})` : ` (${formatMinutes(t.minutesLeft)} ago)`;
   const indent = ' '.repeat(2 + when.length + 1 + 10 + 1);
   const [first = '', ...rest] = wrapText(`${t.item.title}${left}`, width - indent.length);
   const who = wrapText(`${agenciesOf(t.item)}${t.item.recipient ? ` → ${t.item.recipient.name}` : ''} · ${t.item.id}`, width - indent.length);
@@ -28,13 +29,14 @@ export function renderNextText(view: NextView, schedule: Schedule, options: Rend
   const [date, time] = view.now.split('T');
   const lines = [s.heading(`Now: ${formatLongDate(date!)}, ${time} (${schedule.timezone})`)];
   if (view.over) {
-    const last = view.overdue.at(-1)!.item;
+    const last = schedule.items.at(-1)!;
     const when = `${formatLongDate(last.date)}${last.time ? ` at ${last.time}` : ''}`;
-    lines.push('', ...wrapText(`The timetable is over: all ${view.overdue.length} items of this plan have passed, the last on ${when}. Nothing more is due.`, width));
+    const open = schedule.progress?.recorded && view.overdue.length > 0 ? ` ${view.overdue.length} ${view.overdue.length === 1 ? 'was' : 'were'} not marked done.` : '';
+    lines.push('', ...wrapText(`The timetable is over: all ${schedule.items.length} items of this plan have passed, the last on ${when}. Nothing more is due.${open}`, width));
     return `${lines.join('\n')}\n`;
   }
   const section = (title: string, items: TimedItem[], withDate: boolean) => {
-    lines.push('', s.day(title), ...(items.length === 0 ? ['  nothing'] : items.flatMap((t) => entry(t, withDate, s, width))));
+    lines.push('', s.day(title), ...(items.length === 0 ? ['  nothing'] : items.flatMap((t) => entry(t, withDate, schedule, s, width))));
   };
   section('Passed (overdue unless done)', view.overdue, true);
   section('Still due today', view.today, false);
@@ -43,7 +45,7 @@ export function renderNextText(view: NextView, schedule: Schedule, options: Rend
   return `${lines.join('\n')}\n`;
 }
 
-const itemsJson = (items: TimedItem[]) =>
+const itemsJson = (items: TimedItem[], schedule: Schedule) =>
   items.map(({ item, minutesLeft }) => ({
     id: item.id,
     kind: item.kind,
@@ -53,6 +55,7 @@ const itemsJson = (items: TimedItem[]) =>
     due: item.due,
     minutesLeft,
     agencies: item.agencies.map((a) => ({ id: a.id, name: a.name })),
+    status: schedule.progress?.items[item.id]?.status ?? null,
     recipient: item.recipient && { id: item.recipient.id, name: item.recipient.name },
   }));
 
@@ -63,9 +66,9 @@ export function renderNextJson(view: NextView, schedule: Schedule): string {
     timezone: schedule.timezone,
     notified: schedule.notified,
     over: view.over,
-    overdue: itemsJson(view.overdue),
-    today: itemsJson(view.today),
-    next: itemsJson(view.next),
+    overdue: itemsJson(view.overdue, schedule),
+    today: itemsJson(view.today, schedule),
+    next: itemsJson(view.next, schedule),
   };
   return `${JSON.stringify(json, null, 2)}\n`;
 }

@@ -4,7 +4,7 @@ import { type FocusListView, focusLists, inspectionLine } from '../core/focus.js
 import { tellWarnings } from '../core/warnings.js';
 import type { Schedule, ScheduleItem } from '../core/schedule.js';
 import { PLAIN_STYLE, type Style } from './style.js';
-import { planNotes } from './item-text.js';
+import { agenciesOf, contactLines, doneWords, partyWords, planNotes } from './item-text.js';
 import { wrapText } from './wrap.js';
 
 export interface RenderTextOptions {
@@ -44,15 +44,17 @@ function wrapped(prefix: string, text: string, width: number, style: (s: string)
   );
 }
 
-function itemLines(item: ScheduleItem, s: Style, o: Required<RenderTextOptions>): string[] {
+function itemLines(item: ScheduleItem, schedule: Schedule, s: Style, o: Required<RenderTextOptions>): string[] {
   const time = (item.time ?? 'all day').padEnd(7);
   const kind = item.kind === 'submission' ? s.submission('DUE       ') : s.inspectorAction('INSPECTORS');
-  const who = item.agencies.map((a) => a.name).join(', ');
-  const to = item.recipient ? ` → ${item.recipient.name}` : '';
+  const who = agenciesOf(item, schedule);
+  const to = item.recipient ? ` → ${partyWords(item.recipient, schedule)}` : '';
+  const done = doneWords(item, schedule);
   const [first = '', ...rest] = wrapText(item.title, o.width - INDENT.length);
   const lines = [`  ${s.time(time)} ${kind} ${s.heading(first)}`, ...rest.map((l) => `${INDENT}${s.heading(l)}`)];
   if (item.timeLabel) lines.push(`${INDENT}${s.dim(`(${item.timeLabel})`)}`);
   lines.push(...wrapped('', `${who}${to}`, o.width), `${INDENT}${s.dim(item.id)}`);
+  if (done) lines.push(...wrapped('', done, o.width, s.heading));
   for (const d of item.details) lines.push(...wrapped('- ', d, o.width));
   if (item.note) lines.push(...wrapped('Note: ', item.note, o.width));
   if (o.sources) lines.push(...wrapped('Source: ', `“${item.source}”`, o.width, s.dim));
@@ -88,6 +90,7 @@ function footer(schedule: Schedule, s: Style, width: number, warnings: boolean):
     lines.push('', s.heading(title));
     for (const t of texts) lines.push(...wrapText(t, width - 4).map((l, i) => `${i === 0 ? '  • ' : '    '}${mark(l)}`));
   };
+  section('Contacts', contactLines(schedule), (t) => t);
   section('Notes', planNotes(schedule), (t) => t);
   section('Days off skipped', schedule.daysOff.map((d) => `${formatLongDate(d.date)}: ${d.reason}`), (t) => t);
   // A plan that may not fit its guidance says so at the top; the other warnings close it.
@@ -101,7 +104,7 @@ export function renderText(schedule: Schedule, options: RenderTextOptions = {}):
   const s = o.style;
   const forWhom = filterWords(schedule);
   const lines = [
-    s.heading(`${schedule.ruleSet.name}${forWhom ? `, for ${forWhom}` : ''}`),
+    s.heading(`${schedule.ruleSet.name}${schedule.area ? ` · ${schedule.area}` : ''}${forWhom ? `, for ${forWhom}` : ''}`),
     `Notified ${formatLongDate(schedule.notified)} · times are ${schedule.timezone}`,
     ...wrapText(`Source: ${schedule.ruleSet.source.title}`, o.width).map((l) => s.dim(l)),
     ...wrapText(inspectionLine(schedule) ?? '', o.width).map((l) => s.dim(l)),
@@ -109,7 +112,7 @@ export function renderText(schedule: Schedule, options: RenderTextOptions = {}):
   ];
   for (const group of groupByDate(schedule.items)) {
     lines.push('', s.day(dayHeading(group, schedule)));
-    for (const item of group) lines.push(...itemLines(item, s, o));
+    for (const item of group) lines.push(...itemLines(item, schedule, s, o));
   }
   if (schedule.items.length === 0) lines.push('', `Nothing to do in this plan${forWhom ? ` for ${forWhom}` : ''}.`);
   if (o.focus) lines.push(...focusLines(schedule, s, o.width));

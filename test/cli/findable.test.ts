@@ -9,14 +9,14 @@ import { runCli, said } from '../helpers.js';
 // Issue 11: a command people can find and use without reading the code.
 
 const tempDir = () => mkdtempSync(join(tmpdir(), 'jtai-find-'));
-const COMMANDS = ['plan', 'next', 'explain', 'check', 'init', 'list', 'schema'];
+const COMMANDS = ['plan', 'next', 'explain', 'status', 'start', 'done', 'undo', 'check', 'init', 'list', 'schema'];
 
 describe('help that teaches', () => {
   test('jtai --help shows the commands, the main options of plan and examples; jtai help is the same', async () => {
     const { code, stdout } = await runCli(['--help']);
     expect(code).toBe(0);
     for (const command of COMMANDS) expect(stdout).toMatch(new RegExp(`^  ${command}\\b`, 'm'));
-    expect(stdout).toContain('The options of jtai plan that matter most:\n  -n, --notified <date>  (required) the day the area was notified\n');
+    expect(stdout).toContain('The options of jtai plan that matter most:\n  -n, --notified <date>  the day the area was notified (or run jtai start once)\n');
     expect(stdout).toContain('Examples:\n  the whole timetable:\n    $ jtai plan --notified 2019-03-19\n');
     expect((await runCli(['help'])).stdout).toBe(stdout);
   });
@@ -34,13 +34,13 @@ describe('help that teaches', () => {
   });
 
   test('--notified is marked required where it is', async () => {
-    for (const command of ['plan', 'next', 'explain']) expect((await runCli([command, '--help'])).stdout).toContain('-n, --notified <date>  (required) the day the area was notified');
+    for (const command of ['plan', 'next', 'explain']) expect((await runCli([command, '--help'])).stdout.replace(/\s+/g, ' ')).toContain('-n, --notified <date> (required unless an inspection file gives it) the day the area was notified');
     expect((await runCli(['check', '--help'])).stdout).not.toContain('(required)');
   });
 
   test('jtai help with a misspelt command says which it may be', async () => {
     const { code, stderr } = await runCli(['help', 'paln']);
-    expect([code, stderr]).toEqual([2, 'jtai: there is no command "paln". Did you mean "plan"? The commands are: plan, next, explain, check, init, list, schema.\nRun "jtai --help" for the commands and examples.\n']);
+    expect([code, stderr]).toEqual([2, 'jtai: there is no command "paln". Did you mean "plan"? The commands are: plan, next, explain, status, start, done, undo, check, init, list, schema.\nRun "jtai --help" for the commands and examples.\n']);
   });
 
   test('errors in next and explain point at their own help', async () => {

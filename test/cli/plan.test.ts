@@ -18,7 +18,8 @@ describe('jtai plan', () => {
     const { code, stdout } = await runCli(['plan', '--notified', '2019-03-19', '--format', 'json']);
     expect(code).toBe(0);
     const json = JSON.parse(stdout);
-    expect(Object.keys(json)).toEqual(['formatVersion', 'notified', 'timezone', 'schedule', 'filter', 'inspection', 'items', 'focus', 'daysOff', 'warnings']);
+    expect(Object.keys(json)).toEqual(['formatVersion', 'notified', 'timezone', 'area', 'now', 'schedule', 'filter', 'inspection', 'items', 'focus', 'daysOff', 'warnings']);
+    expect([json.area, json.now, json.items[0].status]).toEqual([null, null, null]); // no inspection file, no --now: no progress
     expect(json.filter).toBeNull();
     expect(json.items).toHaveLength(14);
     expect(json.items[0]).toMatchObject({
@@ -57,7 +58,7 @@ describe('bad input: one clear message on stderr, nothing on stdout', () => {
   test.each([
     [['plan', '--notified', '2019-02-30'], 2, `jtai: --notified "2019-02-30": there is no 30 February 2019; give a real date as YYYY-MM-DD.\n${planHelp}`],
     [['plan', '--notified', 'next tuesday'], 2, `jtai: --notified "next tuesday" is not a date jtai can read; give it as YYYY-MM-DD (--notified 2019-03-19), or as 19/03/2019, 19 March 2019 or today.\n${planHelp}`],
-    [['plan'], 2, `jtai: --notified is missing: give the day the area was notified, for example: jtai plan --notified 2019-03-19.\n${planHelp}`],
+    [['plan'], 2, `jtai: --notified is missing: give the day the area was notified, for example: jtai plan --notified 2019-03-19 (or run "jtai start --notified DATE" once, here, to keep it in jtai-inspection.yaml).\n${planHelp}`],
     [['plan', '--notifed', '2019-03-19'], 2, `jtai: jtai plan has no option --notifed. Did you mean "--notified"?\n${planHelp}`],
     [['plan', '--notify', '2019-03-19'], 2, `jtai: jtai plan has no option --notify. Did you mean "--notified"?\n${planHelp}`],
     [['plan', '2019-03-19'], 2, `jtai: jtai plan takes the date as an option: did you mean jtai plan --notified 2019-03-19?\n${planHelp}`],

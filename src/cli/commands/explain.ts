@@ -2,7 +2,7 @@ import { explainItem } from '../../core/explain.js';
 import { renderExplainJson, renderExplainText } from '../../render/explain.js';
 import type { CliIo } from '../io.js';
 import { makeStyle, wantsColor } from '../style.js';
-import { type PlanInput, planFor, readNotified } from './shared.js';
+import { type PlanInput, planFor } from './shared.js';
 
 export interface ExplainOptions extends PlanInput {
   format: 'text' | 'json';
@@ -11,8 +11,7 @@ export interface ExplainOptions extends PlanInput {
 
 /** jtai explain: how one item's date and time were worked out. */
 export async function runExplain(id: string, options: ExplainOptions, io: CliIo): Promise<void> {
-  const notified = readNotified('explain', options, io);
-  const { ruleSet, calendar, schedule } = await planFor(options, notified, options.notified);
+  const { ruleSet, calendar, schedule } = await planFor('explain', options, io);
   const explanation = explainItem(ruleSet, schedule, id, calendar);
   const index = ruleSet.items.findIndex((i) => i.id === explanation.item.id);
   const warnings = schedule.warnings.filter((w) => w.path[0] === 'items' && w.path[1] === index).map((w) => w.message);

@@ -1,12 +1,10 @@
-import { readInstant } from '../../core/date-input.js';
 import { whatIsNext } from '../../core/next.js';
 import { renderNextJson, renderNextText } from '../../render/next.js';
 import type { CliIo } from '../io.js';
 import { makeStyle, wantsColor } from '../style.js';
-import { type PlanInput, planFor, readNotified, selectAgencies } from './shared.js';
+import { type PlanInput, planFor, selectAgencies } from './shared.js';
 
 export interface NextOptions extends PlanInput {
-  now?: string;
   agency?: string[];
   format: 'text' | 'json';
   color: boolean;
@@ -14,10 +12,8 @@ export interface NextOptions extends PlanInput {
 
 /** jtai next: what has passed, what is still due today and what comes next; or that the timetable is over. */
 export async function runNext(options: NextOptions, io: CliIo): Promise<void> {
-  const notified = readNotified('next', options, io);
-  const { zone, schedule: full } = await planFor(options, notified, options.notified);
+  const { zone, nowMs, schedule: full } = await planFor('next', options, io, { progress: 'always' });
   const schedule = selectAgencies(full, options.agency ?? []);
-  const nowMs = options.now === undefined ? Date.now() : readInstant('--now', options.now, Date.now(), zone);
   const view = whatIsNext(schedule, nowMs, zone);
   if (options.format === 'json') {
     io.writeOut(renderNextJson(view, schedule));

@@ -7,7 +7,7 @@ import { InputError, UsageError } from '../../errors.js';
 import { EXTENSION_OF, type Format, type RenderSettings, formatForOut, loadRenderer } from '../formats.js';
 import type { CliIo } from '../io.js';
 import { makeStyle, wantsColor } from '../style.js';
-import { type PlanInput, partiesNamed, planFor, readNotified } from './shared.js';
+import { type PlanInput, partiesNamed, planFor } from './shared.js';
 
 export interface PlanOptions extends PlanInput {
   format?: Format;
@@ -59,10 +59,9 @@ function nothingFor(schedule: Schedule): string {
 
 /** jtai plan: the whole timetable for one notification date, in one format, to stdout or files. */
 export async function runPlan(options: PlanOptions, io: CliIo, version: string): Promise<void> {
-  const notified = readNotified('plan', options, io);
   const format = chooseFormat(options);
   const remindMinutes = parseRemind(options.remind);
-  const { schedule: full } = await planFor(options, notified, options.notified);
+  const { schedule: full } = await planFor('plan', options, io);
   const agencies = options.agency?.length ? partiesNamed(full, options.agency) : undefined;
   const schedule = agencies ? filterByAgency(full, agencies.map((p) => p.id)) : full;
   const render = await loadRenderer(format);

@@ -1,7 +1,8 @@
 import { filterByAgency, findParties, namesOf } from '../../core/agencies.js';
 import { makeHolidayCalendar } from '../../core/bank-holidays.js';
 import { type IsoDate, formatLongDate } from '../../core/calendar-date.js';
-import { localDateTime, readDate } from '../../core/date-input.js';
+import { localDateTime, readDate, readInstant } from '../../core/date-input.js';
+import { withProgress } from '../../core/progress.js';
 import { EUROPE_LONDON } from '../../core/london-zone.js';
 import type { Party, RuleSet } from '../../core/rule-set.js';
 import { type Schedule, computeSchedule } from '../../core/schedule.js';
@@ -10,14 +11,20 @@ import type { HolidayCalendar } from '../../core/working-days.js';
 import type { ZoneRules } from '../../core/zone-rules.js';
 import { zoneRulesFor } from '../../core/zones.js';
 import { InputError, UnknownYearError, UsageError } from '../../errors.js';
+import type { LoadedInspection } from '../../io/inspection-file.js';
+import { INSPECTION_FILE, findInspection } from '../../io/inspection-path.js';
 import { loadRuleSet } from '../../io/load-rule-set.js';
 import type { CliIo } from '../io.js';
 
 /** Options every command that works out a plan takes. */
 export interface PlanInput {
   notified?: string;
-  rules: string;
+  rules?: string;
   quiet?: boolean;
+  /** An inspection file to use (default: jtai-inspection.yaml in the working folder, if any). */
+  inspection?: string;
+  /** The moment progress is told from (default: SOURCE_DATE_EPOCH, else now). */
+  now?: string;
 }
 
 /** Today in London: what "today" means on the command line. */
@@ -26,16 +33,38 @@ export function londonToday(nowMs: number = Date.now()): IsoDate {
 }
 
 /**
- * The notification date from --notified as typed (2019-03-19, 19/03/2019, 19 March 2019,
- * today); a date typed in another form than ISO is said back as read, unless --quiet.
+ * The inspection to plan: the notification date from --notified as typed (2019-03-19,
+ * 19/03/2019, 19 March 2019, today; said back as read unless --quiet), else from the inspection
+ * file (named with --inspection, or jtai-inspection.yaml here); and the rule set.
  */
-export function readNotified(command: string, input: PlanInput, io: CliIo): IsoDate {
-  if (input.notified === undefined) {
-    throw new UsageError(`--notified is missing: give the day the area was notified, for example: jtai ${command} --notified 2019-03-19.`);
+export async function inspectionFor(command: string, input: PlanInput, io: CliIo): Promise<{ notified: IsoDate; typed: string; rules: string; loaded?: LoadedInspection }> {
+  const say = (text: string) => {
+    if (!input.quiet) io.writeErr(`jtai: ${text}\n`);
+  };
+  const path = findInspection(input.inspection);
+  // The inspection file's code (and the YAML parser) is loaded only when there is a file.
+  let loaded = path ? (await import('../../io/inspection-file.js')).readInspection(path) : undefined;
+  const typed = input.notified;
+  const read = typed === undefined ? undefined : readDate('--notified', typed, londonToday());
+  if (read && !read.iso) say(`--notified "${typed}" read as ${formatLongDate(read.date)} (${read.date}).`);
+  if (loaded && read && input.inspection === undefined && read.date !== loaded.record.notified) {
+    say(`not using ${INSPECTION_FILE} here (notified ${loaded.record.notified}): --notified gives another date.`);
+    loaded = undefined;
   }
-  const { date, iso } = readDate('--notified', input.notified, londonToday());
-  if (!iso && !input.quiet) io.writeErr(`jtai: --notified "${input.notified}" read as ${formatLongDate(date)} (${date}).\n`);
-  return date;
+  const notified = read?.date ?? loaded?.record.notified;
+  if (notified === undefined) {
+    throw new UsageError(
+      `--notified is missing: give the day the area was notified, for example: jtai ${command} --notified 2019-03-19 (or run "jtai start --notified DATE" once, here, to keep it in ${INSPECTION_FILE}).`,
+    );
+  }
+  return { notified, typed: typed ?? notified, rules: input.rules ?? loaded?.record.rules ?? 'jtai-2018', ...(loaded && { loaded }) };
+}
+
+/** The moment "now" means: --now as typed, else SOURCE_DATE_EPOCH (for reproducible output), else the clock. */
+export function nowFor(input: PlanInput, zone: ZoneRules, env: CliIo['env']): number {
+  if (input.now !== undefined) return readInstant('--now', input.now, Date.now(), zone);
+  const epoch = env.SOURCE_DATE_EPOCH;
+  return epoch && /^\d{1,12}$/.test(epoch) ? Number(epoch) * 1000 : Date.now();
 }
 
 export interface Planned {
@@ -43,26 +72,40 @@ export interface Planned {
   calendar: HolidayCalendar;
   zone: ZoneRules;
   schedule: Schedule;
+  /** The moment progress is told from. */
+  nowMs: number;
+  loaded?: LoadedInspection;
 }
 
-/** Loads a rule set and works out its plan for a notification date. */
-export async function planFor(input: PlanInput, date: IsoDate, typed: string = date): Promise<Planned> {
-  const ruleSet = await loadRuleSet(input.rules);
+/**
+ * Loads the rule set and works out the plan of an inspection, with the inspection file's area,
+ * contacts and progress (at --now) if there is one.
+ */
+export async function planFor(command: string, input: PlanInput, io: CliIo, options: { progress: 'always' | 'when-asked' } = { progress: 'when-asked' }): Promise<Planned> {
+  const { notified, typed, rules, loaded } = await inspectionFor(command, input, io);
+  const ruleSet = await loadRuleSet(rules);
+  if (loaded) (await import('../../io/inspection-file.js')).checkInspection(loaded, ruleSet);
   const calendar = makeHolidayCalendar(ruleSet.closures);
   const zone = await zoneRulesFor(ruleSet.timezone);
+  let schedule: Schedule;
   try {
-    return { ruleSet, calendar, zone, schedule: computeSchedule(ruleSet, date, calendar, zone) };
+    schedule = computeSchedule(ruleSet, notified, calendar, zone);
   } catch (e) {
     if (!(e instanceof UnknownYearError)) throw e;
-    const shown = typed === date ? date : `"${typed}" (${date})`;
+    const shown = typed === notified ? notified : `"${typed}" (${notified})`;
     const known = `a year whose bank holidays jtai does not know (it knows ${e.firstYear} to ${e.lastYear}), so working days there cannot be counted`;
-    const year = Number(date.slice(0, 4));
+    const year = Number(notified.slice(0, 4));
     throw new InputError(
       e.year === year
         ? `the notification date ${shown} is in ${e.year}, ${known}.`
         : `the plan for a notification on ${shown} ${e.year > year ? 'runs into' : 'reaches back into'} ${e.year}, ${known}.`,
     );
   }
+  const nowMs = nowFor(input, zone, io.env);
+  // Progress depends on the moment: a plan carries it only when asked (an inspection file, or
+  // --now), so that the same plan without them is the same bytes at any time.
+  const asked = options.progress === 'always' || loaded !== undefined || input.now !== undefined;
+  return { ruleSet, calendar, zone, nowMs, schedule: asked ? withProgress(schedule, loaded?.record, nowMs, zone) : schedule, ...(loaded && { loaded }) };
 }
 
 /** Every party of a rule set as a list for messages: "dcs (Director of Children's Services (DCS)), ...". */

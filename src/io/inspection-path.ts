@@ -1,0 +1,14 @@
+import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
+
+// Where the inspection file is, found without reading it: start-up loads the YAML parser only
+// when there is one.
+
+export const INSPECTION_FILE = 'jtai-inspection.yaml';
+
+/** The inspection file to use: the one named, or jtai-inspection.yaml in the working folder if there is one. */
+export function findInspection(named?: string): string | undefined {
+  if (named !== undefined) return resolve(named);
+  const here = resolve(INSPECTION_FILE);
+  return existsSync(here) ? here : undefined;
+}

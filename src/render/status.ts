@@ -1,0 +1,123 @@
+import { filterWords } from '../core/agencies.js';
+import { formatLongDate, formatShortDate } from '../core/calendar-date.js';
+import { contactWords } from '../core/inspection-words.js';
+import { formatMinutes } from '../core/next.js';
+import { contactsOf } from '../core/progress.js';
+import type { Schedule, ScheduleItem } from '../core/schedule.js';
+import type { AgencyStatus, StatusView } from '../core/status.js';
+import { markdownText as md } from './markdown-text.js';
+import { PLAIN_STYLE, type Style } from './style.js';
+import { wrapText } from './wrap.js';
+
+// jtai status as text, Markdown (the daily update a coordinator pastes to partners) and JSON.
+
+export interface RenderStatusOptions {
+  style?: Style;
+  width?: number;
+}
+
+function heading(schedule: Schedule, view: StatusView): string[] {
+  const [date, time] = view.now.slice(0, 16).split('T');
+  const forWhom = filterWords(schedule);
+  return [
+    `Status at ${formatLongDate(date!)}, ${time} (${schedule.timezone})`,
+    `${schedule.ruleSet.name}${schedule.area ? ` · ${schedule.area}` : ''} · notified ${formatLongDate(schedule.notified)}${forWhom ? ` · for ${forWhom}` : ''}`,
+  ];
+}
+
+function when(item: ScheduleItem): string {
+  return `${formatShortDate(item.date)} ${item.time ?? 'all day'}`;
+}
+
+function left(minutes: number | null): string {
+  return minutes === null ? '' : minutes >= 0 ? ` (in ${formatMinutes(minutes)})` : ` (${formatMinutes(minutes)} ago)`;
+}
+
+function nextWords(a: AgencyStatus): string {
+  return a.next ? `${when(a.next.item)}${left(a.next.minutesLeft)}: ${a.next.item.title}` : a.overdue.length > 0 ? 'nothing more to come' : 'nothing to come';
+}
+
+function contactOf(schedule: Schedule, partyId: string): string {
+  return contactsOf(schedule, partyId).map(contactWords).join('; ');
+}
+
+// "Local authority (Sam Smith); Partner agencies (Police done)": who still owes an item, with
+// the parts of a group already done.
+function owedBy(schedule: Schedule, entry: StatusView['owing'][number]): string {
+  const parties = schedule.ruleSet.parties;
+  const doneIds = new Set(entry.progress.parts.flatMap((r) => (r.agency ? [r.agency] : [])));
+  const names = entry.progress.owing.map((p) => {
+    const contact = contactsOf(schedule, p.id)[0];
+    const doneMembers = p.members.filter((m) => doneIds.has(m)).map((m) => parties[m]?.name ?? m);
+    const extra = [contact?.name, doneMembers.length > 0 ? `${doneMembers.join(', ')} done` : undefined].filter(Boolean).join('; ');
+    return extra ? `${p.name} (${extra})` : p.name;
+  });
+  return names.join('; ');
+}
+
+/** Who owes what, for the terminal. */
+export function renderStatusText(schedule: Schedule, view: StatusView, options: RenderStatusOptions = {}): string {
+  const s = options.style ?? PLAIN_STYLE;
+  const width = options.width ?? 80;
+  const lines = heading(schedule, view).map((l, i) => (i === 0 ? s.heading(l) : s.dim(l)));
+  lines.push('', s.day('By agency'));
+  for (const a of view.agencies) {
+    const contact = contactOf(schedule, a.party.id);
+    lines.push(`  ${s.heading(a.party.name)}${contact ? s.dim(` · ${contact}`) : ''}`);
+    lines.push(`    done ${a.done.length} of ${a.total}; ${a.overdue.length === 0 ? 'nothing overdue' : s.warning(`${a.overdue.length} overdue: ${a.overdue.map((i) => i.id).join(', ')}`)}`);
+    lines.push(...wrapText(`next: ${nextWords(a)}`, width - 4).map((l, i) => `${i === 0 ? '    ' : '      '}${l}`));
+  }
+  lines.push('', s.day('Not yet delivered'));
+  if (view.owing.length === 0) lines.push('  nothing: every submission is done.');
+  for (const entry of view.owing) {
+    const tag = entry.progress.status === 'overdue' ? s.warning('OVERDUE  ') : entry.progress.status === 'due-today' ? s.submission('TODAY    ') : 'to come  ';
+    const due = `${when(entry.item)}${entry.item.due ? left(Math.round((Date.parse(entry.item.due) - Date.parse(view.now)) / 60_000)) : ''}`;
+    lines.push(...wrapText(`${due}: ${entry.item.title}`, width - 11).map((l, i) => `  ${i === 0 ? tag : '         '}${l}`));
+    lines.push(...wrapText(`owed by ${owedBy(schedule, entry)} · ${entry.item.id}`, width - 11).map((l) => `           ${s.dim(l)}`));
+  }
+  return `${lines.join('\n')}\n`;
+}
+
+/** Who owes what, as Markdown for the daily update to partners. */
+export function renderStatusMarkdown(schedule: Schedule, view: StatusView): string {
+  const [title, sub] = heading(schedule, view);
+  const cell = (t: string) => md(t);
+  const lines = [
+    `# ${md(title!)}`,
+    '',
+    `*${md(sub!)}*`,
+    '',
+    '| Agency | Contact | Done | Overdue | Next deadline |',
+    '| --- | --- | --- | --- | --- |',
+    ...view.agencies.map((a) => `| ${cell(a.party.name)} | ${cell(contactOf(schedule, a.party.id))} | ${a.done.length} of ${a.total} | ${a.overdue.length === 0 ? 'none' : cell(a.overdue.map((i) => i.title).join('; '))} | ${cell(nextWords(a))} |`),
+    '',
+    '## Not yet delivered',
+    '',
+    ...(view.owing.length === 0 ? ['Nothing: every submission is done.'] : view.owing.map((e) => `- **${e.progress.status === 'overdue' ? 'Overdue' : e.progress.status === 'due-today' ? 'Due today' : 'To come'}**, ${md(when(e.item))}: ${md(e.item.title)}. Owed by ${md(owedBy(schedule, e))}.`)),
+  ];
+  return `${lines.join('\n')}\n`;
+}
+
+const party = (p: { id: string; name: string }) => ({ id: p.id, name: p.name });
+
+/** Who owes what, as JSON. */
+export function renderStatusJson(schedule: Schedule, view: StatusView): string {
+  const json = {
+    now: view.now,
+    timezone: schedule.timezone,
+    area: schedule.area,
+    notified: schedule.notified,
+    ruleSet: schedule.ruleSet.id,
+    filter: schedule.filter && { agencies: schedule.filter.agencies.map(party) },
+    agencies: view.agencies.map((a) => ({
+      ...party(a.party),
+      contacts: contactsOf(schedule, a.party.id),
+      total: a.total,
+      done: a.done.map((i) => i.id),
+      overdue: a.overdue.map((i) => i.id),
+      next: a.next && { id: a.next.item.id, title: a.next.item.title, due: a.next.item.due, date: a.next.item.date, minutesLeft: a.next.minutesLeft },
+    })),
+    owing: view.owing.map(({ item, progress }) => ({ id: item.id, title: item.title, date: item.date, due: item.due, status: progress.status, owing: progress.owing.map(party), parts: progress.parts })),
+  };
+  return `${JSON.stringify(json, null, 2)}\n`;
+}
