@@ -13,7 +13,10 @@ const BIN = fileURLToPath(new URL('../bin/jtai.cjs', import.meta.url));
 const once = process.env.TZ === 'UTC';
 
 const blocks = [...README.matchAll(/```[a-z]*\n([\s\S]*?)```/g)].map((m) => m[1]!);
-const fromBlocks = blocks.flatMap((b) => b.split('\n')).map((l) => l.trim().replace(/^\$ /, '')).filter((l) => /^(jtai|watch) /.test(l));
+const commandsOf = (block: string) => block.split('\n').map((l) => l.trim().replace(/^\$ /, '').replace(/\s+#.*$/, '')).filter((l) => /^(jtai|watch) /.test(l));
+// A block that starts an inspection is a sequence: its commands run in order, in one folder.
+const sequences = blocks.map(commandsOf).filter((c) => c.some((l) => l.startsWith('jtai start')));
+const fromBlocks = blocks.filter((b) => !commandsOf(b).some((l) => l.startsWith('jtai start'))).flatMap(commandsOf);
 // Inline code also names commands in passing (`jtai plan`, a table's `jtai plan --format json`);
 // those that are whole commands to copy have a date, or need none.
 const WRONG = 'jtai plan 2019-03-19'; // shown as the mistake that gets "did you mean"
@@ -35,12 +38,22 @@ describe.skipIf(!once)('the README', () => {
     expect(commands).toContain('jtai plan --notified 2019-03-19 --rules ./my-area.yaml');
   });
 
+  const run = (lines: string[], dir: string) => {
+    const script = `set -eo pipefail\njtai() { node ${JSON.stringify(BIN)} "$@"; }\njq() { cat > /dev/null; }\nwatch() { shift 2; "$@"; }\n${lines.join('\n')}\n`;
+    return spawnSync('bash', ['-c', script], { cwd: dir, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
+  };
+
   test.each(commands)('$ %s', (command) => {
     const dir = mkdtempSync(join(tmpdir(), 'jtai-readme-'));
     if (!/\binit\b/.test(command)) writeFileSync(join(dir, 'my-area.yaml'), overlay);
-    const script = `set -o pipefail\njtai() { node ${JSON.stringify(BIN)} "$@"; }\njq() { cat > /dev/null; }\nwatch() { shift 2; "$@"; }\n${command}\n`;
-    const run = spawnSync('bash', ['-c', script], { cwd: dir, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
-    expect(run.status, `${command}\n${run.stderr}`).toBe(0);
-    expect(run.stderr).not.toMatch(/internal error|\n\s+at /);
+    const result = run([command], dir);
+    expect(result.status, `${command}\n${result.stderr}`).toBe(0);
+    expect(result.stderr).not.toMatch(/internal error|\n\s+at /);
+  });
+
+  test.each(sequences.map((lines) => [lines.join(' && '), lines]))('$ %s', (_name, lines) => {
+    const result = run(lines as string[], mkdtempSync(join(tmpdir(), 'jtai-readme-')));
+    expect(result.status, result.stderr).toBe(0);
+    expect(result.stderr).not.toMatch(/internal error|\n\s+at /);
   });
 });

@@ -65,6 +65,8 @@ export interface RenderSettings {
   warnings: boolean;
   /** Add the focus lists to the text agenda. */
   focus: boolean;
+  /** ICS that cancels the plan's events. */
+  cancel: boolean;
 }
 
 type Renderer = (schedule: Schedule, s: RenderSettings) => string;
@@ -94,6 +96,7 @@ const RENDERERS: Record<Format, () => Promise<Renderer>> = {
         stamp: s.stamp,
         remindMinutes: s.remindMinutes,
         version: s.version,
+        cancel: s.cancel,
         ...(s.calendarName !== undefined && { calendarName: s.calendarName }),
       });
   },

@@ -101,6 +101,7 @@ export function makeProgram(io: CliIo, version: string): Command {
     .addOption(new Option('--split <by>', 'one file per agency, into --out-dir (ics unless --format)').choices(['agency']))
     .option('--out-dir <folder>', 'the folder for --split')
     .option('--remind <time>', 'ICS reminder before each deadline: minutes, 90m, 2h, or none', '60m')
+    .option('--cancel', 'an ICS that cancels every event of the plan, for calendars that honour it (METHOD:CANCEL)')
     .option('--mermaid', 'add a Mermaid gantt chart (md)', false)
     .option('--sources', "show the source's own words under each item (text)", false)
     .option('--focus', 'add what the inspection looks at, and what the --agency must be ready to show (text)', false)

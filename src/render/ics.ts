@@ -15,6 +15,19 @@ export interface RenderIcsOptions {
   calendarName?: string;
   /** jtai's version, for PRODID. */
   version: string;
+  /** Cancel every event of the plan (METHOD:CANCEL, STATUS:CANCELLED) instead of publishing it. */
+  cancel?: boolean;
+}
+
+const SEQUENCE_EPOCH = Date.UTC(2016, 0, 1);
+
+/**
+ * SEQUENCE, the version of an event: jtai keeps no history, so it is the file's stamp in
+ * seconds since 2016, which rises with every newer file (and is fixed by SOURCE_DATE_EPOCH).
+ * A calendar that honours it replaces the older event of the same UID instead of adding one.
+ */
+export function sequenceOf(stamp: Date): number {
+  return Math.max(0, Math.floor((stamp.getTime() - SEQUENCE_EPOCH) / 1000));
 }
 
 // Every time is written in UTC with Z: no VTIMEZONE to get wrong, nothing floating, and each
@@ -74,14 +87,17 @@ function eventLines(schedule: Schedule, item: ScheduleItem, o: RenderIcsOptions)
     'BEGIN:VEVENT',
     `UID:${uidOf(schedule, item)}`,
     `DTSTAMP:${utcStamp(o.stamp)}`,
+    `LAST-MODIFIED:${utcStamp(o.stamp)}`,
+    `SEQUENCE:${sequenceOf(o.stamp)}`,
     ...timing,
-    `SUMMARY:${escapeText(summaryOf(item))}`,
+    `SUMMARY:${escapeText(`${o.cancel ? 'Cancelled: ' : ''}${summaryOf(item)}`)}`,
     `DESCRIPTION:${escapeText(descriptionOf(item, schedule))}`,
     `CATEGORIES:${categoriesOf(item)}`,
+    ...(o.cancel ? ['STATUS:CANCELLED'] : []),
     'TRANSP:TRANSPARENT',
     'X-MICROSOFT-CDO-BUSYSTATUS:FREE',
   ];
-  if (item.due !== null && o.remindMinutes !== null) {
+  if (item.due !== null && o.remindMinutes !== null && !o.cancel) {
     lines.push('BEGIN:VALARM', 'ACTION:DISPLAY', `DESCRIPTION:${escapeText(summaryOf(item))}`, `TRIGGER:-PT${o.remindMinutes}M`, 'END:VALARM');
   }
   lines.push('END:VEVENT');
@@ -115,7 +131,7 @@ export function renderIcs(schedule: Schedule, options: RenderIcsOptions): string
     'VERSION:2.0',
     `PRODID:-//jtai//jtai ${options.version}//EN`,
     'CALSCALE:GREGORIAN',
-    'METHOD:PUBLISH',
+    options.cancel ? 'METHOD:CANCEL' : 'METHOD:PUBLISH',
     // An X- property is TEXT by default (RFC 5545 3.8.8.2), but parsers such as ical.js read an
     // unknown property raw; VALUE=TEXT says how to unescape it ("My Area\, North" reads "My Area, North").
     `X-WR-CALNAME;VALUE=TEXT:${escapeText(options.calendarName ?? defaultCalendarName(schedule))}`,

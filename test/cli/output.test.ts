@@ -125,3 +125,15 @@ describe('ICS options', () => {
     expect(a.stdout).toContain('DTSTAMP:20190319T125320Z\r\n');
   });
 });
+
+describe('--cancel', () => {
+  test('writes a calendar that cancels every event of the plan; only as ICS', async () => {
+    const file = join(tempDir(), 'cancel.ics');
+    expect((await runCli(['plan', '-n', '2019-03-19', '--cancel', '--out', file])).code).toBe(0);
+    const cal = new ICAL.Component(ICAL.parse(readFileSync(file, 'utf8')));
+    expect(cal.getFirstPropertyValue('method')).toBe('CANCEL');
+    expect(cal.getAllSubcomponents('vevent').map((e) => e.getFirstPropertyValue('status'))).toEqual(Array(14).fill('CANCELLED'));
+    const md = await runCli(['plan', '-n', '2019-03-19', '--cancel', '--format', 'md']);
+    expect([md.code, said(md.stderr)]).toEqual([2, "jtai: --cancel writes a calendar (ICS) that cancels the plan's events; give --out FILE.ics, or leave out --format.\n"]);
+  });
+});

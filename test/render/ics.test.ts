@@ -134,3 +134,32 @@ items:
     expect(ics).toBe(golden);
   });
 });
+
+describe('when the plan changes', () => {
+  const plan = computeSchedule(jtai2018, '2019-03-19', calendar);
+  const read = (ics: string) => new ICAL.Component(ICAL.parse(ics));
+
+  test('events keep their UIDs and carry SEQUENCE and LAST-MODIFIED, higher in a newer file', () => {
+    const older = read(renderIcs(plan, { ...options, stamp: new Date('2019-03-19T09:00:00Z') }));
+    const newer = read(renderIcs(plan, { ...options, stamp: new Date('2019-03-20T09:00:00Z') }));
+    const of = (cal: ICAL.Component) => cal.getAllSubcomponents('vevent').map((e) => [e.getFirstPropertyValue('uid'), e.getFirstPropertyValue('sequence'), (e.getFirstPropertyValue('last-modified') as ICAL.Time).toJSDate().toISOString()]);
+    // 2016-01-01 to 2019-03-19 is 366 + 365 + 365 + 77 = 1,173 days: 1,173 x 86,400 + 9 h x 3,600
+    // = 101,379,600 seconds at 09:00 UTC; a day later, 86,400 more.
+    expect(of(older)[0]).toEqual(['jtai-2018-20190319-children-list@jtai', 101_379_600, '2019-03-19T09:00:00.000Z']);
+    expect(of(newer)[0]).toEqual(['jtai-2018-20190319-children-list@jtai', 101_466_000, '2019-03-20T09:00:00.000Z']);
+    expect(of(older).map((e) => e[0])).toEqual(of(newer).map((e) => e[0]));
+  });
+
+  test('--cancel: METHOD:CANCEL, every event of the plan STATUS:CANCELLED, by the same UIDs, without reminders', () => {
+    const published = read(renderIcs(plan, options));
+    const cancelled = read(renderIcs(plan, { ...options, stamp: new Date('2019-03-21T09:00:00Z'), cancel: true }));
+    expect(cancelled.getFirstPropertyValue('method')).toBe('CANCEL');
+    const events = cancelled.getAllSubcomponents('vevent');
+    expect(events.map((e) => e.getFirstPropertyValue('uid'))).toEqual(published.getAllSubcomponents('vevent').map((e) => e.getFirstPropertyValue('uid')));
+    for (const e of events) {
+      expect(e.getFirstPropertyValue('status')).toBe('CANCELLED');
+      expect(e.getAllSubcomponents('valarm')).toEqual([]);
+      expect(e.getFirstPropertyValue('summary')).toMatch(/^Cancelled: JTAI/);
+    }
+  });
+});

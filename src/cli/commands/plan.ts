@@ -21,6 +21,7 @@ export interface PlanOptions extends PlanInput {
   color: boolean;
   force?: boolean;
   focus?: boolean;
+  cancel?: boolean;
 }
 
 /** Minutes from "90", "90m", "2h", "1d"; null for "none". */
@@ -43,8 +44,9 @@ function chooseFormat(options: PlanOptions): Format {
   if (options.split && !options.outDir) throw new UsageError('--split needs --out-dir, the folder to write one file per agency into.');
   if (options.outDir && !options.split) throw new UsageError('--out-dir goes with --split agency.');
   if (options.split && options.out) throw new UsageError('give --out or --split with --out-dir, not both.');
-  if (options.out) return formatForOut(options.out, options.format, options.force === true);
-  return options.format ?? (options.split ? 'ics' : 'text');
+  const format = options.out ? formatForOut(options.out, options.format, options.force === true) : (options.format ?? (options.split || options.cancel ? 'ics' : 'text'));
+  if (options.cancel && format !== 'ics') throw new UsageError('--cancel writes a calendar (ICS) that cancels the plan\'s events; give --out FILE.ics, or leave out --format.');
+  return format;
 }
 
 /** A --split file's name: the notification date and the party id, so two inspections never share one: "jtai-2019-03-19-police.ics". */
@@ -81,6 +83,7 @@ export async function runPlan(options: PlanOptions, io: CliIo, version: string):
     toFile,
     warnings: warningsInAgenda,
     focus: options.focus === true,
+    cancel: options.cancel === true,
   };
   const say = (text: string) => {
     if (!options.quiet) io.writeErr(`jtai: ${text}\n`);

@@ -1,0 +1,60 @@
+#!/usr/bin/env bash
+# What real calendar programs do when a plan changes: each imports a plan, then the same plan
+# with one deadline moved (same UIDs, higher SEQUENCE), then an older file again, then the
+# cancelling file (jtai plan --cancel). Prints what each program then shows.
+# Needs: apt-get install -y khal calcurse   (and, for Evolution's data server:
+#        evolution-data-server gir1.2-ecal-2.0 gir1.2-edataserver-1.2 python3-gi dbus)
+# Usage: scripts/try-updates.sh
+set -euo pipefail
+here=$(cd "$(dirname "$0")/.." && pwd)
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+cd "$work"
+jtai() { node "$here/bin/jtai.cjs" "$@"; }
+printf 'extends: jtai-2018\nid: jtai-2018\nitems:\n  - { id: cse-gangs-cases, at: "14:00" }\n' > moved.yaml
+SOURCE_DATE_EPOCH=1553000000 jtai plan -n 2019-03-19 --out v1.ics -q
+SOURCE_DATE_EPOCH=1553100000 jtai plan -n 2019-03-19 -r moved.yaml --out v2.ics -q
+SOURCE_DATE_EPOCH=1553200000 jtai plan -n 2019-03-19 --cancel --out cancel.ics -q
+title='JTAI day 1: 10 cases where sexual'
+
+if command -v khal >/dev/null; then
+  mkdir -p khal
+  cat > khal.conf <<CONF
+[calendars]
+[[jtai]]
+path = $work/khal
+type = calendar
+[locale]
+local_timezone = Europe/London
+default_timezone = Europe/London
+timeformat = %H:%M
+dateformat = %Y-%m-%d
+longdateformat = %Y-%m-%d
+datetimeformat = %Y-%m-%d %H:%M
+longdatetimeformat = %Y-%m-%d %H:%M
+[sqlite]
+path = $work/khal.db
+CONF
+  k() { khal -c khal.conf "$@"; }
+  show() { echo "  $1: $(ls khal | wc -l) events; $(k list --format '{start} {status}{title}' 2019-03-20 1d | grep "$title" | cut -c1-40 | paste -sd'|')"; }
+  echo "== khal"
+  k import --batch -a jtai v1.ics >/dev/null; show "v1"
+  k import --batch -a jtai v2.ics >/dev/null; show "v2 (moved to 14:00)"
+  k import --batch -a jtai v1.ics >/dev/null; show "v1 again (older SEQUENCE)"
+  k import --batch -a jtai cancel.ics >/dev/null; show "cancel"
+fi
+
+if command -v calcurse >/dev/null; then
+  mkdir -p cc
+  c() { TZ=Europe/London calcurse -D "$work/cc" "$@"; }
+  show() { echo "  $1: $(c -Q --from 03/20/2019 --days 1 | grep -c "$title") copies of the case-list event"; }
+  echo "== calcurse"
+  c -i v1.ics >/dev/null; show "v1"
+  c -i v2.ics >/dev/null; show "v2 (moved to 14:00)"
+  c -i cancel.ics >/dev/null; show "cancel"
+fi
+
+if python3 -c 'import gi; gi.require_version("ECal", "2.0")' 2>/dev/null || /usr/bin/python3 -c 'import gi; gi.require_version("ECal", "2.0")' 2>/dev/null; then
+  echo "== Evolution's data server"
+  HOME="$work/home" dbus-run-session -- /usr/bin/python3 "$here/scripts/try-eds.py" v1.ics v2.ics v1.ics cancel.ics
+fi
