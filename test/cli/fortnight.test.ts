@@ -98,6 +98,9 @@ describe('the commands use it', () => {
     expect(police).toContain('Local authority, Partner agencies → Lead inspector');
     expect(police).toContain('\nContacts\n  • Police: DI Jane Smith, MASH, jane.smith@example.org, 01234 567890\n');
     expect((await jtai('plan', '-f', 'md')).stdout).toContain('## Contacts\n\n- Police: DI Jane Smith, MASH, jane.smith@example.org, 01234 567890\n');
+    const out = folder();
+    await jtai('plan', '--split', 'agency', '--out-dir', out, '-a', 'police');
+    expect(readdirSync(out)).toEqual(['jtai-barking-dagenham-2019-03-19-police.ics']);
     const json = JSON.parse((await jtai('status', '-f', 'json', '-a', 'police', '--now', '2019-03-20T14:10')).stdout);
     expect(json.agencies[0].contacts).toEqual([{ name: 'DI Jane Smith', role: 'MASH', email: 'jane.smith@example.org', phone: '01234 567890' }]);
   });

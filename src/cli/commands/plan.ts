@@ -2,6 +2,7 @@ import { join } from 'node:path';
 import { filterByAgency, filterWords, submittingParties } from '../../core/agencies.js';
 import type { Party } from '../../core/rule-set.js';
 import type { Schedule } from '../../core/schedule.js';
+import { slugOf } from '../../core/inspection-words.js';
 import { tellWarnings } from '../../core/warnings.js';
 import { InputError, UsageError } from '../../errors.js';
 import { EXTENSION_OF, type Format, type RenderSettings, formatForOut, loadRenderer } from '../formats.js';
@@ -49,10 +50,15 @@ function chooseFormat(options: PlanOptions): Format {
   return format;
 }
 
-/** A --split file's name: the notification date and the party id, so two inspections never share one: "jtai-2019-03-19-police.ics". */
+/**
+ * A --split file's name: the area (if the inspection file gives one), the notification date and
+ * the party id, so two inspections never share one: "jtai-2019-03-19-police.ics",
+ * "jtai-my-area-2019-03-19-police.ics".
+ */
 export function splitFileName(schedule: Schedule, party: Party, format: Format): string {
   const safe = party.id.replace(/[^a-z0-9-]/g, '-'); // ids are checked already; this keeps a name inside --out-dir whatever
-  return `jtai-${schedule.notified}-${safe}.${EXTENSION_OF[format]}`;
+  const area = schedule.area ? `${slugOf(schedule.area)}-` : '';
+  return `jtai-${area}${schedule.notified}-${safe}.${EXTENSION_OF[format]}`;
 }
 
 function nothingFor(schedule: Schedule): string {
