@@ -3,7 +3,7 @@ import type { Schedule } from '../core/schedule.js';
 import { UsageError } from '../errors.js';
 import type { Style } from '../render/style.js';
 
-export const FORMATS = ['text', 'json', 'md', 'csv', 'ics'] as const;
+export const FORMATS = ['text', 'json', 'md', 'csv', 'ics', 'html'] as const;
 export type Format = (typeof FORMATS)[number];
 
 const EXTENSIONS: Record<string, Format> = {
@@ -13,9 +13,11 @@ const EXTENSIONS: Record<string, Format> = {
   '.markdown': 'md',
   '.csv': 'csv',
   '.ics': 'ics',
+  '.html': 'html',
+  '.htm': 'html',
 };
 
-export const EXTENSION_OF: Record<Format, string> = { text: 'txt', json: 'json', md: 'md', csv: 'csv', ics: 'ics' };
+export const EXTENSION_OF: Record<Format, string> = { text: 'txt', json: 'json', md: 'md', csv: 'csv', ics: 'ics', html: 'html' };
 
 /** The format a file's extension implies, if any: impliedFormat("plan.ics") is "ics". */
 export function impliedFormat(path: string): Format | undefined {
@@ -28,13 +30,13 @@ export function formatForFile(path: string): Format {
   const format = impliedFormat(path);
   if (!format) {
     throw new UsageError(
-      `cannot tell the format of "${path}" from its extension; use .ics, .md, .csv, .json or .txt, or give --format.`,
+      `cannot tell the format of "${path}" from its extension; use .ics, .md, .csv, .json, .html or .txt, or give --format.`,
     );
   }
   return format;
 }
 
-const FORMAT_WORDS: Record<Format, string> = { text: 'the text agenda', json: 'JSON', md: 'Markdown', csv: 'CSV', ics: 'an ICS calendar' };
+const FORMAT_WORDS: Record<Format, string> = { text: 'the text agenda', json: 'JSON', md: 'Markdown', csv: 'CSV', ics: 'an ICS calendar', html: 'a printable HTML page' };
 
 /**
  * The format to write --out in: --format if given, else the extension's. A --format that
@@ -88,6 +90,10 @@ const RENDERERS: Record<Format, () => Promise<Renderer>> = {
   csv: async () => {
     const { renderCsv } = await import('../render/csv.js');
     return (schedule, s) => renderCsv(schedule, { bom: s.toFile });
+  },
+  html: async () => {
+    const { renderHtml } = await import('../render/html.js');
+    return (schedule, s) => renderHtml(schedule, { version: s.version });
   },
   ics: async () => {
     const { renderIcs } = await import('../render/ics.js');

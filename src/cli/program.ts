@@ -46,6 +46,7 @@ const PLAN_EXAMPLES = examples(
     ['jtai plan --notified 19/03/2019 --sources', "with the briefing's own words"],
     ['jtai plan --notified 2019-03-19 --agency schools --focus', 'what schools must do and be ready to show'],
     ['jtai plan --notified 2019-03-19 --out jtai.ics', 'a calendar file for Outlook'],
+    ['jtai plan --notified 2019-03-19 --out timetable.html', 'a page to print or email'],
     ['jtai plan --notified 2019-03-19 --agency police', 'only what the police must do'],
     ['jtai plan --notified 2019-03-19 --format md --mermaid', 'Markdown with a gantt chart'],
     ['jtai plan --notified 2019-03-19 --format json', 'JSON, for scripts'],
@@ -95,7 +96,7 @@ export function makeProgram(io: CliIo, version: string): Command {
     .addOption(option.inspection())
     .addOption(option.now())
     .addOption(new Option('-f, --format <format>', 'output format (default: from --out, else text)').choices(FORMATS))
-    .option('-o, --out <file>', 'write to this file instead of the screen; .ics .md .csv .json .txt set the format')
+    .option('-o, --out <file>', 'write to this file instead of the screen; .ics .md .csv .json .html .txt set the format')
     .option('--force', 'write --out even if its extension names another format than --format')
     .addOption(option.agency())
     .addOption(new Option('--split <by>', 'one file per agency, into --out-dir (ics unless --format)').choices(['agency']))
@@ -234,6 +235,23 @@ export function makeProgram(io: CliIo, version: string): Command {
     .action(async (ids: string[], options) => {
       const { runUndo } = await import('./commands/progress.js');
       await runUndo(ids, options, io);
+    });
+
+  program
+    .command('web')
+    .description('write the whole of jtai as one web page, for people without a terminal: it works offline')
+    .option('-o, --out <file>', 'the file to write', 'jtai.html')
+    .addOption(option.quiet())
+    .addHelpText(
+      'after',
+      examples([
+        ['jtai web', 'writes jtai.html: open it, email it, put it on the intranet'],
+        ['jtai web --out //shared/jtai/jtai.html', 'straight onto a shared drive'],
+      ], 'Send a link that opens on a plan: jtai.html?notified=2019-03-19&agency=police'),
+    )
+    .action(async (options) => {
+      const { runWeb } = await import('./commands/web.js');
+      await runWeb(options, io);
     });
 
   program

@@ -9,7 +9,7 @@ import { runCli, said } from '../helpers.js';
 // Issue 11: a command people can find and use without reading the code.
 
 const tempDir = () => mkdtempSync(join(tmpdir(), 'jtai-find-'));
-const COMMANDS = ['plan', 'next', 'explain', 'status', 'start', 'done', 'undo', 'check', 'init', 'list', 'schema'];
+const COMMANDS = ['plan', 'next', 'explain', 'status', 'start', 'done', 'undo', 'web', 'check', 'init', 'list', 'schema'];
 
 describe('help that teaches', () => {
   test('jtai --help shows the commands, the main options of plan and examples; jtai help is the same', async () => {
@@ -40,7 +40,7 @@ describe('help that teaches', () => {
 
   test('jtai help with a misspelt command says which it may be', async () => {
     const { code, stderr } = await runCli(['help', 'paln']);
-    expect([code, stderr]).toEqual([2, 'jtai: there is no command "paln". Did you mean "plan"? The commands are: plan, next, explain, status, start, done, undo, check, init, list, schema.\nRun "jtai --help" for the commands and examples.\n']);
+    expect([code, stderr]).toEqual([2, 'jtai: there is no command "paln". Did you mean "plan"? The commands are: plan, next, explain, status, start, done, undo, web, check, init, list, schema.\nRun "jtai --help" for the commands and examples.\n']);
   });
 
   test('errors in next and explain point at their own help', async () => {

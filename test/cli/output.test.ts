@@ -30,7 +30,7 @@ describe('--out', () => {
     const dir = tempDir();
     const { code, stderr } = await runCli(['plan', '-n', '2019-03-19', '--out', join(dir, 'plan.pdf')]);
     expect(code).toBe(2);
-    expect(said(stderr)).toMatch(/^jtai: cannot tell the format of ".*plan\.pdf" from its extension; use \.ics, \.md, \.csv, \.json or \.txt, or give --format\.\n$/);
+    expect(said(stderr)).toMatch(/^jtai: cannot tell the format of ".*plan\.pdf" from its extension; use \.ics, \.md, \.csv, \.json, \.html or \.txt, or give --format\.\n$/);
     expect(readdirSync(dir)).toEqual([]);
   });
 

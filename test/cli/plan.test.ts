@@ -62,7 +62,7 @@ describe('bad input: one clear message on stderr, nothing on stdout', () => {
     [['plan', '--notifed', '2019-03-19'], 2, `jtai: jtai plan has no option --notifed. Did you mean "--notified"?\n${planHelp}`],
     [['plan', '--notify', '2019-03-19'], 2, `jtai: jtai plan has no option --notify. Did you mean "--notified"?\n${planHelp}`],
     [['plan', '2019-03-19'], 2, `jtai: jtai plan takes the date as an option: did you mean jtai plan --notified 2019-03-19?\n${planHelp}`],
-    [['plan', '-n', '2019-03-19', '--format', 'pdf'], 2, `jtai: option '-f, --format <format>' argument 'pdf' is invalid. Allowed choices are text, json, md, csv, ics.\n${planHelp}`],
+    [['plan', '-n', '2019-03-19', '--format', 'pdf'], 2, `jtai: option '-f, --format <format>' argument 'pdf' is invalid. Allowed choices are text, json, md, csv, ics, html.\n${planHelp}`],
     [['plna'], 2, 'jtai: unknown command \'plna\'. Did you mean plan?\nRun "jtai --help" for the commands and examples.\n'],
     [['plan', '-n', '2019-03-23'], 1, `jtai: the notification date 2019-03-23 is not a working day (Saturday); JTAI notifications come on working days.\n${planHelp}`],
     [['plan', '-n', '2045-03-21'], 1, `jtai: the notification date 2045-03-21 is in 2045, a year whose bank holidays jtai does not know (it knows 2016 to 2040), so working days there cannot be counted.\n${planHelp}`],

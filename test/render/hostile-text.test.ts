@@ -1,5 +1,6 @@
 // @vitest-environment jsdom
 /// <reference lib="dom" />
+/// <reference lib="dom.iterable" />
 import { spawnSync } from 'node:child_process';
 import ICAL from 'ical.js';
 import MarkdownIt from 'markdown-it';
@@ -11,6 +12,7 @@ import { parseRuleSet } from '../../src/core/rule-set-inspection.js';
 import { JtaiError } from '../../src/errors.js';
 import { defuse, renderCsv } from '../../src/render/csv.js';
 import { renderIcs } from '../../src/render/ics.js';
+import { renderHtml } from '../../src/render/html.js';
 import { renderJson } from '../../src/render/json.js';
 import { noteOf } from '../../src/render/item-text.js';
 import { renderMarkdown } from '../../src/render/markdown.js';
@@ -188,5 +190,38 @@ describe('JSON', () => {
     const json = JSON.parse(renderJson(schedule));
     expect(json.items.map((i: { title: string }) => i.title).sort()).toEqual([...HOSTILE_TITLES].sort());
     expect(json.schedule.name).toBe(ruleSet.name);
+  });
+});
+
+describe('printable HTML, parsed by an HTML parser (jsdom\'s)', () => {
+  const nasty = { ...schedule, ruleSet: { ...schedule.ruleSet, name: 'Name </style><script>alert(1)</script> "quoted" \\ back' } };
+  const doc = new DOMParser().parseFromString(renderHtml(nasty, { version: 't' }), 'text/html');
+
+  test('one table row per item, the title and who acts as plain text, and data attributes for scripts', () => {
+    const rows = [...doc.querySelectorAll('table.timetable tbody tr')] as HTMLElement[];
+    expect(rows.map((r) => r.dataset.id)).toEqual(schedule.items.map((i) => i.id));
+    expect(rows.map((r) => r.dataset.date)).toEqual(schedule.items.map((i) => i.date));
+    for (const [i, row] of rows.entries()) {
+      const item = schedule.items[i]!;
+      const cells = [...row.querySelectorAll('td')].map((td) => td.textContent);
+      expect(cells[3]).toBe(`${item.kind === 'submission' ? 'Due' : 'Inspectors'}: ${item.title}`);
+      expect(cells[4]).toBe(item.agencies.map((a) => a.name).join(', '));
+      expect(row.dataset.due ?? null).toBe(item.due);
+    }
+  });
+
+  test('no element or attribute comes from the data: no script, no link, no image, no event handler', () => {
+    expect(doc.querySelectorAll('script, img, iframe, object, a, link, form, input').length).toBe(0);
+    for (const node of doc.querySelectorAll('*')) for (const attr of node.getAttributeNames()) expect(attr).not.toMatch(/^on/);
+    expect(doc.querySelectorAll('style')).toHaveLength(1);
+    expect(doc.title).toBe(`${nasty.ruleSet.name}: notified Tuesday 16 April 2019`);
+    expect(doc.querySelector('h1')!.textContent).toBe(doc.title);
+  });
+
+  test('details, sources and notes read as written', () => {
+    const quotes = [...doc.querySelectorAll('.item blockquote')].map((q) => q.textContent);
+    expect(quotes).toEqual(schedule.items.map((i) => i.source));
+    const details = [...doc.querySelectorAll('.item ul li')].map((li) => li.textContent);
+    for (const item of schedule.items) for (const d of item.details) expect(details).toContain(d);
   });
 });

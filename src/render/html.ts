@@ -1,0 +1,169 @@
+import { filterWords } from '../core/agencies.js';
+import { formatLongDate, formatShortDate } from '../core/calendar-date.js';
+import { type FocusListView, focusLists, inspectionLine } from '../core/focus.js';
+import type { Schedule, ScheduleItem } from '../core/schedule.js';
+import { tellWarnings } from '../core/warnings.js';
+import { agenciesOf, contactLines, doneWords, kindWord, noteOf, partyWords, planNotes } from './item-text.js';
+
+// The plan as one printable HTML document: inline CSS, no script, nothing fetched, readable in
+// any browser and as an email attachment. A compact timetable first (one row per item), then
+// what the inspection looks at, notes, warnings, days off, contacts and each item in full.
+// Every text from the rule set goes through html() or cssString(): it is data, never markup.
+
+export interface RenderHtmlOptions {
+  /** jtai's version, for the generator line. */
+  version: string;
+}
+
+/** Text as HTML text or attribute value: html('<b> & "x"') is "&lt;b&gt; &amp; &quot;x&quot;". */
+export function html(text: string): string {
+  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
+}
+
+/** Text as a CSS string inside a <style> element: quotes, backslashes, line breaks and "<" escaped. */
+export function cssString(text: string): string {
+  return `"${text.replace(/\\/g, '\\\\').replace(/"/g, '\\"').replace(/[\r\n]+/g, ' ').replace(/</g, '\\3C ')}"`;
+}
+
+const STYLE = `
+:root { color-scheme: light; --ink: #1b1b1b; --muted: #505a5f; --rule: #b1b4b6; --due: #6a3d00; --insp: #00386b; }
+* { box-sizing: border-box; }
+body { font: 11pt/1.4 system-ui, -apple-system, "Segoe UI", Arial, sans-serif; color: var(--ink); margin: 1.5rem auto; max-width: 60rem; padding: 0 1rem; }
+h1 { font-size: 1.45rem; margin: 0 0 .25rem; }
+h2 { font-size: 1.15rem; margin: 1.4rem 0 .4rem; border-bottom: 1px solid var(--rule); }
+h3 { font-size: 1rem; margin: 1rem 0 .2rem; }
+p { margin: .3rem 0; }
+.meta, .about { color: var(--muted); }
+.note { border-left: 4px solid var(--due); padding: .2rem .6rem; }
+table { border-collapse: collapse; width: 100%; margin: .6rem 0; font-size: .9rem; }
+caption { text-align: left; font-weight: 600; padding-bottom: .2rem; }
+th, td { border: 1px solid var(--rule); padding: .2rem .35rem; vertical-align: top; text-align: left; }
+th { background: #f3f2f1; }
+td.day, td.time { white-space: nowrap; }
+td.date { white-space: nowrap; }
+.kind { font-weight: 700; }
+.kind-submission { color: var(--due); }
+.kind-inspector-action { color: var(--insp); }
+.done { font-weight: 600; }
+.id { color: var(--muted); font-family: ui-monospace, Menlo, Consolas, monospace; font-size: .85em; }
+blockquote { margin: .3rem 0; padding-left: .6rem; border-left: 3px solid var(--rule); color: var(--muted); }
+ul { margin: .2rem 0 .2rem 1.2rem; padding: 0; }
+@media print {
+  body { margin: 0; max-width: none; padding: 0; font-size: 9.5pt; }
+  h1 { font-size: 13pt; }
+  h2 { font-size: 11pt; break-after: avoid; }
+  table { font-size: 8.5pt; }
+  thead { display: table-header-group; }
+  tr, .item, blockquote, li { break-inside: avoid; }
+  .timetable-part { break-after: page; }
+}
+`;
+
+function row(item: ScheduleItem, schedule: Schedule): string {
+  const done = doneWords(item, schedule);
+  const due = item.due ? ` data-due="${html(item.due)}"` : '';
+  const cells = [
+    `<td class="day">${item.day === null ? '' : item.day}</td>`,
+    `<td class="date">${html(formatShortDate(item.date))}</td>`,
+    `<td class="time">${html(item.time ?? 'all day')}</td>`,
+    `<td><span class="kind kind-${item.kind}">${kindWord(item)}:</span> ${html(item.title)}${done ? ` <span class="done">${html(done)}</span>` : ''}</td>`,
+    `<td>${html(agenciesOf(item, schedule))}</td>`,
+    `<td>${html(item.recipient ? partyWords(item.recipient, schedule) : '')}</td>`,
+  ];
+  return `<tr data-id="${html(item.id)}" data-date="${html(item.date)}"${due}>${cells.join('')}</tr>`;
+}
+
+function list(items: string[]): string {
+  return items.length === 0 ? '' : `<ul>${items.map((t) => `<li>${html(t)}</li>`).join('')}</ul>`;
+}
+
+function section(title: string, body: string): string {
+  return body ? `<section><h2>${html(title)}</h2>${body}</section>` : '';
+}
+
+function focusList(l: FocusListView): string {
+  const names = (parties: FocusListView['parties']) => parties.map((p) => p.name).join(', ');
+  const points = l.points.map((p) => `<li>${html(p.text)}${p.parties.length > 0 ? ` <em>(${html(names(p.parties))})</em>` : ''}${p.note ? ` <strong>Note:</strong> ${html(p.note)}` : ''}</li>`);
+  return [
+    `<h3>${html(l.heading)}</h3>`,
+    l.parties.length > 0 ? `<p class="meta">Names: ${html(names(l.parties))}.</p>` : '',
+    l.intro ? `<p>${html(l.intro)}</p>` : '',
+    `<ul>${points.join('')}</ul>`,
+    l.note ? `<p><strong>Note:</strong> ${html(l.note)}</p>` : '',
+    `<p class="meta">Source: ${html(l.source.title)}.</p>`,
+  ].join('');
+}
+
+function focusSections(schedule: Schedule): string {
+  const lists = focusLists(schedule);
+  const theirs = lists.filter((l) => l.forFilter);
+  const rest = lists.filter((l) => !l.forFilter);
+  return [
+    theirs.length > 0 ? section(`What ${filterWords(schedule)} should be ready to show`, theirs.map(focusList).join('')) : '',
+    rest.length > 0 ? section('What the inspection looks at', rest.map(focusList).join('')) : '',
+  ].join('');
+}
+
+function detail(item: ScheduleItem, schedule: Schedule): string {
+  const when = `${item.anchor}, ${formatShortDate(item.date)}${item.time ? ` ${item.time}` : ''}`;
+  const who = `${agenciesOf(item, schedule)}${item.recipient ? ` → ${partyWords(item.recipient, schedule)}` : ''}`;
+  const note = noteOf(item);
+  const done = doneWords(item, schedule);
+  return [
+    `<div class="item" id="item-${html(item.id)}"><h3>${html(item.title)}</h3>`,
+    `<p><em>${html(when)}.</em> ${kindWord(item)}: ${html(who)}. <span class="id">${html(item.id)}</span></p>`,
+    done ? `<p class="done">${html(done)}</p>` : '',
+    list(item.details),
+    note ? `<p><strong>Note:</strong> ${html(note)}</p>` : '',
+    `<blockquote>${html(item.source)}</blockquote></div>`,
+  ].join('');
+}
+
+/** The title a plan's documents share: "JTAI timetable (2018 guidance), My Area: notified Tuesday 19 March 2019, for Police". */
+export function planTitle(schedule: Schedule): string {
+  const forWhom = filterWords(schedule);
+  return `${schedule.ruleSet.name}${schedule.area ? `, ${schedule.area}` : ''}: notified ${formatLongDate(schedule.notified)}${forWhom ? `, for ${forWhom}` : ''}`;
+}
+
+/** The plan as one self-contained, printable HTML document. */
+export function renderHtml(schedule: Schedule, options: RenderHtmlOptions): string {
+  const { ruleSet } = schedule;
+  const title = planTitle(schedule);
+  const fit = schedule.warnings.filter((w) => w.kind === 'guidance');
+  const pageCss = `@page { size: A4; margin: 16mm 12mm 16mm; @top-left { content: ${cssString(title)}; font: 8pt sans-serif; color: #505a5f; } @bottom-right { content: "Page " counter(page) " of " counter(pages); font: 8pt sans-serif; color: #505a5f; } }`;
+  const about = inspectionLine(schedule);
+  const body = [
+    '<div class="timetable-part">',
+    `<h1>${html(title)}</h1>`,
+    `<p class="meta">Times are ${html(schedule.timezone)} wall-clock times; day numbers count working days from the notification day (day 0). Rule set <span class="id">${html(ruleSet.id)}</span>, from ${html(ruleSet.source.title)}.</p>`,
+    about ? `<p class="about">${html(about)}</p>` : '',
+    ...fit.map((w) => `<p class="note"><strong>May not fit:</strong> ${html(w.message)}</p>`),
+    '<table class="timetable"><caption>Timetable</caption>',
+    '<thead><tr><th scope="col">Day</th><th scope="col">Date</th><th scope="col">Time</th><th scope="col">What</th><th scope="col">Who</th><th scope="col">To whom</th></tr></thead>',
+    `<tbody>${schedule.items.map((item) => row(item, schedule)).join('')}</tbody></table>`,
+    schedule.items.length === 0 ? `<p>Nothing to do in this plan${filterWords(schedule) ? ` for ${html(filterWords(schedule)!)}` : ''}.</p>` : '',
+    '</div>',
+    focusSections(schedule),
+    section('Warnings', list(tellWarnings(schedule.warnings.filter((w) => w.kind !== 'guidance')))),
+    section('Notes', list(planNotes(schedule))),
+    section('Bank holidays and closures skipped', list(schedule.daysOff.map((d) => `${formatLongDate(d.date)}: ${d.reason}`))),
+    section('Contacts', list(contactLines(schedule))),
+    section('Details', schedule.items.map((item) => detail(item, schedule)).join('')),
+  ].join('\n');
+  return [
+    '<!doctype html>',
+    '<html lang="en-GB">',
+    '<head>',
+    '<meta charset="utf-8">',
+    '<meta name="viewport" content="width=device-width, initial-scale=1">',
+    `<meta name="generator" content="jtai ${html(options.version)}">`,
+    `<title>${html(title)}</title>`,
+    `<style>${STYLE}${pageCss}</style>`,
+    '</head>',
+    '<body>',
+    `<main>\n${body}\n</main>`,
+    '</body>',
+    '</html>',
+    '',
+  ].join('\n');
+}

@@ -1,0 +1,212 @@
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { runCli } from '../helpers.js';
+import { PAGE, hasChromium, launch, pageUrl } from './browser.js';
+
+// Issue 14: the whole of jtai as one offline page, tested in a real browser against the CLI.
+// Run in two machine zones (UTC and Los Angeles): the page must not depend on the machine's.
+
+const zones = ['UTC', 'America/Los_Angeles'];
+const run = hasChromium && zones.includes(process.env.TZ ?? '');
+const STAMP = Date.UTC(2019, 2, 20, 9, 30); // the moment the page's clock shows, and SOURCE_DATE_EPOCH
+const folder = () => mkdtempSync(join(tmpdir(), 'jtai-web-'));
+const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+
+let browser: Browser;
+beforeAll(async () => {
+  if (run) browser = await launch();
+}, 30_000);
+afterAll(async () => browser?.close());
+
+async function open(params: Record<string, string> = {}, fixedClock = true): Promise<Page> {
+  const page = await browser.newPage({ acceptDownloads: true });
+  if (fixedClock) {
+    await page.clock.install({ time: STAMP });
+    await page.clock.pauseAt(STAMP);
+  }
+  await page.goto(pageUrl(params));
+  await page.waitForSelector('#plan h2, #errors li');
+  return page;
+}
+
+/** The page's items as the JSON has them: id, date, due. */
+const pageItems = (page: Page) =>
+  page.$$eval('#agenda li[data-id]', (lis) => lis.map((li) => ({ id: li.dataset.id, date: li.dataset.date, due: li.dataset.due ?? null })));
+
+async function cliJson(args: string[]) {
+  const { code, stdout, stderr } = await runCli(['plan', ...args, '-f', 'json', '-q']);
+  expect(code, stderr).toBe(0);
+  return JSON.parse(stdout) as { items: Array<{ id: string; date: string; due: string | null }> };
+}
+
+describe.skipIf(!run)('the web page, in chromium', () => {
+  test.each([
+    ['a plain date', '2019-03-19', []],
+    ['Easter', '2019-04-16', []],
+    ['the March clock change', '2019-03-26', []],
+    ['the October clock change', '2019-10-22', []],
+    ['one agency', '2019-03-19', ['police']],
+  ])('%s: the page shows the same items, dates and times as the CLI\'s JSON', async (_what, notified, agency) => {
+    const page = await open({ notified, ...(agency[0] && { agency: agency[0] }) });
+    const json = await cliJson(['-n', notified, ...agency.flatMap((a) => ['--agency', a])]);
+    expect(await pageItems(page)).toEqual(json.items.map((i) => ({ id: i.id, date: i.date, due: i.due })));
+    await page.close();
+  });
+
+  test('each download is the CLI\'s bytes for the same input', async () => {
+    const page = await open({ notified: '2019-04-16', agency: 'police' });
+    const dir = folder();
+    for (const [format, label] of [['ics', 'Calendar'], ['csv', 'Spreadsheet'], ['md', 'Markdown'], ['json', 'Data'], ['html', 'Printable page']] as const) {
+      const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: new RegExp(`^${label}`) }).click()]);
+      expect(download.suggestedFilename()).toBe(`jtai-2019-04-16-police.${format}`);
+      const fromPage = readFileSync((await download.path())!);
+      const out = join(dir, `cli.${format}`);
+      const cli = await runCli(['plan', '-n', '2019-04-16', '--agency', 'police', '--out', out, '-q'], { SOURCE_DATE_EPOCH: String(STAMP / 1000) });
+      expect(cli.code, cli.stderr).toBe(0);
+      expect(fromPage.equals(readFileSync(out)), format).toBe(true);
+    }
+    await page.close();
+  });
+
+  test('a rule set of one\'s own, opened from a file, gives the CLI\'s plan; a broken one shows its line and column', async () => {
+    const dir = folder();
+    const good = join(dir, 'my-area.yaml');
+    writeFileSync(good, 'extends: jtai-2018\nid: my-area\nname: My Area\nitems:\n  - { id: sign-off, kind: submission, title: Internal sign-off, from: cse-gangs-cases, hours: -2, by: [local-authority], source: Ours. }\n');
+    const page = await open({ notified: '2019-03-19' });
+    await page.selectOption('#rules', 'file');
+    await page.setInputFiles('#rules-file', good);
+    await page.waitForSelector('#agenda li[data-id="sign-off"]');
+    expect(await pageItems(page)).toEqual((await cliJson(['-n', '2019-03-19', '-r', good])).items.map((i) => ({ id: i.id, date: i.date, due: i.due })));
+    expect(await page.textContent('#plan-title')).toBe('My Area: notified Tuesday 19 March 2019');
+
+    const bad = join(dir, 'broken.yaml');
+    writeFileSync(bad, 'extends: jtai-2018\nid: broken\nitems:\n  - id: cse-gangs-cases\n    at: "3pm"\n');
+    await page.setInputFiles('#rules-file', bad);
+    await page.waitForSelector('#errors li');
+    const check = await runCli(['check', bad]);
+    const line = check.stdout.split('\n')[0]!.replace(/^.*broken\.yaml:(\d+:\d+): error: /, 'broken.yaml:$1: ');
+    expect(await page.$$eval('#errors li', (lis) => lis.map((l) => l.textContent))).toEqual([line]);
+    expect(line).toBe('broken.yaml:5:9: unknown time "3pm"; expected a clock time like "15:00" or one of "end-of-day", "midday", "all-day".');
+    await page.close();
+  });
+
+  test('the address carries the choices; the page says how it read them', async () => {
+    const page = await open({ notified: '19/03/2019' });
+    await page.selectOption('#agency', 'schools');
+    expect(new URL(page.url()).searchParams.get('agency')).toBe('schools');
+    expect(new URL(page.url()).searchParams.get('notified')).toBe('2019-03-19');
+    expect(await page.inputValue('#notified')).toBe('2019-03-19');
+    expect(await page.textContent('#focus h2')).toBe('What Schools should be ready to show');
+    const wrong = await open({ notified: '31/02/2019' });
+    expect(await wrong.textContent('#errors')).toContain('there is no 31 February 2019');
+    await page.close();
+    await wrong.close();
+  });
+
+  test('each item explains how its date was worked out, skipping Easter by name', async () => {
+    const page = await open({ notified: '2019-04-16' });
+    const item = page.locator('li[data-id="select-children-to-track"]');
+    await item.locator('summary').click();
+    await item.locator('.steps li').first().waitFor();
+    const steps = await item.locator('.steps li').allTextContents();
+    expect(steps).toEqual([
+      'Tue 16 Apr 2019 day 0, notification day',
+      'Wed 17 Apr 2019 day 1',
+      'Thu 18 Apr 2019 day 2',
+      'Fri 19 Apr 2019 skipped: Good Friday (bank holiday)',
+      'Sat 20 Apr 2019 skipped: Saturday',
+      'Sun 21 Apr 2019 skipped: Sunday',
+      'Mon 22 Apr 2019 skipped: Easter Monday (bank holiday)',
+      'Tue 23 Apr 2019 day 3',
+    ]);
+    await page.close();
+  });
+
+  test('what is next from now (the page\'s clock: Wednesday 20 March 2019, 09:30)', async () => {
+    const page = await open({ notified: '2019-03-19' });
+    expect(await page.textContent('#next .meta')).toBe('From now: Wednesday 20 March 2019, 09:30 (Europe/London).');
+    expect(await page.$$eval('#next li[data-id]', (lis) => lis.map((l) => l.dataset.id)).then((ids) => ids.slice(0, 3))).toEqual(['children-list', 'child-level-data', 'cse-gangs-cases']);
+    await page.close();
+  });
+
+  test.skipIf(process.env.TZ !== 'UTC')('axe-core finds no WCAG 2.2 AA violations, with a plan, an agency and an error shown', async () => {
+    for (const params of [{ notified: '2019-03-19' }, { notified: '2019-04-16', agency: 'schools' }, { notified: '2019-03-23' }] as Array<Record<string, string>>) {
+      const page = await open(params, false); // axe waits on timers: a running clock
+      await page.locator('details.explain summary').first().click().catch(() => undefined);
+      await page.addScriptTag({ content: axeSource });
+      const result = await page.evaluate(async () => (window as unknown as { axe: { run: (o: object) => Promise<{ violations: Array<{ id: string; nodes: unknown[] }> }> } }).axe.run({ runOnly: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] }));
+      expect(result.violations.map((v) => `${v.id} (${v.nodes.length})`), JSON.stringify(params)).toEqual([]);
+      await page.close();
+    }
+  }, 60_000);
+
+  test('the keyboard alone reaches every control, and a download starts from it', async () => {
+    const page = await open({ notified: '2019-03-19' });
+    const reached: string[] = [];
+    for (let i = 0; i < 20; i++) {
+      await page.keyboard.press('Tab');
+      const now = await page.evaluate(() => document.activeElement?.id || document.activeElement?.textContent?.trim().slice(0, 24) || '');
+      if (reached.at(-1) !== now) reached.push(now); // the date field's day, month and year are one control
+    }
+    expect(reached.slice(0, 11)).toEqual(['Skip to the timetable', 'notified', 'rules', 'agency', 'Calendar for Outlook (.i', 'Printable page (.html)', 'Spreadsheet (.csv)', 'Markdown (.md)', 'Data (.json)', 'print', 'Notes on the rule set']);
+    const focusRing = await page.evaluate(() => getComputedStyle(document.activeElement!).outlineStyle);
+    expect(focusRing).not.toBe('none');
+    await page.focus('#rules');
+    await page.keyboard.press('ArrowDown'); // to "A rule-set file of my own"
+    expect(await page.isVisible('#rules-file')).toBe(true);
+    await page.focus('button[data-format="csv"]');
+    const [download] = await Promise.all([page.waitForEvent('download'), page.keyboard.press('Enter')]);
+    expect(download.suggestedFilename()).toBe('jtai-2019-03-19.csv');
+    await page.close();
+  });
+
+  test('usable at 200% zoom: nothing scrolls sideways at half the width', async () => {
+    const page = await browser.newPage({ viewport: { width: 640, height: 900 }, deviceScaleFactor: 2 });
+    await page.goto(pageUrl({ notified: '2019-03-19' }));
+    await page.waitForSelector('#agenda li[data-id]');
+    expect(await page.evaluate(() => document.documentElement.scrollWidth <= document.documentElement.clientWidth)).toBe(true);
+    await page.close();
+  });
+
+  test('deadlines are marked by words, not by colour alone', async () => {
+    const page = await open({ notified: '2019-03-19' });
+    expect(new Set(await page.$$eval('#agenda .kind', (ks) => ks.map((k) => k.textContent)))).toEqual(new Set(['Due', 'Inspectors']));
+    await page.close();
+  });
+
+  test('small, and sends nothing anywhere: the only request is the page itself', async () => {
+    expect(statSync(PAGE).size).toBeLessThan(1024 * 1024);
+    const page = await browser.newPage();
+    const requests: string[] = [];
+    page.on('request', (r) => requests.push(r.url()));
+    await page.goto(pageUrl({ notified: '2019-03-19' }));
+    await page.waitForSelector('#agenda li[data-id]');
+    await page.getByRole('button', { name: /^Calendar/ }).click();
+    expect(requests.filter((u) => !u.startsWith('blob:'))).toEqual([pageUrl({ notified: '2019-03-19' })]);
+    await page.close();
+  });
+
+  test('the printable page, printed to PDF by chromium: the whole timetable on page one', async () => {
+    const dir = folder();
+    const html = join(dir, 'plan.html');
+    expect((await runCli(['plan', '-n', '2019-03-19', '--out', html, '-q'])).code).toBe(0);
+    const page = await browser.newPage();
+    await page.goto(`file://${html}`);
+    const pdf = join(dir, 'plan.pdf');
+    await page.pdf({ path: pdf, preferCSSPageSize: true });
+    await page.close();
+    const first = spawnSync('pdftotext', ['-f', '1', '-l', '1', pdf, '-'], { encoding: 'utf8' });
+    expect(first.status, 'pdftotext (poppler-utils) is needed').toBe(0);
+    const text = first.stdout.replace(/\s+/g, ' ');
+    expect(text).toContain('JTAI timetable (2018 guidance): notified Tuesday 19 March 2019'); // the page header
+    expect(text).toContain('List of children in need'); // the first row
+    expect(text).toContain('CQC requests documents about the children being tracked'); // and the last
+    expect(text).toMatch(/Page 1 of \d+/);
+    expect(text).not.toContain('What the inspection looks at'); // that starts on page two
+  });
+});
