@@ -26,11 +26,12 @@ export default tseslint.config(
     rules: { 'no-console': 'error' },
   },
   {
-    // Only the CLI shell may touch the process; the core and renderers stay pure.
-    files: ['src/core/**', 'src/render/**'],
+    // Only the CLI shell may touch the process and the disk; the core, the renderers and the
+    // web page run in a browser too, so they use nothing of Node's.
+    files: ['src/core/**', 'src/render/**', 'src/web/**'],
     rules: {
-      'no-restricted-globals': ['error', 'process'],
-      'no-restricted-imports': ['error', { patterns: ['node:*', 'chalk', '../io/*', '../cli/*'] }],
+      'no-restricted-globals': ['error', 'process', 'Buffer', 'global', 'require', '__dirname', '__filename', 'setImmediate'],
+      'no-restricted-imports': ['error', { patterns: ['node:*', 'fs', 'path', 'os', 'crypto', 'chalk', '../io/*', '../cli/*'] }],
     },
   },
 );
