@@ -17,12 +17,19 @@ const DAY_MS = 86_400_000;
 
 // Calendar dates are worked out as UTC midnights, where every day has 24 hours and the
 // machine's zone never enters; zones matter only once a clock time is added (see schedule.ts).
+// By numbers, not by parsing and printing strings: these run at every step of every count.
 function toUtc(date: IsoDate): Date {
-  return new Date(`${date}T00:00:00Z`);
+  const d = new Date(0);
+  // setUTCFullYear takes the year as given (Date.UTC reads 0-99 as 1900-1999) and rolls 30 February over.
+  d.setUTCFullYear(Number(date.slice(0, 4)), Number(date.slice(5, 7)) - 1, Number(date.slice(8, 10)));
+  return d;
 }
 
 function fromUtc(d: Date): IsoDate {
-  return d.toISOString().slice(0, 10);
+  const y = d.getUTCFullYear();
+  const m = d.getUTCMonth() + 1;
+  const day = d.getUTCDate();
+  return `${y < 1000 ? String(y).padStart(4, '0') : y}-${m < 10 ? '0' : ''}${m}-${day < 10 ? '0' : ''}${day}`;
 }
 
 /** Whether text is a real calendar date in YYYY-MM-DD form: isIsoDate("2019-02-30") is false. */
