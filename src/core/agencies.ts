@@ -3,7 +3,7 @@ import type { Schedule, ScheduleItem } from './schedule.js';
 
 type Parties = Readonly<Record<string, Party>>;
 
-function reach(parties: Parties, start: string, next: (id: string) => string[]): Set<string> {
+function reach(start: string, next: (id: string) => string[]): Set<string> {
   const seen = new Set<string>([start]);
   const queue = [start];
   while (queue.length > 0) {
@@ -22,8 +22,8 @@ function reach(parties: Parties, start: string, next: (id: string) => string[]):
  * members: relatedParties(p, "police") has "partner-agencies" and "local-agencies".
  */
 export function relatedParties(parties: Parties, id: string): Set<string> {
-  const down = reach(parties, id, (p) => parties[p]?.members ?? []);
-  const up = reach(parties, id, (p) => Object.values(parties).filter((g) => g.members.includes(p)).map((g) => g.id));
+  const down = reach(id, (p) => parties[p]?.members ?? []);
+  const up = reach(id, (p) => Object.values(parties).filter((g) => g.members.includes(p)).map((g) => g.id));
   return new Set([...down, ...up]);
 }
 
@@ -72,7 +72,7 @@ export function findParty(parties: Parties, text: string): Party | undefined {
 export function submittingParties(schedule: Schedule): Party[] {
   const parties = schedule.ruleSet.parties;
   const named = schedule.items.filter((i) => i.kind === 'submission').flatMap((i) => i.agencies.map((a) => a.id));
-  const all = new Set(named.flatMap((id) => [...reach(parties, id, (p) => parties[p]?.members ?? [])]));
+  const all = new Set(named.flatMap((id) => [...reach(id, (p) => parties[p]?.members ?? [])]));
   return Object.values(parties).filter((p) => all.has(p.id));
 }
 
