@@ -25,6 +25,7 @@ const option = {
   inspection: () => new Option('-i, --inspection <file>', `the inspection file (default: ${INSPECTION_FILE} here, if there is one)`),
   now: () => new Option('--now <time>', 'the moment to tell progress from: 2019-03-20T14:10, 20/03/2019 14:10 (London time), or with an offset (default: now)'),
   agency: () => new Option('-a, --agency <name>', 'only what this agency must do; repeat for more: police, health, schools, yot, probation, la...').argParser(collect),
+  agencyPart: () => new Option('-a, --agency <name>', "only this agency's part of items several agencies must do"),
   format: (choices: readonly string[]) => new Option('-f, --format <format>', 'output format').choices(choices).default('text'),
   color: () => new Option('--no-color', 'no colour, even on a terminal (NO_COLOR=1 does the same)'),
   quiet: () => new Option('-q, --quiet', 'no warnings and no "wrote ..." messages'),
@@ -209,7 +210,7 @@ export function makeProgram(io: CliIo, version: string): Command {
     .option('--by <name>', 'who did it, or who records it')
     .option('--at <time>', 'when: 2019-03-20T14:52, 20/03/2019 14:52 (London time) (default: now)')
     .option('--note <text>', 'anything worth saying: how it was sent, what is missing')
-    .addOption(new Option('-a, --agency <name>', "only this agency's part of items several agencies must do"))
+    .addOption(option.agencyPart())
     .addOption(option.inspection())
     .addOption(option.quiet())
     .addHelpText(
@@ -228,7 +229,7 @@ export function makeProgram(io: CliIo, version: string): Command {
     .command('undo')
     .description('take back a "done" recorded in the inspection file')
     .argument('<ids...>', 'the items to mark as not done')
-    .addOption(new Option('-a, --agency <name>', "only this agency's part of items several agencies must do"))
+    .addOption(option.agencyPart())
     .addOption(option.inspection())
     .addOption(option.quiet())
     .addHelpText('after', examples([['jtai undo children-list', 'no longer done']]))
