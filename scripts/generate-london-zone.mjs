@@ -14,6 +14,7 @@ import type { ZoneRules } from './zone-rules.js';
 
 export const EUROPE_LONDON: ZoneRules = {
   name: 'Europe/London',
+  years: [${rules.years[0]}, ${rules.years[1]}],
   initialOffset: ${rules.initialOffset},
   transitions: [
 ${rows.join('\n')}

@@ -24,6 +24,14 @@ export class JtaiError extends Error {
   }
 }
 
+/** A broken invariant: a bug in jtai, never the user's doing. main reports it as one (exit 70). */
+export class InternalError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'InternalError';
+  }
+}
+
 /** The command line was wrong: a missing or unknown option, a bad value. Exit code 2. */
 export class UsageError extends JtaiError {
   constructor(message: string) {

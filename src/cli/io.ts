@@ -1,4 +1,6 @@
-import { fstatSync, statSync, writeSync } from 'node:fs';
+import { fstatSync, readFileSync, statSync, writeSync } from 'node:fs';
+import { InputError } from '../errors.js';
+import { reason } from '../io/file-errors.js';
 
 /** What a command may touch of the process: passed in, so tests can run commands in-process. */
 export interface CliIo {
@@ -30,9 +32,36 @@ function writeAll(fd: number, text: string): void {
       const code = (e as NodeJS.ErrnoException).code;
       if (code === 'EAGAIN') pause(5);
       else if (code === 'EPIPE') return;
-      else throw e;
+      else if (fd === 2) return; // nowhere left to say it
+      else throw new InputError(`cannot write to standard output: ${reason(e)}; give --out FILE to write a file instead.`);
     }
   }
+}
+
+/**
+ * Whether standard output was closed when jtai started ("jtai plan >&-"): Node then opens
+ * /dev/null read-write in its place (a shell's "> /dev/null" opens it write-only), and the
+ * output would vanish with exit 0. Told on Linux, from /proc; elsewhere taken as open.
+ */
+function wasClosed(fd: number): boolean {
+  try {
+    const info = fstatSync(fd);
+    if (!info.isCharacterDevice() || info.rdev !== statSync('/dev/null').rdev) return false;
+    const flags = /^flags:\s*([0-7]+)$/m.exec(readFileSync(`/proc/self/fdinfo/${fd}`, 'utf8'))?.[1];
+    return flags !== undefined && (parseInt(flags, 8) & 3) === 2; // O_ACCMODE is O_RDWR
+  } catch {
+    return false;
+  }
+}
+
+let checkedOut = false;
+
+function writeOut(text: string): void {
+  if (!checkedOut) {
+    checkedOut = true;
+    if (wasClosed(1)) throw new InputError('standard output is closed, so what jtai writes there would be lost; give --out FILE, or send it somewhere (> FILE).');
+  }
+  writeAll(1, text);
 }
 
 // Only a character device can be a terminal; the tty module (which loads net and streams) is
@@ -51,7 +80,7 @@ function isTerminal(fd: number): boolean {
 let tty: boolean | undefined;
 
 export const processIo: CliIo = {
-  writeOut: (text) => writeAll(1, text),
+  writeOut,
   writeErr: (text) => writeAll(2, text),
   get stdoutIsTty() {
     tty ??= isTerminal(1);

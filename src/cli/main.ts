@@ -2,7 +2,9 @@ import { readFileSync } from 'node:fs';
 import { type Command, CommanderError } from 'commander';
 import { readDate } from '../core/date-input.js';
 import { didYouMean } from '../core/suggest.js';
+import { visible, visibleKeepingColour } from '../core/text-rules.js';
 import { JtaiError, RuleSetError } from '../errors.js';
+import { reason } from '../io/file-errors.js';
 import { type CliIo, processIo } from './io.js';
 import { commandOf, makeProgram } from './program.js';
 
@@ -13,10 +15,31 @@ const version =
     ? __JTAI_VERSION__
     : (JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }).version;
 
-/** A message safe for a terminal: control characters a value brought in are shown, not obeyed. */
-export function visible(message: string): string {
-  // eslint-disable-next-line no-control-regex -- matching control characters is the point
-  return message.replace(/[\u0000-\u0009\u000b-\u001f\u007f-\u009f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+/**
+ * The process's io with every text shown as data: on stderr, and on stdout when it is a
+ * terminal, a control character that a value brought in is shown as a visible escape, never
+ * obeyed (jtai's own colours are kept). Files and pipes get the format's own escaping.
+ */
+function safeIo(io: CliIo): CliIo {
+  return {
+    writeOut: (text) => io.writeOut(io.stdoutIsTty ? visibleKeepingColour(text) : text),
+    writeErr: (text) => io.writeErr(visible(text)),
+    get stdoutIsTty() {
+      return io.stdoutIsTty;
+    },
+    get columns() {
+      return io.columns;
+    },
+    env: io.env,
+  };
+}
+
+/** An error of the system, not of jtai (the working folder gone, a disk full), in words; undefined for anything else. */
+function systemProblem(e: unknown): string | undefined {
+  const err = e as NodeJS.ErrnoException;
+  if (typeof err?.code !== 'string' || typeof err.syscall !== 'string') return undefined;
+  if (err.syscall === 'uv_cwd') return 'the working folder no longer exists (it was deleted or moved); change to a folder that does (cd) and run jtai again.';
+  return `cannot ${err.syscall}${err.path ? ` ${err.path}` : ''}: ${reason(err)}.`;
 }
 
 function longOptions(command: Command): string[] {
@@ -53,7 +76,8 @@ function helpHint(command: Command | undefined): string {
 }
 
 /** Runs jtai with the arguments after "jtai" and returns the exit code; the one place that reports errors. */
-export async function main(args: readonly string[], io: CliIo = processIo): Promise<number> {
+export async function main(args: readonly string[], processOrTestIo: CliIo = processIo): Promise<number> {
+  const io = safeIo(processOrTestIo);
   const program = makeProgram(io, version);
   const command = commandOf(program, args);
   try {
@@ -63,7 +87,7 @@ export async function main(args: readonly string[], io: CliIo = processIo): Prom
     }
     if (args[0] === 'help' && args[1] !== undefined && !command) {
       const names = program.commands.map((c) => c.name());
-      io.writeErr(`jtai: there is no command "${visible(args[1])}".${didYouMean(args[1], names)} The commands are: ${names.join(', ')}.\n${helpHint(undefined)}\n`);
+      io.writeErr(`jtai: there is no command "${args[1]}".${didYouMean(args[1], names)} The commands are: ${names.join(', ')}.\n${helpHint(undefined)}\n`);
       return 2;
     }
     await program.parseAsync(args, { from: 'user' });
@@ -72,7 +96,7 @@ export async function main(args: readonly string[], io: CliIo = processIo): Prom
     if (e instanceof CommanderError) {
       if (e.exitCode === 0) return 0; // --help, --version
       if (e.code === 'commander.help') return 2; // "jtai help" without a command: usage shown, as for no command
-      io.writeErr(`jtai: ${visible(commanderMessage(e, command, args))}\n${helpHint(command)}\n`);
+      io.writeErr(`jtai: ${commanderMessage(e, command, args)}\n${helpHint(command)}\n`);
       return 2;
     }
     if (e instanceof JtaiError) {
@@ -83,11 +107,16 @@ export async function main(args: readonly string[], io: CliIo = processIo): Prom
             ? `Run "jtai check ${e.file}" after each fix.`
             : `Run "jtai status" after each fix.`
           : helpHint(command);
-      io.writeErr(`jtai: ${visible(e.message)}\n${hint}\n`);
+      io.writeErr(`jtai: ${e.message}\n${hint}\n`);
       return e.exitCode;
     }
+    const system = systemProblem(e);
+    if (system) {
+      io.writeErr(`jtai: ${system}\n`);
+      return 1;
+    }
     const detail = io.env.JTAI_DEBUG ? `\n${(e as Error).stack}` : ' (set JTAI_DEBUG=1 for details)';
-    io.writeErr(`jtai: internal error: ${visible((e as Error).message)}. This is a bug in jtai; please report it.${detail}\n`);
+    io.writeErr(`jtai: internal error: ${(e as Error).message}. This is a bug in jtai; please report it.${detail}\n`);
     return 70;
   }
 }

@@ -1,5 +1,6 @@
 import { Command, Option } from 'commander';
 import { ReportedFailure } from '../errors.js';
+import { checkCommandLine } from './command-line.js';
 import { FORMATS } from './formats.js';
 import { INSPECTION_FILE } from '../io/inspection-path.js';
 import type { CliIo } from './io.js';
@@ -87,7 +88,8 @@ export function makeProgram(io: CliIo, version: string): Command {
       getErrHelpWidth: () => HELP_WIDTH,
       outputError: () => {}, // errors are printed once, by main's catch
     })
-    .addHelpText('after', MAIN_HELP);
+    .addHelpText('after', MAIN_HELP)
+    .hook('preAction', (_program, command) => checkCommandLine(command));
 
   program
     .command('plan')

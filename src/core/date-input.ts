@@ -1,6 +1,6 @@
 import { UsageError } from '../errors.js';
 import { type IsoDate, WEEKDAYS, formatLongDate, isIsoDate, weekdayOf } from './calendar-date.js';
-import { type ZoneRules, offsetAt, zonedInstant } from './zone-rules.js';
+import { type ZoneRules, coversInstant, formatOffset, isRepeatedTime, offsetAt, zonedInstant } from './zone-rules.js';
 
 // Dates as people type them: ISO (2019-03-19), "today", UK day-first (19/03/2019, 19-03-2019,
 // 19.03.2019) and written (19 March 2019, Tue 19 Mar 2019, Tuesday 19th March 2019, March 19,
@@ -111,12 +111,12 @@ function readClock(option: string, text: string, clock: string): string {
  * (14:10, 2:10pm; 00:00 if none): readInstant("--now", "20/03/2019 14:10", now, london) is
  * Date.parse("2019-03-20T14:10:00Z").
  */
-export function readInstant(option: string, text: string, nowMs: number, zone: ZoneRules): number {
+export function readInstant(option: string, text: string, nowMs: number, zone: ZoneRules, notes: string[] = []): number {
   const t = text.trim().replace(/\s+/g, ' ');
   if (/^(now|today)$/i.test(t)) return nowMs;
   if (/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?([zZ]|[+-]\d{2}:?\d{2})$/.test(t)) {
     const ms = Date.parse(t);
-    if (!Number.isNaN(ms)) return ms;
+    if (!Number.isNaN(ms)) return withinZone(option, text, ms, zone);
   }
   const m = /^(.*?)(?:[T ,]+(\d{1,2}(?:[:.]\d{2})?\s*(?:am|pm)?|\d{1,2}[:.]\d{2}))?$/i.exec(t)!;
   const [datePart, clockPart] = m[2] !== undefined && /[:.]|am|pm/i.test(m[2]) ? [m[1]!, m[2]] : [t, undefined];
@@ -129,5 +129,16 @@ export function readInstant(option: string, text: string, nowMs: number, zone: Z
     throw new UsageError(`${option} "${text}" is not a date and time jtai can read; give it as 2019-03-20T14:10 (London time), 20/03/2019 14:10, or with an offset, 2019-03-20T14:10+00:00.`);
   }
   const time = clockPart === undefined ? '00:00' : readClock(option, text, clockPart);
-  return Date.parse(zonedInstant(zone, date, time));
+  const instant = zonedInstant(zone, date, time);
+  if (isRepeatedTime(zone, date, time)) {
+    const later = formatOffset(offsetAt(zone, Date.parse(instant) + 3_600_000));
+    notes.push(`${option} "${text}": ${time} happens twice on ${formatLongDate(date)}, when the clocks go back; read as the first (${instant.slice(-6)}). For the second, give ${date}T${time}${later}.`);
+  }
+  return withinZone(option, text, Date.parse(instant), zone);
+}
+
+// Outside the years its table of clock changes holds, a zone's time of day cannot be told.
+function withinZone(option: string, text: string, ms: number, zone: ZoneRules): number {
+  if (coversInstant(zone, ms)) return ms;
+  throw new UsageError(`${option} "${text}" is outside the years jtai knows the clock changes of ${zone.name} for (${zone.years[0]} to ${zone.years[1]}); give a time in those years.`);
 }

@@ -1,12 +1,26 @@
 import { z } from 'zod';
 import type { IsoDate } from './calendar-date.js';
+import { type TextKind, textProblem } from './text-rules.js';
 
 // The inspection file (jtai-inspection.yaml): one area's record of one inspection, which people
 // read and edit: the area, the notification date, the rule set, whom to contact in each agency,
 // and what has been done. This is its shape as written, and as jtai uses it.
 
 const Id = z.string({ error: 'an id like "police"' }).regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'an id like "police"');
-const Text = z.string().trim().min(1, 'some text');
+// The rule every text jtai accepts follows (text-rules.ts): no control characters; a line break
+// or a tab only in a note.
+function text(kind: TextKind) {
+  return z
+    .string()
+    .trim()
+    .min(1, 'some text')
+    .superRefine((t, ctx) => {
+      const problem = textProblem(t, kind);
+      if (problem) ctx.addIssue({ code: 'custom', message: `${kind === 'line' ? 'one line of text' : 'text'} without control characters; this ${problem}` });
+    });
+}
+const Text = text('line');
+const Note = text('text');
 const Instant = z.iso.datetime({ offset: true, local: false, message: 'a date and time with its offset, like "2019-03-20T14:52:00+00:00"' });
 
 const ContactSchema = z
@@ -23,7 +37,7 @@ const DoneSchema = z
     done: Instant.describe('When it was done, with its UTC offset.'),
     by: Text.optional().describe('Who did it, or who recorded it.'),
     agency: Id.optional().describe("Only this agency's part of an item several agencies share (default: the whole item)."),
-    note: Text.optional().describe('Anything worth saying: how it was sent, what is missing.'),
+    note: Note.optional().describe('Anything worth saying: how it was sent, what is missing.'),
   })
   .describe('That an item, or one agency\'s part of it, was done.');
 

@@ -4,6 +4,7 @@ import type { ZoneRules } from './zone-rules.js';
 
 export const EUROPE_LONDON: ZoneRules = {
   name: 'Europe/London',
+  years: [2016, 2040],
   initialOffset: 0,
   transitions: [
     [1459040400000, 60], // 2016-03-27T01:00:00.000Z

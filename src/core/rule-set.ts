@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { HOLIDAY_CALENDARS } from './bank-holidays.js';
 import { WEEKDAYS } from './calendar-date.js';
+import { textProblem } from './text-rules.js';
 
 // The rule-set format as people write it (RuleSetFile), and as jtai uses it once checked and
 // resolved (RuleSet). The zod schema is the single source of the written form's types and of
@@ -17,15 +18,28 @@ export function isId(text: string): boolean {
 }
 const ID_WORDS = 'an id of lower-case letters, digits and hyphens, like "case-lists"';
 const Id = z.string({ error: ID_WORDS }).regex(ID_PATTERN, ID_WORDS);
-// Control characters (a terminal's escape sequences among them) are refused: they mean nothing
-// in a timetable, RFC 5545 forbids them in calendar text, and they could drive a terminal.
-// eslint-disable-next-line no-control-regex -- matching control characters is the point
-const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/;
+// Control characters (a terminal's escape sequences, a lone carriage return) are refused, by
+// the rule every text jtai accepts follows (text-rules.ts): they mean nothing in a timetable,
+// RFC 5545 forbids them in calendar text, and they could drive a terminal.
 const Text = z
   .string()
   .trim()
   .min(1, 'some text')
-  .refine((t) => !CONTROL.test(t), 'text without control characters (such as an escape or a NUL)');
+  .superRefine((t, ctx) => {
+    const problem = textProblem(t, 'text');
+    if (problem) ctx.addIssue({ code: 'custom', message: `text without control characters; this ${problem}` });
+  });
+// Bounds far beyond any inspection (a JTAI runs for weeks, and jtai knows bank holidays for 25
+// years), so that a mistyped number is refused where it is written, not turned into no date.
+const MAX_WORKING_DAYS = 2000;
+const MAX_WEEKS = 400;
+const MAX_HOURS = 24 * 2000;
+const MAX_MINUTES = 60 * 24 * 2000;
+function bounded(unit: string, max: number) {
+  const words = `a whole number of ${unit} from -${max} to ${max}`;
+  return z.int(words).min(-max, words).max(max, words);
+}
+const WorkingDays = bounded('working days', MAX_WORKING_DAYS);
 /** A 24-hour clock time, "HH:MM". */
 export const TIME_OF_DAY = /^([01]\d|2[0-3]):[0-5]\d$/;
 const TIME_WORDS = 'a 24-hour time of day like "15:00"';
@@ -70,7 +84,7 @@ const PartySchema = z
   .describe('An agency, a person or a group of them.');
 
 const NotificationSchema = z.strictObject({
-  day: z.int('a whole number').min(0, 'zero or more').optional().describe('The day number of the notification day (default 0).'),
+  day: z.int('a whole number').min(0, 'zero or more').max(MAX_WORKING_DAYS, `a whole number from 0 to ${MAX_WORKING_DAYS}`).optional().describe('The day number of the notification day (default 0).'),
   weekday: Weekday.optional().describe('The weekday notifications are expected on; another gives a warning.'),
   source: Text.optional().describe("The source's own words about the notification day."),
 });
@@ -131,27 +145,27 @@ const FocusListSchema = z
   })
   .describe('One list of what the inspection looks at, or what an agency must be ready to show.');
 
+
 export const RuleItemFileSchema = z
   .strictObject({
     id: Id.describe('A short, stable name for the item; used in UIDs and in "after".'),
     kind: z.enum(ITEM_KINDS).describe('"submission": the area must provide something. "inspector-action": inspectors select or request.'),
     title: Text.describe('What is due or what happens, in a few words.'),
-    day: z
-      .int('a whole number of working days')
-      .optional()
+    day: WorkingDays.optional()
       .describe('Working-day number, counted the way notification.day counts the notification day.'),
     week: z
       .int('a whole week number')
       .min(1, 'a week number from 1')
+      .max(MAX_WEEKS, `a week number from 1 to ${MAX_WEEKS}`)
       .optional()
       .describe('Week number (week 1 is the Monday-to-Sunday week of notification); needs weekday.'),
     weekday: Weekday.optional().describe(
       'With week: the day of that week. With day: the weekday the source gives, checked against the date.',
     ),
     from: Id.optional().describe('Instead of day or week: the id of the item this one is counted from (an internal deadline chained to it).'),
-    days: z.int('a whole number of working days').optional().describe('With from: working days after (+) or before (-) that item (default 0).'),
-    hours: z.int('a whole number of hours').optional().describe('With from: hours after (+) or before (-) its time, in wall-clock time (default 0).'),
-    minutes: z.int('a whole number of minutes').optional().describe('With from: minutes after (+) or before (-) its time (default 0).'),
+    days: WorkingDays.optional().describe('With from: working days after (+) or before (-) that item (default 0).'),
+    hours: bounded('hours', MAX_HOURS).optional().describe('With from: hours after (+) or before (-) its time, in wall-clock time (default 0).'),
+    minutes: bounded('minutes', MAX_MINUTES).optional().describe('With from: minutes after (+) or before (-) its time (default 0).'),
     at: z
       .string()
       .optional()

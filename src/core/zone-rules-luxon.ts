@@ -30,7 +30,7 @@ export function computeZoneRules(name: string, firstYear: number, lastYear: numb
     transitions.push([hi, next]);
     offset = next;
   }
-  return { name, initialOffset, transitions };
+  return { name, years: [firstYear, lastYear], initialOffset, transitions };
 }
 
 /** luxon's own reading of a wall-clock time, to check zonedInstant against. */

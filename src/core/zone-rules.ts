@@ -8,6 +8,8 @@ import type { IsoDate } from './calendar-date.js';
  */
 export interface ZoneRules {
   name: string;
+  /** The first and last years the table holds every change of; outside them it cannot be trusted. */
+  years: readonly [number, number];
   initialOffset: number;
   transitions: ReadonlyArray<readonly [number, number]>;
 }
@@ -20,6 +22,23 @@ export function offsetAt(zone: ZoneRules, utcMs: number): number {
     offset = next;
   }
   return offset;
+}
+
+/** Whether the table knows the zone's offset at an instant: coversInstant(london, Date.UTC(2041, 6, 1)) is false. */
+export function coversInstant(zone: ZoneRules, utcMs: number): boolean {
+  const year = new Date(utcMs).getUTCFullYear();
+  return year >= zone.years[0] && year <= zone.years[1];
+}
+
+/**
+ * Whether a wall-clock time happens twice (the hour repeated when the clocks go back):
+ * isRepeatedTime(london, "2019-10-27", "01:30") is true; zonedInstant takes the first of the two.
+ */
+export function isRepeatedTime(zone: ZoneRules, date: IsoDate, time: string): boolean {
+  const wall = Date.parse(`${date}T${time}:00Z`);
+  if (Number.isNaN(wall)) return false;
+  const offsets = new Set([offsetAt(zone, wall - 86_400_000), offsetAt(zone, wall + 86_400_000)]);
+  return [...offsets].filter((o) => offsetAt(zone, wall - o * 60_000) === o).length > 1;
 }
 
 /** An offset as ISO 8601 writes it: formatOffset(60) is "+01:00". */

@@ -1,8 +1,20 @@
+import { visible } from '../core/text-rules.js';
+import { InternalError } from '../errors.js';
+
 // RFC 5545 text rules: escaping of TEXT values and folding of long content lines.
 
-/** Escapes a TEXT value: escapeText("a, b; c\nd") is "a\\, b\\; c\\nd". */
+/**
+ * Escapes a TEXT value (RFC 5545 3.3.11): escapeText("a, b; c\nd") is "a\\, b\\; c\\nd". Every
+ * line break (CRLF, a lone CR or LF) becomes "\\n", and any other control character, which TEXT
+ * may not hold, is written as a visible escape (the four characters "\x1b"), so that no text
+ * can end a calendar line or start another.
+ */
 export function escapeText(text: string): string {
-  return text.replace(/\\/g, '\\\\').replace(/;/g, '\\;').replace(/,/g, '\\,').replace(/\r?\n/g, '\\n');
+  return visible(text.replace(/\r\n?/g, '\n'))
+    .replace(/\\/g, '\\\\')
+    .replace(/;/g, '\\;')
+    .replace(/,/g, '\\,')
+    .replace(/\n/g, '\\n');
 }
 
 function utf8Length(char: string): number {
@@ -35,7 +47,13 @@ export function foldLine(line: string): string {
   return parts.join('\r\n ');
 }
 
-/** Joins content lines with CRLF, each folded, the last one ended too. */
+// A content line holds no control character but a tab (RFC 5545 3.1): whatever went into it.
+// eslint-disable-next-line no-control-regex -- matching control characters is the point
+const CONTROL = /[\u0000-\u0008\u000a-\u001f\u007f]/;
+
+/** Joins content lines with CRLF, each folded, the last one ended too; a line that holds a line break or a control character is a bug. */
 export function joinLines(lines: readonly string[]): string {
+  const bad = lines.find((l) => CONTROL.test(l));
+  if (bad !== undefined) throw new InternalError(`a calendar line holds a control character: ${JSON.stringify(bad.slice(0, 60))}`);
   return lines.map((l) => `${foldLine(l)}\r\n`).join('');
 }

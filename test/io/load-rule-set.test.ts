@@ -66,7 +66,7 @@ describe('parseRuleSet', () => {
       area.yaml:11:5: items[0].title is missing; expected text.
       area.yaml:12:11: items[0].kind: expected one of "submission", "inspector-action", found "deadline".
       area.yaml:13:5: items[0]: unknown field "titel"; check its spelling.
-      area.yaml:14:10: items[0].day: expected a whole number of working days, found "soon"."
+      area.yaml:14:10: items[0].day: expected a whole number of working days from -2000 to 2000, found "soon"."
     `);
   });
 

@@ -8,7 +8,7 @@ import { InputError, UsageError } from '../../errors.js';
 import { EXTENSION_OF, type Format, type RenderSettings, formatForOut, loadRenderer } from '../formats.js';
 import type { CliIo } from '../io.js';
 import { makeStyle, wantsColor } from '../style.js';
-import { type PlanInput, partiesNamed, planFor } from './shared.js';
+import { type PlanInput, partiesNamed, planFor, sourceDateEpoch } from './shared.js';
 
 export interface PlanOptions extends PlanInput {
   format?: Format;
@@ -35,13 +35,12 @@ export function parseRemind(value: string): number | null {
 
 /** DTSTAMP: SOURCE_DATE_EPOCH (seconds) for reproducible files, or now. */
 export function stampFrom(env: CliIo['env']): Date {
-  const epoch = env.SOURCE_DATE_EPOCH;
-  if (epoch === undefined || epoch === '') return new Date();
-  if (!/^\d{1,12}$/.test(epoch)) throw new InputError(`SOURCE_DATE_EPOCH "${epoch}" is not a whole number of seconds since 1970.`);
-  return new Date(Number(epoch) * 1000);
+  return new Date(sourceDateEpoch(env) ?? Date.now());
 }
 
 function chooseFormat(options: PlanOptions): Format {
+  if (options.out === '') throw new UsageError('--out "" names no file; give a file name, or leave --out out to print to the screen.');
+  if (options.outDir === '') throw new UsageError('--out-dir "" names no folder; give a folder name.');
   if (options.split && !options.outDir) throw new UsageError('--split needs --out-dir, the folder to write one file per agency into.');
   if (options.outDir && !options.split) throw new UsageError('--out-dir goes with --split agency.');
   if (options.split && options.out) throw new UsageError('give --out or --split with --out-dir, not both.');

@@ -85,9 +85,11 @@ export async function runDone(ids: string[], options: DoneOptions, io: CliIo): P
   const { path, ruleSet, zone } = await openInspection(options);
   const items = itemsNamed(ruleSet, ids);
   const parts = items.map((item) => ({ item, agencies: partsOf(ruleSet, item, options.agency) }));
-  const at = options.at === undefined ? Date.now() : readInstant('--at', options.at, Date.now(), zone);
-  const done = instantIn(zone, at);
   const say = (text: string) => void (!options.quiet && io.writeErr(`jtai: ${text}\n`));
+  const notes: string[] = [];
+  const at = options.at === undefined ? Date.now() : readInstant('--at', options.at, Date.now(), zone, notes);
+  for (const note of notes) say(note);
+  const done = instantIn(zone, at);
   await updateInspection(
     path,
     (doc) => {

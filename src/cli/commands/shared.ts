@@ -8,7 +8,7 @@ import type { Party, RuleSet } from '../../core/rule-set.js';
 import { type Schedule, computeSchedule } from '../../core/schedule.js';
 import { didYouMean } from '../../core/suggest.js';
 import type { HolidayCalendar } from '../../core/working-days.js';
-import type { ZoneRules } from '../../core/zone-rules.js';
+import { type ZoneRules, coversInstant } from '../../core/zone-rules.js';
 import { zoneRulesFor } from '../../core/zones.js';
 import { InputError, UnknownYearError, UsageError } from '../../errors.js';
 import type { LoadedInspection } from '../../io/inspection-file.js';
@@ -60,11 +60,34 @@ export async function inspectionFor(command: string, input: PlanInput, io: CliIo
   return { notified, typed: typed ?? notified, rules: input.rules ?? loaded?.record.rules ?? 'jtai-2018', ...(loaded && { loaded }) };
 }
 
-/** The moment "now" means: --now as typed, else SOURCE_DATE_EPOCH (for reproducible output), else the clock. */
-export function nowFor(input: PlanInput, zone: ZoneRules, env: CliIo['env']): number {
-  if (input.now !== undefined) return readInstant('--now', input.now, Date.now(), zone);
+// The latest instant ISO 8601 and RFC 5545 write with a four-digit year: 9999-12-31T23:59:59Z.
+const LAST_SECOND = 253_402_300_799;
+
+/**
+ * SOURCE_DATE_EPOCH (https://reproducible-builds.org/specs/source-date-epoch/) as milliseconds,
+ * or undefined when it is not set: whole seconds since 1970, up to the end of the year 9999.
+ */
+export function sourceDateEpoch(env: CliIo['env']): number | undefined {
   const epoch = env.SOURCE_DATE_EPOCH;
-  return epoch && /^\d{1,12}$/.test(epoch) ? Number(epoch) * 1000 : Date.now();
+  if (epoch === undefined || epoch === '') return undefined;
+  if (!/^\d{1,12}$/.test(epoch) || Number(epoch) > LAST_SECOND) {
+    throw new InputError(`SOURCE_DATE_EPOCH "${epoch}" is not a whole number of seconds from 1970 to the end of 9999; set it to one (for example ${Math.floor(Date.UTC(2019, 2, 19) / 1000)}) or unset it.`);
+  }
+  return Number(epoch) * 1000;
+}
+
+/**
+ * The moment "now" means: --now as typed, else SOURCE_DATE_EPOCH (for reproducible output),
+ * else the clock. What --now leaves to be said (a time that happens twice) is said with `say`.
+ */
+export function nowFor(input: PlanInput, zone: ZoneRules, env: CliIo['env'], say: (text: string) => void = () => {}): number {
+  if (input.now !== undefined) {
+    const notes: string[] = [];
+    const ms = readInstant('--now', input.now, Date.now(), zone, notes);
+    for (const note of notes) say(note);
+    return ms;
+  }
+  return sourceDateEpoch(env) ?? Date.now();
 }
 
 export interface Planned {
@@ -101,10 +124,13 @@ export async function planFor(command: string, input: PlanInput, io: CliIo, opti
         : `the plan for a notification on ${shown} ${e.year > year ? 'runs into' : 'reaches back into'} ${e.year}, ${known}.`,
     );
   }
-  const nowMs = nowFor(input, zone, io.env);
+  const nowMs = nowFor(input, zone, io.env, (text) => void (!input.quiet && io.writeErr(`jtai: ${text}\n`)));
   // Progress depends on the moment: a plan carries it only when asked (an inspection file, or
   // --now), so that the same plan without them is the same bytes at any time.
   const asked = options.progress === 'always' || loaded !== undefined || input.now !== undefined;
+  if (asked && !coversInstant(zone, nowMs)) {
+    throw new InputError(`the moment to tell progress from, ${new Date(nowMs).toISOString().slice(0, 16)}Z (SOURCE_DATE_EPOCH or the clock), is outside the years jtai knows the clock changes of ${zone.name} for (${zone.years[0]} to ${zone.years[1]}); give --now.`);
+  }
   return { ruleSet, calendar, zone, nowMs, schedule: asked ? withProgress(schedule, loaded?.record, nowMs, zone) : schedule, ...(loaded && { loaded }) };
 }
 

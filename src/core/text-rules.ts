@@ -1,0 +1,70 @@
+// What text jtai accepts, from every source (rule set, inspection file, command line,
+// environment), and how a control character is shown when one must be shown. One rule for
+// every way in: the renderers then escape for their format, and nothing else is needed.
+
+/**
+ * The kinds of text: "text" is free text that may run over lines (a note, a detail), where a
+ * tab and a line feed are kept; "line" is one line (a name, a title, a value on the command line).
+ */
+export type TextKind = 'text' | 'line';
+
+// C0 controls but tab and line feed, DEL and C1 controls; a carriage return is refused too (a
+// lone CR ends a calendar line in some parsers), as is a tab or line feed in a "line".
+// eslint-disable-next-line no-control-regex -- matching control characters is the point
+const CONTROL_IN_TEXT = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/;
+// eslint-disable-next-line no-control-regex -- matching control characters is the point
+const CONTROL_IN_LINE = /[\u0000-\u001f\u007f-\u009f]/;
+const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
+
+const NAMES: Record<number, string> = {
+  0x00: 'a NUL',
+  0x07: 'a bell',
+  0x08: 'a backspace',
+  0x09: 'a tab',
+  0x0a: 'a line break',
+  0x0b: 'a vertical tab',
+  0x0c: 'a form feed',
+  0x0d: 'a carriage return',
+  0x1b: 'an escape',
+  0x7f: 'a delete',
+};
+
+/** A character as a reader can see it: visibleChar("\u001b") is "\\x1b", visibleChar("\ud800") is "\\u{d800}". */
+export function visibleChar(char: string): string {
+  const code = char.codePointAt(0)!;
+  return code < 0x100 ? `\\x${code.toString(16).padStart(2, '0')}` : `\\u{${code.toString(16)}}`;
+}
+
+/** What is wrong with a text, or undefined: textProblem("a\u001bb", "line") is "holds an escape (\\x1b) at character 2". */
+export function textProblem(text: string, kind: TextKind): string | undefined {
+  const control = (kind === 'line' ? CONTROL_IN_LINE : CONTROL_IN_TEXT).exec(text);
+  const surrogate = LONE_SURROGATE.exec(text);
+  const first = [control, surrogate].filter((m) => m !== null).sort((a, b) => a.index - b.index)[0];
+  if (!first) return undefined;
+  const code = first[0].codePointAt(0)!;
+  const name = surrogate === first ? 'half of a character (a lone surrogate)' : (NAMES[code] ?? 'a control character');
+  return `holds ${name} (${visibleChar(first[0])}) at character ${[...text.slice(0, first.index)].length + 1}`;
+}
+
+/** Whether a text is acceptable: isCleanText("Kim Lee", "line") is true. */
+export function isCleanText(text: string, kind: TextKind): boolean {
+  return textProblem(text, kind) === undefined;
+}
+
+// Everything a terminal could obey: C0 but tab and line feed, DEL, C1, and lone surrogates.
+// eslint-disable-next-line no-control-regex -- matching control characters is the point
+const UNSAFE_ON_TERMINAL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
+
+/** Text safe to show on a terminal: each control character as a visible escape, never the byte: visible("a\u001b]0;x") is "a\\x1b]0;x". */
+export function visible(text: string): string {
+  return text.replace(UNSAFE_ON_TERMINAL, visibleChar);
+}
+
+// The colours jtai itself writes (chalk's SGR sequences: ESC [ numbers m) and nothing else.
+// eslint-disable-next-line no-control-regex -- matching control characters is the point
+const UNSAFE_BUT_COLOUR = /\u001b\[[0-9;]{0,20}m|[\u0000-\u0008\u000b-\u001f\u007f-\u009f]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
+
+/** Like visible, but keeps the colour sequences jtai writes on a terminal: visibleKeepingColour("\u001b[1mA\u001b]0;x") is "\u001b[1mA\\x1b]0;x". */
+export function visibleKeepingColour(text: string): string {
+  return text.replace(UNSAFE_BUT_COLOUR, (m) => (m.length > 1 && m.charCodeAt(0) === 0x1b ? m : visibleChar(m)));
+}
