@@ -100,7 +100,7 @@ export function makeProgram(io: CliIo, version: string): Command {
     .addOption(option.now())
     .addOption(new Option('-f, --format <format>', 'output format (default: from --out, else text)').choices(FORMATS))
     .option('-o, --out <file>', 'write to this file instead of the screen; .ics .md .csv .json .html .txt set the format')
-    .option('--force', 'write --out even if its extension names another format than --format')
+    .option('--force', 'write --out even if its extension names another format than --format, or the file is read-only')
     .addOption(option.agency())
     .addOption(new Option('--split <by>', 'one file per agency, into --out-dir (ics unless --format)').choices(['agency']))
     .option('--out-dir <folder>', 'the folder for --split')

@@ -32,6 +32,7 @@ describe('the command line', () => {
     const before = readFileSync(file, 'utf8');
     const run = await runCli([...args, '--inspection', file]);
     expect([run.code, said(run.stderr)]).toEqual([2, `jtai: ${message}\n`]);
+    // eslint-disable-next-line no-control-regex -- no control character may reach the terminal
     expect(run.stderr).not.toMatch(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/);
     expect(readFileSync(file, 'utf8')).toBe(before);
   });

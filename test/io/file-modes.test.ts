@@ -285,4 +285,25 @@ describe('end to end', () => {
     expect(modeOf(path)).toBe(0o600);
     expect(readdirSync(dir)).toEqual(['plan.ics']);
   });
+
+  test('jtai done keeps a 0664 team inspection file 0664, with its group, under umask 077', async () => {
+    const dir = tempDir();
+    const path = join(dir, 'jtai-inspection.yaml');
+    expect((await runCli(['start', '--notified', '2019-03-19', '--out', path])).code).toBe(0);
+    chmodSync(path, 0o664);
+    chownSync(path, -1, 12345);
+    process.umask(0o077);
+    expect((await runCli(['done', 'children-list', '--inspection', path])).code).toBe(0);
+    expect(readFileSync(path, 'utf8')).toContain('children-list:');
+    expect([modeOf(path), statSync(path).gid]).toEqual([0o664, 12345]);
+  });
+
+  test('jtai plan --out over a read-only file is refused, and replaced with --force', async () => {
+    const dir = tempDir();
+    const path = oldFile(join(dir, 'plan.ics'), 0o444);
+    const refused = await runCli(['plan', '--notified', '2019-03-19', '--out', path]);
+    expect([refused.code, refused.stderr.split('\n')[0]]).toEqual([1, `jtai: cannot write ${path}: it is read-only (mode 0444); give --force to replace it, or choose another name.`]);
+    expect((await runCli(['plan', '--notified', '2019-03-19', '--out', path, '--force'])).code).toBe(0);
+    expect([readFileSync(path, 'utf8').slice(0, 15), modeOf(path)]).toEqual(['BEGIN:VCALENDAR', 0o444]);
+  });
 });

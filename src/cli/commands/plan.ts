@@ -4,7 +4,7 @@ import type { Party } from '../../core/rule-set.js';
 import type { Schedule } from '../../core/schedule.js';
 import { slugOf } from '../../core/inspection-words.js';
 import { tellWarnings } from '../../core/warnings.js';
-import { InputError, UsageError } from '../../errors.js';
+import { UsageError } from '../../errors.js';
 import { EXTENSION_OF, type Format, type RenderSettings, formatForOut, loadRenderer } from '../formats.js';
 import type { CliIo } from '../io.js';
 import { makeStyle, wantsColor } from '../style.js';
@@ -39,8 +39,6 @@ export function stampFrom(env: CliIo['env']): Date {
 }
 
 function chooseFormat(options: PlanOptions): Format {
-  if (options.out === '') throw new UsageError('--out "" names no file; give a file name, or leave --out out to print to the screen.');
-  if (options.outDir === '') throw new UsageError('--out-dir "" names no folder; give a folder name.');
   if (options.split && !options.outDir) throw new UsageError('--split needs --out-dir, the folder to write one file per agency into.');
   if (options.outDir && !options.split) throw new UsageError('--out-dir goes with --split agency.');
   if (options.split && options.out) throw new UsageError('give --out or --split with --out-dir, not both.');
@@ -105,13 +103,13 @@ export async function runPlan(options: PlanOptions, io: CliIo, version: string):
       .map(({ party, plan }) => ({ path: join(options.outDir!, splitFileName(plan, party, format)), content: render(plan, settings) }));
     if (outputs.length > 0) {
       await files!.ensureFolder(options.outDir);
-      await files!.writeFilesAtomically(outputs);
+      await files!.writeFilesAtomically(outputs, { force: options.force === true });
       say(`wrote ${outputs.length} file${outputs.length === 1 ? '' : 's'} to ${options.outDir}: ${outputs.map((f) => f.path.split(/[\\/]/).pop()).join(', ')}`);
     }
   } else if (options.out) {
     if (schedule.items.length === 0) say(`${nothingFor(schedule)}; ${options.out} was not written.`);
     else {
-      await files!.writeFilesAtomically([{ path: options.out, content: render(schedule, settings) }]);
+      await files!.writeFilesAtomically([{ path: options.out, content: render(schedule, settings) }], { force: options.force === true });
       say(`wrote ${schedule.items.length} items to ${options.out}`);
     }
   } else {
