@@ -10,6 +10,7 @@ import { describe, expect, test } from 'vitest';
 
 const BIN = fileURLToPath(new URL('../../bin/jtai.cjs', import.meta.url));
 const hasScript = existsSync('/usr/bin/script');
+if (!hasScript && process.env.JTAI_REQUIRE_TOOLS === '1') throw new Error('no /usr/bin/script: apt-get install -y bsdutils');
 const once = process.env.TZ === 'UTC'; // nothing here depends on the machine's zone
 
 /** What a terminal would receive from a jtai command run in `dir`, stdout and stderr together. */

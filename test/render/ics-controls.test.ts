@@ -141,7 +141,13 @@ for text in json.load(sys.stdin):
         out.append({'error': repr(e)})
 print(json.dumps(out))
 `;
-const pythonHas = (library: string) => spawnSync(PYTHON, ['-c', `import ${library}`]).status === 0;
+// .ci/run installs Debian's python3-icalendar and python3-vobject and sets JTAI_REQUIRE_TOOLS=1,
+// so that CI fails rather than skips; elsewhere a missing library skips its tests.
+const pythonHas = (library: string) => {
+  const has = spawnSync(PYTHON, ['-c', `import ${library}`]).status === 0;
+  if (!has && process.env.JTAI_REQUIRE_TOOLS === '1') throw new Error(`${PYTHON} cannot import ${library}: apt-get install -y python3-${library}`);
+  return has;
+};
 
 describe.each(Object.keys(PYTHON_READERS) as Array<keyof typeof PYTHON_READERS>)('the same files read back by python %s', (library) => {
   let results: Array<ReadBack & { errors?: string[] }> = [];

@@ -1,3 +1,4 @@
+import { visible } from '../../core/text-rules.js';
 import { makeHolidayCalendar } from '../../core/bank-holidays.js';
 import { WEEKDAYS, addDays, formatLongDate } from '../../core/calendar-date.js';
 import type { RuleSet } from '../../core/rule-set.js';
@@ -27,10 +28,13 @@ function sampleDate(ruleSet: RuleSet): string {
 
 // One finding a line, "file:line:column: severity: message", as editors and CI tools read it;
 // on a terminal, wrapped under its position and coloured.
+// A name or key the file holds is said back with any control character shown as an escape,
+// on a terminal or not: "jtai check x.yaml | less -R" must not obey one either.
 function line(shown: string, severity: 'error' | 'warning', p: Problem, s: Style, width: number | undefined): string {
-  const head = `${formatPosition(shown, p)}: ${severity === 'error' ? s.warning(severity) : s.submission(severity)}:`;
-  if (width === undefined) return `${head} ${p.message}\n`;
-  return `${head}\n${wrapText(p.message, width - 4).map((l) => `    ${l}`).join('\n')}\n`;
+  const head = `${visible(formatPosition(shown, p))}: ${severity === 'error' ? s.warning(severity) : s.submission(severity)}:`;
+  const message = visible(p.message);
+  if (width === undefined) return `${head} ${message}\n`;
+  return `${head}\n${wrapText(message, width - 4).map((l) => `    ${l}`).join('\n')}\n`;
 }
 
 async function checkOne(ref: string, options: CheckOptions, io: CliIo, s: Style): Promise<boolean> {
