@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { dirname, resolve as resolvePath } from 'node:path';
 import { isBuiltin } from 'node:module';
 import { defineConfig } from 'rolldown';
 
@@ -24,18 +25,26 @@ const builtinRequires = {
   },
 };
 
-const START = new RegExp(
-  [
-    String.raw`^\0rolldown[\/]runtime`,
-    String.raw`node_modules[\/]commander[\/]`,
-    String.raw`src[\/]errors\.ts$`,
-    String.raw`src[\/]cli[\/](main|program|formats|io|style)\.ts$`,
-    String.raw`src[\/]cli[\/]commands[\/](plan|shared)\.ts$`,
-    String.raw`src[\/]core[\/](agencies|bank-holidays|bank-holidays-data|calendar-date|date-input|focus|inspection-words|item-dates|london-zone|progress|schedule|suggest|warnings|working-days|zone-rules|zones)\.ts$`,
-    String.raw`src[\/]io[\/](inspection-path|load-rule-set|read-rule-set-file)\.ts$`,
-    String.raw`src[\/]render[\/](item-text|json|style|text|wrap)\.ts$`,
-  ].join('|'),
-);
+// What every "jtai plan" needs, text or JSON: main, the plan command and those two renderers,
+// and every module they import statically (not "import type", not a lazy import()), derived
+// here from the sources so that a new core module lands in the start chunk by itself.
+const START_ENTRIES = ['src/cli/main.ts', 'src/cli/commands/plan.ts', 'src/render/text.ts', 'src/render/json.ts'];
+const STATIC_IMPORT = /^\s*(?:import|export)\s+(?!type\b)(?:[^'";]*?\sfrom\s+)?['"](\.{1,2}\/[^'"]+)['"]/gm;
+
+/** The project's modules a set of entries imports statically, as absolute paths. */
+export function staticClosure(entries) {
+  const seen = new Set();
+  const visit = (file) => {
+    if (seen.has(file)) return;
+    seen.add(file);
+    for (const [, spec] of readFileSync(file, 'utf8').matchAll(STATIC_IMPORT)) visit(resolvePath(dirname(file), spec.replace(/\.js$/, '.ts')));
+  };
+  entries.forEach((e) => visit(resolvePath(e)));
+  return seen;
+}
+
+const START_MODULES = staticClosure(START_ENTRIES);
+const START = (id) => START_MODULES.has(id) || /^\0rolldown[\\/]runtime|node_modules[\\/]commander[\\/]/.test(id);
 
 // One file for start-up, with each lazily imported command and renderer in a chunk of its
 // own, so that a run loads only what it uses. Output sits at the same depth as dist/cli/, so

@@ -39,8 +39,8 @@ for (const [name, xs] of Object.entries(samples)) {
 }
 
 const { loadRuleSet } = await import('../dist/io/load-rule-set.js');
-const { computeSchedule } = await import('../dist/core/schedule.js');
-const { makeHolidayCalendar } = await import('../dist/core/bank-holidays.js');
+const { computePlan } = await import('../dist/core/plan/plan.js');
+const { makeHolidayCalendar } = await import('../dist/core/dates/bank-holidays.js');
 const ruleSet = await loadRuleSet('jtai-2018');
 const calendar = makeHolidayCalendar(ruleSet.closures);
 const dates = [];
@@ -50,7 +50,7 @@ let count = 0;
 while (Number(process.hrtime.bigint() - start) < 2e9) {
   for (const date of dates) {
     try {
-      computeSchedule(ruleSet, date, calendar);
+      computePlan(ruleSet, date, calendar);
     } catch {
       // a Tuesday that is a bank holiday: refused, still counted as work done
     }

@@ -3,7 +3,7 @@
 // Fails the build, with the rule set's own messages, if a built-in rule set has a problem.
 import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { BUILT_IN_DIR, COMPILED_DIR } from '../dist/io/load-rule-set.js';
-import { parseRuleSet } from '../dist/io/parse-rule-set.js';
+import { parseRuleSet } from '../dist/io/analyse-rule-set-file.js';
 
 mkdirSync(COMPILED_DIR, { recursive: true });
 for (const file of readdirSync(BUILT_IN_DIR).filter((f) => f.endsWith('.yaml'))) {

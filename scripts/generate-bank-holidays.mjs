@@ -1,6 +1,6 @@
-// Writes src/core/bank-holidays-data.ts: the England & Wales bank holidays for the years jtai
+// Writes src/core/dates/bank-holidays-data.ts: the England & Wales bank holidays for the years jtai
 // supports, taken from the date-holidays package (GB, region ENG), public holidays only.
-// Run `npm run generate:holidays` after upgrading date-holidays; test/core/bank-holidays-data.test.ts
+// Run `npm run generate:holidays` after upgrading date-holidays; test/core/dates/bank-holidays-data.test.ts
 // fails when the committed table and the package disagree.
 import { writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -41,7 +41,7 @@ ${lines.join('\n')}
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
-  const out = new URL('../src/core/bank-holidays-data.ts', import.meta.url);
+  const out = new URL('../src/core/dates/bank-holidays-data.ts', import.meta.url);
   writeFileSync(out, renderTable(listBankHolidays()));
   console.error(`wrote ${out.pathname}`);
 }

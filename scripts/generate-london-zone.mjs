@@ -1,10 +1,10 @@
-// Writes src/core/london-zone.ts: Europe/London's UTC offset changes for the years jtai
+// Writes src/core/dates/london-zone.ts: Europe/London's UTC offset changes for the years jtai
 // supports, read from the IANA data by luxon (the runtime's ICU). Start-up then needs neither
-// luxon nor Intl for the built-in rule sets. test/core/zone-rules.test.ts fails if the
+// luxon nor Intl for the built-in rule sets. test/core/dates/zone-rules.test.ts fails if the
 // committed table and this runtime's zone data disagree.
 import { writeFileSync } from 'node:fs';
-import { computeZoneRules } from '../dist/core/zone-rules-luxon.js';
-import { FIRST_YEAR, LAST_YEAR } from '../dist/core/bank-holidays-data.js';
+import { computeZoneRules } from '../dist/core/dates/zone-rules-luxon.js';
+import { FIRST_YEAR, LAST_YEAR } from '../dist/core/dates/bank-holidays-data.js';
 
 const rules = computeZoneRules('Europe/London', FIRST_YEAR, LAST_YEAR);
 const rows = rules.transitions.map(([at, offset]) => `    [${at}, ${offset}], // ${new Date(at).toISOString()}`);
@@ -21,5 +21,5 @@ ${rows.join('\n')}
   ],
 };
 `;
-writeFileSync(new URL('../src/core/london-zone.ts', import.meta.url), text);
-console.error(`wrote src/core/london-zone.ts (${rules.transitions.length} changes)`);
+writeFileSync(new URL('../src/core/dates/london-zone.ts', import.meta.url), text);
+console.error(`wrote src/core/dates/london-zone.ts (${rules.transitions.length} changes)`);

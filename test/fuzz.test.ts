@@ -4,11 +4,11 @@ import { join } from 'node:path';
 import fc from 'fast-check';
 import { stringify } from 'yaml';
 import { describe, expect, test } from 'vitest';
-import { makeHolidayCalendar } from '../src/core/bank-holidays.js';
-import { computeSchedule } from '../src/core/schedule.js';
+import { makeHolidayCalendar } from '../src/core/dates/bank-holidays.js';
+import { computePlan } from '../src/core/plan/plan.js';
 import { JtaiError, RuleSetError } from '../src/errors.js';
 import { BUILT_IN_DIR } from '../src/io/load-rule-set.js';
-import { parseRuleSet } from '../src/io/parse-rule-set.js';
+import { parseRuleSet } from '../src/io/analyse-rule-set-file.js';
 import { runCli, said } from './helpers.js';
 
 // Bounded fuzzing of the rule-set loader and the command line: every input ends in a result
@@ -23,7 +23,7 @@ function parseAndPlan(text: string): void {
   const start = performance.now();
   try {
     const ruleSet = parseRuleSet(text, 'fuzz.yaml');
-    computeSchedule(ruleSet, '2019-03-19', makeHolidayCalendar(ruleSet.closures));
+    computePlan(ruleSet, '2019-03-19', makeHolidayCalendar(ruleSet.closures));
   } catch (e) {
     if (!(e instanceof JtaiError)) throw e;
     expect(e.message).not.toMatch(/\n\s+at /);

@@ -1,5 +1,5 @@
-import { makeHolidayCalendar } from '../src/core/bank-holidays.js';
-import type { CliIo } from '../src/cli/io.js';
+import { makeHolidayCalendar } from '../src/core/dates/bank-holidays.js';
+import type { CliIo } from '../src/cli/process-io.js';
 import { main } from '../src/cli/main.js';
 
 export const calendar = makeHolidayCalendar([]);

@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { textProblem, visibleChar } from '../core/text-rules.js';
+import { textProblem, visibleChar } from '../core/text/text-rules.js';
 import { UsageError } from '../errors.js';
 
 // Every value typed on the command line follows the rule every text jtai accepts follows

@@ -1,5 +1,5 @@
+import type { TrackedPlan } from '../core/progress/progress.js';
 import { extname } from 'node:path';
-import type { Schedule } from '../core/schedule.js';
 import { UsageError } from '../errors.js';
 import type { Style } from '../render/style.js';
 
@@ -71,34 +71,34 @@ export interface RenderSettings {
   cancel: boolean;
 }
 
-type Renderer = (schedule: Schedule, s: RenderSettings) => string;
+type Renderer = (plan: TrackedPlan, s: RenderSettings) => string;
 
 // Each renderer is imported only when its format is asked for.
 const RENDERERS: Record<Format, () => Promise<Renderer>> = {
   text: async () => {
     const { renderText } = await import('../render/text.js');
-    return (schedule, s) => renderText(schedule, { style: s.style, width: s.width, sources: s.sources, warnings: s.warnings, focus: s.focus });
+    return (plan, s) => renderText(plan, { style: s.style, width: s.width, sources: s.sources, warnings: s.warnings, focus: s.focus });
   },
   json: async () => {
     const { renderJson } = await import('../render/json.js');
-    return (schedule) => renderJson(schedule);
+    return (plan) => renderJson(plan);
   },
   md: async () => {
     const { renderMarkdown } = await import('../render/markdown.js');
-    return (schedule, s) => renderMarkdown(schedule, { mermaid: s.mermaid });
+    return (plan, s) => renderMarkdown(plan, { mermaid: s.mermaid });
   },
   csv: async () => {
     const { renderCsv } = await import('../render/csv.js');
-    return (schedule, s) => renderCsv(schedule, { bom: s.toFile });
+    return (plan, s) => renderCsv(plan, { bom: s.toFile });
   },
   html: async () => {
     const { renderHtml } = await import('../render/html.js');
-    return (schedule, s) => renderHtml(schedule, { version: s.version });
+    return (plan, s) => renderHtml(plan, { version: s.version });
   },
   ics: async () => {
     const { renderIcs } = await import('../render/ics.js');
-    return (schedule, s) =>
-      renderIcs(schedule, {
+    return (plan, s) =>
+      renderIcs(plan, {
         stamp: s.stamp,
         remindMinutes: s.remindMinutes,
         version: s.version,

@@ -1,11 +1,11 @@
 import { readFileSync } from 'node:fs';
 import { type Command, CommanderError } from 'commander';
-import { readDate } from '../core/date-input.js';
-import { didYouMean } from '../core/suggest.js';
-import { visible, visibleKeepingColour } from '../core/text-rules.js';
+import { readDate } from '../core/dates/date-input.js';
+import { didYouMean } from '../core/text/suggest.js';
+import { visible, visibleKeepingColour } from '../core/text/text-rules.js';
 import { JtaiError, RuleSetError } from '../errors.js';
 import { reason } from '../io/file-errors.js';
-import { type CliIo, processIo } from './io.js';
+import { type CliIo, processIo } from './process-io.js';
 import { commandOf, makeProgram } from './program.js';
 
 // Written in by the bundler (rolldown.config.mjs); read from package.json when run unbundled (tests).

@@ -3,7 +3,7 @@ import { ReportedFailure } from '../errors.js';
 import { checkCommandLine } from './command-line.js';
 import { FORMATS } from './formats.js';
 import { INSPECTION_FILE } from '../io/inspection-path.js';
-import type { CliIo } from './io.js';
+import type { CliIo } from './process-io.js';
 
 // The command table. Each command's code is imported only when that command runs, so that
 // start-up loads no more than it needs. Help is written for people who have never opened a

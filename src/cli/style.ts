@@ -1,6 +1,6 @@
 import type { Style } from '../render/style.js';
 import { PLAIN_STYLE } from '../render/style.js';
-import type { CliIo } from './io.js';
+import type { CliIo } from './process-io.js';
 
 /** Colour only on a terminal, never with NO_COLOR set (https://no-color.org) or --no-color. */
 export function wantsColor(io: CliIo, colorOption: boolean): boolean {

@@ -1,10 +1,10 @@
 import { dirname, relative, resolve } from 'node:path';
 import { type Document, isMap, isSeq, parseDocument } from 'yaml';
-import { type InspectionRecord, InspectionFileSchema, resolveInspection } from '../core/inspection-record.js';
-import type { RuleSet } from '../core/rule-set.js';
-import { partiesOfItem } from '../core/progress.js';
-import { didYouMean } from '../core/suggest.js';
-import { parseYaml } from '../core/yaml-positions.js';
+import { type InspectionRecord, InspectionFileSchema, resolveInspection } from '../core/progress/inspection-record.js';
+import type { RuleSet } from '../core/rule-set/rule-set.js';
+import { partiesOfItem } from '../core/progress/progress.js';
+import { didYouMean } from '../core/text/suggest.js';
+import { parseYaml } from '../core/text/yaml-positions.js';
 import { type Problem, RuleSetError } from '../errors.js';
 import { withLock } from './file-lock.js';
 import { builtInPath, displayName, readTextFile } from './read-rule-set-file.js';
@@ -115,21 +115,11 @@ export async function updateInspection(path: string, change: (doc: Document, rec
       const text = doc.toString({ lineWidth: 0 });
       const checked = InspectionFileSchema.safeParse(parseDocument(text).toJS());
       if (!checked.success) throw new RuleSetError(shown, schemaProblems(checked.error.issues, () => ({ file: shown, line: 1, column: 1 })), 'inspection file');
-      const hold = Number(process.env.JTAI_TEST_HOLD_MS ?? 0); // tests only: a window to kill a writer in
-      await writeFilesAtomically([{ path, content: text }], hold > 0 ? holdingWriter(hold) : undefined);
+      await writeFilesAtomically([{ path, content: text }]);
       return resolveInspection(checked.data);
     },
     { say },
   );
-}
-
-// For the kill test: writes the temporary file, then waits before it is renamed into place.
-function holdingWriter(ms: number) {
-  return async (...args: Parameters<typeof import('node:fs/promises').writeFile>) => {
-    const { writeFile } = await import('node:fs/promises');
-    await writeFile(...args);
-    await new Promise((r) => setTimeout(r, ms));
-  };
 }
 
 /** Adds one record to an item's progress in the YAML document, as a block list entry. */

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import type { RuleSet } from '../core/rule-set.js';
+import type { RuleSet } from '../core/rule-set/rule-set.js';
 import { BUILT_IN_DIR, DEFAULT_RULE_SET, builtInPath, displayName, locateRuleSet, readRuleSetFile } from './read-rule-set-file.js';
 
 export { BUILT_IN_DIR, DEFAULT_RULE_SET };
@@ -28,7 +28,7 @@ function readCompiled(name: string, text: string): RuleSet | undefined {
 
 /** Checks the text of a rule-set file and resolves it (see parse-rule-set.ts, loaded only now). */
 export async function parseRuleSetText(text: string, file: string): Promise<RuleSet> {
-  const { parseRuleSet } = await import('./parse-rule-set.js');
+  const { parseRuleSet } = await import('./analyse-rule-set-file.js');
   return parseRuleSet(text, file);
 }
 

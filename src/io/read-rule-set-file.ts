@@ -1,7 +1,7 @@
 import { closeSync, constants, existsSync, fstatSync, openSync, readSync } from 'node:fs';
 import { dirname, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { RuleSetReader } from '../core/rule-set-inspection.js';
+import type { RuleSetReader } from '../core/rule-set/analyse.js';
 import { InputError } from '../errors.js';
 
 /** The folder of the built-in rule sets, found from this module so jtai runs from any folder. */

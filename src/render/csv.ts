@@ -1,4 +1,5 @@
-import type { Schedule, ScheduleItem } from '../core/schedule.js';
+import type { TrackedPlan } from '../core/progress/progress.js';
+import type { PlanItem } from '../core/plan/plan.js';
 import { agenciesOf, noteOf } from './item-text.js';
 
 export interface RenderCsvOptions {
@@ -6,7 +7,7 @@ export interface RenderCsvOptions {
   bom?: boolean;
 }
 
-const COLUMNS: ReadonlyArray<[string, (item: ScheduleItem) => string]> = [
+const COLUMNS: ReadonlyArray<[string, (item: PlanItem) => string]> = [
   ['id', (i) => i.id],
   ['kind', (i) => i.kind],
   ['day', (i) => (i.day === null ? '' : String(i.day))],
@@ -23,7 +24,7 @@ const COLUMNS: ReadonlyArray<[string, (item: ScheduleItem) => string]> = [
 ];
 
 // With an inspection file: each item's progress, and contacts beside the agencies.
-const PROGRESS_COLUMNS: ReadonlyArray<[string, (item: ScheduleItem, schedule: Schedule) => string]> = [
+const PROGRESS_COLUMNS: ReadonlyArray<[string, (item: PlanItem, plan: TrackedPlan) => string]> = [
   ['status', (i, s) => s.progress?.items[i.id]?.status ?? ''],
   ['done_at', (i, s) => s.progress?.items[i.id]?.doneAt ?? ''],
   ['done_by', (i, s) => s.progress?.items[i.id]?.doneBy ?? ''],
@@ -46,12 +47,12 @@ export function quoteField(cell: string): string {
 }
 
 /** The plan as CSV (RFC 4180): a header row, one row per item, CRLF line ends. */
-export function renderCsv(schedule: Schedule, options: RenderCsvOptions = {}): string {
-  const columns: ReadonlyArray<[string, (item: ScheduleItem, schedule: Schedule) => string]> = [
-    ...COLUMNS.map(([name, cell]): [string, (item: ScheduleItem, schedule: Schedule) => string] => [name, name === 'agencies' ? (i, s) => agenciesOf(i, s) : cell]),
-    ...(schedule.progress?.recorded ? PROGRESS_COLUMNS : []),
+export function renderCsv(plan: TrackedPlan, options: RenderCsvOptions = {}): string {
+  const columns: ReadonlyArray<[string, (item: PlanItem, plan: TrackedPlan) => string]> = [
+    ...COLUMNS.map(([name, cell]): [string, (item: PlanItem, plan: TrackedPlan) => string] => [name, name === 'agencies' ? (i, s) => agenciesOf(i, s) : cell]),
+    ...(plan.progress?.recorded ? PROGRESS_COLUMNS : []),
   ];
   const header = columns.map(([name]) => name).join(',');
-  const rows = schedule.items.map((item) => columns.map(([, cell]) => quoteField(defuse(cell(item, schedule)))).join(','));
+  const rows = plan.items.map((item) => columns.map(([, cell]) => quoteField(defuse(cell(item, plan)))).join(','));
   return `${options.bom ? '\uFEFF' : ''}${[header, ...rows].map((r) => `${r}\r\n`).join('')}`;
 }

@@ -1,6 +1,6 @@
-import { formatLongDate, formatShortDate } from '../core/calendar-date.js';
-import type { Explanation } from '../core/explain.js';
-import type { Schedule } from '../core/schedule.js';
+import type { TrackedPlan } from '../core/progress/progress.js';
+import { formatLongDate, formatShortDate } from '../core/dates/calendar-date.js';
+import type { Explanation } from '../core/plan/explain.js';
 import { agenciesOf } from './item-text.js';
 import { PLAIN_STYLE, type Style } from './style.js';
 import { wrapText } from './wrap.js';
@@ -12,7 +12,7 @@ export interface RenderExplainOptions {
 }
 
 /** How one item's date and time were worked out, day by day, as the terminal shows it. */
-export function renderExplainText(e: Explanation, schedule: Schedule, warnings: string[], options: RenderExplainOptions = {}): string {
+export function renderExplainText(e: Explanation, plan: TrackedPlan, warnings: string[], options: RenderExplainOptions = {}): string {
   const s = options.style ?? PLAIN_STYLE;
   const width = options.width ?? 80;
   const { item } = e;
@@ -20,7 +20,7 @@ export function renderExplainText(e: Explanation, schedule: Schedule, warnings: 
   const lines = [
     ...para(`${item.id}: ${item.title}`, s.heading),
     ...para(`Who: ${agenciesOf(item)}${item.recipient ? ` → ${item.recipient.name}` : ''}`),
-    ...para(`Rule set ${schedule.ruleSet.id}: ${item.anchor}, at ${e.writtenTime}.`, s.dim),
+    ...para(`Rule set ${plan.ruleSet.id}: ${item.anchor}, at ${e.writtenTime}.`, s.dim),
     '',
   ];
   for (const step of e.steps) {
@@ -33,7 +33,7 @@ export function renderExplainText(e: Explanation, schedule: Schedule, warnings: 
   else lines.push(...para(`Time: ${item.time}, as written.`));
   lines.push(
     ...para(
-      item.due === null ? `Date: ${formatLongDate(item.date)}, all day.` : `Due: ${formatLongDate(item.date)} at ${item.time}, ${schedule.timezone} (${item.due}).`,
+      item.due === null ? `Date: ${formatLongDate(item.date)}, all day.` : `Due: ${formatLongDate(item.date)} at ${item.time}, ${plan.timezone} (${item.due}).`,
       s.heading,
     ),
   );
@@ -44,12 +44,12 @@ export function renderExplainText(e: Explanation, schedule: Schedule, warnings: 
 }
 
 /** The same as data: the steps, the time resolved, the due instant, the source and the warnings. */
-export function renderExplainJson(e: Explanation, schedule: Schedule, warnings: string[]): string {
+export function renderExplainJson(e: Explanation, plan: TrackedPlan, warnings: string[]): string {
   const { item } = e;
   const json = {
-    ruleSet: schedule.ruleSet.id,
-    notified: schedule.notified,
-    timezone: schedule.timezone,
+    ruleSet: plan.ruleSet.id,
+    notified: plan.notified,
+    timezone: plan.timezone,
     id: item.id,
     title: item.title,
     agencies: item.agencies.map((a) => ({ id: a.id, name: a.name })),

@@ -1,8 +1,9 @@
-import { filterWords } from '../core/agencies.js';
-import { formatLongDate, formatShortDate } from '../core/calendar-date.js';
-import { type FocusListView, focusLists, inspectionLine } from '../core/focus.js';
-import type { Schedule, ScheduleItem } from '../core/schedule.js';
-import { tellWarnings } from '../core/warnings.js';
+import type { TrackedPlan } from '../core/progress/progress.js';
+import { filterWords } from '../core/plan/agencies.js';
+import { formatLongDate, formatShortDate } from '../core/dates/calendar-date.js';
+import { type FocusListView, focusLists, inspectionLine } from '../core/plan/focus.js';
+import type { PlanItem } from '../core/plan/plan.js';
+import { tellWarnings } from '../core/plan/warnings.js';
 import { agenciesOf, contactLines, doneWords, kindWord, noteOf, partyWords, planNotes } from './item-text.js';
 
 // The plan as one printable HTML document: inline CSS, no script, nothing fetched, readable in
@@ -68,16 +69,16 @@ ul { margin: .2rem 0 .2rem 1.2rem; padding: 0; }
 }
 `;
 
-function row(item: ScheduleItem, schedule: Schedule): string {
-  const done = doneWords(item, schedule);
+function row(item: PlanItem, plan: TrackedPlan): string {
+  const done = doneWords(item, plan);
   const due = item.due ? ` data-due="${html(item.due)}"` : '';
   const cells = [
     `<td class="day">${item.day === null ? '' : item.day}</td>`,
     `<td class="date">${html(formatShortDate(item.date))}</td>`,
     `<td class="time">${html(item.time ?? 'all day')}</td>`,
     `<td><span class="kind kind-${item.kind}">${kindWord(item)}:</span> ${html(item.title)}${done ? ` <span class="done">${html(done)}</span>` : ''}</td>`,
-    `<td>${html(agenciesOf(item, schedule))}</td>`,
-    `<td>${html(item.recipient ? partyWords(item.recipient, schedule) : '')}</td>`,
+    `<td>${html(agenciesOf(item, plan))}</td>`,
+    `<td>${html(item.recipient ? partyWords(item.recipient, plan) : '')}</td>`,
   ];
   return `<tr data-id="${html(item.id)}" data-date="${html(item.date)}"${due}>${cells.join('')}</tr>`;
 }
@@ -103,21 +104,21 @@ function focusList(l: FocusListView): string {
   ].join('');
 }
 
-function focusSections(schedule: Schedule): string {
-  const lists = focusLists(schedule);
+function focusSections(plan: TrackedPlan): string {
+  const lists = focusLists(plan);
   const theirs = lists.filter((l) => l.forFilter);
   const rest = lists.filter((l) => !l.forFilter);
   return [
-    theirs.length > 0 ? section(`What ${filterWords(schedule)} should be ready to show`, theirs.map(focusList).join('')) : '',
+    theirs.length > 0 ? section(`What ${filterWords(plan)} should be ready to show`, theirs.map(focusList).join('')) : '',
     rest.length > 0 ? section('What the inspection looks at', rest.map(focusList).join('')) : '',
   ].join('');
 }
 
-function detail(item: ScheduleItem, schedule: Schedule): string {
+function detail(item: PlanItem, plan: TrackedPlan): string {
   const when = `${item.anchor}, ${formatShortDate(item.date)}${item.time ? ` ${item.time}` : ''}`;
-  const who = `${agenciesOf(item, schedule)}${item.recipient ? ` → ${partyWords(item.recipient, schedule)}` : ''}`;
+  const who = `${agenciesOf(item, plan)}${item.recipient ? ` → ${partyWords(item.recipient, plan)}` : ''}`;
   const note = noteOf(item);
-  const done = doneWords(item, schedule);
+  const done = doneWords(item, plan);
   return [
     `<div class="item" id="item-${html(item.id)}"><h3>${html(item.title)}</h3>`,
     `<p><em>${html(when)}.</em> ${kindWord(item)}: ${html(who)}. <span class="id">${html(item.id)}</span></p>`,
@@ -129,35 +130,35 @@ function detail(item: ScheduleItem, schedule: Schedule): string {
 }
 
 /** The title a plan's documents share: "JTAI timetable (2018 guidance), My Area: notified Tuesday 19 March 2019, for Police". */
-export function planTitle(schedule: Schedule): string {
-  const forWhom = filterWords(schedule);
-  return `${schedule.ruleSet.name}${schedule.area ? `, ${schedule.area}` : ''}: notified ${formatLongDate(schedule.notified)}${forWhom ? `, for ${forWhom}` : ''}`;
+export function planTitle(plan: TrackedPlan): string {
+  const forWhom = filterWords(plan);
+  return `${plan.ruleSet.name}${plan.area ? `, ${plan.area}` : ''}: notified ${formatLongDate(plan.notified)}${forWhom ? `, for ${forWhom}` : ''}`;
 }
 
 /** The plan as one self-contained, printable HTML document. */
-export function renderHtml(schedule: Schedule, options: RenderHtmlOptions): string {
-  const { ruleSet } = schedule;
-  const title = planTitle(schedule);
-  const fit = schedule.warnings.filter((w) => w.kind === 'guidance');
+export function renderHtml(plan: TrackedPlan, options: RenderHtmlOptions): string {
+  const { ruleSet } = plan;
+  const title = planTitle(plan);
+  const fit = plan.warnings.filter((w) => w.kind === 'guidance');
   const pageCss = `@page { size: A4; margin: 16mm 12mm 16mm; @top-left { content: ${cssString(title)}; font: 8pt sans-serif; color: #505a5f; } @bottom-right { content: "Page " counter(page) " of " counter(pages); font: 8pt sans-serif; color: #505a5f; } }`;
-  const about = inspectionLine(schedule);
+  const about = inspectionLine(plan);
   const body = [
     '<div class="timetable-part">',
     `<h1>${html(title)}</h1>`,
-    `<p class="meta">Times are ${html(schedule.timezone)} wall-clock times; day numbers count working days from the notification day (day 0). Rule set <span class="id">${html(ruleSet.id)}</span>, from ${html(ruleSet.source.title)}.</p>`,
+    `<p class="meta">Times are ${html(plan.timezone)} wall-clock times; day numbers count working days from the notification day (day 0). Rule set <span class="id">${html(ruleSet.id)}</span>, from ${html(ruleSet.source.title)}.</p>`,
     about ? `<p class="about">${html(about)}</p>` : '',
     ...fit.map((w) => `<p class="note"><strong>May not fit:</strong> ${html(w.message)}</p>`),
     '<table class="timetable"><caption>Timetable</caption>',
     '<thead><tr><th scope="col">Day</th><th scope="col">Date</th><th scope="col">Time</th><th scope="col">What</th><th scope="col">Who</th><th scope="col">To whom</th></tr></thead>',
-    `<tbody>${schedule.items.map((item) => row(item, schedule)).join('')}</tbody></table>`,
-    schedule.items.length === 0 ? `<p>Nothing to do in this plan${filterWords(schedule) ? ` for ${html(filterWords(schedule)!)}` : ''}.</p>` : '',
+    `<tbody>${plan.items.map((item) => row(item, plan)).join('')}</tbody></table>`,
+    plan.items.length === 0 ? `<p>Nothing to do in this plan${filterWords(plan) ? ` for ${html(filterWords(plan)!)}` : ''}.</p>` : '',
     '</div>',
-    focusSections(schedule),
-    section('Warnings', list(tellWarnings(schedule.warnings.filter((w) => w.kind !== 'guidance')))),
-    section('Notes', list(planNotes(schedule))),
-    section('Bank holidays and closures skipped', list(schedule.daysOff.map((d) => `${formatLongDate(d.date)}: ${d.reason}`))),
-    section('Contacts', list(contactLines(schedule))),
-    section('Details', schedule.items.map((item) => detail(item, schedule)).join('')),
+    focusSections(plan),
+    section('Warnings', list(tellWarnings(plan.warnings.filter((w) => w.kind !== 'guidance')))),
+    section('Notes', list(planNotes(plan))),
+    section('Bank holidays and closures skipped', list(plan.daysOff.map((d) => `${formatLongDate(d.date)}: ${d.reason}`))),
+    section('Contacts', list(contactLines(plan))),
+    section('Details', plan.items.map((item) => detail(item, plan)).join('')),
   ].join('\n');
   return [
     '<!doctype html>',

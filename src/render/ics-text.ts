@@ -1,4 +1,4 @@
-import { visible } from '../core/text-rules.js';
+import { visible } from '../core/text/text-rules.js';
 import { InternalError } from '../errors.js';
 
 // RFC 5545 text rules: escaping of TEXT values and folding of long content lines.

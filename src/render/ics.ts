@@ -1,9 +1,10 @@
-import { addDays, formatLongDate } from '../core/calendar-date.js';
-import { filterWords } from '../core/agencies.js';
-import { inspectionLine } from '../core/focus.js';
-import type { Schedule, ScheduleItem } from '../core/schedule.js';
+import type { TrackedPlan } from '../core/progress/progress.js';
+import { addDays, formatLongDate } from '../core/dates/calendar-date.js';
+import { filterWords } from '../core/plan/agencies.js';
+import { inspectionLine } from '../core/plan/focus.js';
+import type { PlanItem } from '../core/plan/plan.js';
 import { escapeText, joinLines } from './ics-text.js';
-import { slugOf } from '../core/inspection-words.js';
+import { slugOf } from '../core/progress/inspection-words.js';
 import { agenciesOf, contactLines, doneWords, noteOf, partyWords } from './item-text.js';
 
 export interface RenderIcsOptions {
@@ -41,28 +42,28 @@ function compactDate(date: string): string {
 }
 
 /**
- * A stable, short ASCII UID: uidOf(schedule, item) is "jtai-2018-20190319-children-list@jtai",
+ * A stable, short ASCII UID: uidOf(plan, item) is "jtai-2018-20190319-children-list@jtai",
  * with the area's name in it when the inspection file gives one, so that two areas notified on
  * the same day never share one: "jtai-2018-my-area-20190319-children-list@jtai".
  */
-export function uidOf(schedule: Schedule, item: ScheduleItem): string {
-  const area = schedule.area ? `${slugOf(schedule.area)}-` : '';
-  return `${schedule.ruleSet.id}-${area}${compactDate(schedule.notified)}-${item.id}@jtai`;
+export function uidOf(plan: TrackedPlan, item: PlanItem): string {
+  const area = plan.area ? `${slugOf(plan.area)}-` : '';
+  return `${plan.ruleSet.id}-${area}${compactDate(plan.notified)}-${item.id}@jtai`;
 }
 
-function summaryOf(item: ScheduleItem): string {
+function summaryOf(item: PlanItem): string {
   const prefix = item.day === null ? 'JTAI' : `JTAI day ${item.day}`;
   const suffix = item.kind === 'submission' ? '' : ' (inspectors)';
   return `${prefix}: ${item.title}${suffix}`;
 }
 
-function descriptionOf(item: ScheduleItem, schedule: Schedule): string {
+function descriptionOf(item: PlanItem, plan: TrackedPlan): string {
   const when = item.time === null ? 'All day' : `${item.kind === 'submission' ? 'Due by' : 'At'} ${item.time}`;
   const label = item.timeLabel ? ` ("${item.timeLabel}")` : '';
   const lines = [`${when}${label}, ${formatLongDate(item.date)} (${item.anchor}).`];
-  lines.push(`Who must act: ${agenciesOf(item, schedule)}`);
-  if (item.recipient) lines.push(`To: ${partyWords(item.recipient, schedule)}`);
-  const done = doneWords(item, schedule);
+  lines.push(`Who must act: ${agenciesOf(item, plan)}`);
+  if (item.recipient) lines.push(`To: ${partyWords(item.recipient, plan)}`);
+  const done = doneWords(item, plan);
   if (done) lines.push(done);
   if (item.details.length > 0) lines.push('', ...item.details.map((d) => `- ${d}`));
   const note = noteOf(item);
@@ -73,25 +74,25 @@ function descriptionOf(item: ScheduleItem, schedule: Schedule): string {
 
 // One CATEGORIES property, its values separated by commas; a comma or semicolon inside a party
 // name is escaped (RFC 5545 3.3.11), so "Schools, academies" stays one category.
-function categoriesOf(item: ScheduleItem): string {
+function categoriesOf(item: PlanItem): string {
   const kind = item.kind === 'submission' ? 'Submission' : 'Inspector action';
   return ['JTAI', kind, ...item.agencies.map((a) => a.name)].map(escapeText).join(',');
 }
 
-function eventLines(schedule: Schedule, item: ScheduleItem, o: RenderIcsOptions): string[] {
+function eventLines(plan: TrackedPlan, item: PlanItem, o: RenderIcsOptions): string[] {
   const timing =
     item.due === null
       ? [`DTSTART;VALUE=DATE:${compactDate(item.date)}`, `DTEND;VALUE=DATE:${compactDate(addDays(item.date, 1))}`]
       : [`DTSTART:${utcStamp(new Date(item.due))}`]; // a deadline is an instant: no DTEND
   const lines = [
     'BEGIN:VEVENT',
-    `UID:${uidOf(schedule, item)}`,
+    `UID:${uidOf(plan, item)}`,
     `DTSTAMP:${utcStamp(o.stamp)}`,
     `LAST-MODIFIED:${utcStamp(o.stamp)}`,
     `SEQUENCE:${sequenceOf(o.stamp)}`,
     ...timing,
     `SUMMARY:${escapeText(`${o.cancel ? 'Cancelled: ' : ''}${summaryOf(item)}`)}`,
-    `DESCRIPTION:${escapeText(descriptionOf(item, schedule))}`,
+    `DESCRIPTION:${escapeText(descriptionOf(item, plan))}`,
     `CATEGORIES:${categoriesOf(item)}`,
     ...(o.cancel ? ['STATUS:CANCELLED'] : []),
     'TRANSP:TRANSPARENT',
@@ -105,27 +106,27 @@ function eventLines(schedule: Schedule, item: ScheduleItem, o: RenderIcsOptions)
 }
 
 /** The default calendar name: "JTAI notified 2019-03-19 (JTAI timetable (2018 guidance))", then ": Police" for a plan limited to the police. */
-export function defaultCalendarName(schedule: Schedule): string {
-  const forWhom = filterWords(schedule);
-  return `JTAI${schedule.area ? ` ${schedule.area}` : ''} notified ${schedule.notified} (${schedule.ruleSet.name})${forWhom ? `: ${forWhom}` : ''}`;
+export function defaultCalendarName(plan: TrackedPlan): string {
+  const forWhom = filterWords(plan);
+  return `JTAI${plan.area ? ` ${plan.area}` : ''} notified ${plan.notified} (${plan.ruleSet.name})${forWhom ? `: ${forWhom}` : ''}`;
 }
 
 /** The calendar's description: the rule set, what the inspection is, and whether the plan may not fit its guidance. */
-function calendarDescription(schedule: Schedule): string {
-  const { ruleSet } = schedule;
-  const about = inspectionLine(schedule);
-  const fit = schedule.warnings.find((w) => w.kind === 'guidance');
+function calendarDescription(plan: TrackedPlan): string {
+  const { ruleSet } = plan;
+  const about = inspectionLine(plan);
+  const fit = plan.warnings.find((w) => w.kind === 'guidance');
   return [
-    `${ruleSet.name}${ruleSet.inspection ? `: ${ruleSet.inspection.guidance}` : ''}. Notified ${formatLongDate(schedule.notified)}.`,
+    `${ruleSet.name}${ruleSet.inspection ? `: ${ruleSet.inspection.guidance}` : ''}. Notified ${formatLongDate(plan.notified)}.`,
     ...(about ? [about.replace(' · ', '. ')] : []),
     `Source: ${ruleSet.source.title}.`,
     ...(fit ? [`Note: ${fit.message}`] : []),
-    ...(contactLines(schedule).length > 0 ? ['Contacts:', ...contactLines(schedule)] : []),
+    ...(contactLines(plan).length > 0 ? ['Contacts:', ...contactLines(plan)] : []),
   ].join('\n');
 }
 
 /** The plan as an iCalendar file (RFC 5545): one VEVENT per item, times in UTC, CRLF line ends. */
-export function renderIcs(schedule: Schedule, options: RenderIcsOptions): string {
+export function renderIcs(plan: TrackedPlan, options: RenderIcsOptions): string {
   const lines = [
     'BEGIN:VCALENDAR',
     'VERSION:2.0',
@@ -134,9 +135,9 @@ export function renderIcs(schedule: Schedule, options: RenderIcsOptions): string
     options.cancel ? 'METHOD:CANCEL' : 'METHOD:PUBLISH',
     // An X- property is TEXT by default (RFC 5545 3.8.8.2), but parsers such as ical.js read an
     // unknown property raw; VALUE=TEXT says how to unescape it ("My Area\, North" reads "My Area, North").
-    `X-WR-CALNAME;VALUE=TEXT:${escapeText(options.calendarName ?? defaultCalendarName(schedule))}`,
-    `X-WR-CALDESC;VALUE=TEXT:${escapeText(calendarDescription(schedule))}`,
-    ...schedule.items.flatMap((item) => eventLines(schedule, item, options)),
+    `X-WR-CALNAME;VALUE=TEXT:${escapeText(options.calendarName ?? defaultCalendarName(plan))}`,
+    `X-WR-CALDESC;VALUE=TEXT:${escapeText(calendarDescription(plan))}`,
+    ...plan.items.flatMap((item) => eventLines(plan, item, options)),
     'END:VCALENDAR',
   ];
   return joinLines(lines);

@@ -1,7 +1,7 @@
-import type { Party } from '../core/rule-set.js';
-import { type FocusListView, focusLists } from '../core/focus.js';
-import { contactsOf } from '../core/progress.js';
-import type { Schedule, ScheduleItem } from '../core/schedule.js';
+import { type TrackedPlan, contactsOf } from '../core/progress/progress.js';
+import type { Party } from '../core/rule-set/rule-set.js';
+import { type FocusListView, focusLists } from '../core/plan/focus.js';
+import type { PlanItem } from '../core/plan/plan.js';
 import { noteOf } from './item-text.js';
 
 /** The version of the JSON shape; it changes only when a field changes meaning or goes away. */
@@ -11,9 +11,9 @@ function party(p: Party): { id: string; name: string } {
   return { id: p.id, name: p.name };
 }
 
-function itemJson(item: ScheduleItem, schedule: Schedule) {
-  const progress = schedule.progress?.items[item.id];
-  const withContacts = (p: Party) => ({ ...party(p), contacts: contactsOf(schedule, p.id) });
+function itemJson(item: PlanItem, plan: TrackedPlan) {
+  const progress = plan.progress?.items[item.id];
+  const withContacts = (p: Party) => ({ ...party(p), contacts: contactsOf(plan, p.id) });
   return {
     id: item.id,
     kind: item.kind,
@@ -40,8 +40,8 @@ function itemJson(item: ScheduleItem, schedule: Schedule) {
   };
 }
 
-function inspectionJson(schedule: Schedule) {
-  const { inspection, applies } = schedule.ruleSet;
+function inspectionJson(plan: TrackedPlan) {
+  const { inspection, applies } = plan.ruleSet;
   if (!inspection && !applies) return null;
   return {
     guidance: inspection?.guidance ?? null,
@@ -50,7 +50,7 @@ function inspectionJson(schedule: Schedule) {
     note: inspection?.note ?? null,
     appliesFrom: applies?.from ?? null,
     appliesUntil: applies?.until ?? null,
-    fits: !schedule.warnings.some((w) => w.kind === 'guidance'),
+    fits: !plan.warnings.some((w) => w.kind === 'guidance'),
   };
 }
 
@@ -68,21 +68,21 @@ function focusJson(list: FocusListView) {
 }
 
 /** The plan as the documented JSON object (see README, "JSON output"), two-space indented. */
-export function renderJson(schedule: Schedule): string {
-  const { ruleSet } = schedule;
+export function renderJson(plan: TrackedPlan): string {
+  const { ruleSet } = plan;
   const json = {
     formatVersion: JSON_FORMAT_VERSION,
-    notified: schedule.notified,
-    timezone: schedule.timezone,
-    area: schedule.area,
-    now: schedule.progress?.now ?? null,
+    notified: plan.notified,
+    timezone: plan.timezone,
+    area: plan.area,
+    now: plan.progress?.now ?? null,
     schedule: { id: ruleSet.id, name: ruleSet.name, source: ruleSet.source, holidays: ruleSet.holidays, notes: ruleSet.notes },
-    filter: schedule.filter && { agencies: schedule.filter.agencies.map(party) },
-    inspection: inspectionJson(schedule),
-    items: schedule.items.map((item) => itemJson(item, schedule)),
-    focus: focusLists(schedule).map(focusJson),
-    daysOff: schedule.daysOff,
-    warnings: schedule.warnings.map((w) => w.message),
+    filter: plan.filter && { agencies: plan.filter.agencies.map(party) },
+    inspection: inspectionJson(plan),
+    items: plan.items.map((item) => itemJson(item, plan)),
+    focus: focusLists(plan).map(focusJson),
+    daysOff: plan.daysOff,
+    warnings: plan.warnings.map((w) => w.message),
   };
   return `${JSON.stringify(json, null, 2)}\n`;
 }

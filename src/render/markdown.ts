@@ -1,8 +1,9 @@
-import { filterWords } from '../core/agencies.js';
-import { formatLongDate, formatShortDate } from '../core/calendar-date.js';
-import { type FocusListView, focusLists, inspectionLine } from '../core/focus.js';
-import { tellWarnings } from '../core/warnings.js';
-import type { Schedule, ScheduleItem } from '../core/schedule.js';
+import type { TrackedPlan } from '../core/progress/progress.js';
+import { filterWords } from '../core/plan/agencies.js';
+import { formatLongDate, formatShortDate } from '../core/dates/calendar-date.js';
+import { type FocusListView, focusLists, inspectionLine } from '../core/plan/focus.js';
+import { tellWarnings } from '../core/plan/warnings.js';
+import type { PlanItem } from '../core/plan/plan.js';
 import { agenciesOf, contactLines, doneWords, kindWord, noteOf, partyWords, planNotes } from './item-text.js';
 import { markdownText as md } from './markdown-text.js';
 import { ganttLines } from './mermaid.js';
@@ -14,22 +15,22 @@ export interface RenderMarkdownOptions {
 
 // Every text from the rule set or the plan goes through md(): it is data, never markup.
 
-function tableRow(item: ScheduleItem, schedule: Schedule): string {
-  const done = doneWords(item, schedule);
+function tableRow(item: PlanItem, plan: TrackedPlan): string {
+  const done = doneWords(item, plan);
   const cells = [
     item.day === null ? '' : String(item.day),
     formatShortDate(item.date),
     item.time ?? 'all day',
     `**${kindWord(item)}:** ${md(item.title)}${done ? ` *${md(done)}*` : ''}`,
-    md(agenciesOf(item, schedule)),
-    md(item.recipient ? partyWords(item.recipient, schedule) : ''),
+    md(agenciesOf(item, plan)),
+    md(item.recipient ? partyWords(item.recipient, plan) : ''),
   ];
   return `| ${cells.join(' | ')} |`;
 }
 
-function detailSection(item: ScheduleItem, schedule: Schedule): string[] {
+function detailSection(item: PlanItem, plan: TrackedPlan): string[] {
   const when = `${item.anchor}, ${formatShortDate(item.date)}${item.time ? ` ${item.time}` : ''}`;
-  const who = `${agenciesOf(item, schedule)}${item.recipient ? ` → ${partyWords(item.recipient, schedule)}` : ''}`;
+  const who = `${agenciesOf(item, plan)}${item.recipient ? ` → ${partyWords(item.recipient, plan)}` : ''}`;
   const lines = ['', `### ${md(item.title)}`, '', `*${md(when)}.* ${kindWord(item)}: ${md(who)}. \`${item.id}\``];
   if (item.details.length > 0) lines.push('', ...item.details.map((d) => `- ${md(d)}`));
   const note = noteOf(item);
@@ -50,10 +51,10 @@ function focusList(list: FocusListView): string[] {
 }
 
 /** "What Schools should be ready to show" (the lists naming the plan's agencies), then "What the inspection looks at". */
-function focusSections(schedule: Schedule): string[] {
-  const lists = focusLists(schedule);
+function focusSections(plan: TrackedPlan): string[] {
+  const lists = focusLists(plan);
   if (lists.length === 0) return [];
-  const forWhom = filterWords(schedule);
+  const forWhom = filterWords(plan);
   const theirs = lists.filter((l) => l.forFilter);
   const rest = lists.filter((l) => !l.forFilter);
   return [
@@ -67,31 +68,31 @@ function bulletSection(title: string, bullets: string[]): string[] {
 }
 
 /** The plan as Markdown for an email, a Teams post or a wiki: a table, then the details. */
-export function renderMarkdown(schedule: Schedule, options: RenderMarkdownOptions = {}): string {
-  const { ruleSet } = schedule;
-  const forWhom = filterWords(schedule);
-  const area = schedule.area ? `, ${md(schedule.area)}` : '';
+export function renderMarkdown(plan: TrackedPlan, options: RenderMarkdownOptions = {}): string {
+  const { ruleSet } = plan;
+  const forWhom = filterWords(plan);
+  const area = plan.area ? `, ${md(plan.area)}` : '';
   const lines = [
-    `# ${md(ruleSet.name)}${area}: notified ${formatLongDate(schedule.notified)}${forWhom ? `, for ${md(forWhom)}` : ''}`,
+    `# ${md(ruleSet.name)}${area}: notified ${formatLongDate(plan.notified)}${forWhom ? `, for ${md(forWhom)}` : ''}`,
     '',
-    `Rule set \`${ruleSet.id}\`, from *${md(ruleSet.source.title)}*. Times are ${schedule.timezone} local times; day numbers count working days from the notification day (day 0).`,
+    `Rule set \`${ruleSet.id}\`, from *${md(ruleSet.source.title)}*. Times are ${plan.timezone} local times; day numbers count working days from the notification day (day 0).`,
     '',
-    ...(inspectionLine(schedule) ? [md(inspectionLine(schedule)!), ''] : []),
+    ...(inspectionLine(plan) ? [md(inspectionLine(plan)!), ''] : []),
     '| Day | Date | Time | What | Who | To whom |',
     '| --- | --- | --- | --- | --- | --- |',
-    ...schedule.items.map((item) => tableRow(item, schedule)),
-    ...(options.mermaid ? ['', '```mermaid', ...ganttLines(schedule), '```'] : []),
-    ...focusSections(schedule),
-    ...bulletSection('Warnings', tellWarnings(schedule.warnings)),
-    ...bulletSection('Contacts', contactLines(schedule)),
-    ...bulletSection('Notes', planNotes(schedule)),
+    ...plan.items.map((item) => tableRow(item, plan)),
+    ...(options.mermaid ? ['', '```mermaid', ...ganttLines(plan), '```'] : []),
+    ...focusSections(plan),
+    ...bulletSection('Warnings', tellWarnings(plan.warnings)),
+    ...bulletSection('Contacts', contactLines(plan)),
+    ...bulletSection('Notes', planNotes(plan)),
     ...bulletSection(
       'Bank holidays and closures skipped',
-      schedule.daysOff.map((d) => `${formatLongDate(d.date)}: ${d.reason}`),
+      plan.daysOff.map((d) => `${formatLongDate(d.date)}: ${d.reason}`),
     ),
     '',
     '## Details',
-    ...schedule.items.flatMap((item) => detailSection(item, schedule)),
+    ...plan.items.flatMap((item) => detailSection(item, plan)),
   ];
   return `${lines.join('\n')}\n`;
 }

@@ -1,4 +1,5 @@
-import type { Schedule, ScheduleItem } from '../core/schedule.js';
+import type { TrackedPlan } from '../core/progress/progress.js';
+import type { PlanItem } from '../core/plan/plan.js';
 
 // A Mermaid gantt chart of the plan. Mermaid reads a task line's start as a keyword
 // ("section", "title", "click", "call", "excludes", a date, "%%"...) and strips "%%{...}%%"
@@ -23,12 +24,12 @@ export function mermaidText(text: string): string {
   return KEYWORD_START.test(escaped) ? escaped.replace(/^./u, entity) : escaped;
 }
 
-function task(item: ScheduleItem): string {
+function task(item: PlanItem): string {
   const name = `    ${mermaidText(item.title)} `;
   return item.time === null ? `${name}:${item.id}, ${item.date} 00:00, 1d` : `${name}:milestone, ${item.id}, ${item.date} ${item.time}, 0m`;
 }
 
-function section(title: string, items: ScheduleItem[]): string[] {
+function section(title: string, items: PlanItem[]): string[] {
   return items.length === 0 ? [] : [`    section ${mermaidText(title)}`, ...items.map(task)];
 }
 
@@ -36,15 +37,15 @@ function section(title: string, items: ScheduleItem[]): string[] {
  * The plan as the lines of a Mermaid gantt chart (without the Markdown fence): a milestone per
  * deadline, a day bar per all-day item, weekends and the days off shaded as excluded days.
  */
-export function ganttLines(schedule: Schedule): string[] {
-  const daysOff = schedule.daysOff.map((d) => d.date);
+export function ganttLines(plan: TrackedPlan): string[] {
+  const daysOff = plan.daysOff.map((d) => d.date);
   return [
     'gantt',
-    `    title ${mermaidText(`JTAI notified ${schedule.notified}`)}`,
+    `    title ${mermaidText(`JTAI notified ${plan.notified}`)}`,
     '    dateFormat YYYY-MM-DD HH:mm',
     '    axisFormat %a %d %b',
     `    excludes ${['weekends', ...daysOff].join(', ')}`,
-    ...section('The area provides', schedule.items.filter((i) => i.kind === 'submission')),
-    ...section('Inspectors act', schedule.items.filter((i) => i.kind === 'inspector-action')),
+    ...section('The area provides', plan.items.filter((i) => i.kind === 'submission')),
+    ...section('Inspectors act', plan.items.filter((i) => i.kind === 'inspector-action')),
   ];
 }

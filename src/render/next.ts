@@ -1,6 +1,6 @@
-import { formatLongDate, formatShortDate } from '../core/calendar-date.js';
-import { type NextView, type TimedItem, formatMinutes } from '../core/next.js';
-import type { Schedule } from '../core/schedule.js';
+import type { TrackedPlan } from '../core/progress/progress.js';
+import { formatLongDate, formatShortDate } from '../core/dates/calendar-date.js';
+import { type NextView, type TimedItem, formatMinutes } from '../core/progress/next.js';
 import { agenciesOf } from './item-text.js';
 import { PLAIN_STYLE, type Style } from './style.js';
 import { wrapText } from './wrap.js';
@@ -11,10 +11,10 @@ export interface RenderNextOptions {
   width?: number;
 }
 
-function entry(t: TimedItem, withDate: boolean, schedule: Schedule, s: Style, width: number): string[] {
+function entry(t: TimedItem, withDate: boolean, plan: TrackedPlan, s: Style, width: number): string[] {
   const when = `${withDate ? `${formatShortDate(t.item.date)} ` : ''}${t.item.time ?? 'all day'}`.padEnd(withDate ? 22 : 8);
   const kind = t.item.kind === 'submission' ? s.submission('DUE       ') : s.inspectorAction('INSPECTORS');
-  const done = schedule.progress?.items[t.item.id]?.status === 'done';
+  const done = plan.progress?.items[t.item.id]?.status === 'done';
   const left = done ? ' ✓ done' : t.minutesLeft === null ? '' : t.minutesLeft >= 0 ? ` (in ${formatMinutes(t.minutesLeft)})` : ` (${formatMinutes(t.minutesLeft)} ago)`;
   const indent = ' '.repeat(2 + when.length + 1 + 10 + 1);
   const [first = '', ...rest] = wrapText(`${t.item.title}${left}`, width - indent.length);
@@ -23,20 +23,20 @@ function entry(t: TimedItem, withDate: boolean, schedule: Schedule, s: Style, wi
 }
 
 /** What is next, as the terminal shows it: passed, still due today, the next day with items; or that the timetable is over. */
-export function renderNextText(view: NextView, schedule: Schedule, options: RenderNextOptions = {}): string {
+export function renderNextText(view: NextView, plan: TrackedPlan, options: RenderNextOptions = {}): string {
   const s = options.style ?? PLAIN_STYLE;
   const width = options.width ?? 80;
   const [date, time] = view.now.split('T');
-  const lines = [s.heading(`Now: ${formatLongDate(date!)}, ${time} (${schedule.timezone})`)];
+  const lines = [s.heading(`Now: ${formatLongDate(date!)}, ${time} (${plan.timezone})`)];
   if (view.over) {
-    const last = schedule.items.at(-1)!;
+    const last = plan.items.at(-1)!;
     const when = `${formatLongDate(last.date)}${last.time ? ` at ${last.time}` : ''}`;
-    const open = schedule.progress?.recorded && view.overdue.length > 0 ? ` ${view.overdue.length} ${view.overdue.length === 1 ? 'was' : 'were'} not marked done.` : '';
-    lines.push('', ...wrapText(`The timetable is over: all ${schedule.items.length} items of this plan have passed, the last on ${when}. Nothing more is due.${open}`, width));
+    const open = plan.progress?.recorded && view.overdue.length > 0 ? ` ${view.overdue.length} ${view.overdue.length === 1 ? 'was' : 'were'} not marked done.` : '';
+    lines.push('', ...wrapText(`The timetable is over: all ${plan.items.length} items of this plan have passed, the last on ${when}. Nothing more is due.${open}`, width));
     return `${lines.join('\n')}\n`;
   }
   const section = (title: string, items: TimedItem[], withDate: boolean) => {
-    lines.push('', s.day(title), ...(items.length === 0 ? ['  nothing'] : items.flatMap((t) => entry(t, withDate, schedule, s, width))));
+    lines.push('', s.day(title), ...(items.length === 0 ? ['  nothing'] : items.flatMap((t) => entry(t, withDate, plan, s, width))));
   };
   section('Passed (overdue unless done)', view.overdue, true);
   section('Still due today', view.today, false);
@@ -45,7 +45,7 @@ export function renderNextText(view: NextView, schedule: Schedule, options: Rend
   return `${lines.join('\n')}\n`;
 }
 
-const itemsJson = (items: TimedItem[], schedule: Schedule) =>
+const itemsJson = (items: TimedItem[], plan: TrackedPlan) =>
   items.map(({ item, minutesLeft }) => ({
     id: item.id,
     kind: item.kind,
@@ -55,20 +55,20 @@ const itemsJson = (items: TimedItem[], schedule: Schedule) =>
     due: item.due,
     minutesLeft,
     agencies: item.agencies.map((a) => ({ id: a.id, name: a.name })),
-    status: schedule.progress?.items[item.id]?.status ?? null,
+    status: plan.progress?.items[item.id]?.status ?? null,
     recipient: item.recipient && { id: item.recipient.id, name: item.recipient.name },
   }));
 
 /** What is next, as JSON: now with its offset, whether the timetable is over, and each item with who must act. */
-export function renderNextJson(view: NextView, schedule: Schedule): string {
+export function renderNextJson(view: NextView, plan: TrackedPlan): string {
   const json = {
     now: view.nowInstant,
-    timezone: schedule.timezone,
-    notified: schedule.notified,
+    timezone: plan.timezone,
+    notified: plan.notified,
     over: view.over,
-    overdue: itemsJson(view.overdue, schedule),
-    today: itemsJson(view.today, schedule),
-    next: itemsJson(view.next, schedule),
+    overdue: itemsJson(view.overdue, plan),
+    today: itemsJson(view.today, plan),
+    next: itemsJson(view.next, plan),
   };
   return `${JSON.stringify(json, null, 2)}\n`;
 }

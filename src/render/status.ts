@@ -1,10 +1,10 @@
-import { filterWords } from '../core/agencies.js';
-import { formatLongDate, formatShortDate } from '../core/calendar-date.js';
-import { contactWords } from '../core/inspection-words.js';
-import { formatMinutes } from '../core/next.js';
-import { contactsOf } from '../core/progress.js';
-import type { Schedule, ScheduleItem } from '../core/schedule.js';
-import type { AgencyStatus, StatusView } from '../core/status.js';
+import { type TrackedPlan, contactsOf } from '../core/progress/progress.js';
+import { filterWords } from '../core/plan/agencies.js';
+import { formatLongDate, formatShortDate } from '../core/dates/calendar-date.js';
+import { contactWords } from '../core/progress/inspection-words.js';
+import { formatMinutes } from '../core/progress/next.js';
+import type { PlanItem } from '../core/plan/plan.js';
+import type { AgencyStatus, StatusView } from '../core/progress/status.js';
 import { markdownText as md } from './markdown-text.js';
 import { PLAIN_STYLE, type Style } from './style.js';
 import { wrapText } from './wrap.js';
@@ -16,16 +16,16 @@ export interface RenderStatusOptions {
   width?: number;
 }
 
-function heading(schedule: Schedule, view: StatusView): string[] {
+function heading(plan: TrackedPlan, view: StatusView): string[] {
   const [date, time] = view.now.slice(0, 16).split('T');
-  const forWhom = filterWords(schedule);
+  const forWhom = filterWords(plan);
   return [
-    `Status at ${formatLongDate(date!)}, ${time} (${schedule.timezone})`,
-    `${schedule.ruleSet.name}${schedule.area ? ` · ${schedule.area}` : ''} · notified ${formatLongDate(schedule.notified)}${forWhom ? ` · for ${forWhom}` : ''}`,
+    `Status at ${formatLongDate(date!)}, ${time} (${plan.timezone})`,
+    `${plan.ruleSet.name}${plan.area ? ` · ${plan.area}` : ''} · notified ${formatLongDate(plan.notified)}${forWhom ? ` · for ${forWhom}` : ''}`,
   ];
 }
 
-function when(item: ScheduleItem): string {
+function when(item: PlanItem): string {
   return `${formatShortDate(item.date)} ${item.time ?? 'all day'}`;
 }
 
@@ -37,17 +37,17 @@ function nextWords(a: AgencyStatus): string {
   return a.next ? `${when(a.next.item)}${left(a.next.minutesLeft)}: ${a.next.item.title}` : a.overdue.length > 0 ? 'nothing more to come' : 'nothing to come';
 }
 
-function contactOf(schedule: Schedule, partyId: string): string {
-  return contactsOf(schedule, partyId).map(contactWords).join('; ');
+function contactOf(plan: TrackedPlan, partyId: string): string {
+  return contactsOf(plan, partyId).map(contactWords).join('; ');
 }
 
 // "Local authority (Sam Smith); Partner agencies (Police done)": who still owes an item, with
 // the parts of a group already done.
-function owedBy(schedule: Schedule, entry: StatusView['owing'][number]): string {
-  const parties = schedule.ruleSet.parties;
+function owedBy(plan: TrackedPlan, entry: StatusView['owing'][number]): string {
+  const parties = plan.ruleSet.parties;
   const doneIds = new Set(entry.progress.parts.flatMap((r) => (r.agency ? [r.agency] : [])));
   const names = entry.progress.owing.map((p) => {
-    const contact = contactsOf(schedule, p.id)[0];
+    const contact = contactsOf(plan, p.id)[0];
     const doneMembers = p.members.filter((m) => doneIds.has(m)).map((m) => parties[m]?.name ?? m);
     const extra = [contact?.name, doneMembers.length > 0 ? `${doneMembers.join(', ')} done` : undefined].filter(Boolean).join('; ');
     return extra ? `${p.name} (${extra})` : p.name;
@@ -56,13 +56,13 @@ function owedBy(schedule: Schedule, entry: StatusView['owing'][number]): string 
 }
 
 /** Who owes what, for the terminal. */
-export function renderStatusText(schedule: Schedule, view: StatusView, options: RenderStatusOptions = {}): string {
+export function renderStatusText(plan: TrackedPlan, view: StatusView, options: RenderStatusOptions = {}): string {
   const s = options.style ?? PLAIN_STYLE;
   const width = options.width ?? 80;
-  const lines = heading(schedule, view).map((l, i) => (i === 0 ? s.heading(l) : s.dim(l)));
+  const lines = heading(plan, view).map((l, i) => (i === 0 ? s.heading(l) : s.dim(l)));
   lines.push('', s.day('By agency'));
   for (const a of view.agencies) {
-    const contact = contactOf(schedule, a.party.id);
+    const contact = contactOf(plan, a.party.id);
     lines.push(`  ${s.heading(a.party.name)}${contact ? s.dim(` · ${contact}`) : ''}`);
     lines.push(`    done ${a.done.length} of ${a.total}; ${a.overdue.length === 0 ? 'nothing overdue' : s.warning(`${a.overdue.length} overdue: ${a.overdue.map((i) => i.id).join(', ')}`)}`);
     lines.push(...wrapText(`next: ${nextWords(a)}`, width - 4).map((l, i) => `${i === 0 ? '    ' : '      '}${l}`));
@@ -73,14 +73,14 @@ export function renderStatusText(schedule: Schedule, view: StatusView, options: 
     const tag = entry.progress.status === 'overdue' ? s.warning('OVERDUE  ') : entry.progress.status === 'due-today' ? s.submission('TODAY    ') : 'to come  ';
     const due = `${when(entry.item)}${entry.item.due ? left(Math.round((Date.parse(entry.item.due) - Date.parse(view.now)) / 60_000)) : ''}`;
     lines.push(...wrapText(`${due}: ${entry.item.title}`, width - 11).map((l, i) => `  ${i === 0 ? tag : '         '}${l}`));
-    lines.push(...wrapText(`owed by ${owedBy(schedule, entry)} · ${entry.item.id}`, width - 11).map((l) => `           ${s.dim(l)}`));
+    lines.push(...wrapText(`owed by ${owedBy(plan, entry)} · ${entry.item.id}`, width - 11).map((l) => `           ${s.dim(l)}`));
   }
   return `${lines.join('\n')}\n`;
 }
 
 /** Who owes what, as Markdown for the daily update to partners. */
-export function renderStatusMarkdown(schedule: Schedule, view: StatusView): string {
-  const [title, sub] = heading(schedule, view);
+export function renderStatusMarkdown(plan: TrackedPlan, view: StatusView): string {
+  const [title, sub] = heading(plan, view);
   const cell = (t: string) => md(t);
   const lines = [
     `# ${md(title!)}`,
@@ -89,11 +89,11 @@ export function renderStatusMarkdown(schedule: Schedule, view: StatusView): stri
     '',
     '| Agency | Contact | Done | Overdue | Next deadline |',
     '| --- | --- | --- | --- | --- |',
-    ...view.agencies.map((a) => `| ${cell(a.party.name)} | ${cell(contactOf(schedule, a.party.id))} | ${a.done.length} of ${a.total} | ${a.overdue.length === 0 ? 'none' : cell(a.overdue.map((i) => i.title).join('; '))} | ${cell(nextWords(a))} |`),
+    ...view.agencies.map((a) => `| ${cell(a.party.name)} | ${cell(contactOf(plan, a.party.id))} | ${a.done.length} of ${a.total} | ${a.overdue.length === 0 ? 'none' : cell(a.overdue.map((i) => i.title).join('; '))} | ${cell(nextWords(a))} |`),
     '',
     '## Not yet delivered',
     '',
-    ...(view.owing.length === 0 ? ['Nothing: every submission is done.'] : view.owing.map((e) => `- **${e.progress.status === 'overdue' ? 'Overdue' : e.progress.status === 'due-today' ? 'Due today' : 'To come'}**, ${md(when(e.item))}: ${md(e.item.title)}. Owed by ${md(owedBy(schedule, e))}.`)),
+    ...(view.owing.length === 0 ? ['Nothing: every submission is done.'] : view.owing.map((e) => `- **${e.progress.status === 'overdue' ? 'Overdue' : e.progress.status === 'due-today' ? 'Due today' : 'To come'}**, ${md(when(e.item))}: ${md(e.item.title)}. Owed by ${md(owedBy(plan, e))}.`)),
   ];
   return `${lines.join('\n')}\n`;
 }
@@ -101,17 +101,17 @@ export function renderStatusMarkdown(schedule: Schedule, view: StatusView): stri
 const party = (p: { id: string; name: string }) => ({ id: p.id, name: p.name });
 
 /** Who owes what, as JSON. */
-export function renderStatusJson(schedule: Schedule, view: StatusView): string {
+export function renderStatusJson(plan: TrackedPlan, view: StatusView): string {
   const json = {
     now: view.now,
-    timezone: schedule.timezone,
-    area: schedule.area,
-    notified: schedule.notified,
-    ruleSet: schedule.ruleSet.id,
-    filter: schedule.filter && { agencies: schedule.filter.agencies.map(party) },
+    timezone: plan.timezone,
+    area: plan.area,
+    notified: plan.notified,
+    ruleSet: plan.ruleSet.id,
+    filter: plan.filter && { agencies: plan.filter.agencies.map(party) },
     agencies: view.agencies.map((a) => ({
       ...party(a.party),
-      contacts: contactsOf(schedule, a.party.id),
+      contacts: contactsOf(plan, a.party.id),
       total: a.total,
       done: a.done.map((i) => i.id),
       overdue: a.overdue.map((i) => i.id),

@@ -1,8 +1,9 @@
-import { filterWords } from '../core/agencies.js';
-import { formatLongDate } from '../core/calendar-date.js';
-import { type FocusListView, focusLists, inspectionLine } from '../core/focus.js';
-import { tellWarnings } from '../core/warnings.js';
-import type { Schedule, ScheduleItem } from '../core/schedule.js';
+import type { TrackedPlan } from '../core/progress/progress.js';
+import { filterWords } from '../core/plan/agencies.js';
+import { formatLongDate } from '../core/dates/calendar-date.js';
+import { type FocusListView, focusLists, inspectionLine } from '../core/plan/focus.js';
+import { tellWarnings } from '../core/plan/warnings.js';
+import type { PlanItem } from '../core/plan/plan.js';
 import { PLAIN_STYLE, type Style } from './style.js';
 import { agenciesOf, contactLines, doneWords, partyWords, planNotes } from './item-text.js';
 import { wrapText } from './wrap.js';
@@ -21,8 +22,8 @@ export interface RenderTextOptions {
 
 const INDENT = ' '.repeat(21); // lines under an item start below its title: 2 + time 7 + 1 + kind 10 + 1
 
-function groupByDate(items: ScheduleItem[]): ScheduleItem[][] {
-  const groups: ScheduleItem[][] = [];
+function groupByDate(items: PlanItem[]): PlanItem[][] {
+  const groups: PlanItem[][] = [];
   for (const item of items) {
     const last = groups.at(-1);
     if (last && last[0]!.date === item.date) last.push(item);
@@ -31,10 +32,10 @@ function groupByDate(items: ScheduleItem[]): ScheduleItem[][] {
   return groups;
 }
 
-function dayHeading(group: ScheduleItem[], schedule: Schedule): string {
+function dayHeading(group: PlanItem[], plan: TrackedPlan): string {
   const byDay = group.find((i) => i.day !== null);
   const label = byDay ? `Day ${byDay.day}` : group[0]!.anchor;
-  const notified = group[0]!.date === schedule.notified ? ' (notification day)' : '';
+  const notified = group[0]!.date === plan.notified ? ' (notification day)' : '';
   return `${label} · ${formatLongDate(group[0]!.date)}${notified}`;
 }
 
@@ -44,12 +45,12 @@ function wrapped(prefix: string, text: string, width: number, style: (s: string)
   );
 }
 
-function itemLines(item: ScheduleItem, schedule: Schedule, s: Style, o: Required<RenderTextOptions>): string[] {
+function itemLines(item: PlanItem, plan: TrackedPlan, s: Style, o: Required<RenderTextOptions>): string[] {
   const time = (item.time ?? 'all day').padEnd(7);
   const kind = item.kind === 'submission' ? s.submission('DUE       ') : s.inspectorAction('INSPECTORS');
-  const who = agenciesOf(item, schedule);
-  const to = item.recipient ? ` → ${partyWords(item.recipient, schedule)}` : '';
-  const done = doneWords(item, schedule);
+  const who = agenciesOf(item, plan);
+  const to = item.recipient ? ` → ${partyWords(item.recipient, plan)}` : '';
+  const done = doneWords(item, plan);
   const [first = '', ...rest] = wrapText(item.title, o.width - INDENT.length);
   const lines = [`  ${s.time(time)} ${kind} ${s.heading(first)}`, ...rest.map((l) => `${INDENT}${s.heading(l)}`)];
   if (item.timeLabel) lines.push(`${INDENT}${s.dim(`(${item.timeLabel})`)}`);
@@ -61,9 +62,9 @@ function itemLines(item: ScheduleItem, schedule: Schedule, s: Style, o: Required
   return lines;
 }
 
-function focusLines(schedule: Schedule, s: Style, width: number): string[] {
-  const lists = focusLists(schedule);
-  const forWhom = filterWords(schedule);
+function focusLines(plan: TrackedPlan, s: Style, width: number): string[] {
+  const lists = focusLists(plan);
+  const forWhom = filterWords(plan);
   const names = (parties: FocusListView['parties']) => parties.map((p) => p.name).join(', ');
   const list = (l: FocusListView) => [
     '',
@@ -83,39 +84,39 @@ function focusLines(schedule: Schedule, s: Style, width: number): string[] {
   ];
 }
 
-function footer(schedule: Schedule, s: Style, width: number, warnings: boolean): string[] {
+function footer(plan: TrackedPlan, s: Style, width: number, warnings: boolean): string[] {
   const lines: string[] = [];
   const section = (title: string, texts: string[], mark: (t: string) => string) => {
     if (texts.length === 0) return;
     lines.push('', s.heading(title));
     for (const t of texts) lines.push(...wrapText(t, width - 4).map((l, i) => `${i === 0 ? '  • ' : '    '}${mark(l)}`));
   };
-  section('Contacts', contactLines(schedule), (t) => t);
-  section('Notes', planNotes(schedule), (t) => t);
-  section('Days off skipped', schedule.daysOff.map((d) => `${formatLongDate(d.date)}: ${d.reason}`), (t) => t);
+  section('Contacts', contactLines(plan), (t) => t);
+  section('Notes', planNotes(plan), (t) => t);
+  section('Days off skipped', plan.daysOff.map((d) => `${formatLongDate(d.date)}: ${d.reason}`), (t) => t);
   // A plan that may not fit its guidance says so at the top; the other warnings close it.
-  if (warnings) section('Warnings', tellWarnings(schedule.warnings.filter((w) => w.kind !== 'guidance')), s.warning);
+  if (warnings) section('Warnings', tellWarnings(plan.warnings.filter((w) => w.kind !== 'guidance')), s.warning);
   return lines;
 }
 
 /** The plan as a terminal agenda, grouped by day: what is due, when, by whom and to whom. */
-export function renderText(schedule: Schedule, options: RenderTextOptions = {}): string {
+export function renderText(plan: TrackedPlan, options: RenderTextOptions = {}): string {
   const o = { style: PLAIN_STYLE, width: 80, sources: false, warnings: true, focus: false, ...options };
   const s = o.style;
-  const forWhom = filterWords(schedule);
+  const forWhom = filterWords(plan);
   const lines = [
-    s.heading(`${schedule.ruleSet.name}${schedule.area ? ` · ${schedule.area}` : ''}${forWhom ? `, for ${forWhom}` : ''}`),
-    `Notified ${formatLongDate(schedule.notified)} · times are ${schedule.timezone}`,
-    ...wrapText(`Source: ${schedule.ruleSet.source.title}`, o.width).map((l) => s.dim(l)),
-    ...wrapText(inspectionLine(schedule) ?? '', o.width).map((l) => s.dim(l)),
-    ...(o.warnings ? schedule.warnings.filter((w) => w.kind === 'guidance').flatMap((w) => ['', ...wrapText(`Note: ${w.message}`, o.width).map(s.warning)]) : []),
+    s.heading(`${plan.ruleSet.name}${plan.area ? ` · ${plan.area}` : ''}${forWhom ? `, for ${forWhom}` : ''}`),
+    `Notified ${formatLongDate(plan.notified)} · times are ${plan.timezone}`,
+    ...wrapText(`Source: ${plan.ruleSet.source.title}`, o.width).map((l) => s.dim(l)),
+    ...wrapText(inspectionLine(plan) ?? '', o.width).map((l) => s.dim(l)),
+    ...(o.warnings ? plan.warnings.filter((w) => w.kind === 'guidance').flatMap((w) => ['', ...wrapText(`Note: ${w.message}`, o.width).map(s.warning)]) : []),
   ];
-  for (const group of groupByDate(schedule.items)) {
-    lines.push('', s.day(dayHeading(group, schedule)));
-    for (const item of group) lines.push(...itemLines(item, schedule, s, o));
+  for (const group of groupByDate(plan.items)) {
+    lines.push('', s.day(dayHeading(group, plan)));
+    for (const item of group) lines.push(...itemLines(item, plan, s, o));
   }
-  if (schedule.items.length === 0) lines.push('', `Nothing to do in this plan${forWhom ? ` for ${forWhom}` : ''}.`);
-  if (o.focus) lines.push(...focusLines(schedule, s, o.width));
-  lines.push(...footer(schedule, s, o.width, o.warnings));
+  if (plan.items.length === 0) lines.push('', `Nothing to do in this plan${forWhom ? ` for ${forWhom}` : ''}.`);
+  if (o.focus) lines.push(...focusLines(plan, s, o.width));
+  lines.push(...footer(plan, s, o.width, o.warnings));
   return `${lines.join('\n')}\n`;
 }

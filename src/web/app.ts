@@ -1,14 +1,15 @@
+import { type TrackedPlan, untracked } from '../core/progress/progress.js';
 /// <reference lib="dom" />
-import { filterByAgency, findParties, submittingParties } from '../core/agencies.js';
-import { makeHolidayCalendar } from '../core/bank-holidays.js';
-import { formatLongDate } from '../core/calendar-date.js';
-import { localDateTime, readDate } from '../core/date-input.js';
-import { explainItem } from '../core/explain.js';
-import { EUROPE_LONDON } from '../core/london-zone.js';
-import { whatIsNext } from '../core/next.js';
-import type { RuleSet } from '../core/rule-set.js';
-import { type Schedule, computeSchedule } from '../core/schedule.js';
-import { zoneRulesFor } from '../core/zones.js';
+import { filterByAgency, findParties, submittingParties } from '../core/plan/agencies.js';
+import { makeHolidayCalendar } from '../core/dates/bank-holidays.js';
+import { formatLongDate } from '../core/dates/calendar-date.js';
+import { localDateTime, readDate } from '../core/dates/date-input.js';
+import { explainItem } from '../core/plan/explain.js';
+import { EUROPE_LONDON } from '../core/dates/london-zone.js';
+import { whatIsNext } from '../core/progress/next.js';
+import type { RuleSet } from '../core/rule-set/rule-set.js';
+import { computePlan } from '../core/plan/plan.js';
+import { zoneRulesFor } from '../core/dates/zones.js';
 import { JtaiError } from '../errors.js';
 import { renderCsv } from '../render/csv.js';
 import { renderHtml } from '../render/html.js';
@@ -45,7 +46,7 @@ interface State {
 }
 
 const today = () => localDateTime(EUROPE_LONDON, Date.now()).slice(0, 10);
-let current: Schedule | undefined;
+let current: TrackedPlan | undefined;
 
 function ruleSetOf(state: State): RuleSet {
   if (state.rules === 'file' && state.opened) return state.opened.ruleSet;
@@ -104,11 +105,11 @@ async function render(state: State, problems: string[] = []): Promise<void> {
   try {
     const calendar = makeHolidayCalendar(ruleSet.closures);
     const zone = await zoneRulesFor(ruleSet.timezone);
-    const full = computeSchedule(ruleSet, state.notified, calendar, zone);
-    const schedule = state.agency ? filterByAgency(full, [state.agency]) : full;
-    current = schedule;
+    const full = untracked(computePlan(ruleSet, state.notified, calendar, zone));
+    const plan = state.agency ? filterByAgency(full, [state.agency]) : full;
+    current = plan;
     const explain = (id: string) => explainItem(ruleSet, full, id, calendar);
-    fill(form.plan, headNode(schedule), nextNode(whatIsNext(schedule, Date.now(), zone), schedule), agendaNode(schedule, explain), focusNode(schedule));
+    fill(form.plan, headNode(plan), nextNode(whatIsNext(plan, Date.now(), zone), plan), agendaNode(plan, explain), focusNode(plan));
     form.downloads.hidden = false;
     showErrors(problems);
     if (performance.getEntriesByName('jtai-first-plan').length === 0) performance.mark('jtai-first-plan'); // for tests: the first plan on screen
@@ -121,7 +122,7 @@ async function render(state: State, problems: string[] = []): Promise<void> {
   }
 }
 
-const FILES: Record<string, { ext: string; type: string; make: (s: Schedule) => string }> = {
+const FILES: Record<string, { ext: string; type: string; make: (s: TrackedPlan) => string }> = {
   ics: { ext: 'ics', type: 'text/calendar', make: (s) => renderIcs(s, { stamp: new Date(), remindMinutes: 60, version: data.version }) },
   csv: { ext: 'csv', type: 'text/csv', make: (s) => renderCsv(s, { bom: true }) },
   md: { ext: 'md', type: 'text/markdown', make: (s) => renderMarkdown(s) },

@@ -1,5 +1,5 @@
 /// <reference lib="dom" />
-import type { RuleSet } from '../core/rule-set.js';
+import type { RuleSet } from '../core/rule-set/rule-set.js';
 
 // What the build writes into the page beside the code: jtai's version and the built-in rule
 // sets, each checked and resolved at build time (for a fast first plan) with its YAML (to check

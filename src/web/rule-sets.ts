@@ -1,5 +1,5 @@
-import { type RuleSetReader, inspectRuleSet } from '../core/rule-set-inspection.js';
-import type { RuleSet } from '../core/rule-set.js';
+import { type RuleSetReader, analyseRuleSet } from '../core/rule-set/analyse.js';
+import type { RuleSet } from '../core/rule-set/rule-set.js';
 import { JtaiError } from '../errors.js';
 import type { BuiltIn } from './data.js';
 
@@ -23,7 +23,7 @@ function readerOf(builtIns: readonly BuiltIn[]): RuleSetReader {
 /** Checks a rule-set file's text: the rule set, or every problem as "file:line:column: message". */
 export function openRuleSet(text: string, name: string, builtIns: readonly BuiltIn[]): Opened {
   try {
-    const inspection = inspectRuleSet(text, name, readerOf(builtIns));
+    const inspection = analyseRuleSet(text, name, readerOf(builtIns));
     if (inspection.ruleSet) return { ruleSet: inspection.ruleSet, problems: [] };
     return { problems: inspection.errors.map((p) => `${p.position ? `${p.position.file}:${p.position.line}:${p.position.column}` : name}: ${p.message}`) };
   } catch (e) {

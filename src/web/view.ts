@@ -1,11 +1,12 @@
+import type { TrackedPlan } from '../core/progress/progress.js';
 /// <reference lib="dom" />
-import { filterWords } from '../core/agencies.js';
-import { formatLongDate, formatShortDate } from '../core/calendar-date.js';
-import type { Explanation } from '../core/explain.js';
-import { type FocusListView, focusLists, inspectionLine } from '../core/focus.js';
-import { type NextView, type TimedItem, formatMinutes } from '../core/next.js';
-import type { Schedule, ScheduleItem } from '../core/schedule.js';
-import { tellWarnings } from '../core/warnings.js';
+import { filterWords } from '../core/plan/agencies.js';
+import { formatLongDate, formatShortDate } from '../core/dates/calendar-date.js';
+import type { Explanation } from '../core/plan/explain.js';
+import { type FocusListView, focusLists, inspectionLine } from '../core/plan/focus.js';
+import { type NextView, type TimedItem, formatMinutes } from '../core/progress/next.js';
+import type { PlanItem } from '../core/plan/plan.js';
+import { tellWarnings } from '../core/plan/warnings.js';
 import { planTitle } from '../render/html.js';
 import { agenciesOf, kindWord, noteOf, partyWords, planNotes } from '../render/item-text.js';
 import { el } from './dom.js';
@@ -14,10 +15,10 @@ import { el } from './dom.js';
 // is next from now, each item's explanation, and what the inspection looks at. Nothing relies
 // on colour alone: every status is also a word.
 
-function dayHeading(items: ScheduleItem[], schedule: Schedule): string {
+function dayHeading(items: PlanItem[], plan: TrackedPlan): string {
   const byDay = items.find((i) => i.day !== null);
   const label = byDay ? `Day ${byDay.day}` : items[0]!.anchor;
-  return `${label} · ${formatLongDate(items[0]!.date)}${items[0]!.date === schedule.notified ? ' (notification day)' : ''}`;
+  return `${label} · ${formatLongDate(items[0]!.date)}${items[0]!.date === plan.notified ? ' (notification day)' : ''}`;
 }
 
 function explanationOf(e: Explanation): Node[] {
@@ -30,13 +31,13 @@ function explanationOf(e: Explanation): Node[] {
   return [el('p', {}, `Anchored: ${item.anchor}, at ${e.writtenTime}.`), el('ol', { class: 'steps' }, ...steps), el('p', {}, `Time: ${time}`), el('p', {}, item.due ? `Due: ${formatLongDate(item.date)} at ${item.time} (${item.due}).` : `Date: ${formatLongDate(item.date)}, all day.`)];
 }
 
-function itemNode(item: ScheduleItem, schedule: Schedule, explain: (id: string) => Explanation): HTMLElement {
+function itemNode(item: PlanItem, plan: TrackedPlan, explain: (id: string) => Explanation): HTMLElement {
   const note = noteOf(item);
   const details = el('details', { class: 'explain' }, el('summary', {}, 'How this date was worked out'));
   details.addEventListener('toggle', () => {
     if (details.open && details.childElementCount === 1) details.append(...explanationOf(explain(item.id)));
   });
-  const who = `${agenciesOf(item, schedule)}${item.recipient ? ` → ${partyWords(item.recipient, schedule)}` : ''}`;
+  const who = `${agenciesOf(item, plan)}${item.recipient ? ` → ${partyWords(item.recipient, plan)}` : ''}`;
   return el(
     'li',
     { class: `item kind-${item.kind}`, 'data-id': item.id, 'data-date': item.date, 'data-due': item.due ?? undefined },
@@ -51,9 +52,9 @@ function itemNode(item: ScheduleItem, schedule: Schedule, explain: (id: string) 
 }
 
 /** The agenda, a section a day. */
-export function agendaNode(schedule: Schedule, explain: (id: string) => Explanation): HTMLElement {
-  const days: ScheduleItem[][] = [];
-  for (const item of schedule.items) {
+export function agendaNode(plan: TrackedPlan, explain: (id: string) => Explanation): HTMLElement {
+  const days: PlanItem[][] = [];
+  for (const item of plan.items) {
     const last = days.at(-1);
     if (last && last[0]!.date === item.date) last.push(item);
     else days.push([item]);
@@ -62,8 +63,8 @@ export function agendaNode(schedule: Schedule, explain: (id: string) => Explanat
     'section',
     { id: 'agenda', 'aria-labelledby': 'agenda-h' },
     el('h2', { id: 'agenda-h' }, 'Timetable'),
-    schedule.items.length === 0 ? el('p', {}, `Nothing to do in this plan${filterWords(schedule) ? ` for ${filterWords(schedule)}` : ''}.`) : null,
-    ...days.map((items) => el('section', { class: 'day', 'data-date': items[0]!.date }, el('h3', {}, dayHeading(items, schedule)), el('ol', { class: 'items' }, ...items.map((i) => itemNode(i, schedule, explain))))),
+    plan.items.length === 0 ? el('p', {}, `Nothing to do in this plan${filterWords(plan) ? ` for ${filterWords(plan)}` : ''}.`) : null,
+    ...days.map((items) => el('section', { class: 'day', 'data-date': items[0]!.date }, el('h3', {}, dayHeading(items, plan)), el('ol', { class: 'items' }, ...items.map((i) => itemNode(i, plan, explain))))),
   );
 }
 
@@ -74,7 +75,7 @@ function timed(t: TimedItem, withDate: boolean): HTMLElement {
 }
 
 /** What is next from now: passed (overdue unless done), still due today, and the next day with items. */
-export function nextNode(view: NextView, schedule: Schedule): HTMLElement {
+export function nextNode(view: NextView, plan: TrackedPlan): HTMLElement {
   const [date, time] = view.now.split('T');
   const list = (title: string, items: TimedItem[], withDate: boolean) =>
     el('div', {}, el('h3', {}, title), items.length === 0 ? el('p', {}, 'Nothing.') : el('ul', {}, ...items.map((t) => timed(t, withDate))));
@@ -82,9 +83,9 @@ export function nextNode(view: NextView, schedule: Schedule): HTMLElement {
     'section',
     { id: 'next', 'aria-labelledby': 'next-h' },
     el('h2', { id: 'next-h' }, 'What is next'),
-    el('p', { class: 'meta' }, `From now: ${formatLongDate(date!)}, ${time} (${schedule.timezone}).`),
+    el('p', { class: 'meta' }, `From now: ${formatLongDate(date!)}, ${time} (${plan.timezone}).`),
     view.over
-      ? el('p', {}, `The timetable is over: all ${schedule.items.length} items of this plan have passed. Nothing more is due.`)
+      ? el('p', {}, `The timetable is over: all ${plan.items.length} items of this plan have passed. Nothing more is due.`)
       : el(
           'div',
           { class: 'next-lists' },
@@ -109,15 +110,15 @@ function focusListNode(l: FocusListView): HTMLElement {
 }
 
 /** What the inspection looks at; with an agency, what it should be ready to show first. */
-export function focusNode(schedule: Schedule): HTMLElement | null {
-  const lists = focusLists(schedule);
+export function focusNode(plan: TrackedPlan): HTMLElement | null {
+  const lists = focusLists(plan);
   if (lists.length === 0) return null;
   const theirs = lists.filter((l) => l.forFilter);
   const rest = lists.filter((l) => !l.forFilter);
   return el(
     'section',
     { id: 'focus', 'aria-labelledby': 'focus-h' },
-    el('h2', { id: 'focus-h' }, theirs.length > 0 ? `What ${filterWords(schedule)} should be ready to show` : 'What the inspection looks at'),
+    el('h2', { id: 'focus-h' }, theirs.length > 0 ? `What ${filterWords(plan)} should be ready to show` : 'What the inspection looks at'),
     ...theirs.map(focusListNode),
     theirs.length > 0 && rest.length > 0 ? el('h2', {}, 'What the inspection looks at') : null,
     ...rest.map(focusListNode),
@@ -125,17 +126,17 @@ export function focusNode(schedule: Schedule): HTMLElement | null {
 }
 
 /** The plan's heading, what the inspection is, and its warnings and notes. */
-export function headNode(schedule: Schedule): HTMLElement {
-  const about = inspectionLine(schedule);
-  const warnings = tellWarnings(schedule.warnings);
+export function headNode(plan: TrackedPlan): HTMLElement {
+  const about = inspectionLine(plan);
+  const warnings = tellWarnings(plan.warnings);
   return el(
     'div',
     { id: 'plan-head' },
-    el('h2', { id: 'plan-title' }, planTitle(schedule)),
-    el('p', { class: 'meta' }, `Times are ${schedule.timezone} wall-clock times; day numbers count working days from the notification day (day 0). Rule set ${schedule.ruleSet.id}, from ${schedule.ruleSet.source.title}.`),
+    el('h2', { id: 'plan-title' }, planTitle(plan)),
+    el('p', { class: 'meta' }, `Times are ${plan.timezone} wall-clock times; day numbers count working days from the notification day (day 0). Rule set ${plan.ruleSet.id}, from ${plan.ruleSet.source.title}.`),
     about ? el('p', { class: 'meta' }, about) : null,
     warnings.length > 0 ? el('div', { class: 'warnings' }, el('h3', {}, 'Warnings'), el('ul', {}, ...warnings.map((w) => el('li', {}, w)))) : null,
-    el('details', { class: 'notes' }, el('summary', {}, 'Notes on the rule set'), el('ul', {}, ...planNotes(schedule).map((n) => el('li', {}, n)))),
-    schedule.daysOff.length > 0 ? el('p', {}, `Days off skipped: ${schedule.daysOff.map((d) => `${formatLongDate(d.date)} (${d.reason})`).join('; ')}.`) : null,
+    el('details', { class: 'notes' }, el('summary', {}, 'Notes on the rule set'), el('ul', {}, ...planNotes(plan).map((n) => el('li', {}, n)))),
+    plan.daysOff.length > 0 ? el('p', {}, `Days off skipped: ${plan.daysOff.map((d) => `${formatLongDate(d.date)} (${d.reason})`).join('; ')}.`) : null,
   );
 }

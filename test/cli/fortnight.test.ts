@@ -14,6 +14,7 @@ import { runCli, said } from '../helpers.js';
 // due Tue 19 Mar 17:00; cse-gangs-cases and three other case lists Wed 20 Mar 15:00.
 
 const BIN = fileURLToPath(new URL('../../bin/jtai.cjs', import.meta.url));
+const HOLD = fileURLToPath(new URL('../fixtures/hold-temp-writes.cjs', import.meta.url));
 const folder = () => mkdtempSync(join(tmpdir(), 'jtai-fortnight-'));
 const CONTACTS = 'contacts:\n  police: { name: DI Jane Smith, role: MASH, email: jane.smith@example.org, phone: "01234 567890" }';
 
@@ -212,7 +213,7 @@ describe('several people, one file on a shared drive', () => {
     const { dir, file, jtai } = await started();
     await jtai('done', 'children-list', '--at', '2019-03-19T16:40');
     const before = readFileSync(file, 'utf8');
-    const child = spawn(process.execPath, [BIN, 'done', 'child-level-data', '--inspection', file], { env: { ...process.env, JTAI_TEST_HOLD_MS: '20000' }, stdio: 'ignore' });
+    const child = spawn(process.execPath, [BIN, 'done', 'child-level-data', '--inspection', file], { env: { ...process.env, NODE_OPTIONS: `--require ${HOLD}`, JTAI_HOLD_MS: '20000' }, stdio: 'ignore' });
     // Wait until it has written its temporary file and holds the lock, then kill it.
     for (let i = 0; i < 200 && !readdirSync(dir).some((f) => f.endsWith('.tmp')); i++) await new Promise((r) => setTimeout(r, 25));
     expect(existsSync(`${file}.lock`)).toBe(true);

@@ -1,11 +1,16 @@
+import type { TrackedPlan } from '../../src/core/progress/progress.js';
+import { untracked } from '../../src/core/progress/progress.js';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { makeHolidayCalendar } from '../../src/core/bank-holidays.js';
-import type { InspectionRecord } from '../../src/core/inspection-record.js';
-import { EUROPE_LONDON } from '../../src/core/london-zone.js';
-import { withProgress } from '../../src/core/progress.js';
-import { type Schedule, computeSchedule } from '../../src/core/schedule.js';
-import { parseRuleSet } from '../../src/io/parse-rule-set.js';
+import { makeHolidayCalendar } from '../../src/core/dates/bank-holidays.js';
+import type { InspectionRecord } from '../../src/core/progress/inspection-record.js';
+import { EUROPE_LONDON } from '../../src/core/dates/london-zone.js';
+import { withProgress } from '../../src/core/progress/progress.js';
+import { computePlan as computeBarePlan } from '../../src/core/plan/plan.js';
+import { parseRuleSet } from '../../src/io/analyse-rule-set-file.js';
+
+// A plan as the renderers take it, with nothing from an inspection file.
+const computePlan = (...args: Parameters<typeof computeBarePlan>) => untracked(computeBarePlan(...args));
 
 // Control characters and calendar injections in every text of a plan. The input refuses them
 // (text-rules.ts), so these plans are built in code, past the input checks: the renderers must
@@ -57,8 +62,8 @@ export const NOW_MS = Date.UTC(2019, 3, 30, 12);
 const RULES = fileURLToPath(new URL('../../schedules/jtai-2018.yaml', import.meta.url));
 
 /** The built-in rule set's plan, as computed: plain text. */
-export function plainPlan(): Schedule {
-  return computeSchedule(parseRuleSet(readFileSync(RULES, 'utf8'), RULES), NOTIFIED, makeHolidayCalendar([]));
+export function plainPlan(): TrackedPlan {
+  return computePlan(parseRuleSet(readFileSync(RULES, 'utf8'), RULES), NOTIFIED, makeHolidayCalendar([]));
 }
 
 // Strings that are ids, dates, times or kinds: structure, not text. Every other string is text.
@@ -82,8 +87,8 @@ function poison(value: unknown, payload: string, key = ''): unknown {
  * and an inspection record's area, contacts (name, role, email, phone) and progress (by, note),
  * every item done.
  */
-export function hostilePlan(payload: string, area = `Area${payload}Area`): Schedule {
-  const plan = poison(plainPlan(), payload) as Schedule;
+export function hostilePlan(payload: string, area = `Area${payload}Area`): TrackedPlan {
+  const plan = poison(plainPlan(), payload) as TrackedPlan;
   const text = (t: string) => `${t}${payload}${t}`;
   for (const item of plan.items) {
     item.note ??= text('An added note');

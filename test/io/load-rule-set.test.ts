@@ -6,7 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { BUILT_IN_DIR, loadRuleSet } from '../../src/io/load-rule-set.js';
 
 const COMPILED_DIR_FROM_DIST = fileURLToPath(new URL('../../dist/schedules/', import.meta.url));
-import { parseRuleSet } from '../../src/io/parse-rule-set.js';
+import { parseRuleSet } from '../../src/io/analyse-rule-set-file.js';
 
 const MINIMAL = `id: tiny
 name: Tiny

@@ -1,9 +1,13 @@
+import { untracked } from '../../src/core/progress/progress.js';
 import { describe, expect, test } from 'vitest';
-import { computeSchedule } from '../../src/core/schedule.js';
+import { computePlan as computeBarePlan } from '../../src/core/plan/plan.js';
 import { loadRuleSet } from '../../src/io/load-rule-set.js';
-import { parseRuleSet } from '../../src/io/parse-rule-set.js';
+import { parseRuleSet } from '../../src/io/analyse-rule-set-file.js';
 import { quoteField, renderCsv } from '../../src/render/csv.js';
 import { calendar } from '../helpers.js';
+
+// A plan as the renderers take it, with nothing from an inspection file.
+const computePlan = (...args: Parameters<typeof computeBarePlan>) => untracked(computeBarePlan(...args));
 
 /** A small RFC 4180 reader, written apart from the writer: quoted fields, doubled quotes, CRLF. */
 function parseCsv(text: string): string[][] {
@@ -35,10 +39,10 @@ function parseCsv(text: string): string[][] {
   return rows;
 }
 
-const schedule = computeSchedule(await loadRuleSet('jtai-2018'), '2019-03-26', calendar);
+const plan = computePlan(await loadRuleSet('jtai-2018'), '2019-03-26', calendar);
 
 describe('renderCsv', () => {
-  const rows = parseCsv(renderCsv(schedule));
+  const rows = parseCsv(renderCsv(plan));
 
   test('a header and one row per item, with ISO dates and offsets', () => {
     expect(rows[0]).toEqual(['id', 'kind', 'day', 'date', 'weekday', 'time', 'due', 'title', 'agencies', 'recipient', 'details', 'note', 'source']);
@@ -55,8 +59,8 @@ describe('renderCsv', () => {
   });
 
   test('a byte order mark only when asked (files, for Excel)', () => {
-    expect(renderCsv(schedule).charCodeAt(0)).not.toBe(0xfeff);
-    expect(renderCsv(schedule, { bom: true }).charCodeAt(0)).toBe(0xfeff);
+    expect(renderCsv(plan).charCodeAt(0)).not.toBe(0xfeff);
+    expect(renderCsv(plan, { bom: true }).charCodeAt(0)).toBe(0xfeff);
   });
 
   test('cells Excel would run as formulas are made text', () => {
@@ -72,7 +76,7 @@ items:
 `,
       'risky.yaml',
     );
-    const [, row] = parseCsv(renderCsv(computeSchedule(risky, '2019-03-19', calendar)));
+    const [, row] = parseCsv(renderCsv(computePlan(risky, '2019-03-19', calendar)));
     expect(row![7]).toBe("'+SUM(A1)");
     expect(row![8]).toBe("'=HYPERLINK(1)");
     expect(row![10]).toBe('\'-1\nsay "hi", then go');

@@ -1,14 +1,15 @@
 // @vitest-environment jsdom
 /// <reference lib="dom" />
 /// <reference lib="dom.iterable" />
+import { untracked } from '../../src/core/progress/progress.js';
 import { spawnSync } from 'node:child_process';
 import ICAL from 'ical.js';
 import MarkdownIt from 'markdown-it';
 import mermaid from 'mermaid';
 import { describe, expect, test } from 'vitest';
-import { makeHolidayCalendar } from '../../src/core/bank-holidays.js';
-import { computeSchedule } from '../../src/core/schedule.js';
-import { parseRuleSet } from '../../src/core/rule-set-inspection.js';
+import { makeHolidayCalendar } from '../../src/core/dates/bank-holidays.js';
+import { computePlan as computeBarePlan } from '../../src/core/plan/plan.js';
+import { parseRuleSet } from '../../src/core/rule-set/analyse.js';
 import { JtaiError } from '../../src/errors.js';
 import { defuse, renderCsv } from '../../src/render/csv.js';
 import { renderIcs } from '../../src/render/ics.js';
@@ -19,18 +20,21 @@ import { renderMarkdown } from '../../src/render/markdown.js';
 import { ganttLines } from '../../src/render/mermaid.js';
 import { HOSTILE_PARTIES, HOSTILE_TITLES, hostileRuleSetYaml } from '../data/hostile-text.js';
 
+// A plan as the renderers take it, with nothing from an inspection file.
+const computePlan = (...args: Parameters<typeof computeBarePlan>) => untracked(computeBarePlan(...args));
+
 // Rule-set text is data: every hostile text goes through every format and is read back by the
 // format's own parser (mermaid, markdown-it, ical.js, python's csv), never by a regex of ours.
 
 const noFiles = { locate: (ref: string) => ref, show: (file: string) => file, read: (file: string): string => { throw new JtaiError(`no file ${file}`); } };
 const ruleSet = parseRuleSet(hostileRuleSetYaml(), 'hostile.yaml', noFiles);
-const schedule = computeSchedule(ruleSet, '2019-04-16', makeHolidayCalendar([])); // Easter: two days off
+const plan = computePlan(ruleSet, '2019-04-16', makeHolidayCalendar([])); // Easter: two days off
 const oneLine = (text: string) => text.replace(/\s+/g, ' ').trim();
 type Token = ReturnType<InstanceType<typeof MarkdownIt>['parse']>[number];
 
 describe('Mermaid gantt, parsed by mermaid itself', async () => {
   mermaid.initialize({ startOnLoad: false });
-  const chart = `${ganttLines(schedule).join('\n')}\n`;
+  const chart = `${ganttLines(plan).join('\n')}\n`;
   await mermaid.parse(chart); // throws on a parse error
   const { db } = (await mermaid.mermaidAPI.getDiagramFromText(chart)) as unknown as { db: GanttDb };
   // What Mermaid draws for a parsed name: the gantt renderer sets it as a text node
@@ -45,14 +49,14 @@ describe('Mermaid gantt, parsed by mermaid itself', async () => {
   const tasks = db.getTasks();
 
   test('has one task per item, named with its title, in the section of its kind', () => {
-    expect(tasks.map((t) => drawn(t.task))).toEqual([...schedule.items.filter((i) => i.kind === 'submission'), ...schedule.items.filter((i) => i.kind !== 'submission')].map((i) => oneLine(i.title)));
+    expect(tasks.map((t) => drawn(t.task))).toEqual([...plan.items.filter((i) => i.kind === 'submission'), ...plan.items.filter((i) => i.kind !== 'submission')].map((i) => oneLine(i.title)));
     expect([...new Set(tasks.map((t) => t.section))]).toEqual(['The area provides', 'Inspectors act']);
   });
 
   test('keeps its title, and each task starts at its date and London time', () => {
     expect(drawn(db.getDiagramTitle())).toBe('JTAI notified 2019-04-16');
     const pad = (n: number) => String(n).padStart(2, '0');
-    const byId = new Map(schedule.items.map((i) => [i.id, i]));
+    const byId = new Map(plan.items.map((i) => [i.id, i]));
     for (const t of tasks) {
       const item = byId.get(t.id)!;
       const s = t.startTime; // dayjs reads "2019-04-16 17:00" in the machine's zone
@@ -73,7 +77,7 @@ interface GanttDb {
 }
 
 describe('Markdown, parsed by markdown-it (CommonMark with GFM tables and strikethrough)', () => {
-  const tokens = new MarkdownIt().parse(renderMarkdown(schedule, { mermaid: true }), {});
+  const tokens = new MarkdownIt().parse(renderMarkdown(plan, { mermaid: true }), {});
   /** The text of an inline token, failing on anything but text: no link, emphasis, code or HTML came from the data. */
   const plain = (inline: Token) => {
     for (const child of inline.children ?? []) expect(child.type, `${child.type} in "${inline.content}"`).toBe('text');
@@ -89,7 +93,7 @@ describe('Markdown, parsed by markdown-it (CommonMark with GFM tables and strike
 
   test('item headings read exactly as the titles', () => {
     const headings = inlinesAfter((t) => t.type === 'heading_open' && t.tag === 'h3');
-    expect(headings.map(plain)).toEqual(schedule.items.map((i) => oneLine(i.title)));
+    expect(headings.map(plain)).toEqual(plan.items.map((i) => oneLine(i.title)));
     expect(plain(inlinesAfter((t) => t.type === 'heading_open' && t.tag === 'h1')[0]!)).toBe(`${ruleSet.name}: notified Tuesday 16 April 2019`);
   });
 
@@ -102,40 +106,40 @@ describe('Markdown, parsed by markdown-it (CommonMark with GFM tables and strike
       if (t.type === 'td_open') rows.at(-1)!.push(plain(label(tokens[i + 1]!).data));
     });
     const body = rows.filter((r) => r.length > 0);
-    expect(body).toHaveLength(schedule.items.length);
-    for (const [i, item] of schedule.items.entries()) {
+    expect(body).toHaveLength(plan.items.length);
+    for (const [i, item] of plan.items.entries()) {
       expect(body[i]).toEqual([item.day === null ? '' : String(item.day), expect.any(String), item.time ?? 'all day', ` ${item.title}`, item.agencies.map((a) => a.name).join(', '), item.recipient?.name ?? '']);
     }
   });
 
   test('details are list items, sources quotes and notes paragraphs, each with the text as written', () => {
     const listed = inlinesAfter((t) => t.type === 'paragraph_open' && t.hidden).map(plain);
-    for (const item of schedule.items) for (const d of item.details) expect(listed).toContain(d);
+    for (const item of plan.items) for (const d of item.details) expect(listed).toContain(d);
     const quoted = tokens.flatMap((t, i) => (t.type === 'blockquote_open' ? [plain(tokens[i + 2]!)] : []));
-    expect(quoted).toEqual(schedule.items.map((i) => i.source));
+    expect(quoted).toEqual(plan.items.map((i) => i.source));
     const notes = inlinesAfter((t) => t.type === 'paragraph_open').map(label).filter((l) => l.label === 'Note:');
-    expect(notes.map((l) => plain(l.data).trim())).toEqual(schedule.items.map((i) => noteOf(i)));
+    expect(notes.map((l) => plain(l.data).trim())).toEqual(plan.items.map((i) => noteOf(i)));
   });
 
   test('the only markup is jtai\'s own, and the chart stays one fenced block', () => {
     const types = new Set(tokens.flatMap((t) => [t.type, ...(t.children ?? []).map((c) => c.type)]));
     for (const type of ['html_block', 'html_inline', 'link_open', 'image', 's_open', 'ordered_list_open', 'hr', 'code_block']) expect(types.has(type), type).toBe(false);
     const code = tokens.flatMap((t) => (t.children ?? []).filter((c) => c.type === 'code_inline').map((c) => c.content));
-    expect(code).toEqual([ruleSet.id, ...schedule.items.map((i) => i.id)]); // the rule set's id, then each item's id in its details
+    expect(code).toEqual([ruleSet.id, ...plan.items.map((i) => i.id)]); // the rule set's id, then each item's id in its details
     expect(tokens.filter((t) => t.type === 'fence').map((t) => t.info)).toEqual(['mermaid']);
     const h2 = inlinesAfter((t) => t.type === 'heading_open' && t.tag === 'h2').map(plain);
-    expect(h2).toEqual([...(schedule.warnings.length > 0 ? ['Warnings'] : []), 'Notes', 'Bank holidays and closures skipped', 'Details']);
-    expect(tokens.filter((t) => t.type === 'heading_open').map((t) => t.tag)).toEqual(['h1', ...h2.map(() => 'h2'), ...schedule.items.map(() => 'h3')]);
+    expect(h2).toEqual([...(plan.warnings.length > 0 ? ['Warnings'] : []), 'Notes', 'Bank holidays and closures skipped', 'Details']);
+    expect(tokens.filter((t) => t.type === 'heading_open').map((t) => t.tag)).toEqual(['h1', ...h2.map(() => 'h2'), ...plan.items.map(() => 'h3')]);
   });
 });
 
 describe('ICS, read back by ical.js', () => {
-  const vcalendar = new ICAL.Component(ICAL.parse(renderIcs(schedule, { stamp: new Date(0), remindMinutes: 60, version: 't', calendarName: 'JTAI, My Area; North' })));
+  const vcalendar = new ICAL.Component(ICAL.parse(renderIcs(plan, { stamp: new Date(0), remindMinutes: 60, version: 't', calendarName: 'JTAI, My Area; North' })));
   const events = vcalendar.getAllSubcomponents('vevent');
 
   test('summaries, categories and descriptions carry the text exactly', () => {
-    expect(events).toHaveLength(schedule.items.length);
-    for (const [i, item] of schedule.items.entries()) {
+    expect(events).toHaveLength(plan.items.length);
+    for (const [i, item] of plan.items.entries()) {
       const event = events[i]!;
       expect(event.getFirstPropertyValue('summary')).toBe(`JTAI day ${item.day}: ${item.title}${item.kind === 'submission' ? '' : ' (inspectors)'}`);
       expect(event.getFirstProperty('categories')!.getValues()).toEqual(['JTAI', item.kind === 'submission' ? 'Submission' : 'Inspector action', ...item.agencies.map((a) => a.name)]);
@@ -164,9 +168,9 @@ describe("CSV, read back by python's csv module", () => {
   };
 
   test.skipIf(python.status !== 0)('every cell reads back as written, formula starters made text', () => {
-    const rows = readCsv(renderCsv(schedule));
-    expect(rows).toHaveLength(schedule.items.length + 1);
-    for (const [i, item] of schedule.items.entries()) {
+    const rows = readCsv(renderCsv(plan));
+    expect(rows).toHaveLength(plan.items.length + 1);
+    for (const [i, item] of plan.items.entries()) {
       const row = Object.fromEntries(rows[0]!.map((name, j) => [name, rows[i + 1]![j]!]));
       expect(row.title).toBe(defuse(item.title));
       expect(row.agencies).toBe(defuse(item.agencies.map((a) => a.name).join(', ')));
@@ -177,9 +181,9 @@ describe("CSV, read back by python's csv module", () => {
 
   test.skipIf(python.status !== 0)('a cell starting with any formula starter gets an apostrophe; others are untouched', () => {
     const starters = ['=', '+', '-', '@', '\t', '\r', '＝', '＋', '－', '＠'];
-    const item = schedule.items[0]!;
+    const item = plan.items[0]!;
     const items = [...starters.map((s) => `${s}1+1`), 'ok =1', ' =not first'].map((title, n) => ({ ...item, id: `x${n}`, title }));
-    const rows = readCsv(renderCsv({ ...schedule, items }));
+    const rows = readCsv(renderCsv({ ...plan, items }));
     const titles = rows.slice(1).map((r) => r[rows[0]!.indexOf('title')]);
     expect(titles).toEqual([...starters.map((s) => `'${s}1+1`), 'ok =1', ' =not first']);
   });
@@ -187,22 +191,22 @@ describe("CSV, read back by python's csv module", () => {
 
 describe('JSON', () => {
   test('carries every text exactly', () => {
-    const json = JSON.parse(renderJson(schedule));
+    const json = JSON.parse(renderJson(plan));
     expect(json.items.map((i: { title: string }) => i.title).sort()).toEqual([...HOSTILE_TITLES].sort());
     expect(json.schedule.name).toBe(ruleSet.name);
   });
 });
 
 describe('printable HTML, parsed by an HTML parser (jsdom\'s)', () => {
-  const nasty = { ...schedule, ruleSet: { ...schedule.ruleSet, name: 'Name </style><script>alert(1)</script> "quoted" \\ back' } };
+  const nasty = { ...plan, ruleSet: { ...plan.ruleSet, name: 'Name </style><script>alert(1)</script> "quoted" \\ back' } };
   const doc = new DOMParser().parseFromString(renderHtml(nasty, { version: 't' }), 'text/html');
 
   test('one table row per item, the title and who acts as plain text, and data attributes for scripts', () => {
     const rows = [...doc.querySelectorAll('table.timetable tbody tr')] as HTMLElement[];
-    expect(rows.map((r) => r.dataset.id)).toEqual(schedule.items.map((i) => i.id));
-    expect(rows.map((r) => r.dataset.date)).toEqual(schedule.items.map((i) => i.date));
+    expect(rows.map((r) => r.dataset.id)).toEqual(plan.items.map((i) => i.id));
+    expect(rows.map((r) => r.dataset.date)).toEqual(plan.items.map((i) => i.date));
     for (const [i, row] of rows.entries()) {
-      const item = schedule.items[i]!;
+      const item = plan.items[i]!;
       const cells = [...row.querySelectorAll('td')].map((td) => td.textContent);
       expect(cells[3]).toBe(`${item.kind === 'submission' ? 'Due' : 'Inspectors'}: ${item.title}`);
       expect(cells[4]).toBe(item.agencies.map((a) => a.name).join(', '));
@@ -220,8 +224,8 @@ describe('printable HTML, parsed by an HTML parser (jsdom\'s)', () => {
 
   test('details, sources and notes read as written', () => {
     const quotes = [...doc.querySelectorAll('.item blockquote')].map((q) => q.textContent);
-    expect(quotes).toEqual(schedule.items.map((i) => i.source));
+    expect(quotes).toEqual(plan.items.map((i) => i.source));
     const details = [...doc.querySelectorAll('.item ul li')].map((li) => li.textContent);
-    for (const item of schedule.items) for (const d of item.details) expect(details).toContain(d);
+    for (const item of plan.items) for (const d of item.details) expect(details).toContain(d);
   });
 });

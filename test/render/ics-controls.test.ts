@@ -1,7 +1,7 @@
+import type { TrackedPlan } from '../../src/core/progress/progress.js';
 import { spawnSync } from 'node:child_process';
 import ICAL from 'ical.js';
 import { beforeAll, describe, expect, test } from 'vitest';
-import type { Schedule } from '../../src/core/schedule.js';
 import { renderIcs, uidOf } from '../../src/render/ics.js';
 import { HOSTILE_PAYLOADS, INJECTED, type Payload, hostilePlan } from '../data/hostile-inspection.js';
 
@@ -22,7 +22,7 @@ const each = test.each(CASES.map((c) => [c.name, c] as const));
 const CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/;
 
 /** What a plan's events must be: each item's UID and start (an instant in ms, or the all-day date). */
-const expected = (plan: Schedule) => plan.items.map((i) => ({ uid: uidOf(plan, i), start: i.due === null ? i.date : Date.parse(i.due) })).sort((a, b) => a.uid.localeCompare(b.uid));
+const expected = (plan: TrackedPlan) => plan.items.map((i) => ({ uid: uidOf(plan, i), start: i.due === null ? i.date : Date.parse(i.due) })).sort((a, b) => a.uid.localeCompare(b.uid));
 /** A start as a parser gives it, in the same terms: "2019-04-16" for a date, else ms since the epoch. */
 const startOf = (iso: string) => (/^\d{4}-\d{2}-\d{2}$/.test(iso) ? iso : Date.parse(iso));
 
@@ -33,7 +33,7 @@ interface ReadBack { error?: string; calendars: string[]; top: string[]; events:
 // eslint-disable-next-line no-control-regex -- splitting at control characters is the point
 const wordsOf = (payload: string) => payload.split(/[\u0000-\u001f\u007f-\u009f]+/).filter((w) => w.length > 1);
 
-function expectExactlyThePlan(plan: Schedule, payload: string, read: ReadBack) {
+function expectExactlyThePlan(plan: TrackedPlan, payload: string, read: ReadBack) {
   expect(read.error).toBeUndefined();
   expect(read.calendars).toEqual(['VCALENDAR']);
   expect(read.top).toEqual(plan.items.map(() => 'VEVENT')); // no other component beside the events

@@ -1,13 +1,17 @@
+import { untracked } from '../../src/core/progress/progress.js';
 import { describe, expect, test } from 'vitest';
-import { computeSchedule } from '../../src/core/schedule.js';
+import { computePlan as computeBarePlan } from '../../src/core/plan/plan.js';
 import { loadRuleSet } from '../../src/io/load-rule-set.js';
 import { renderMarkdown } from '../../src/render/markdown.js';
 import { calendar } from '../helpers.js';
 
+// A plan as the renderers take it, with nothing from an inspection file.
+const computePlan = (...args: Parameters<typeof computeBarePlan>) => untracked(computeBarePlan(...args));
+
 const jtai2018 = await loadRuleSet('jtai-2018');
 
 describe('renderMarkdown', () => {
-  const md = renderMarkdown(computeSchedule(jtai2018, '2019-04-16', calendar), { mermaid: true });
+  const md = renderMarkdown(computePlan(jtai2018, '2019-04-16', calendar), { mermaid: true });
   const tableRows = md.split('\n').filter((l) => l.startsWith('| ') && !l.startsWith('| Day') && !l.startsWith('| ---'));
 
   test('a heading with the rule set and the notification date', () => {
@@ -43,6 +47,6 @@ describe('renderMarkdown', () => {
     expect(md).toContain('```mermaid\ngantt\n    title JTAI notified 2019-04-16\n    dateFormat YYYY-MM-DD HH:mm');
     expect(md).toContain('    List of children in need and children on a child protection plan :milestone, children-list, 2019-04-16 17:00, 0m');
     expect(md).toContain('    CQC requests documents about the children being tracked :cqc-document-request, 2019-04-26 00:00, 1d');
-    expect(renderMarkdown(computeSchedule(jtai2018, '2019-04-16', calendar))).not.toContain('mermaid');
+    expect(renderMarkdown(computePlan(jtai2018, '2019-04-16', calendar))).not.toContain('mermaid');
   });
 });

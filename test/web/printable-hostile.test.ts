@@ -1,10 +1,10 @@
+import type { TrackedPlan } from '../../src/core/progress/progress.js';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import type { Schedule } from '../../src/core/schedule.js';
 import { renderHtml } from '../../src/render/html.js';
 import { CSS_SEPARATORS, HOSTILE_PAYLOADS, cssBreakOut, hostilePlan, plainPlan } from '../data/hostile-inspection.js';
 import { hasChromium, launch } from './browser.js';
@@ -29,7 +29,7 @@ beforeAll(async () => {
 afterAll(async () => browser?.close());
 
 /** Writes the plan's printable page to a file and opens it, recording every request; any but the page's own is aborted. */
-async function open(plan: Schedule, name: string): Promise<{ page: Page; url: string; requests: string[] }> {
+async function open(plan: TrackedPlan, name: string): Promise<{ page: Page; url: string; requests: string[] }> {
   const file = join(dir, `${name}.html`);
   writeFileSync(file, renderHtml(plan, { version: 'test' }));
   const url = pathToFileURL(file).href;
@@ -70,7 +70,7 @@ const cssOf = (page: Page) =>
 const ALL = HOSTILE_PAYLOADS.map((p) => `[${p.text}]`).join('');
 // eslint-disable-next-line no-control-regex -- splitting at control characters is the point
 const wordsOf = (text: string) => text.split(/[\u0000-\u001f\u007f-\u009f]+/).filter((w) => w.length > 1);
-const CASES: Array<readonly [string, Schedule]> = [
+const CASES: Array<readonly [string, TrackedPlan]> = [
   ...CSS_SEPARATORS.map(([name, sep]) => [`the CSS break-out through ${name}, as the area and in every text`, hostilePlan(cssBreakOut(sep), cssBreakOut(sep))] as const),
   ['every payload and the form-feed break-out at once', hostilePlan(`${ALL}${cssBreakOut('\f')}`, cssBreakOut('\f'))],
   ...HOSTILE_PAYLOADS.map((p) => [`${p.name} in every text`, hostilePlan(p.text)] as const),

@@ -1,14 +1,14 @@
-import { visible } from '../../core/text-rules.js';
-import { makeHolidayCalendar } from '../../core/bank-holidays.js';
-import { WEEKDAYS, addDays, formatLongDate } from '../../core/calendar-date.js';
-import type { RuleSet } from '../../core/rule-set.js';
-import { computeSchedule } from '../../core/schedule.js';
-import { zoneRulesFor } from '../../core/zones.js';
+import { visible } from '../../core/text/text-rules.js';
+import { makeHolidayCalendar } from '../../core/dates/bank-holidays.js';
+import { WEEKDAYS, addDays, formatLongDate } from '../../core/dates/calendar-date.js';
+import type { RuleSet } from '../../core/rule-set/rule-set.js';
+import { computePlan } from '../../core/plan/plan.js';
+import { zoneRulesFor } from '../../core/dates/zones.js';
 import { JtaiError, type Problem, formatPosition } from '../../errors.js';
-import { inspectRuleSetFile } from '../../io/parse-rule-set.js';
+import { analyseRuleSetFile } from '../../io/analyse-rule-set-file.js';
 import { displayName, locateRuleSet, readRuleSetFile } from '../../io/read-rule-set-file.js';
-import type { CliIo } from '../io.js';
-import { readDate } from '../../core/date-input.js';
+import type { CliIo } from '../process-io.js';
+import { readDate } from '../../core/dates/date-input.js';
 import type { Style } from '../../render/style.js';
 import { wrapText } from '../../render/wrap.js';
 import { makeStyle, wantsColor } from '../style.js';
@@ -44,13 +44,13 @@ async function checkOne(ref: string, options: CheckOptions, io: CliIo, s: Style)
   let warnings: Problem[] = [];
   let sample = '';
   try {
-    const inspection = inspectRuleSetFile(readRuleSetFile(path, shown), path);
+    const inspection = analyseRuleSetFile(readRuleSetFile(path, shown), path);
     errors = inspection.errors;
     if (inspection.ruleSet) {
       const ruleSet = inspection.ruleSet;
       sample = options.notified ?? sampleDate(ruleSet);
-      const schedule = computeSchedule(ruleSet, sample, makeHolidayCalendar(ruleSet.closures), await zoneRulesFor(ruleSet.timezone));
-      warnings = [...inspection.warnings, ...schedule.warnings.map((w) => ({ ...w, position: inspection.positionOf(w.path) }))];
+      const plan = computePlan(ruleSet, sample, makeHolidayCalendar(ruleSet.closures), await zoneRulesFor(ruleSet.timezone));
+      warnings = [...inspection.warnings, ...plan.warnings.map((w) => ({ ...w, position: inspection.positionOf(w.path) }))];
     }
   } catch (e) {
     if (!(e instanceof JtaiError)) throw e;

@@ -1,6 +1,6 @@
-import { explainItem } from '../../core/explain.js';
+import { explainItem } from '../../core/plan/explain.js';
 import { renderExplainJson, renderExplainText } from '../../render/explain.js';
-import type { CliIo } from '../io.js';
+import type { CliIo } from '../process-io.js';
 import { makeStyle, wantsColor } from '../style.js';
 import { type PlanInput, planFor } from './shared.js';
 
@@ -11,14 +11,14 @@ export interface ExplainOptions extends PlanInput {
 
 /** jtai explain: how one item's date and time were worked out. */
 export async function runExplain(id: string, options: ExplainOptions, io: CliIo): Promise<void> {
-  const { ruleSet, calendar, schedule } = await planFor('explain', options, io);
-  const explanation = explainItem(ruleSet, schedule, id, calendar);
+  const { ruleSet, calendar, plan } = await planFor('explain', options, io);
+  const explanation = explainItem(ruleSet, plan, id, calendar);
   const index = ruleSet.items.findIndex((i) => i.id === explanation.item.id);
-  const warnings = schedule.warnings.filter((w) => w.path[0] === 'items' && w.path[1] === index).map((w) => w.message);
+  const warnings = plan.warnings.filter((w) => w.path[0] === 'items' && w.path[1] === index).map((w) => w.message);
   if (options.format === 'json') {
-    io.writeOut(renderExplainJson(explanation, schedule, warnings)); // data: warnings whatever --quiet says
+    io.writeOut(renderExplainJson(explanation, plan, warnings)); // data: warnings whatever --quiet says
     return;
   }
   const color = wantsColor(io, options.color);
-  io.writeOut(renderExplainText(explanation, schedule, options.quiet ? [] : warnings, { style: await makeStyle(color), width: io.stdoutIsTty && io.columns ? Math.min(io.columns, 100) : 80 }));
+  io.writeOut(renderExplainText(explanation, plan, options.quiet ? [] : warnings, { style: await makeStyle(color), width: io.stdoutIsTty && io.columns ? Math.min(io.columns, 100) : 80 }));
 }

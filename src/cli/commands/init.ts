@@ -1,9 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { dirname, relative, resolve } from 'node:path';
-import { ruleSetJsonSchema } from '../../core/rule-set-schema.js';
+import { ruleSetJsonSchema } from '../../core/rule-set/json-schema.js';
 import { BUILT_IN_DIR, DEFAULT_RULE_SET } from '../../io/read-rule-set-file.js';
 import { writeNewFile } from '../../io/write-files.js';
-import type { CliIo } from '../io.js';
+import type { CliIo } from '../process-io.js';
 
 export const DEFAULT_INIT_FILE = 'jtai-rules.yaml';
 

@@ -1,9 +1,9 @@
 import { readdirSync } from 'node:fs';
-import type { RuleSet } from '../../core/rule-set.js';
+import type { RuleSet } from '../../core/rule-set/rule-set.js';
 import { loadRuleSet } from '../../io/load-rule-set.js';
 import { BUILT_IN_DIR } from '../../io/read-rule-set-file.js';
 import { wrapText } from '../../render/wrap.js';
-import type { CliIo } from '../io.js';
+import type { CliIo } from '../process-io.js';
 
 /** The years a rule set fits, in words: "September 2018 to December 2019", or "any date". */
 function yearsOf(r: RuleSet): string {

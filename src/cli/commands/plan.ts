@@ -1,12 +1,12 @@
+import type { TrackedPlan } from '../../core/progress/progress.js';
 import { join } from 'node:path';
-import { filterByAgency, filterWords, submittingParties } from '../../core/agencies.js';
-import type { Party } from '../../core/rule-set.js';
-import type { Schedule } from '../../core/schedule.js';
-import { slugOf } from '../../core/inspection-words.js';
-import { tellWarnings } from '../../core/warnings.js';
+import { filterByAgency, filterWords, submittingParties } from '../../core/plan/agencies.js';
+import type { Party } from '../../core/rule-set/rule-set.js';
+import { slugOf } from '../../core/progress/inspection-words.js';
+import { tellWarnings } from '../../core/plan/warnings.js';
 import { UsageError } from '../../errors.js';
 import { EXTENSION_OF, type Format, type RenderSettings, formatForOut, loadRenderer } from '../formats.js';
-import type { CliIo } from '../io.js';
+import type { CliIo } from '../process-io.js';
 import { makeStyle, wantsColor } from '../style.js';
 import { type PlanInput, partiesNamed, planFor, sourceDateEpoch } from './shared.js';
 
@@ -52,23 +52,23 @@ function chooseFormat(options: PlanOptions): Format {
  * the party id, so two inspections never share one: "jtai-2019-03-19-police.ics",
  * "jtai-my-area-2019-03-19-police.ics".
  */
-export function splitFileName(schedule: Schedule, party: Party, format: Format): string {
+export function splitFileName(plan: TrackedPlan, party: Party, format: Format): string {
   const safe = party.id.replace(/[^a-z0-9-]/g, '-'); // ids are checked already; this keeps a name inside --out-dir whatever
-  const area = schedule.area ? `${slugOf(schedule.area)}-` : '';
-  return `jtai-${area}${schedule.notified}-${safe}.${EXTENSION_OF[format]}`;
+  const area = plan.area ? `${slugOf(plan.area)}-` : '';
+  return `jtai-${area}${plan.notified}-${safe}.${EXTENSION_OF[format]}`;
 }
 
-function nothingFor(schedule: Schedule): string {
-  return `${filterWords(schedule) ?? 'this plan'} ${schedule.filter && schedule.filter.agencies.length > 1 ? 'have' : 'has'} nothing to do in ${schedule.ruleSet.id} for a notification on ${schedule.notified}`;
+function nothingFor(plan: TrackedPlan): string {
+  return `${filterWords(plan) ?? 'this plan'} ${plan.filter && plan.filter.agencies.length > 1 ? 'have' : 'has'} nothing to do in ${plan.ruleSet.id} for a notification on ${plan.notified}`;
 }
 
 /** jtai plan: the whole timetable for one notification date, in one format, to stdout or files. */
 export async function runPlan(options: PlanOptions, io: CliIo, version: string): Promise<void> {
   const format = chooseFormat(options);
   const remindMinutes = parseRemind(options.remind);
-  const { schedule: full } = await planFor('plan', options, io);
+  const { plan: full } = await planFor('plan', options, io);
   const agencies = options.agency?.length ? partiesNamed(full, options.agency) : undefined;
-  const schedule = agencies ? filterByAgency(full, agencies.map((p) => p.id)) : full;
+  const plan = agencies ? filterByAgency(full, agencies.map((p) => p.id)) : full;
   const render = await loadRenderer(format);
   const toFile = options.out !== undefined || options.split !== undefined;
   const toTerminal = !toFile && io.stdoutIsTty;
@@ -107,14 +107,14 @@ export async function runPlan(options: PlanOptions, io: CliIo, version: string):
       say(`wrote ${outputs.length} file${outputs.length === 1 ? '' : 's'} to ${options.outDir}: ${outputs.map((f) => f.path.split(/[\\/]/).pop()).join(', ')}`);
     }
   } else if (options.out) {
-    if (schedule.items.length === 0) say(`${nothingFor(schedule)}; ${options.out} was not written.`);
+    if (plan.items.length === 0) say(`${nothingFor(plan)}; ${options.out} was not written.`);
     else {
-      await files!.writeFilesAtomically([{ path: options.out, content: render(schedule, settings) }], { force: options.force === true });
-      say(`wrote ${schedule.items.length} items to ${options.out}`);
+      await files!.writeFilesAtomically([{ path: options.out, content: render(plan, settings) }], { force: options.force === true });
+      say(`wrote ${plan.items.length} items to ${options.out}`);
     }
   } else {
-    io.writeOut(render(schedule, settings));
-    if (schedule.items.length === 0 && format !== 'text') say(`${nothingFor(schedule)}.`);
+    io.writeOut(render(plan, settings));
+    if (plan.items.length === 0 && format !== 'text') say(`${nothingFor(plan)}.`);
   }
   if (!(toTerminal && format === 'text')) for (const w of tellWarnings(full.warnings)) say(`warning: ${w}`);
 }

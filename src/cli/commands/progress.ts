@@ -1,17 +1,17 @@
-import { findParties, submittingParties } from '../../core/agencies.js';
-import { makeHolidayCalendar } from '../../core/bank-holidays.js';
-import { formatLongDate } from '../../core/calendar-date.js';
-import { readDate, readInstant } from '../../core/date-input.js';
-import { instantIn, partiesOfItem } from '../../core/progress.js';
-import type { RuleSet } from '../../core/rule-set.js';
-import { computeSchedule } from '../../core/schedule.js';
-import { didYouMean } from '../../core/suggest.js';
-import { zoneRulesFor } from '../../core/zones.js';
+import { findParties, submittingParties } from '../../core/plan/agencies.js';
+import { makeHolidayCalendar } from '../../core/dates/bank-holidays.js';
+import { formatLongDate } from '../../core/dates/calendar-date.js';
+import { readDate, readInstant } from '../../core/dates/date-input.js';
+import { instantIn, partiesOfItem } from '../../core/progress/progress.js';
+import type { RuleSet } from '../../core/rule-set/rule-set.js';
+import { computePlan } from '../../core/plan/plan.js';
+import { didYouMean } from '../../core/text/suggest.js';
+import { zoneRulesFor } from '../../core/dates/zones.js';
 import { InputError, UsageError } from '../../errors.js';
 import { INSPECTION_FILE, addDone, checkInspection, findInspection, initialInspection, readInspection, removeDone, updateInspection } from '../../io/inspection-file.js';
 import { loadRuleSet } from '../../io/load-rule-set.js';
 import { writeNewFile } from '../../io/write-files.js';
-import type { CliIo } from '../io.js';
+import type { CliIo } from '../process-io.js';
 import { londonToday } from './shared.js';
 
 // jtai start, done and undo: the inspection file is written, and progress recorded in it.
@@ -29,8 +29,8 @@ export async function runStart(options: StartOptions, io: CliIo): Promise<void> 
   const { date } = readDate('--notified', options.notified, londonToday());
   const rules = options.rules ?? 'jtai-2018';
   const ruleSet = await loadRuleSet(rules);
-  const schedule = computeSchedule(ruleSet, date, makeHolidayCalendar(ruleSet.closures), await zoneRulesFor(ruleSet.timezone)); // a date it cannot plan is refused now
-  const parties = submittingParties(schedule).map((p) => p.id);
+  const plan = computePlan(ruleSet, date, makeHolidayCalendar(ruleSet.closures), await zoneRulesFor(ruleSet.timezone)); // a date it cannot plan is refused now
+  const parties = submittingParties(plan).map((p) => p.id);
   await writeNewFile(options.out, initialInspection({ ...(options.area && { area: options.area }), notified: date, rules, target: options.out, parties }), 'jtai start');
   io.writeErr(
     `jtai: wrote ${options.out} for the inspection notified on ${formatLongDate(date)}${options.area ? ` (${options.area})` : ''}, with ${ruleSet.id}.\n` +

@@ -1,5 +1,5 @@
-import { ruleSetJsonSchema } from '../../core/rule-set-schema.js';
-import type { CliIo } from '../io.js';
+import { ruleSetJsonSchema } from '../../core/rule-set/json-schema.js';
+import type { CliIo } from '../process-io.js';
 
 /** jtai schema: the JSON Schema of rule-set files. */
 export function runSchema(io: CliIo): void {

@@ -1,20 +1,20 @@
-import { filterByAgency, findParties, namesOf } from '../../core/agencies.js';
-import { makeHolidayCalendar } from '../../core/bank-holidays.js';
-import { type IsoDate, formatLongDate } from '../../core/calendar-date.js';
-import { localDateTime, readDate, readInstant } from '../../core/date-input.js';
-import { withProgress } from '../../core/progress.js';
-import { EUROPE_LONDON } from '../../core/london-zone.js';
-import type { Party, RuleSet } from '../../core/rule-set.js';
-import { type Schedule, computeSchedule } from '../../core/schedule.js';
-import { didYouMean } from '../../core/suggest.js';
-import type { HolidayCalendar } from '../../core/working-days.js';
-import { type ZoneRules, coversInstant } from '../../core/zone-rules.js';
-import { zoneRulesFor } from '../../core/zones.js';
+import { filterByAgency, findParties, namesOf } from '../../core/plan/agencies.js';
+import { makeHolidayCalendar } from '../../core/dates/bank-holidays.js';
+import { type IsoDate, formatLongDate } from '../../core/dates/calendar-date.js';
+import { localDateTime, readDate, readInstant } from '../../core/dates/date-input.js';
+import { type TrackedPlan, untracked, withProgress } from '../../core/progress/progress.js';
+import { EUROPE_LONDON } from '../../core/dates/london-zone.js';
+import type { Party, RuleSet } from '../../core/rule-set/rule-set.js';
+import { computePlan } from '../../core/plan/plan.js';
+import { didYouMean } from '../../core/text/suggest.js';
+import type { HolidayCalendar } from '../../core/dates/working-days.js';
+import { type ZoneRules, coversInstant } from '../../core/dates/zone-rules.js';
+import { zoneRulesFor } from '../../core/dates/zones.js';
 import { InputError, UnknownYearError, UsageError } from '../../errors.js';
 import type { LoadedInspection } from '../../io/inspection-file.js';
 import { INSPECTION_FILE, findInspection } from '../../io/inspection-path.js';
 import { loadRuleSet } from '../../io/load-rule-set.js';
-import type { CliIo } from '../io.js';
+import type { CliIo } from '../process-io.js';
 
 /** Options every command that works out a plan takes. */
 export interface PlanInput {
@@ -94,7 +94,7 @@ export interface Planned {
   ruleSet: RuleSet;
   calendar: HolidayCalendar;
   zone: ZoneRules;
-  schedule: Schedule;
+  plan: TrackedPlan;
   /** The moment progress is told from. */
   nowMs: number;
   loaded?: LoadedInspection;
@@ -110,9 +110,9 @@ export async function planFor(command: string, input: PlanInput, io: CliIo, opti
   if (loaded) (await import('../../io/inspection-file.js')).checkInspection(loaded, ruleSet);
   const calendar = makeHolidayCalendar(ruleSet.closures);
   const zone = await zoneRulesFor(ruleSet.timezone);
-  let schedule: Schedule;
+  let plan: TrackedPlan;
   try {
-    schedule = computeSchedule(ruleSet, notified, calendar, zone);
+    plan = untracked(computePlan(ruleSet, notified, calendar, zone));
   } catch (e) {
     if (!(e instanceof UnknownYearError)) throw e;
     const shown = typed === notified ? notified : `"${typed}" (${notified})`;
@@ -131,7 +131,7 @@ export async function planFor(command: string, input: PlanInput, io: CliIo, opti
   if (asked && !coversInstant(zone, nowMs)) {
     throw new InputError(`the moment to tell progress from, ${new Date(nowMs).toISOString().slice(0, 16)}Z (SOURCE_DATE_EPOCH or the clock), is outside the years jtai knows the clock changes of ${zone.name} for (${zone.years[0]} to ${zone.years[1]}); give --now.`);
   }
-  return { ruleSet, calendar, zone, nowMs, schedule: asked ? withProgress(schedule, loaded?.record, nowMs, zone) : schedule, ...(loaded && { loaded }) };
+  return { ruleSet, calendar, zone, nowMs, plan: asked ? withProgress(plan, loaded?.record, nowMs, zone) : plan, ...(loaded && { loaded }) };
 }
 
 /** Every party of a rule set as a list for messages: "dcs (Director of Children's Services (DCS)), ...". */
@@ -140,14 +140,14 @@ export function partyList(parties: Readonly<Record<string, Party>>): string {
 }
 
 /** The parties --agency names, each name by id, name, short name or alias; an unknown one gets the closest and the list. */
-export function partiesNamed(schedule: Schedule, names: readonly string[]): Party[] {
-  const parties = schedule.ruleSet.parties;
+export function partiesNamed(plan: TrackedPlan, names: readonly string[]): Party[] {
+  const parties = plan.ruleSet.parties;
   const found = names.flatMap((name) => {
     const matches = findParties(parties, name);
     if (matches.length === 0) {
       const idOf = new Map(Object.values(parties).flatMap((p) => namesOf(p).map((n) => [n.toLowerCase(), p.id] as const)));
       const suggestion = didYouMean(name, idOf.keys(), (n) => idOf.get(n) ?? n); // said as ids: they are what to type
-      throw new UsageError(`--agency "${name}" is not a party of ${schedule.ruleSet.id}.${suggestion} The parties are: ${partyList(parties)}.`);
+      throw new UsageError(`--agency "${name}" is not a party of ${plan.ruleSet.id}.${suggestion} The parties are: ${partyList(parties)}.`);
     }
     return matches;
   });
@@ -155,8 +155,8 @@ export function partiesNamed(schedule: Schedule, names: readonly string[]): Part
 }
 
 /** Keeps only what the named agencies must do (--agency). */
-export function selectAgencies(schedule: Schedule, names: readonly string[]): Schedule {
-  if (names.length === 0) return schedule;
-  return filterByAgency(schedule, partiesNamed(schedule, names).map((p) => p.id));
+export function selectAgencies(plan: TrackedPlan, names: readonly string[]): TrackedPlan {
+  if (names.length === 0) return plan;
+  return filterByAgency(plan, partiesNamed(plan, names).map((p) => p.id));
 }
 

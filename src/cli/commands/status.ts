@@ -1,6 +1,6 @@
-import { statusOf } from '../../core/status.js';
+import { statusOf } from '../../core/progress/status.js';
 import { renderStatusJson, renderStatusMarkdown, renderStatusText } from '../../render/status.js';
-import type { CliIo } from '../io.js';
+import type { CliIo } from '../process-io.js';
 import { makeStyle, wantsColor } from '../style.js';
 import { type PlanInput, planFor, selectAgencies } from './shared.js';
 
@@ -12,10 +12,10 @@ export interface StatusOptions extends PlanInput {
 
 /** jtai status: who owes what, at --now (default: now). */
 export async function runStatus(options: StatusOptions, io: CliIo): Promise<void> {
-  const { schedule: full } = await planFor('status', options, io, { progress: 'always' });
-  const schedule = selectAgencies(full, options.agency ?? []);
-  const view = statusOf(schedule);
-  if (options.format === 'json') io.writeOut(renderStatusJson(schedule, view));
-  else if (options.format === 'md') io.writeOut(renderStatusMarkdown(schedule, view));
-  else io.writeOut(renderStatusText(schedule, view, { style: await makeStyle(wantsColor(io, options.color)), width: io.stdoutIsTty && io.columns ? Math.min(io.columns, 100) : 80 }));
+  const { plan: full } = await planFor('status', options, io, { progress: 'always' });
+  const plan = selectAgencies(full, options.agency ?? []);
+  const view = statusOf(plan);
+  if (options.format === 'json') io.writeOut(renderStatusJson(plan, view));
+  else if (options.format === 'md') io.writeOut(renderStatusMarkdown(plan, view));
+  else io.writeOut(renderStatusText(plan, view, { style: await makeStyle(wantsColor(io, options.color)), width: io.stdoutIsTty && io.columns ? Math.min(io.columns, 100) : 80 }));
 }

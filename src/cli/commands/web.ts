@@ -1,7 +1,7 @@
 import { fileURLToPath } from 'node:url';
 import { InputError } from '../../errors.js';
 import { readTextFile } from '../../io/read-rule-set-file.js';
-import type { CliIo } from '../io.js';
+import type { CliIo } from '../process-io.js';
 
 /** Where the build puts the page: dist/web/jtai.html, beside the bundle. */
 export const WEB_PAGE = fileURLToPath(new URL('../web/jtai.html', import.meta.url));

@@ -1,0 +1,84 @@
+import type { Party } from '../rule-set/rule-set.js';
+import type { Plan, PlanItem } from './plan.js';
+
+type Parties = Readonly<Record<string, Party>>;
+
+function reach(start: string, next: (id: string) => string[]): Set<string> {
+  const seen = new Set<string>([start]);
+  const queue = [start];
+  while (queue.length > 0) {
+    for (const id of next(queue.pop()!)) {
+      if (!seen.has(id)) {
+        seen.add(id);
+        queue.push(id);
+      }
+    }
+  }
+  return seen;
+}
+
+/**
+ * The parties whose items a party must act on: itself, the groups it belongs to, and its own
+ * members: relatedParties(p, "police") has "partner-agencies" and "local-agencies".
+ */
+export function relatedParties(parties: Parties, id: string): Set<string> {
+  const down = reach(id, (p) => parties[p]?.members ?? []);
+  const up = reach(id, (p) => Object.values(parties).filter((g) => g.members.includes(p)).map((g) => g.id));
+  return new Set([...down, ...up]);
+}
+
+/** Whether a party must act on an item, directly or through a group. */
+export function isForAgency(item: PlanItem, parties: Parties, id: string): boolean {
+  const related = relatedParties(parties, id);
+  return item.agencies.some((a) => related.has(a.id));
+}
+
+/** Keeps only the items that one of the parties must act on, and says so in the plan's filter. */
+export function filterByAgency<P extends Plan>(plan: P, ids: readonly string[]): P {
+  const parties = plan.ruleSet.parties;
+  const items = plan.items.filter((item) => ids.some((id) => isForAgency(item, parties, id)));
+  return { ...plan, items, filter: { agencies: ids.map((id) => parties[id]!) } };
+}
+
+/** A name as compared: lower case, words only: normalName("Youth-Offending  Team") is "youth offending team". */
+function normalName(text: string): string {
+  return text.toLowerCase().replace(/[^a-z0-9]+/g, ' ').trim();
+}
+
+/** Every name a party answers to: its id, its name, the short name in brackets, its aliases. */
+export function namesOf(party: Party): string[] {
+  const short = /\(([^)]+)\)$/.exec(party.name)?.[1];
+  return [party.id, party.name, ...(short ? [short] : []), ...(party.aliases ?? [])];
+}
+
+/**
+ * The parties a name means, by id, name, short name in brackets or alias, ignoring case and
+ * punctuation: findParties(p, "YOT") is [yot]; an alias may mean several ("probation": nps, crc).
+ */
+export function findParties(parties: Parties, text: string): Party[] {
+  const t = normalName(text);
+  const byId = Object.values(parties).find((p) => p.id === text.trim().toLowerCase());
+  if (byId) return [byId];
+  return Object.values(parties).filter((p) => namesOf(p).some((n) => normalName(n) === t));
+}
+
+/** The one party a name means, if exactly one: findParty(p, "Police")?.id is "police". */
+export function findParty(parties: Parties, text: string): Party | undefined {
+  const found = findParties(parties, text);
+  return found.length === 1 ? found[0] : undefined;
+}
+
+/** The parties that must provide something: those named on a submission and their members, in rule-set order. */
+export function submittingParties(plan: Plan): Party[] {
+  const parties = plan.ruleSet.parties;
+  const named = plan.items.filter((i) => i.kind === 'submission').flatMap((i) => i.agencies.map((a) => a.id));
+  const all = new Set(named.flatMap((id) => [...reach(id, (p) => parties[p]?.members ?? [])]));
+  return Object.values(parties).filter((p) => all.has(p.id));
+}
+
+/** Who a plan limited with --agency is for: "Police", "Police and Health"; undefined for the whole plan. */
+export function filterWords(plan: Pick<Plan, 'filter'>): string | undefined {
+  const names = plan.filter?.agencies.map((p) => p.name);
+  if (!names || names.length === 0) return undefined;
+  return names.length === 1 ? names[0] : `${names.slice(0, -1).join(', ')} and ${names.at(-1)}`;
+}

@@ -1,0 +1,88 @@
+import { z } from 'zod';
+import type { IsoDate } from '../dates/calendar-date.js';
+import { type TextKind, textProblem } from '../text/text-rules.js';
+
+// The inspection file (jtai-inspection.yaml): one area's record of one inspection, which people
+// read and edit: the area, the notification date, the rule set, whom to contact in each agency,
+// and what has been done. This is its shape as written, and as jtai uses it.
+
+const Id = z.string({ error: 'an id like "police"' }).regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'an id like "police"');
+// The rule every text jtai accepts follows (text-rules.ts): no control characters; a line break
+// or a tab only in a note.
+function text(kind: TextKind) {
+  return z
+    .string()
+    .trim()
+    .min(1, 'some text')
+    .superRefine((t, ctx) => {
+      const problem = textProblem(t, kind);
+      if (problem) ctx.addIssue({ code: 'custom', message: `${kind === 'line' ? 'one line of text' : 'text'} without control characters; this ${problem}` });
+    });
+}
+const Text = text('line');
+const Note = text('text');
+const Instant = z.iso.datetime({ offset: true, local: false, message: 'a date and time with its offset, like "2019-03-20T14:52:00+00:00"' });
+
+const ContactSchema = z
+  .strictObject({
+    name: Text.describe('Who to contact.'),
+    role: Text.optional().describe('Their role, for example "Detective Inspector, MASH".'),
+    email: Text.optional(),
+    phone: Text.optional(),
+  })
+  .describe('One person to contact in an agency.');
+
+const DoneSchema = z
+  .strictObject({
+    done: Instant.describe('When it was done, with its UTC offset.'),
+    by: Text.optional().describe('Who did it, or who recorded it.'),
+    agency: Id.optional().describe("Only this agency's part of an item several agencies share (default: the whole item)."),
+    note: Note.optional().describe('Anything worth saying: how it was sent, what is missing.'),
+  })
+  .describe('That an item, or one agency\'s part of it, was done.');
+
+export const InspectionFileSchema = z
+  .strictObject({
+    area: Text.optional().describe('The area inspected, as its name should appear in titles and calendars.'),
+    notified: z.iso.date('a date like "2019-03-19"').describe('The day the area was notified.'),
+    rules: Text.optional().describe('The rule set: a built-in name ("jtai-2018") or a file relative to this one (default "jtai-2018").'),
+    contacts: z
+      .record(Id, z.union([ContactSchema, z.array(ContactSchema)]))
+      .optional()
+      .describe('Whom to contact in each agency, by party id: one contact, or a list.'),
+    progress: z.record(Id, z.array(DoneSchema)).optional().describe('What has been done, by item id (written by "jtai done").'),
+  })
+  .describe('A jtai inspection file: one area\'s record of one inspection.');
+
+export type InspectionFile = z.output<typeof InspectionFileSchema>;
+
+export interface Contact {
+  name: string;
+  role?: string;
+  email?: string;
+  phone?: string;
+}
+
+export interface DoneRecord {
+  /** ISO 8601 instant with its offset. */
+  done: string;
+  by?: string;
+  agency?: string;
+  note?: string;
+}
+
+/** An inspection file as jtai uses it: every default applied. */
+export interface InspectionRecord {
+  area: string | null;
+  notified: IsoDate;
+  rules: string;
+  contacts: Record<string, Contact[]>;
+  progress: Record<string, DoneRecord[]>;
+}
+
+/** The record of a checked inspection file: resolveInspection({ notified: "2019-03-19" }).rules is "jtai-2018". */
+export function resolveInspection(file: InspectionFile): InspectionRecord {
+  const contacts = Object.fromEntries(Object.entries(file.contacts ?? {}).map(([id, c]) => [id, Array.isArray(c) ? c : [c]]));
+  return { area: file.area ?? null, notified: file.notified, rules: file.rules ?? 'jtai-2018', contacts, progress: file.progress ?? {} };
+}
+
