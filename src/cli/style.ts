@@ -25,3 +25,8 @@ export async function makeStyle(color: boolean): Promise<Style> {
     warning: (t) => c.red(t),
   };
 }
+
+/** How wide text for a terminal is laid out: the terminal's width up to 100, else 80 (a file, a pipe). */
+export function agendaWidth(io: CliIo): number {
+  return io.stdoutIsTty && io.columns ? Math.min(io.columns, 100) : 80;
+}

@@ -1,7 +1,7 @@
 import { explainItem } from '../../core/plan/explain.js';
 import { renderExplainJson, renderExplainText } from '../../render/explain.js';
 import type { CliIo } from '../process-io.js';
-import { makeStyle, wantsColor } from '../style.js';
+import { agendaWidth, makeStyle, wantsColor } from '../style.js';
 import { type PlanInput, planFor } from './shared.js';
 
 export interface ExplainOptions extends PlanInput {
@@ -20,5 +20,5 @@ export async function runExplain(id: string, options: ExplainOptions, io: CliIo)
     return;
   }
   const color = wantsColor(io, options.color);
-  io.writeOut(renderExplainText(explanation, plan, options.quiet ? [] : warnings, { style: await makeStyle(color), width: io.stdoutIsTty && io.columns ? Math.min(io.columns, 100) : 80 }));
+  io.writeOut(renderExplainText(explanation, plan, options.quiet ? [] : warnings, { style: await makeStyle(color), width: agendaWidth(io) }));
 }

@@ -1,7 +1,7 @@
 import { whatIsNext } from '../../core/progress/next.js';
 import { renderNextJson, renderNextText } from '../../render/next.js';
 import type { CliIo } from '../process-io.js';
-import { makeStyle, wantsColor } from '../style.js';
+import { agendaWidth, makeStyle, wantsColor } from '../style.js';
 import { type PlanInput, planFor, selectAgencies } from './shared.js';
 
 export interface NextOptions extends PlanInput {
@@ -20,5 +20,5 @@ export async function runNext(options: NextOptions, io: CliIo): Promise<void> {
     return;
   }
   const color = wantsColor(io, options.color);
-  io.writeOut(renderNextText(view, plan, { style: await makeStyle(color), width: io.stdoutIsTty && io.columns ? Math.min(io.columns, 100) : 80 }));
+  io.writeOut(renderNextText(view, plan, { style: await makeStyle(color), width: agendaWidth(io) }));
 }

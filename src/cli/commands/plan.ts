@@ -7,7 +7,7 @@ import { tellWarnings } from '../../core/plan/warnings.js';
 import { UsageError } from '../../errors.js';
 import { EXTENSION_OF, type Format, type RenderSettings, formatForOut, loadRenderer } from '../formats.js';
 import type { CliIo } from '../process-io.js';
-import { makeStyle, wantsColor } from '../style.js';
+import { agendaWidth, makeStyle, wantsColor } from '../style.js';
 import { type PlanInput, partiesNamed, planFor, sourceDateEpoch } from './shared.js';
 
 export interface PlanOptions extends PlanInput {
@@ -77,7 +77,7 @@ export async function runPlan(options: PlanOptions, io: CliIo, version: string):
   const warningsInAgenda = toFile || (toTerminal && !options.quiet);
   const settings: RenderSettings = {
     style: await makeStyle(color),
-    width: toTerminal && io.columns ? Math.min(io.columns, 100) : 80,
+    width: toTerminal ? agendaWidth(io) : 80,
     sources: options.sources,
     mermaid: options.mermaid,
     remindMinutes,

@@ -1,7 +1,7 @@
 import { statusOf } from '../../core/progress/status.js';
 import { renderStatusJson, renderStatusMarkdown, renderStatusText } from '../../render/status.js';
 import type { CliIo } from '../process-io.js';
-import { makeStyle, wantsColor } from '../style.js';
+import { agendaWidth, makeStyle, wantsColor } from '../style.js';
 import { type PlanInput, planFor, selectAgencies } from './shared.js';
 
 export interface StatusOptions extends PlanInput {
@@ -17,5 +17,5 @@ export async function runStatus(options: StatusOptions, io: CliIo): Promise<void
   const view = statusOf(plan);
   if (options.format === 'json') io.writeOut(renderStatusJson(plan, view));
   else if (options.format === 'md') io.writeOut(renderStatusMarkdown(plan, view));
-  else io.writeOut(renderStatusText(plan, view, { style: await makeStyle(wantsColor(io, options.color)), width: io.stdoutIsTty && io.columns ? Math.min(io.columns, 100) : 80 }));
+  else io.writeOut(renderStatusText(plan, view, { style: await makeStyle(wantsColor(io, options.color)), width: agendaWidth(io) }));
 }

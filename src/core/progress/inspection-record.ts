@@ -1,12 +1,12 @@
 import { z } from 'zod';
 import type { IsoDate } from '../dates/calendar-date.js';
-import { type TextKind, textProblem } from '../text/text-rules.js';
+import { ID_PATTERN, type TextKind, textProblem } from '../text/text-rules.js';
 
 // The inspection file (jtai-inspection.yaml): one area's record of one inspection, which people
 // read and edit: the area, the notification date, the rule set, whom to contact in each agency,
 // and what has been done. This is its shape as written, and as jtai uses it.
 
-const Id = z.string({ error: 'an id like "police"' }).regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'an id like "police"');
+const Id = z.string({ error: 'an id like "police"' }).regex(ID_PATTERN, 'an id like "police"');
 // The rule every text jtai accepts follows (text-rules.ts): no control characters; a line break
 // or a tab only in a note.
 function text(kind: TextKind) {

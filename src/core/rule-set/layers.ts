@@ -1,3 +1,4 @@
+import { isRecord } from '../text/text-rules.js';
 import type { SourcePosition } from '../../errors.js';
 
 // Merging a rule set that "extends" another onto its base, as written (before the schema
@@ -29,10 +30,6 @@ const OVERLAY_ONLY = new Set(['extends', 'remove']);
 const LISTED = new Set(['closures', 'notes']); // the overlay's entries are added to the base's
 const KEYED = new Set(['times', 'parties', 'sources']); // entries by id, each changed field by field
 const FIELDS = new Set(['source', 'notification', 'inspection', 'applies']); // changed field by field
-
-function isRecord(value: unknown): value is Data {
-  return value !== null && typeof value === 'object' && !Array.isArray(value);
-}
 
 /** Sets a key as data, never as a prototype ("__proto__" stays an ordinary, reported key). */
 function put(target: Data, key: string, value: unknown): void {

@@ -1,4 +1,4 @@
-import { isId } from './rule-set.js';
+import { isId, isRecord } from '../text/text-rules.js';
 
 // What the cross-field checks read of a rule set, taken from the data as written even where
 // its shape is wrong elsewhere. A value of the wrong type is left out (the schema reports it),
@@ -50,10 +50,6 @@ export interface RuleSetOutline {
   times: Set<string>;
   parties: Map<string, { members: Ref[] }>;
   items: OutlineItem[];
-}
-
-function isRecord(value: unknown): value is Data {
-  return value !== null && typeof value === 'object' && !Array.isArray(value);
 }
 
 function text(value: unknown): string | undefined {

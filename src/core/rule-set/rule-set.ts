@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { HOLIDAY_CALENDARS } from '../dates/bank-holidays.js';
 import { WEEKDAYS } from '../dates/calendar-date.js';
-import { textProblem } from '../text/text-rules.js';
+import { ID_PATTERN, textProblem } from '../text/text-rules.js';
 
 // The rule-set format as people write it (RuleSetFile), and as jtai uses it once checked and
 // resolved (RuleSet). The zod schema is the single source of the written form's types and of
@@ -11,11 +11,6 @@ import { textProblem } from '../text/text-rules.js';
 // ("extends") changes exactly the fields it gives. Defaults are applied once, when the merged
 // rule set is resolved (resolveRuleSet), and the descriptions below say what they are.
 
-const ID_PATTERN = /^[a-z0-9]+(-[a-z0-9]+)*$/;
-/** Whether a text is a valid id: isId("case-lists") is true, isId("Case lists") false. */
-export function isId(text: string): boolean {
-  return ID_PATTERN.test(text);
-}
 const ID_WORDS = 'an id of lower-case letters, digits and hyphens, like "case-lists"';
 const Id = z.string({ error: ID_WORDS }).regex(ID_PATTERN, ID_WORDS);
 // Control characters (a terminal's escape sequences, a lone carriage return) are refused, by

@@ -2,6 +2,19 @@
 // environment), and how a control character is shown when one must be shown. One rule for
 // every way in: the renderers then escape for their format, and nothing else is needed.
 
+/** An id (of an item, a party, a rule set): lower-case letters, digits and single hyphens. */
+export const ID_PATTERN = /^[a-z0-9]+(-[a-z0-9]+)*$/;
+
+/** Whether a text is a valid id: isId("case-lists") is true, isId("Case lists") false. */
+export function isId(text: string): boolean {
+  return ID_PATTERN.test(text);
+}
+
+/** Whether a value read from YAML or JSON is a mapping: isRecord({}) is true, isRecord([]) false. */
+export function isRecord(value: unknown): value is Record<string, unknown> {
+  return value !== null && typeof value === 'object' && !Array.isArray(value);
+}
+
 /**
  * The kinds of text: "text" is free text that may run over lines (a note, a detail), where a
  * tab and a line feed are kept; "line" is one line (a name, a title, a value on the command line).
