@@ -59,7 +59,23 @@ function commanderMessage(e: CommanderError, command: Command | undefined, args:
     const extra = args.slice(args.indexOf(command.name()) + 1).find((a) => !a.startsWith('-') && looksLikeDate(a));
     if (extra && longOptions(command).includes('--notified')) return `${name} takes the date as an option: did you mean ${name} --notified ${extra}?`;
   }
-  return plain.replace(/\s*\(Did you mean (.*)\?\)$/, '. Did you mean $1?');
+  return jtaiWords(e, plain, command) ?? plain.replace(/\s*\(Did you mean (.*)\?\)$/, '. Did you mean $1?');
+}
+
+/** The flag people type for an option commander names by its flags: "-f, --format <format>" is "--format". */
+function flagOf(flags: string): string {
+  return /--[\w-]+/.exec(flags)?.[0] ?? flags;
+}
+
+// Commander's other messages, in jtai's voice: the value, what it should be, and the choices.
+function jtaiWords(e: CommanderError, plain: string, command: Command | undefined): string | undefined {
+  const choice = /^option '([^']+)' argument '(.*)' is invalid\. Allowed choices are (.*)\.$/.exec(plain);
+  if (choice) return `${flagOf(choice[1]!)} "${choice[2]}" is not one of its choices; give one of: ${choice[3]}.`;
+  const missing = /^option '([^']+)' argument missing$/.exec(plain);
+  if (missing) return `${flagOf(missing[1]!)} needs a value after it (${missing[1]}).`;
+  const argument = /^missing required argument '([^']+)'$/.exec(plain);
+  if (argument && command) return `jtai ${command.name()} needs ${argument[1]}: jtai ${command.name()} ${command.registeredArguments.map((a) => (a.required ? `<${a.name()}>` : `[${a.name()}]`)).join(' ')}.`;
+  return undefined;
 }
 
 function looksLikeDate(text: string): boolean {
@@ -80,22 +96,24 @@ export async function main(args: readonly string[], processOrTestIo: CliIo = pro
   const io = safeIo(processOrTestIo);
   const program = makeProgram(io, version);
   const command = commandOf(program, args);
+  const noCommand = (name: string) => {
+    const names = program.commands.map((c) => c.name());
+    io.writeErr(`jtai: there is no command "${name}".${didYouMean(name, names)} The commands are: ${names.join(', ')}.\n${helpHint(undefined)}\n`);
+    return 2;
+  };
   try {
     if (args.length === 0) {
       io.writeErr(`jtai: give a command, for example: jtai plan --notified 2019-03-19\n\n${program.helpInformation()}`);
       return 2;
     }
-    if (args[0] === 'help' && args[1] !== undefined && !command) {
-      const names = program.commands.map((c) => c.name());
-      io.writeErr(`jtai: there is no command "${args[1]}".${didYouMean(args[1], names)} The commands are: ${names.join(', ')}.\n${helpHint(undefined)}\n`);
-      return 2;
-    }
+    if (args[0] === 'help' && args[1] !== undefined && !command) return noCommand(args[1]);
     await program.parseAsync(args, { from: 'user' });
     return 0;
   } catch (e) {
     if (e instanceof CommanderError) {
       if (e.exitCode === 0) return 0; // --help, --version
       if (e.code === 'commander.help') return 2; // "jtai help" without a command: usage shown, as for no command
+      if (e.code === 'commander.unknownCommand') return noCommand(/'([^']*)'/.exec(e.message)?.[1] ?? '');
       io.writeErr(`jtai: ${commanderMessage(e, command, args)}\n${helpHint(command)}\n`);
       return 2;
     }

@@ -5,6 +5,8 @@ import type { RuleSet } from '../core/rule-set/rule-set.js';
 import { partiesOfItem } from '../core/progress/progress.js';
 import { didYouMean } from '../core/text/suggest.js';
 import { parseYaml } from '../core/text/yaml-positions.js';
+import { schemaProblem } from '../core/text/schema-problems.js';
+import type { z } from 'zod';
 import { type Problem, RuleSetError } from '../errors.js';
 import { withLock } from './file-lock.js';
 import { builtInPath, displayName, readTextFile } from './read-rule-set-file.js';
@@ -22,12 +24,8 @@ export interface LoadedInspection {
   positionOf(path: ReadonlyArray<string | number>, key?: string): { file: string; line: number; column: number };
 }
 
-function schemaProblems(issues: ReadonlyArray<{ path: PropertyKey[]; message: string }>, positionOf: LoadedInspection['positionOf']): Problem[] {
-  return issues.map((i) => {
-    const path = i.path.filter((k): k is string | number => typeof k !== 'symbol');
-    const where = path.map((k, n) => (typeof k === 'number' ? `[${k}]` : n === 0 ? k : `.${k}`)).join('') || 'the file';
-    return { path, message: `${where}: ${i.message.replace(/^Invalid input: /, '')}.`.replace(/\.\.$/, '.'), position: positionOf(path) };
-  });
+function schemaProblems(issues: readonly z.core.$ZodIssue[], data: unknown, positionOf: LoadedInspection['positionOf']): Problem[] {
+  return issues.map((i) => schemaProblem(i, data, (path, key) => ({ path, position: positionOf(path, key) })));
 }
 
 /** Reads and checks an inspection file's shape; every problem at once, with its line and column. */
@@ -36,7 +34,7 @@ export function readInspection(path: string): LoadedInspection {
   const { parsed, problems } = parseYaml(readTextFile(path, shown, 'inspection file'), shown);
   if (!parsed) throw new RuleSetError(shown, problems, 'inspection file');
   const result = InspectionFileSchema.safeParse(parsed.data ?? {});
-  if (!result.success) throw new RuleSetError(shown, schemaProblems(result.error.issues, parsed.positionOf), 'inspection file');
+  if (!result.success) throw new RuleSetError(shown, schemaProblems(result.error.issues, parsed.data, parsed.positionOf), 'inspection file');
   const record = resolveInspection(result.data);
   // A rule-set file is named relative to the inspection file.
   if (!builtInPath(record.rules)) record.rules = resolve(dirname(path), record.rules);
@@ -113,8 +111,9 @@ export async function updateInspection(path: string, change: (doc: Document, rec
         if (isMap(node)) node.flow = false; // an empty "{}" that now has entries: written as a block
       }
       const text = doc.toString({ lineWidth: 0 });
-      const checked = InspectionFileSchema.safeParse(parseDocument(text).toJS());
-      if (!checked.success) throw new RuleSetError(shown, schemaProblems(checked.error.issues, () => ({ file: shown, line: 1, column: 1 })), 'inspection file');
+      const data: unknown = parseDocument(text).toJS();
+      const checked = InspectionFileSchema.safeParse(data);
+      if (!checked.success) throw new RuleSetError(shown, schemaProblems(checked.error.issues, data, () => ({ file: shown, line: 1, column: 1 })), 'inspection file');
       await writeFilesAtomically([{ path, content: text }]);
       return resolveInspection(checked.data);
     },

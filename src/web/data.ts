@@ -1,3 +1,4 @@
+import { InternalError } from '../errors.js';
 /// <reference lib="dom" />
 import type { RuleSet } from '../core/rule-set/rule-set.js';
 
@@ -20,6 +21,6 @@ export interface PageData {
 /** The data the build put in <script type="application/json" id="jtai-data">. */
 export function readPageData(): PageData {
   const node = document.getElementById('jtai-data');
-  if (!node?.textContent) throw new Error('the page has no data: it was not built by "npm run build"');
+  if (!node?.textContent) throw new InternalError('the page has no data: it was not built by "npm run build"');
   return JSON.parse(node.textContent) as PageData;
 }

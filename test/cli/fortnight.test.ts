@@ -57,7 +57,7 @@ describe('jtai start and the inspection file', () => {
     writeFileSync(file, 'notified: 2019-02-30\ncontacts:\n  polise: { name: X }\nprogress:\n  childen-list: [{ done: yesterday }]\n');
     const bad = await jtai('plan');
     expect(bad.code).toBe(1);
-    expect(bad.stderr).toMatch(/^jtai: inspection file .*jtai-inspection\.yaml has 2 problems:\n.*:1:11: notified: a date like "2019-03-19"\.\n.*:5:26: progress\.childen-list\[0\]\.done: a date and time with its offset, like "2019-03-20T14:52:00\+00:00"\.\nRun "jtai status" after each fix\.\n$/);
+    expect(bad.stderr).toMatch(/^jtai: inspection file .*jtai-inspection\.yaml has 2 problems:\n.*:1:11: notified: expected a date like "2019-03-19", found "2019-02-30"\.\n.*:5:26: progress\.childen-list\[0\]\.done: expected a date and time with its offset, like "2019-03-20T14:52:00\+00:00", found "yesterday"\.\nRun "jtai status" after each fix\.\n$/);
     writeFileSync(file, 'notified: 2019-03-19\ncontacts:\n  polise: { name: X }\nprogress:\n  childen-list: [{ done: "2019-03-19T16:00:00+00:00" }]\n');
     const names = await jtai('plan');
     expect(names.stderr).toContain(':3:3: contacts: there is no party "polise" in jtai-2018. Did you mean "police"?');

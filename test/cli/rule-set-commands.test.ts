@@ -201,7 +201,7 @@ describe('jtai explain', () => {
 
   test('an unknown id lists the ids; a misspelt one gets "did you mean"; any case is fine', async () => {
     const { code, stderr } = await runCli(['explain', 'nope', '-n', '2019-03-19']);
-    expect(code).toBe(1);
+    expect(code).toBe(2); // a usage error, as in done and undo
     expect(stderr).toMatch(/^jtai: there is no item "nope" in jtai-2018\. Its items are: children-list, child-level-data, /);
     expect((await runCli(['explain', 'cse-gang-cases', '-n', '2019-03-19'])).stderr).toMatch(/^jtai: there is no item "cse-gang-cases" in jtai-2018\. Did you mean "cse-gangs-cases"\? /);
     const upper = await runCli(['explain', 'CSE-Gangs-Cases', '-n', '2019-03-19', '-f', 'json']);

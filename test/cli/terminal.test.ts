@@ -41,7 +41,7 @@ describe.skipIf(!hasScript || !once)('on a terminal, control characters from the
 
   test('an inspection file whose area holds escapes', () => {
     const screen = onTerminal(dir, 'plan');
-    expect(screen).toContain('area: one line of text without control characters; this holds an escape (\\x1b) at character 8.');
+    expect(screen).toContain('area: expected one line of text without control characters; this holds an escape (\\x1b) at character 8, found');
     expect(foreignControls(screen)).toEqual([]);
   });
 

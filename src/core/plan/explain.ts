@@ -1,4 +1,4 @@
-import { InputError } from '../../errors.js';
+import { UsageError } from '../../errors.js';
 import { type IsoDate, type Weekday, addDays, capitalise, mondayOf, weekdayOf, weekdayOfWeek } from '../dates/calendar-date.js';
 import type { RuleItem, RuleSet } from '../rule-set/rule-set.js';
 import type { Plan, PlanItem } from './plan.js';
@@ -59,7 +59,7 @@ export function explainItem(ruleSet: RuleSet, plan: Plan, id: string, calendar: 
   const item = plan.items.find((i) => i.id === wanted);
   if (!rule || !item) {
     const ids = ruleSet.items.map((i) => i.id);
-    throw new InputError(`there is no item "${id}" in ${ruleSet.id}.${didYouMean(id, ids)} Its items are: ${ids.join(', ')}.`);
+    throw new UsageError(`there is no item "${id}" in ${ruleSet.id}.${didYouMean(id, ids)} Its items are: ${ids.join(', ')}.`);
   }
   const steps = stepsTo(rule, ruleSet, plan, calendar);
   const writtenTime = !rule.at ? `the time of ${(rule.anchor as { from: string }).from}` : rule.at.type === 'all-day' ? 'all-day' : (rule.at.name ?? rule.at.time);

@@ -1,4 +1,4 @@
-import { JtaiError } from '../../errors.js';
+import { InternalError } from '../../errors.js';
 import { type IsoDate, addDays, capitalise, weekdayOfWeek } from '../dates/calendar-date.js';
 import type { At, RuleItem, RuleSet } from '../rule-set/rule-set.js';
 import { type HolidayCalendar, type SkippedDay, countWorkingDays } from '../dates/working-days.js';
@@ -14,8 +14,6 @@ export interface Dated {
   at: At;
   /** Days passed over on the way: weekend days, bank holidays and closures. */
   skipped: SkippedDay[];
-  /** For an item counted from another: that item, then the one it is counted from, and so on. */
-  chain: string[];
 }
 
 function minutesOf(time: string): number {
@@ -65,8 +63,8 @@ export function dateItems(ruleSet: RuleSet, notified: IsoDate, calendar: Holiday
     const done = dated.get(id);
     if (done) return done;
     const rule = rules.get(id);
-    if (!rule) throw new JtaiError(`there is no item "${id}" to count from.`);
-    if (visiting.has(id)) throw new JtaiError(`"from" makes a cycle through "${id}".`);
+    if (!rule) throw new InternalError(`there is no item "${id}" to count from: checkRuleSet lets no such rule set through.`);
+    if (visiting.has(id)) throw new InternalError(`"from" makes a cycle through "${id}": checkRuleSet lets no such rule set through.`);
     visiting.add(id);
     const result = dateOne(rule, ruleSet, notified, calendar, date);
     visiting.delete(id);
@@ -79,19 +77,18 @@ export function dateItems(ruleSet: RuleSet, notified: IsoDate, calendar: Holiday
 
 function dateOne(rule: RuleItem, ruleSet: RuleSet, notified: IsoDate, calendar: HolidayCalendar, dateOf: (id: string) => Dated): Dated {
   const a = rule.anchor;
-  if (a.type === 'day') return { ...countWorkingDays(notified, a.day - ruleSet.notification.day, calendar), at: rule.at ?? { type: 'all-day' }, chain: [] };
-  if (a.type === 'week') return { date: weekdayOfWeek(notified, a.week, a.weekday), skipped: [], at: rule.at ?? { type: 'all-day' }, chain: [] };
+  if (a.type === 'day') return { ...countWorkingDays(notified, a.day - ruleSet.notification.day, calendar), at: rule.at ?? { type: 'all-day' } };
+  if (a.type === 'week') return { date: weekdayOfWeek(notified, a.week, a.weekday), skipped: [], at: rule.at ?? { type: 'all-day' } };
   const base = dateOf(a.from);
   const counted = countWorkingDays(base.date, a.days, calendar);
   const at = rule.at ?? base.at;
   const offset = a.hours * 60 + a.minutes;
-  const chain = [a.from, ...base.chain];
-  if (offset === 0) return { date: counted.date, at, skipped: counted.skipped, chain };
+  if (offset === 0) return { date: counted.date, at, skipped: counted.skipped };
   if (at.type === 'all-day') {
-    throw new JtaiError(`item "${rule.id}" moves ${offsetWords(a.hours, a.minutes)} from the time of "${a.from}", which is all day; give it a clock time with "at".`);
+    throw new InternalError(`item "${rule.id}" moves ${offsetWords(a.hours, a.minutes)} from the time of "${a.from}", which is all day; give it a clock time with "at".`);
   }
   // A wall-clock offset: 14:00 - 15 hours is 23:00 the day before (calendar days, not working days).
   const total = minutesOf(at.time) + offset;
   const days = Math.floor(total / 1440);
-  return { date: addDays(counted.date, days), at: { type: 'clock', time: clockOf(total - days * 1440) }, skipped: counted.skipped, chain };
+  return { date: addDays(counted.date, days), at: { type: 'clock', time: clockOf(total - days * 1440) }, skipped: counted.skipped };
 }

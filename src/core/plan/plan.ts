@@ -1,4 +1,4 @@
-import { JtaiError, NonexistentTimeError, type Problem } from '../../errors.js';
+import { InternalError, JtaiError, NonexistentTimeError, type Problem } from '../../errors.js';
 import { type Dated, anchorText, dateItems } from './item-dates.js';
 import { type IsoDate, type Weekday, addDays, capitalise, formatLongDate, formatShortDate, weekdayOf } from '../dates/calendar-date.js';
 import type { ItemKind, Party, RuleItem, RuleSet } from '../rule-set/rule-set.js';
@@ -209,7 +209,7 @@ export function computePlan(
   calendar: HolidayCalendar,
   zone: ZoneRules = EUROPE_LONDON,
 ): Plan {
-  if (zone.name !== ruleSet.timezone) throw new JtaiError(`the rule set's zone is ${ruleSet.timezone}, but the zone rules given are ${zone.name}.`);
+  if (zone.name !== ruleSet.timezone) throw new InternalError(`the rule set's zone is ${ruleSet.timezone}, but the zone rules given are ${zone.name}.`);
   const warnings = [...fitWarnings(ruleSet, notified), ...notificationChecks(ruleSet, notified, calendar)];
   const dated = dateItems(ruleSet, notified, calendar);
   const listed = ruleSet.items.map((rule) => planItem(rule, ruleSet, notified, calendar, zone, dated.get(rule.id)!));

@@ -1,3 +1,4 @@
+import { InternalError } from '../../errors.js';
 import type { TrackedPlan } from './progress.js';
 import { isForAgency, submittingParties } from '../plan/agencies.js';
 import type { ItemProgress } from './progress.js';
@@ -28,7 +29,7 @@ export interface StatusView {
 /** Who owes what in a plan with progress: statusOf(plan).agencies[0] is the first agency's figures. */
 export function statusOf(plan: TrackedPlan): StatusView {
   const progress = plan.progress;
-  if (!progress) throw new Error('statusOf needs a plan with progress (withProgress)');
+  if (!progress) throw new InternalError('statusOf needs a plan with progress (withProgress)');
   const nowMs = Date.parse(progress.now);
   const of = (item: PlanItem) => progress.items[item.id]!;
   const submissions = plan.items.filter((i) => i.kind === 'submission');

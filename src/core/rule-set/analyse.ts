@@ -1,4 +1,3 @@
-import type { z } from 'zod';
 import { JtaiError, type Problem, RuleSetError, type SourcePosition } from '../../errors.js';
 import { checkRuleSet } from './checks.js';
 import { resolveRuleSet } from './resolve.js';
@@ -6,6 +5,7 @@ import { type Layer, type Path, fileLayer, mergeLayers } from './layers.js';
 import { OverlayHeadSchema, type RuleSet, RuleSetFileSchema } from './rule-set.js';
 import { didYouMean } from '../text/suggest.js';
 import { parseYaml } from '../text/yaml-positions.js';
+import { pathText, schemaProblem, show } from '../text/schema-problems.js';
 
 // Checking rule-set YAML in stages, collecting every problem with its file:line:column before
 // anything fails: syntax (yaml); "extends" read and merged onto its base as written; then, on
@@ -20,62 +20,6 @@ export interface RuleSetReader {
   read(file: string): string;
   /** How the file is named in messages. */
   show(file: string): string;
-}
-
-function show(value: unknown): string {
-  if (value === undefined) return 'nothing';
-  const text = JSON.stringify(value) ?? String(value);
-  return text.length > 60 ? `${text.slice(0, 57)}...` : text;
-}
-
-function valueAt(data: unknown, path: Path): unknown {
-  return path.reduce<unknown>((v, k) => (v !== null && typeof v === 'object' && Object.hasOwn(v, k) ? (v as Record<PropertyKey, unknown>)[k] : undefined), data);
-}
-
-function pathText(path: Path): string {
-  return path.map((k, i) => (typeof k === 'number' ? `[${k}]` : i === 0 ? String(k) : `.${String(k)}`)).join('') || 'the file';
-}
-
-const TYPE_WORDS: Record<string, string> = {
-  object: 'a mapping of "key: value" lines',
-  array: 'a list',
-  string: 'text',
-  number: 'a number',
-  int: 'a whole number',
-  boolean: 'true or false',
-};
-
-function typeWords(expected: string): string {
-  return TYPE_WORDS[expected] ?? expected;
-}
-
-/** A zod issue as a problem, in the words and at the path the user wrote. */
-function schemaProblem(issue: z.core.$ZodIssue, layer: Layer): Problem {
-  const path = issue.path.filter((k): k is string | number => typeof k !== 'symbol');
-  const value = valueAt(layer.data, path);
-  const custom = !issue.message.startsWith('Invalid') && !issue.message.startsWith('Too ') && !issue.message.startsWith('Unrecognized');
-  if (issue.code === 'unrecognized_keys') {
-    const key = issue.keys[0]!;
-    const written = layer.locate(path, key);
-    return { path: [...path, key], message: `${pathText(written.path)}: unknown field "${key}"; check its spelling.`, position: written.position };
-  }
-  const written = layer.locate(path);
-  const where = pathText(written.path);
-  let message: string;
-  if (issue.code === 'invalid_type' && value === undefined) {
-    message = `${where} is missing; expected ${custom ? issue.message : typeWords(issue.expected)}.`;
-  } else if (issue.code === 'invalid_value' && value === undefined) {
-    message = `${where} is missing; expected one of ${issue.values.map((v) => JSON.stringify(v)).join(', ')}.`;
-  } else if (issue.code === 'invalid_value') {
-    message = `${where}: expected one of ${issue.values.map((v) => JSON.stringify(v)).join(', ')}, found ${show(value)}.`;
-  } else if (custom) {
-    message = `${where}: expected ${issue.message}, found ${show(value)}.`;
-  } else if (issue.code === 'invalid_type') {
-    message = `${where}: expected ${typeWords(issue.expected)}, found ${show(value)}.`;
-  } else {
-    message = `${where}: ${issue.message.toLowerCase()}, found ${show(value)}.`;
-  }
-  return { path, message, position: written.position };
 }
 
 /** Keys named "__proto__" anywhere: zod drops them from mappings of ids without a word, so they are reported here. */
@@ -136,7 +80,7 @@ function readLayer(text: string, file: string, reader: RuleSetReader, chain: rea
   if (!Object.hasOwn(data, 'extends')) return { layer, errors: [], warnings: [] };
 
   const head = OverlayHeadSchema.safeParse(data);
-  const headErrors = head.success ? [] : head.error.issues.map((i) => schemaProblem(i, layer));
+  const headErrors = head.success ? [] : head.error.issues.map((i) => schemaProblem(i, layer.data, layer.locate));
   if (!head.success) {
     const extendsOk = !head.error.issues.some((i) => i.path[0] === 'extends');
     if (!extendsOk) return { errors: headErrors, warnings: [] };
@@ -222,7 +166,7 @@ export function analyseRuleSet(text: string, file: string, reader: RuleSetReader
   const top = reader.show(file);
   if (!layer) return { errors: byPosition(errors, top), warnings: [], positionOf: () => ({ file: top, line: 1, column: 1 }) };
   const shape = RuleSetFileSchema.safeParse(layer.data);
-  const shapeProblems = shape.success ? [] : shape.error.issues.map((i) => schemaProblem(i, layer));
+  const shapeProblems = shape.success ? [] : shape.error.issues.map((i) => schemaProblem(i, layer.data, layer.locate));
   // A name already wrong in shape is not reported again as an unknown reference.
   const names = checkRuleSet(layer.data)
     .filter((p) => !shapeProblems.some((s) => startsWith(p.path, s.path)))

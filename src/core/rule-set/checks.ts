@@ -51,22 +51,49 @@ const checkAnchors: Check = ({ items }) =>
     return [];
   });
 
-// "from" must name another item, and chains of "from" must end at a day or a week.
+// "from" must name another item, and chains of "from" must end at a day or a week. Each item
+// is walked once: a chain met again while it is being walked is a cycle, one already walked
+// is known to end (linear in the number of items, however long the chains).
 const checkFrom: Check = ({ items }) => {
   const byId = new Map(items.flatMap((item) => (item.id === undefined ? [] : [[item.id, item] as const])));
+  const ends = new Set<string>();
   return items.flatMap((item): Problem[] => {
     if (item.from === undefined) return [];
     const path = ['items', item.index, 'from'];
     if (item.from === item.id) return [{ path, message: `${nameOf(item)} is counted from itself.` }];
     if (!byId.has(item.from)) return [{ path, message: `${nameOf(item)} is counted from "${item.from}", but there is no item "${item.from}".${didYouMean(item.from, [...byId.keys()].filter((id) => id !== item.id))}` }];
     const chain = [item.id ?? '?'];
-    for (let at = byId.get(item.from); at; at = at.from === undefined ? undefined : byId.get(at.from)) {
-      if (at.id === item.id || chain.includes(at.id ?? '')) {
+    const onChain = new Set(chain);
+    for (let at = byId.get(item.from); at && !ends.has(at.id ?? ''); at = at.from === undefined ? undefined : byId.get(at.from)) {
+      if (onChain.has(at.id ?? '')) {
+        // Reported once, at the item the cycle starts from; the items that lead into it are not cycles themselves.
         return at.id === item.id ? [{ path, message: `"from" makes a cycle: ${[...chain, at.id].join(' -> ')}; a chain must end at an item with a day or a week.` }] : [];
       }
       chain.push(at.id ?? '?');
+      onChain.add(at.id ?? '');
     }
+    for (const id of chain) ends.add(id);
     return [];
+  });
+};
+
+// An item counted from another by hours or minutes needs a clock time to count from: the
+// item's own "at", or the one its chain ends at. "All day" plus two hours is no time.
+const checkClockOffsets: Check = ({ items }) => {
+  const byId = new Map(items.flatMap((item) => (item.id === undefined ? [] : [[item.id, item] as const])));
+  const known = new Map<OutlineItem, boolean>(); // each item's answer, once: linear in chain length
+  const allDay = (item: OutlineItem | undefined): boolean => {
+    if (!item) return false;
+    if (known.has(item)) return known.get(item)!;
+    known.set(item, false); // a cycle (reported by checkFrom) ends here
+    const answer = item.at !== undefined ? item.at === ALL_DAY : item.from === undefined || allDay(byId.get(item.from));
+    known.set(item, answer);
+    return answer;
+  };
+  return items.flatMap((item): Problem[] => {
+    if (item.from === undefined || item.clockOffset === 0 || item.at !== undefined) return [];
+    if (!allDay(byId.get(item.from))) return [];
+    return [{ path: ['items', item.index, 'from'], message: `${nameOf(item)} moves hours or minutes from "${item.from}", which is all day; give it a clock time with "at".` }];
   });
 };
 
@@ -166,7 +193,7 @@ const checkAfterCycles: Check = ({ items }) => {
   return problems;
 };
 
-const CHECKS: readonly Check[] = [checkTimezone, checkUniqueItemIds, checkAnchors, checkFrom, checkTimes, checkParties, checkAfter, checkAfterCycles, checkFocus, checkCitations];
+const CHECKS: readonly Check[] = [checkTimezone, checkUniqueItemIds, checkAnchors, checkFrom, checkClockOffsets, checkTimes, checkParties, checkAfter, checkAfterCycles, checkFocus, checkCitations];
 
 /** The cross-field problems of rule-set data as written, whatever its shape: checkRuleSet({ items: [{ id: "a", after: ["a"] }] }) names the self-reference. */
 export function checkRuleSet(data: unknown): Problem[] {

@@ -16,6 +16,8 @@ export interface OutlineItem {
   /** The item's index in items. */
   index: number;
   id?: string;
+  /** Hours and minutes after (or before) the item it is counted from, where given as numbers. */
+  clockOffset: number;
   /** Whether each anchor field is given, whatever its type. */
   has: { day: boolean; week: boolean; weekday: boolean; from: boolean; offset: boolean; at: boolean };
   from?: string;
@@ -70,6 +72,7 @@ function outlineItem(value: unknown, index: number): OutlineItem | undefined {
   return {
     index,
     ...(text(value.id) !== undefined && { id: text(value.id) }),
+    clockOffset: (typeof value.hours === 'number' ? value.hours * 60 : 0) + (typeof value.minutes === 'number' ? value.minutes : 0),
     has: {
       day: value.day !== undefined,
       week: week !== undefined,

@@ -123,7 +123,7 @@ describe('checks', () => {
   });
 
   test('hours from an all-day item need a time of their own', () => {
-    expect(() => planOf([{ id: 'x', from: 'cqc-document-request', hours: 2 }], '2019-03-19')).toThrow('item "x" moves 2 hours from the time of "cqc-document-request", which is all day; give it a clock time with "at".');
+    expect(() => planOf([{ id: 'x', from: 'cqc-document-request', hours: 2 }], '2019-03-19')).toThrow('item "x" moves hours or minutes from "cqc-document-request", which is all day; give it a clock time with "at".'); // found by the checks, before any date
   });
 });
 
