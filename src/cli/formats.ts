@@ -20,13 +20,13 @@ const EXTENSIONS: Record<string, Format> = {
 export const EXTENSION_OF: Record<Format, string> = { text: 'txt', json: 'json', md: 'md', csv: 'csv', ics: 'ics', html: 'html' };
 
 /** The format a file's extension implies, if any: impliedFormat("plan.ics") is "ics". */
-export function impliedFormat(path: string): Format | undefined {
+function impliedFormat(path: string): Format | undefined {
   const ext = extname(path).toLowerCase();
   return Object.hasOwn(EXTENSIONS, ext) ? EXTENSIONS[ext] : undefined;
 }
 
 /** The format an --out file's extension implies: formatForFile("plan.ics") is "ics". */
-export function formatForFile(path: string): Format {
+function formatForFile(path: string): Format {
   const format = impliedFormat(path);
   if (!format) {
     throw new UsageError(

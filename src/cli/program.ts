@@ -9,7 +9,7 @@ import type { CliIo } from './process-io.js';
 // start-up loads no more than it needs. Help is written for people who have never opened a
 // terminal: what each command is for, the options that matter, and examples to copy.
 
-export const HELP_WIDTH = 80;
+const HELP_WIDTH = 80;
 
 function collect(value: string, previous: string[] = []): string[] {
   return [...previous, value];

@@ -27,7 +27,7 @@ function readCompiled(name: string, text: string): RuleSet | undefined {
 }
 
 /** Checks the text of a rule-set file and resolves it (see parse-rule-set.ts, loaded only now). */
-export async function parseRuleSetText(text: string, file: string): Promise<RuleSet> {
+async function parseRuleSetText(text: string, file: string): Promise<RuleSet> {
   const { parseRuleSet } = await import('./analyse-rule-set-file.js');
   return parseRuleSet(text, file);
 }

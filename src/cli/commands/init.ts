@@ -5,7 +5,7 @@ import { BUILT_IN_DIR, DEFAULT_RULE_SET } from '../../io/read-rule-set-file.js';
 import { writeNewFile } from '../../io/write-files.js';
 import type { CliIo } from '../process-io.js';
 
-export const DEFAULT_INIT_FILE = 'jtai-rules.yaml';
+const DEFAULT_INIT_FILE = 'jtai-rules.yaml';
 
 type JsonSchema = { properties?: Record<string, JsonSchema>; items?: JsonSchema; description?: string; anyOf?: JsonSchema[] };
 
@@ -24,7 +24,7 @@ function fieldGuide(): string[] {
 }
 
 /** The starting rule set: the built-in one, explained, renamed, pointing at the shipped schema. */
-export function initialRuleSet(target: string): string {
+function initialRuleSet(target: string): string {
   const schema = relative(dirname(resolve(target)), `${BUILT_IN_DIR}rule-set.schema.json`);
   const builtIn = readFileSync(`${BUILT_IN_DIR}${DEFAULT_RULE_SET}.yaml`, 'utf8')
     .replace(/^# yaml-language-server: \$schema=.*$/m, '')

@@ -26,7 +26,7 @@ export interface PlanOptions extends PlanInput {
 }
 
 /** Minutes from "90", "90m", "2h", "1d"; null for "none". */
-export function parseRemind(value: string): number | null {
+function parseRemind(value: string): number | null {
   if (value === 'none') return null;
   const m = /^(\d{1,5})([mhd]?)$/.exec(value);
   if (!m) throw new UsageError(`--remind "${value}" is not a duration; give minutes or hours like 90m or 2h, or "none".`);
@@ -34,7 +34,7 @@ export function parseRemind(value: string): number | null {
 }
 
 /** DTSTAMP: SOURCE_DATE_EPOCH (seconds) for reproducible files, or now. */
-export function stampFrom(env: CliIo['env']): Date {
+function stampFrom(env: CliIo['env']): Date {
   return new Date(sourceDateEpoch(env) ?? Date.now());
 }
 
@@ -52,7 +52,7 @@ function chooseFormat(options: PlanOptions): Format {
  * the party id, so two inspections never share one: "jtai-2019-03-19-police.ics",
  * "jtai-my-area-2019-03-19-police.ics".
  */
-export function splitFileName(plan: TrackedPlan, party: Party, format: Format): string {
+function splitFileName(plan: TrackedPlan, party: Party, format: Format): string {
   const safe = party.id.replace(/[^a-z0-9-]/g, '-'); // ids are checked already; this keeps a name inside --out-dir whatever
   const area = plan.area ? `${slugOf(plan.area)}-` : '';
   return `jtai-${area}${plan.notified}-${safe}.${EXTENSION_OF[format]}`;

@@ -37,7 +37,7 @@ export function londonToday(nowMs: number = Date.now()): IsoDate {
  * 19/03/2019, 19 March 2019, today; said back as read unless --quiet), else from the inspection
  * file (named with --inspection, or jtai-inspection.yaml here); and the rule set.
  */
-export async function inspectionFor(command: string, input: PlanInput, io: CliIo): Promise<{ notified: IsoDate; typed: string; rules: string; loaded?: LoadedInspection }> {
+async function inspectionFor(command: string, input: PlanInput, io: CliIo): Promise<{ notified: IsoDate; typed: string; rules: string; loaded?: LoadedInspection }> {
   const say = (text: string) => {
     if (!input.quiet) io.writeErr(`jtai: ${text}\n`);
   };
@@ -80,7 +80,7 @@ export function sourceDateEpoch(env: CliIo['env']): number | undefined {
  * The moment "now" means: --now as typed, else SOURCE_DATE_EPOCH (for reproducible output),
  * else the clock. What --now leaves to be said (a time that happens twice) is said with `say`.
  */
-export function nowFor(input: PlanInput, zone: ZoneRules, env: CliIo['env'], say: (text: string) => void = () => {}): number {
+function nowFor(input: PlanInput, zone: ZoneRules, env: CliIo['env'], say: (text: string) => void = () => {}): number {
   if (input.now !== undefined) {
     const notes: string[] = [];
     const ms = readInstant('--now', input.now, Date.now(), zone, notes);
@@ -135,7 +135,7 @@ export async function planFor(command: string, input: PlanInput, io: CliIo, opti
 }
 
 /** Every party of a rule set as a list for messages: "dcs (Director of Children's Services (DCS)), ...". */
-export function partyList(parties: Readonly<Record<string, Party>>): string {
+function partyList(parties: Readonly<Record<string, Party>>): string {
   return Object.values(parties).map((p) => (p.name.toLowerCase() === p.id ? p.id : `${p.id} (${p.name})`)).join(', ');
 }
 

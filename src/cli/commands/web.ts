@@ -4,7 +4,7 @@ import { readTextFile } from '../../io/read-rule-set-file.js';
 import type { CliIo } from '../process-io.js';
 
 /** Where the build puts the page: dist/web/jtai.html, beside the bundle. */
-export const WEB_PAGE = fileURLToPath(new URL('../web/jtai.html', import.meta.url));
+const WEB_PAGE = fileURLToPath(new URL('../web/jtai.html', import.meta.url));
 
 /** jtai web: writes the whole of jtai as one offline web page, to open, email or put on an intranet. */
 export async function runWeb(options: { out: string; quiet?: boolean }, io: CliIo): Promise<void> {

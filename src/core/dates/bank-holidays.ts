@@ -4,7 +4,6 @@ import type { HolidayCalendar } from './working-days.js';
 
 /** The holiday calendars a rule set can name. */
 export const HOLIDAY_CALENDARS = ['england-and-wales'] as const;
-export type HolidayCalendarName = (typeof HOLIDAY_CALENDARS)[number];
 
 /** A local closure day declared by a rule set. */
 export interface ClosureDay {

@@ -54,7 +54,7 @@ function latest(records: DoneRecord[]): DoneRecord | undefined {
  * Where one item stands at an instant: progressOf(item, [{ done: "2019-03-20T14:52:00Z" }], now, "2019-03-20")
  * has status "done". Without a record it is "overdue" once due, "due-today" on its day, else "upcoming".
  */
-export function progressOf(item: PlanItem, records: readonly DoneRecord[], nowMs: number, today: string, parties: Readonly<Record<string, Party>> = {}): ItemProgress {
+function progressOf(item: PlanItem, records: readonly DoneRecord[], nowMs: number, today: string, parties: Readonly<Record<string, Party>> = {}): ItemProgress {
   const whole = latest(records.filter((r) => r.agency === undefined));
   const parts = records.filter((r) => r.agency !== undefined);
   // A party's part is done when recorded, or when every member of the group has done its own.

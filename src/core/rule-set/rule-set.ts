@@ -42,7 +42,7 @@ const TimeOfDay = z.string({ error: TIME_WORDS }).regex(TIME_OF_DAY, TIME_WORDS)
 const IsoDateText = z.iso.date('a date like "2019-03-19"');
 const Weekday = z.enum(WEEKDAYS);
 
-export const ITEM_KINDS = ['submission', 'inspector-action'] as const;
+const ITEM_KINDS = ['submission', 'inspector-action'] as const;
 export type ItemKind = (typeof ITEM_KINDS)[number];
 
 export const ALL_DAY = 'all-day';
@@ -141,7 +141,7 @@ const FocusListSchema = z
   .describe('One list of what the inspection looks at, or what an agency must be ready to show.');
 
 
-export const RuleItemFileSchema = z
+const RuleItemFileSchema = z
   .strictObject({
     id: Id.describe('A short, stable name for the item; used in UIDs and in "after".'),
     kind: z.enum(ITEM_KINDS).describe('"submission": the area must provide something. "inspector-action": inspectors select or request.'),
@@ -212,7 +212,7 @@ function patchOf<T extends z.ZodRawShape>(schema: z.ZodObject<T>, keep: Readonly
  * field: an item, a named time or a party with a base id changes only the fields given; a new
  * id adds a whole entry; closures and notes are added; "remove" drops base items.
  */
-export const RuleSetOverlaySchema = z
+const RuleSetOverlaySchema = z
   .strictObject({
     extends: Text.describe('The rule set this one builds on: a built-in name ("jtai-2018") or a file path.'),
     remove: z.array(Id).optional().describe('Ids of base items to leave out.'),
@@ -255,7 +255,6 @@ export const RuleSetDocumentSchema = z.union([RuleSetFileSchema, RuleSetOverlayS
 
 /** A rule set as written in YAML, after the schema check: fields left out are still left out. */
 export type RuleSetFile = z.output<typeof RuleSetFileSchema>;
-export type RuleItemFile = RuleSetFile['items'][number];
 
 export type Anchor =
   | { type: 'day'; day: number; weekday?: (typeof WEEKDAYS)[number] }

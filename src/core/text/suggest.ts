@@ -4,7 +4,7 @@
  * Edits (insert, delete, change, swap two neighbours) from one text to another:
  * editDistance("notifed", "notified") is 1.
  */
-export function editDistance(a: string, b: string): number {
+function editDistance(a: string, b: string): number {
   const rows: number[][] = Array.from({ length: a.length + 1 }, (_, i) => [i, ...Array<number>(b.length).fill(0)]);
   for (let j = 1; j <= b.length; j++) rows[0]![j] = j;
   for (let i = 1; i <= a.length; i++) {
@@ -23,7 +23,7 @@ export function editDistance(a: string, b: string): number {
  * one containing the other. closestNames("cse-gang-cases", ["cse-gangs-cases", "children-list"])
  * is ["cse-gangs-cases"].
  */
-export function closestNames(text: string, names: Iterable<string>, max = 3): string[] {
+function closestNames(text: string, names: Iterable<string>, max = 3): string[] {
   const t = text.toLowerCase().trim();
   if (t === '') return [];
   const unique = [...new Map([...names].reverse().map((n) => [n.toLowerCase(), n])).values()].reverse(); // one per spelling, the first kept
