@@ -207,7 +207,7 @@ export function makeProgram(io: CliIo, version: string): Command {
 
   program
     .command('done')
-    .description('record that items (or one agency\'s part of them) are done, in the inspection file')
+    .description("record that items (or one agency's part of them) are done, in the inspection's record")
     .argument('<ids...>', 'the items done, as the agenda shows their ids')
     .option('--by <name>', 'who did it, or who records it')
     .option('--at <time>', 'when: 2019-03-20T14:52, 20/03/2019 14:52 (London time) (default: now)')
@@ -229,8 +229,10 @@ export function makeProgram(io: CliIo, version: string): Command {
 
   program
     .command('undo')
-    .description('take back a "done" recorded in the inspection file')
+    .description('take back a "done" (recorded as a change of its own: the record keeps both)')
     .argument('<ids...>', 'the items to mark as not done')
+    .option('--by <name>', 'who takes it back')
+    .option('--note <text>', 'why')
     .addOption(option.agencyPart())
     .addOption(option.inspection())
     .addOption(option.quiet())
@@ -238,6 +240,26 @@ export function makeProgram(io: CliIo, version: string): Command {
     .action(async (ids: string[], options) => {
       const { runUndo } = await import('./commands/progress.js');
       await runUndo(ids, options, io);
+    });
+
+  program
+    .command('log')
+    .description('every change recorded, oldest first: what, when, who and why (the audit trail)')
+    .option('--item <id>', 'only the changes to this item')
+    .option('-a, --agency <id>', "only the changes to this agency's parts")
+    .addOption(option.format(['text', 'json', 'md']))
+    .addOption(option.inspection())
+    .addHelpText(
+      'after',
+      examples([
+        ['jtai log', 'everything, in this folder'],
+        ['jtai log --item children-list', 'who sent the list of children, and when'],
+        ['jtai log --format md > record.md', 'to send to the lead inspector'],
+      ]),
+    )
+    .action(async (options) => {
+      const { runLog } = await import('./commands/log.js');
+      await runLog(options, io);
     });
 
   program

@@ -1,16 +1,14 @@
-import { dirname, relative, resolve } from 'node:path';
-import { type Document, isMap, isSeq, parseDocument } from 'yaml';
-import { type InspectionRecord, InspectionFileSchema, resolveInspection } from '../core/progress/inspection-record.js';
+import { basename, dirname, relative, resolve } from 'node:path';
+import { type DoneRecord, type InspectionRecord, InspectionFileSchema, resolveInspection } from '../core/progress/inspection-record.js';
 import type { RuleSet } from '../core/rule-set/rule-set.js';
-import { partiesOfItem } from '../core/progress/progress.js';
+import { type ProgressEvent, foldEvents, legacyEvents } from '../core/progress/events.js';
 import { didYouMean } from '../core/text/suggest.js';
 import { parseYaml } from '../core/text/yaml-positions.js';
 import { schemaProblem } from '../core/text/schema-problems.js';
 import type { z } from 'zod';
 import { type Problem, RuleSetError } from '../errors.js';
-import { withLock } from './file-lock.js';
+import { progressFolderOf, readEvents } from './progress-folder.js';
 import { builtInPath, displayName, readTextFile } from './read-rule-set-file.js';
-import { writeFilesAtomically } from './write-files.js';
 
 // The inspection file on the disk: found in the working folder (or named), read and checked
 // with line:column positions, and changed under a lock with its comments kept.
@@ -41,31 +39,31 @@ export function readInspection(path: string): LoadedInspection {
   return { path, record, positionOf: parsed.positionOf };
 }
 
-/** The names an inspection file uses that its rule set does not have: contacts' parties, progress items and agencies. */
+/** The contacts' parties that the rule set does not have: an error, with its line and column. */
 export function checkInspection(loaded: LoadedInspection, ruleSet: RuleSet): void {
-  const { record, positionOf } = loaded;
   const parties = Object.keys(ruleSet.parties);
-  const items = new Map(ruleSet.items.map((i) => [i.id, i]));
-  const problems: Problem[] = [
-    ...Object.keys(record.contacts).flatMap((id): Problem[] =>
-      parties.includes(id) ? [] : [{ path: ['contacts', id], message: `contacts: there is no party "${id}" in ${ruleSet.id}.${didYouMean(id, parties)}` }],
-    ),
-    ...Object.entries(record.progress).flatMap(([id, records]): Problem[] => {
-      const item = items.get(id);
-      if (!item) return [{ path: ['progress', id], message: `progress: there is no item "${id}" in ${ruleSet.id}.${didYouMean(id, items.keys())}` }];
-      const allowed = partiesOfItem(item.by, ruleSet.parties);
-      return records.flatMap((r, i): Problem[] =>
-        r.agency === undefined || allowed.has(r.agency)
-          ? []
-          : [{ path: ['progress', id, i, 'agency'], message: `progress: "${r.agency}" is not one of the agencies that must act on "${id}" (${item.by.join(', ')}, and their members).` }],
-      );
-    }),
-  ].map((p) => {
-    // A name that is wrong is shown where the name is written: the key, not its value.
-    const atKey = p.path.length === 2 && typeof p.path[1] === 'string';
-    return { ...p, position: atKey ? positionOf(p.path.slice(0, 1), p.path[1] as string) : positionOf(p.path) };
-  });
+  const problems: Problem[] = Object.keys(loaded.record.contacts).flatMap((id): Problem[] =>
+    parties.includes(id) ? [] : [{ path: ['contacts', id], message: `contacts: there is no party "${id}" in ${ruleSet.id}.${didYouMean(id, parties)}`, position: loaded.positionOf(['contacts'], id) }],
+  );
   if (problems.length > 0) throw new RuleSetError(displayName(loaded.path), problems, 'inspection file');
+}
+
+/** The whole record of an inspection: the events of its progress folder, and the "progress:" map an older jtai wrote into the file. */
+export interface LoadedProgress {
+  folder: string;
+  events: ProgressEvent[];
+  /** What has been done, by item id: the fold of every event. */
+  progress: Record<string, DoneRecord[]>;
+  /** Files of the folder that were skipped, and why. */
+  problems: string[];
+}
+
+/** Reads the progress of an inspection: its folder's events after the file's own map, folded. */
+export function loadProgress(loaded: LoadedInspection): LoadedProgress {
+  const folder = progressFolderOf(loaded.path);
+  const read = readEvents(folder);
+  const events = [...legacyEvents(loaded.record.progress), ...read.events];
+  return { folder, events, progress: foldEvents(events), problems: read.problems };
 }
 
 /** The commented file "jtai start" writes. */
@@ -75,8 +73,8 @@ export function initialInspection(o: { area?: string; notified: string; rules: s
   return [
     '# jtai inspection file: this area\'s record of one Joint Targeted Area Inspection.',
     '# "jtai plan", "jtai next", "jtai status" and "jtai explain" read it when run in this folder',
-    '# (or with --inspection FILE); "jtai done ID" and "jtai undo ID" record progress in it.',
-    '# It is plain YAML: edit it by hand if you like, then run "jtai status" to check it.',
+    '# (or with --inspection FILE). It is plain YAML: edit it by hand if you like, then run',
+    '# "jtai status" to check it. jtai itself writes it only once, here, with "jtai start".',
     '',
     o.area ? `area: ${quote(o.area)}` : '# area: My Area               # the area\'s name, for titles, calendars and event ids',
     `notified: ${o.notified}           # the day the area was notified`,
@@ -87,54 +85,9 @@ export function initialInspection(o: { area?: string; notified: string; rules: s
     `# The parties: ${o.parties.join(', ')}.`,
     'contacts: {}',
     '',
-    '# What has been done, by item id: "jtai done ID" writes it, with who and when; "agency:"',
-    '# marks one agency\'s part of an item several must do.',
-    'progress: {}',
+    `# What has been done is kept beside this file, in ${basename(o.target).replace(/\.ya?ml$/i, '')}.progress/: one small file`,
+    '# for each "jtai done" or "jtai undo", never changed, so that no update is ever lost.',
+    '# "jtai log" lists them all, with who, when and why.',
     '',
   ].join('\n');
-}
-
-/**
- * Changes an inspection file under its lock: reads it afresh, lets `change` edit the YAML
- * document (comments are kept), checks the result, and writes it atomically.
- */
-export async function updateInspection(path: string, change: (doc: Document, record: InspectionRecord) => void, say: (message: string) => void): Promise<InspectionRecord> {
-  return withLock(
-    path,
-    async () => {
-      const shown = displayName(path);
-      const doc = parseDocument(readTextFile(path, shown, 'inspection file'));
-      if (doc.errors.length > 0) readInspection(path); // reports the syntax problems with their positions
-      change(doc, readInspection(path).record);
-      for (const key of ['contacts', 'progress']) {
-        const node = doc.get(key, true);
-        if (isMap(node)) node.flow = false; // an empty "{}" that now has entries: written as a block
-      }
-      const text = doc.toString({ lineWidth: 0 });
-      const data: unknown = parseDocument(text).toJS();
-      const checked = InspectionFileSchema.safeParse(data);
-      if (!checked.success) throw new RuleSetError(shown, schemaProblems(checked.error.issues, data, () => ({ file: shown, line: 1, column: 1 })), 'inspection file');
-      await writeFilesAtomically([{ path, content: text }]);
-      return resolveInspection(checked.data);
-    },
-    { say },
-  );
-}
-
-/** Adds one record to an item's progress in the YAML document, as a block list entry. */
-export function addDone(doc: Document, id: string, entry: Record<string, string>): void {
-  if (!isMap(doc.get('progress', true))) doc.set('progress', doc.createNode({}));
-  const list = doc.getIn(['progress', id], true);
-  if (isSeq(list)) list.add(doc.createNode(entry));
-  else doc.setIn(['progress', id], doc.createNode([entry]));
-}
-
-/** Removes an item's records (all, or one agency's); true if there were any. */
-export function removeDone(doc: Document, id: string, agency?: string): boolean {
-  const list = doc.getIn(['progress', id], true);
-  if (!isSeq(list)) return false;
-  const before = list.items.length;
-  list.items = list.items.filter((n) => agency !== undefined && (n as { get?: (k: string) => unknown }).get?.('agency') !== agency);
-  if (list.items.length === 0) doc.deleteIn(['progress', id]);
-  return list.items.length < before;
 }

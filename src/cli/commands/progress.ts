@@ -8,7 +8,11 @@ import { computePlan } from '../../core/plan/plan.js';
 import { didYouMean } from '../../core/text/suggest.js';
 import { zoneRulesFor } from '../../core/dates/zones.js';
 import { InputError, UsageError } from '../../errors.js';
-import { INSPECTION_FILE, addDone, checkInspection, findInspection, initialInspection, readInspection, removeDone, updateInspection } from '../../io/inspection-file.js';
+import { INSPECTION_FILE, type LoadedProgress, checkInspection, findInspection, initialInspection, loadProgress, readInspection } from '../../io/inspection-file.js';
+import { newEventId, recordEvent } from '../../io/progress-folder.js';
+import { MAX_BY, MAX_NOTE, type ProgressEvent } from '../../core/progress/events.js';
+import { isCleanText } from '../../core/text/text-rules.js';
+import { userInfo } from 'node:os';
 import { loadRuleSet } from '../../io/load-rule-set.js';
 import { writeNewFile } from '../../io/write-files.js';
 import type { CliIo } from '../process-io.js';
@@ -53,7 +57,29 @@ async function openInspection(options: DoneOptions) {
   const loaded = readInspection(path);
   const ruleSet = await loadRuleSet(loaded.record.rules);
   checkInspection(loaded, ruleSet);
-  return { path, loaded, ruleSet, zone: await zoneRulesFor(ruleSet.timezone) };
+  return { path, loaded, ruleSet, zone: await zoneRulesFor(ruleSet.timezone), record: loadProgress(loaded) };
+}
+
+/** Who records: --by, else the account's user name (an event always says who). */
+function recorder(by: string | undefined): string | undefined {
+  if (by !== undefined) return by;
+  try {
+    const name = userInfo().username;
+    return name && isCleanText(name, 'line') ? name : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+function checkSizes(options: DoneOptions): void {
+  if (options.by !== undefined && options.by.length > MAX_BY) throw new UsageError(`--by is ${options.by.length} characters long; give a name of at most ${MAX_BY}.`);
+  if (options.note !== undefined && options.note.length > MAX_NOTE) throw new UsageError(`--note is ${options.note.length} characters long; give at most ${MAX_NOTE} (the note says why; the documents themselves go to the inspectors).`);
+}
+
+// The first event in a folder that an older jtai's "progress:" map stands beside: said once.
+function sayIfFirst(record: LoadedProgress, path: string, say: (text: string) => void): void {
+  if (record.events.some((e) => !e.id.startsWith('legacy-'))) return;
+  if (record.events.length > 0) say(`the progress already in ${path} still counts; from now on each change is its own file in ${record.folder}, and ${path} is not written again.`);
 }
 
 /** Item ids as typed (any case), every unknown one reported at once with what it may be. */
@@ -82,47 +108,54 @@ function partsOf(ruleSet: RuleSet, item: RuleSet['items'][number], agency: strin
 
 /** jtai done: records items, or one agency's part of them, as done. */
 export async function runDone(ids: string[], options: DoneOptions, io: CliIo): Promise<void> {
-  const { path, ruleSet, zone } = await openInspection(options);
+  checkSizes(options);
+  const { path, ruleSet, zone, record } = await openInspection(options);
   const items = itemsNamed(ruleSet, ids);
   const parts = items.map((item) => ({ item, agencies: partsOf(ruleSet, item, options.agency) }));
   const say = (text: string) => void (!options.quiet && io.writeErr(`jtai: ${text}\n`));
   const notes: string[] = [];
-  const at = options.at === undefined ? Date.now() : readInstant('--at', options.at, Date.now(), zone, notes);
+  const nowMs = Date.now();
+  const at = options.at === undefined ? nowMs : readInstant('--at', options.at, nowMs, zone, notes);
   for (const note of notes) say(note);
   const done = instantIn(zone, at);
-  await updateInspection(
-    path,
-    (doc) => {
-      for (const { item, agencies } of parts) {
-        for (const agency of agencies) {
-          addDone(doc, item.id, { done, ...(options.by && { by: options.by }), ...(agency && { agency }), ...(options.note && { note: options.note }) });
-        }
-      }
-    },
-    say,
-  );
+  const by = recorder(options.by);
+  sayIfFirst(record, path, say);
+  for (const { item, agencies } of parts) {
+    for (const agency of agencies) {
+      const event: ProgressEvent = { id: newEventId(nowMs), type: 'done', item: item.id, ...(agency && { agency }), at: done, recorded: new Date(nowMs).toISOString(), ...(by && { by }), ...(options.note && { note: options.note }) };
+      recordEvent(record.folder, event, nowMs);
+    }
+  }
   const whose = options.agency ? `${options.agency}'s part of ` : '';
-  say(`recorded ${whose}${items.map((i) => i.id).join(', ')} as done at ${done.slice(0, 16).replace('T', ' ')}${options.by ? ` by ${options.by}` : ''}.`);
+  say(`recorded ${whose}${items.map((i) => i.id).join(', ')} as done at ${done.slice(0, 16).replace('T', ' ')}${by ? ` by ${by}` : ''}.`);
 }
 
-/** jtai undo: takes back what jtai done recorded (all of an item, or one agency's part). */
+/** jtai undo: takes back what jtai done recorded (all of an item, or one agency's part), as an event of its own. */
 export async function runUndo(ids: string[], options: DoneOptions, io: CliIo): Promise<void> {
-  const { path, ruleSet } = await openInspection(options);
-  const items = itemsNamed(ruleSet, ids);
-  const parts = items.map((item) => ({ item, agencies: options.agency === undefined ? [undefined] : partsOf(ruleSet, item, options.agency) }));
+  checkSizes(options);
+  const { path, ruleSet, zone, record } = await openInspection(options);
   const say = (text: string) => void (!options.quiet && io.writeErr(`jtai: ${text}\n`));
+  // An item the rule set no longer has can still be taken back, if the record names it.
+  const gone = ids.filter((id) => !ruleSet.items.some((i) => i.id === id.trim().toLowerCase()) && Object.hasOwn(record.progress, id.trim().toLowerCase()));
+  const items = itemsNamed(ruleSet, ids.filter((id) => !gone.includes(id)));
+  const parts = [
+    ...items.map((item) => ({ id: item.id, agencies: options.agency === undefined ? [undefined] : partsOf(ruleSet, item, options.agency) })),
+    ...gone.map((id) => ({ id: id.trim().toLowerCase(), agencies: [options.agency?.trim().toLowerCase()] })),
+  ];
+  const nowMs = Date.now();
+  const by = recorder(options.by);
   const undone: string[] = [];
   const notDone: string[] = [];
-  await updateInspection(
-    path,
-    (doc) => {
-      for (const { item, agencies } of parts) {
-        const removed = agencies.map((agency) => removeDone(doc, item.id, agency)).some(Boolean);
-        (removed ? undone : notDone).push(item.id);
-      }
-    },
-    say,
-  );
+  sayIfFirst(record, path, say);
+  for (const { id, agencies } of parts) {
+    const records = record.progress[id] ?? [];
+    const taken = agencies.filter((agency) => records.some((r) => agency === undefined || r.agency === agency));
+    (taken.length > 0 ? undone : notDone).push(id);
+    for (const agency of taken) {
+      const event: ProgressEvent = { id: newEventId(nowMs), type: 'undo', item: id, ...(agency && { agency }), at: instantIn(zone, nowMs), recorded: new Date(nowMs).toISOString(), ...(by && { by }), ...(options.note && { note: options.note }) };
+      recordEvent(record.folder, event, nowMs);
+    }
+  }
   if (undone.length > 0) say(`${undone.join(', ')} no longer marked done.`);
   if (notDone.length > 0) say(`${notDone.join(', ')} ${notDone.length === 1 ? 'was' : 'were'} not marked done${options.agency ? ` for ${options.agency}` : ''}; nothing to take back.`);
 }

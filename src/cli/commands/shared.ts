@@ -2,7 +2,7 @@ import { filterByAgency, findParties, namesOf } from '../../core/plan/agencies.j
 import { makeHolidayCalendar } from '../../core/dates/bank-holidays.js';
 import { type IsoDate, formatLongDate } from '../../core/dates/calendar-date.js';
 import { localDateTime, readDate, readInstant } from '../../core/dates/date-input.js';
-import { type TrackedPlan, untracked, withProgress } from '../../core/progress/progress.js';
+import { type TrackedPlan, recordWarnings, untracked, withProgress } from '../../core/progress/progress.js';
 import { EUROPE_LONDON } from '../../core/dates/london-zone.js';
 import type { Party, RuleSet } from '../../core/rule-set/rule-set.js';
 import { computePlan } from '../../core/plan/plan.js';
@@ -107,7 +107,9 @@ export interface Planned {
 export async function planFor(command: string, input: PlanInput, io: CliIo, options: { progress: 'always' | 'when-asked' } = { progress: 'when-asked' }): Promise<Planned> {
   const { notified, typed, rules, loaded } = await inspectionFor(command, input, io);
   const ruleSet = await loadRuleSet(rules);
-  if (loaded) (await import('../../io/inspection-file.js')).checkInspection(loaded, ruleSet);
+  const files = loaded ? await import('../../io/inspection-file.js') : undefined;
+  files?.checkInspection(loaded!, ruleSet);
+  const record = loaded && files!.loadProgress(loaded);
   const calendar = makeHolidayCalendar(ruleSet.closures);
   const zone = await zoneRulesFor(ruleSet.timezone);
   let plan: TrackedPlan;
@@ -131,7 +133,11 @@ export async function planFor(command: string, input: PlanInput, io: CliIo, opti
   if (asked && !coversInstant(zone, nowMs)) {
     throw new InputError(`the moment to tell progress from, ${new Date(nowMs).toISOString().slice(0, 16)}Z (SOURCE_DATE_EPOCH or the clock), is outside the years jtai knows the clock changes of ${zone.name} for (${zone.years[0]} to ${zone.years[1]}); give --now.`);
   }
-  return { ruleSet, calendar, zone, nowMs, plan: asked ? withProgress(plan, loaded?.record, nowMs, zone) : plan, ...(loaded && { loaded }) };
+  const warnings = record ? [...record.problems, ...recordWarnings(ruleSet, record.progress)] : [];
+  // jtai plan tells every warning itself; the other commands tell those of the record here.
+  if (command !== 'plan' && !input.quiet) for (const w of warnings) io.writeErr(`jtai: warning: ${w}\n`);
+  const tracked = asked ? withProgress(plan, loaded && { ...loaded.record, progress: record!.progress }, nowMs, zone, warnings) : plan;
+  return { ruleSet, calendar, zone, nowMs, plan: tracked, ...(loaded && { loaded }) };
 }
 
 /** Every party of a rule set as a list for messages: "dcs (Director of Children's Services (DCS)), ...". */

@@ -54,7 +54,7 @@ export interface Plan {
 
 /** A warning about a plan: what kind it is, so that several of a kind can be told as one. */
 export interface PlanWarning extends Problem {
-  kind: 'guidance' | 'weekday' | 'day-off' | 'order' | 'notification';
+  kind: 'guidance' | 'weekday' | 'day-off' | 'order' | 'notification' | 'record';
   /** For "weekday": the item, and the days off skipped before it (not weekends). */
   item?: { title: string; anchor: string; date: IsoDate };
   because?: string[];

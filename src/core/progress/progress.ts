@@ -1,5 +1,5 @@
 import type { Contact, DoneRecord, InspectionRecord } from './inspection-record.js';
-import type { Party } from '../rule-set/rule-set.js';
+import type { Party, RuleSet } from '../rule-set/rule-set.js';
 import type { Plan, PlanItem } from '../plan/plan.js';
 import { type ZoneRules, formatOffset, offsetAt } from '../dates/zone-rules.js';
 
@@ -81,16 +81,38 @@ export function instantIn(zone: ZoneRules, nowMs: number): string {
  * A plan with what the inspection file says: the area, the contacts and the progress of every
  * item at an instant (the record may be absent: then nothing is done).
  */
-export function withProgress(plan: Plan & Partial<Tracking>, record: InspectionRecord | undefined, nowMs: number, zone: ZoneRules): TrackedPlan {
+export function withProgress(plan: Plan & Partial<Tracking>, record: InspectionRecord | undefined, nowMs: number, zone: ZoneRules, recordWarnings: readonly string[] = []): TrackedPlan {
   const now = instantIn(zone, nowMs);
   const today = now.slice(0, 10);
   const items = Object.fromEntries(plan.items.map((item) => [item.id, progressOf(item, record?.progress[item.id] ?? [], nowMs, today, plan.ruleSet.parties)]));
   return {
     ...plan,
+    warnings: [...plan.warnings, ...recordWarnings.map((message) => ({ kind: 'record' as const, path: ['progress'], message }))],
     area: record?.area ?? plan.area ?? null,
     contacts: record?.contacts ?? plan.contacts ?? {},
     progress: { now, recorded: record !== undefined, items },
   };
+}
+
+/**
+ * What a record says that its rule set no longer has, as warnings (the record is kept, and
+ * counts again if the item comes back): recordWarnings(ruleSet, { gone: [...] })[0] is
+ * '1 record names an item no longer in jtai-2018: "gone".'
+ */
+export function recordWarnings(ruleSet: Pick<RuleSet, 'id' | 'items' | 'parties'>, progress: Readonly<Record<string, readonly DoneRecord[]>>): string[] {
+  const items = new Map(ruleSet.items.map((i) => [i.id, i]));
+  const gone = Object.entries(progress).filter(([id]) => !items.has(id));
+  const count = gone.reduce((n, [, records]) => n + records.length, 0);
+  const warnings = gone.length === 0 ? [] : [`${count} record${count === 1 ? ' names an item' : 's name items'} no longer in ${ruleSet.id}: ${gone.map(([id]) => `"${id}"`).join(', ')}; they are kept, and "jtai undo" takes them back.`];
+  for (const [id, records] of Object.entries(progress)) {
+    const item = items.get(id);
+    if (!item) continue;
+    const allowed = partiesOfItem(item.by, ruleSet.parties);
+    for (const agency of new Set(records.flatMap((r) => (r.agency === undefined || allowed.has(r.agency) ? [] : [r.agency])))) {
+      warnings.push(`a record of "${id}" names "${agency}", which is not one of the agencies that must act on it; it does not count.`);
+    }
+  }
+  return warnings;
 }
 
 /** The parties that may record a part of an item: those that must act, and the members of those that are groups. */

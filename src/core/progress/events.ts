@@ -1,0 +1,149 @@
+import { ID_PATTERN, textProblem } from '../text/text-rules.js';
+import type { DoneRecord } from './inspection-record.js';
+
+// The record of the fortnight as events: each change (an item done, an item undone) is one
+// small file, written once and never changed, and the state is a fold of them all in the
+// order they were recorded. Pure: the CLI reads and writes the files (src/io/progress-folder.ts),
+// and the web page could do the same from a folder it is given.
+
+/** What one event file holds. */
+export interface ProgressEvent {
+  /** Unique, and the same for every copy of the file: its name when first written, without ".json". */
+  id: string;
+  type: 'done' | 'undo';
+  /** The item's id. */
+  item: string;
+  /** Only this agency's part of the item; none: the whole item. */
+  agency?: string;
+  /** When it happened (--at), with its UTC offset; for undo, when it was taken back. */
+  at: string;
+  /** When it was recorded, in UTC: the order of the fold. */
+  recorded: string;
+  /** Who did it, or recorded it. */
+  by?: string;
+  /** Why, or anything worth saying. */
+  note?: string;
+}
+
+/** The longest "by" and "note" an event holds: enough for a name and a paragraph. */
+export const MAX_BY = 200;
+export const MAX_NOTE = 4000;
+
+const FORMAT = 'jtai-progress-event/1';
+const INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,3})?(Z|[+-]\d{2}:\d{2})$/;
+
+/**
+ * An event file's name, unique by time, host, process and randomness, and sorting by time:
+ * eventName(Date.UTC(2019, 2, 20, 14, 10), "laptop", 42, "a1b2c3d4") is
+ * "20190320T141000000Z-laptop-42-a1b2c3d4".
+ */
+export function eventName(recordedMs: number, host: string, pid: number, random: string): string {
+  const stamp = new Date(recordedMs).toISOString().replace(/[-:.]/g, '');
+  const safeHost = host.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '').slice(0, 40) || 'host';
+  return `${stamp}-${safeHost}-${pid}-${random}`;
+}
+
+/** An event as its file's text: one JSON object, its keys in a fixed order. */
+export function eventText(e: ProgressEvent): string {
+  const { id, type, item, agency, at, recorded, by, note } = e;
+  return `${JSON.stringify({ format: FORMAT, id, type, item, ...(agency && { agency }), at, recorded, ...(by && { by }), ...(note && { note }) }, null, 2)}\n`;
+}
+
+function textField(value: unknown, name: string, kind: 'line' | 'text', max: number): string | undefined {
+  if (value === undefined) return undefined;
+  if (typeof value !== 'string' || value.trim() === '') throw new Error(`"${name}" is not text`);
+  const problem = textProblem(value, kind);
+  if (problem) throw new Error(`"${name}" ${problem}`);
+  if (value.length > max) throw new Error(`"${name}" is longer than ${max} characters`);
+  return value;
+}
+
+function checkedEvent(data: Record<string, unknown>): ProgressEvent {
+  if (data.format !== FORMAT) throw new Error(`it is not a jtai progress event (format ${JSON.stringify(data.format ?? null)}, expected "${FORMAT}")`);
+  const { id, type, item, agency, at, recorded } = data;
+  if (typeof id !== 'string' || !/^[\w.-]{1,120}$/.test(id)) throw new Error('its "id" is missing or not a name');
+  if (type !== 'done' && type !== 'undo') throw new Error(`its "type" is ${JSON.stringify(type ?? null)}, not "done" or "undo"`);
+  if (typeof item !== 'string' || !ID_PATTERN.test(item)) throw new Error('its "item" is missing or not an id');
+  if (agency !== undefined && (typeof agency !== 'string' || !ID_PATTERN.test(agency))) throw new Error('its "agency" is not an id');
+  for (const [name, value] of [['at', at], ['recorded', recorded]] as const) {
+    if (typeof value !== 'string' || !INSTANT.test(value) || Number.isNaN(Date.parse(value))) throw new Error(`its "${name}" is not a date and time with its offset`);
+  }
+  const by = textField(data.by, 'by', 'line', MAX_BY);
+  const note = textField(data.note, 'note', 'text', MAX_NOTE);
+  return { id, type, item, ...(agency !== undefined && { agency: agency as string }), at: at as string, recorded: recorded as string, ...(by && { by }), ...(note && { note }) };
+}
+
+/**
+ * Reads an event file's text, or says what is wrong with it:
+ * readEvent('{"format":"jtai-progress-event/1", ...}').event.type is "done".
+ */
+export function readEvent(text: string): { event: ProgressEvent } | { problem: string } {
+  let data: unknown;
+  try {
+    data = JSON.parse(text);
+  } catch {
+    return { problem: 'it is not JSON (damaged, or not written by jtai)' };
+  }
+  if (data === null || typeof data !== 'object' || Array.isArray(data)) return { problem: 'it is not a JSON object' };
+  try {
+    return { event: checkedEvent(data as Record<string, unknown>) };
+  } catch (e) {
+    return { problem: (e as Error).message };
+  }
+}
+
+/** The order of the fold: by when recorded, then by id, so every machine folds alike. */
+function byRecorded(a: ProgressEvent, b: ProgressEvent): number {
+  const d = Date.parse(a.recorded) - Date.parse(b.recorded);
+  return d !== 0 ? d : a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
+}
+
+/**
+ * The events in the order they count, each once however many copies a sync tool made of its
+ * file: sortEvents([b, a, a]) is [a, b] when a was recorded first.
+ */
+export function sortEvents(events: readonly ProgressEvent[]): ProgressEvent[] {
+  const unique = new Map(events.map((e) => [e.id, e]));
+  return [...unique.values()].sort(byRecorded);
+}
+
+/**
+ * What has been done, by item id, as the fold of every event: a "done" adds a record (of the
+ * whole item, or one agency's part), an "undo" takes back the item's records (all of them, or
+ * that agency's part). foldEvents([done(a), undo(a)]) is {}.
+ */
+export function foldEvents(events: readonly ProgressEvent[]): Record<string, DoneRecord[]> {
+  const state = new Map<string, DoneRecord[]>();
+  for (const e of sortEvents(events)) {
+    const records = state.get(e.item) ?? [];
+    if (e.type === 'done') {
+      records.push({ done: e.at, ...(e.by && { by: e.by }), ...(e.agency && { agency: e.agency }), ...(e.note && { note: e.note }) });
+      state.set(e.item, records);
+    } else {
+      const kept = e.agency === undefined ? [] : records.filter((r) => r.agency !== e.agency);
+      if (kept.length > 0) state.set(e.item, kept);
+      else state.delete(e.item);
+    }
+  }
+  return Object.fromEntries(state);
+}
+
+/**
+ * An inspection file's "progress:" map, as written by jtai before the record was kept as
+ * events, read as "done" events recorded when each was done: legacyEvents({ a: [{ done }] })[0].id
+ * is "legacy-a-0".
+ */
+export function legacyEvents(progress: Readonly<Record<string, readonly DoneRecord[]>>): ProgressEvent[] {
+  return Object.entries(progress).flatMap(([item, records]) =>
+    records.map((r, i) => ({
+      id: `legacy-${item}-${i}`,
+      type: 'done' as const,
+      item,
+      ...(r.agency && { agency: r.agency }),
+      at: r.done,
+      recorded: new Date(Date.parse(r.done)).toISOString(),
+      ...(r.by && { by: r.by }),
+      ...(r.note && { note: r.note }),
+    })),
+  );
+}

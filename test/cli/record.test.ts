@@ -1,0 +1,246 @@
+import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
+import { cpSync, existsSync, lstatSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, test } from 'vitest';
+import { readEvents } from '../../src/io/progress-folder.js';
+import { runCli } from '../helpers.js';
+
+// Issue 19: a record of the fortnight that nothing can lose. Each change is its own file in
+// jtai-inspection.progress/, created once and never changed; the state is the fold of them all.
+// Every scenario here lost or invented a record with the lock-and-rewrite design.
+
+// The built jtai, copied aside: other test runs rebuild dist/ while these processes start.
+const BIN = (() => {
+  const root = fileURLToPath(new URL('../../', import.meta.url));
+  const copy = mkdtempSync(join(tmpdir(), 'jtai-built-'));
+  for (const part of ['bin', 'dist', 'schedules', 'package.json']) cpSync(join(root, part), join(copy, part), { recursive: true });
+  return join(copy, 'bin', 'jtai.cjs');
+})();
+const once = process.env.TZ === 'UTC'; // real processes, real files: nothing depends on the zone
+const ITEMS = ['children-list', 'child-level-data', 'cse-gangs-cases', 'positive-intervention-cases', 'yot-cases', 'probation-cases'];
+
+async function started(dir = mkdtempSync(join(tmpdir(), 'jtai-record-'))) {
+  const file = join(dir, 'jtai-inspection.yaml');
+  expect((await runCli(['start', '--notified', '2019-03-19', '--area', 'My Area', '--out', file])).code).toBe(0);
+  return { dir, file, folder: join(dir, 'jtai-inspection.progress') };
+}
+
+/** jtai done in a process of its own, with a note that names it. */
+function writer(file: string, n: number, extra: string[] = [], command: string[] = [process.execPath, BIN]): ChildProcess {
+  return spawn(command[0]!, [...command.slice(1), 'done', ITEMS[n % ITEMS.length]!, '--note', `writer ${n}`, '--by', `w${n}`, '--inspection', file, '-q', ...extra], { stdio: 'ignore' });
+}
+
+const exited = (child: ChildProcess) => new Promise<number | null>((r) => child.on('close', (code) => r(code)));
+const notes = (folder: string) => readEvents(folder).events.map((e) => e.note!).sort();
+const writers = (n: number, from = 0) => Array.from({ length: n }, (_, i) => `writer ${from + i}`).sort();
+
+describe.runIf(once)('no update is lost', () => {
+  test('30 writers at once, 20 rounds, a stale lock of the old design planted: every record kept, none invented', async () => {
+    const { file, folder } = await started();
+    writeFileSync(`${file}.lock`, JSON.stringify({ pid: 999999, host: 'here', at: '2019-03-19T00:00:00Z' }));
+    for (let round = 0; round < 20; round++) {
+      const codes = await Promise.all(Array.from({ length: 30 }, (_, i) => exited(writer(file, round * 30 + i))));
+      expect(codes.every((c) => c === 0)).toBe(true);
+    }
+    expect(notes(folder)).toEqual(writers(600));
+    expect(readEvents(folder).problems).toEqual([]);
+  }, 240_000);
+
+  test('a writer stopped (SIGSTOP) for longer than any timeout while others write: all are kept when it goes on', async () => {
+    const { file, folder } = await started();
+    const stalled = writer(file, 0);
+    stalled.kill('SIGSTOP');
+    expect((await Promise.all(Array.from({ length: 10 }, (_, i) => exited(writer(file, i + 1))))).every((c) => c === 0)).toBe(true);
+    await new Promise((r) => setTimeout(r, 1500));
+    stalled.kill('SIGCONT');
+    expect(await exited(stalled)).toBe(0);
+    expect(notes(folder)).toEqual(writers(11));
+  }, 60_000);
+
+  const unshare = spawnSync('unshare', ['-u', '-p', '-f', 'true']).status === 0;
+  test.runIf(unshare)('two machines with the same host name and separate pid spaces (unshare -u -p): nothing collides', async () => {
+    const { file, folder } = await started();
+    const inBox = (host: string) => ['unshare', '-u', '-p', '-f', 'sh', '-c', `hostname ${host} && exec "$0" "$@"`, process.execPath, BIN];
+    const runs = Array.from({ length: 12 }, (_, i) => writer(file, i, [], inBox('same-name')));
+    expect((await Promise.all(runs.map(exited))).every((c) => c === 0)).toBe(true);
+    expect(notes(folder)).toEqual(writers(12));
+    expect(new Set(readEvents(folder).events.map((e) => e.id)).size).toBe(12);
+  }, 60_000);
+
+  const faketime = spawnSync('faketime', ['-f', '+5m', 'true']).status === 0;
+  if (!faketime && process.env.JTAI_REQUIRE_TOOLS === '1') throw new Error('no faketime: apt-get install -y faketime');
+  test.runIf(faketime)('clocks five minutes apart: both records kept, and every reader folds them in the same order', async () => {
+    const { file, folder } = await started();
+    expect(await exited(writer(file, 0, [], ['faketime', '-f', '+5m', process.execPath, BIN]))).toBe(0); // done, "recorded" five minutes ahead
+    expect((await runCli(['undo', 'children-list', '--note', 'writer 1', '--inspection', file, '-q'])).code).toBe(0); // undone now: "before" it
+    expect(notes(folder)).toEqual(writers(2));
+    const status = async () => JSON.parse((await runCli(['plan', '--inspection', file, '--now', '2019-03-20T10:00', '-f', 'json'])).stdout);
+    const first = await status();
+    expect(first.items.find((i: { id: string }) => i.id === 'children-list').status).toBe('done'); // the fold is by when recorded
+    expect(await status()).toEqual(first);
+  }, 60_000);
+
+  test('a writer killed at a random moment (50 times): every record it reported is there, nothing damaged, nothing twice', async () => {
+    const { file, folder } = await started();
+    const reported: number[] = [];
+    for (let n = 0; n < 50; n++) {
+      const child = writer(file, n);
+      const timer = setTimeout(() => child.kill('SIGKILL'), 40 + ((n * 37) % 120));
+      if ((await exited(child)) === 0) reported.push(n);
+      clearTimeout(timer);
+    }
+    const { events, problems } = readEvents(folder);
+    expect(problems).toEqual([]);
+    const kept = events.map((e) => Number(e.note!.slice(7)));
+    expect(new Set(kept).size).toBe(kept.length);
+    for (const n of reported) expect(kept).toContain(n);
+    expect(readdirSync(folder).filter((f) => !f.startsWith('.') && !f.endsWith('.json'))).toEqual([]);
+  }, 120_000);
+
+  const canMount = spawnSync('unshare', ['-m', 'sh', '-c', 'mount -t tmpfs -o size=16k tmpfs /mnt']).status === 0;
+  test.runIf(canMount)('a full disk: a clear error, exit 1, no half-written record, and the next writer (with room) succeeds', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'jtai-full-'));
+    const script = [
+      `mount -t tmpfs -o size=16k tmpfs "${dir}"`,
+      `"${process.execPath}" "${BIN}" start -n 2019-03-19 --out "${dir}/jtai-inspection.yaml"`,
+      `head -c 9000 /dev/zero > "${dir}/filler" 2>/dev/null`,
+      `for i in 1 2 3 4 5 6; do "${process.execPath}" "${BIN}" done children-list --note "$(head -c 3000 /dev/zero | tr '\\0' x)" --inspection "${dir}/jtai-inspection.yaml" -q; echo "exit $?"; done 2>&1`,
+      `rm "${dir}/filler"`,
+      `"${process.execPath}" "${BIN}" done cse-gangs-cases --inspection "${dir}/jtai-inspection.yaml" -q; echo "exit $?"`,
+      `"${process.execPath}" "${BIN}" log --inspection "${dir}/jtai-inspection.yaml" -f json`,
+    ].join('\n');
+    const run = spawnSync('unshare', ['-m', 'sh', '-c', script], { encoding: 'utf8' });
+    expect(run.stdout).toMatch(/jtai: cannot record progress in .*jtai-inspection\.progress: the disk is full; nothing was recorded\.\n/);
+    expect(run.stdout).toMatch(/exit 1\n/);
+    const log = JSON.parse(run.stdout.slice(run.stdout.indexOf('{')));
+    expect(log.skipped).toEqual([]);
+    expect(log.events.at(-1).item).toBe('cse-gangs-cases');
+  }, 60_000);
+});
+
+describe.runIf(once)('any shared drive', () => {
+  test('through a symbolic link, progress lands beside the real file, and the link stays a link', async () => {
+    const share = await started();
+    const mine = mkdtempSync(join(tmpdir(), 'jtai-mine-'));
+    symlinkSync(share.file, join(mine, 'jtai-inspection.yaml'));
+    const run = spawnSync(process.execPath, [BIN, 'done', 'children-list', '--note', 'through the link', '-q'], { cwd: mine, encoding: 'utf8' });
+    expect(run.status, run.stderr).toBe(0);
+    expect(lstatSync(join(mine, 'jtai-inspection.yaml')).isSymbolicLink()).toBe(true);
+    expect(existsSync(join(mine, 'jtai-inspection.progress'))).toBe(false);
+    expect(notes(share.folder)).toEqual(['through the link']);
+  });
+
+  test('a synced folder edited in two places, then copied both ways as a sync tool does: both show every update, a duplicated file counts once', async () => {
+    const a = await started();
+    await runCli(['done', 'children-list', '--note', 'before the split', '--inspection', a.file, '-q']);
+    const b = { dir: mkdtempSync(join(tmpdir(), 'jtai-sync-b-')) };
+    cpSync(a.dir, b.dir, { recursive: true });
+    const bFile = join(b.dir, 'jtai-inspection.yaml');
+    const bFolder = join(b.dir, 'jtai-inspection.progress');
+    await runCli(['done', 'child-level-data', '--note', 'at A', '--inspection', a.file, '-q']);
+    await runCli(['done', 'cse-gangs-cases', '--agency', 'police', '--note', 'at B', '--inspection', bFile, '-q']);
+    await runCli(['undo', 'children-list', '--note', 'undone at B', '--inspection', bFile, '-q']);
+    // The sync: each side gets the files it lacks; a file both have but that differs is kept as a conflict copy.
+    const sync = (from: string, to: string) => {
+      for (const name of readdirSync(from)) {
+        const target = join(to, name);
+        if (!existsSync(target)) cpSync(join(from, name), target);
+        else if (readFileSync(target, 'utf8') !== readFileSync(join(from, name), 'utf8')) cpSync(join(from, name), join(to, name.replace(/\.json$/, ' (conflict copy).json')));
+      }
+    };
+    sync(a.folder, bFolder);
+    sync(bFolder, a.folder);
+    const first = readdirSync(a.folder).find((f) => f.endsWith('.json'))!;
+    cpSync(join(a.folder, first), join(a.folder, first.replace(/\.json$/, ' (1).json'))); // a sync tool's duplicate
+    const state = async (file: string) => JSON.parse((await runCli(['status', '--inspection', file, '--now', '2019-03-20T15:30', '-f', 'json'])).stdout);
+    expect(await state(a.file)).toEqual(await state(bFile));
+    const log = JSON.parse((await runCli(['log', '--inspection', a.file, '-f', 'json'])).stdout);
+    expect(log.events.map((e: { note: string }) => e.note)).toEqual(['before the split', 'at A', 'at B', 'undone at B']);
+  });
+});
+
+describe('every change can be read back, and nothing bricks the record', () => {
+  test('jtai log lists who, when and why, oldest first, and filters by item and agency', async () => {
+    const { file } = await started();
+    await runCli(['done', 'children-list', '--at', '19/03/2019 16:40', '--by', 'Kim Lee', '--note', 'by secure email', '--inspection', file, '-q']);
+    await runCli(['done', 'cse-gangs-cases', '--agency', 'police', '--at', '20/03/2019 14:00', '--by', 'DI Smith', '--inspection', file, '-q']);
+    await runCli(['undo', 'children-list', '--by', 'Kim Lee', '--note', 'sent the wrong file', '--inspection', file, '-q']);
+    const log = JSON.parse((await runCli(['log', '--inspection', file, '-f', 'json'])).stdout);
+    expect(log.events.map((e: Record<string, unknown>) => [e.type, e.item, e.agency, e.by, e.note])).toEqual([
+      ['done', 'children-list', null, 'Kim Lee', 'by secure email'],
+      ['done', 'cse-gangs-cases', 'police', 'DI Smith', null],
+      ['undo', 'children-list', null, 'Kim Lee', 'sent the wrong file'],
+    ]);
+    expect(log.events[0].at).toBe('2019-03-19T16:40:00+00:00');
+    const police = JSON.parse((await runCli(['log', '--inspection', file, '-f', 'json', '--agency', 'police'])).stdout);
+    expect(police.events).toHaveLength(1);
+    const text = (await runCli(['log', '--inspection', file, '--item', 'children-list'])).stdout;
+    expect(text).toMatch(/^2019-03-19 16:40 {2}done: children-list, by Kim Lee \(recorded .* UTC\)\n {4}by secure email\n/m);
+  });
+
+  test('a damaged or foreign file in the folder is reported, by name and why, and skipped; the rest counts', async () => {
+    const { file, folder } = await started();
+    await runCli(['done', 'children-list', '--inspection', file, '-q']);
+    writeFileSync(join(folder, 'half.json'), '{"format": "jtai-progress-event/1", "id": "x", "ty');
+    writeFileSync(join(folder, 'notes.txt'), 'not an event');
+    writeFileSync(join(folder, 'other.json'), '{"hello": 1}');
+    mkdirSync(join(folder, 'sub.json'));
+    const run = await runCli(['plan', '--inspection', file, '--now', '2019-03-20T15:30', '-f', 'json']);
+    expect(run.code).toBe(0);
+    const json = JSON.parse(run.stdout);
+    expect(json.items.find((i: { id: string }) => i.id === 'children-list').status).toBe('done');
+    expect(run.stderr).toContain('half.json was skipped: it is not JSON (damaged, or not written by jtai).');
+    expect(run.stderr).toContain('notes.txt is not a jtai event (not a .json file); it was skipped.');
+    expect(run.stderr).toContain('other.json was skipped: it is not a jtai progress event (format null, expected "jtai-progress-event/1").');
+    expect(run.stderr).toContain('sub.json was skipped: it is a folder.');
+  });
+
+  test('a record of an item the rule set no longer has is a warning in every command, never a refusal; undo takes it back', async () => {
+    const { dir, file } = await started();
+    await runCli(['done', 'children-list', '--inspection', file, '-q']);
+    writeFileSync(join(dir, 'area.yaml'), 'extends: jtai-2018\nid: my-area\nname: My area\nremove: [children-list]\n');
+    writeFileSync(file, readFileSync(file, 'utf8').replace('rules: "jtai-2018"', 'rules: "area.yaml"'));
+    const warning = '1 record names an item no longer in my-area: "children-list"; they are kept, and "jtai undo" takes them back.';
+    for (const args of [['plan'], ['status'], ['next'], ['plan', '-f', 'json']]) {
+      const run = await runCli([...args, '--inspection', file, '--now', '2019-03-20T15:30']);
+      expect([args.join(' '), run.code]).toEqual([args.join(' '), 0]);
+      expect(run.stdout + run.stderr).toContain(warning);
+    }
+    expect((await runCli(['undo', 'children-list', '--inspection', file])).stderr).toBe('jtai: children-list no longer marked done.\n');
+    expect((await runCli(['plan', '--inspection', file, '--now', '2019-03-20T15:30', '-f', 'json'])).stderr).not.toContain('no longer in');
+  });
+
+  test('a note or a name too long for one record is refused before anything is written', async () => {
+    const { file, folder } = await started();
+    const run = await runCli(['done', 'children-list', '--note', 'x'.repeat(5000), '--inspection', file]);
+    expect([run.code, run.stderr.split('\n')[0]]).toEqual([2, 'jtai: --note is 5000 characters long; give at most 4000 (the note says why; the documents themselves go to the inspectors).']);
+    expect(existsSync(folder)).toBe(false);
+  });
+
+  test("an older jtai's progress: map still counts, is never written again, and jtai says so once", async () => {
+    const { file, folder } = await started();
+    writeFileSync(file, `${readFileSync(file, 'utf8')}progress:\n  children-list:\n    - { done: "2019-03-19T16:40:00+00:00", by: Kim }\n`);
+    const before = readFileSync(file, 'utf8');
+    const first = await runCli(['done', 'child-level-data', '--inspection', file]);
+    expect(first.stderr).toContain(`the progress already in ${file} still counts; from now on each change is its own file in ${folder}, and ${file} is not written again.`);
+    expect((await runCli(['done', 'cse-gangs-cases', '--inspection', file])).stderr).not.toContain('still counts');
+    expect(readFileSync(file, 'utf8')).toBe(before);
+    const json = JSON.parse((await runCli(['plan', '--inspection', file, '--now', '2019-03-20T15:30', '-f', 'json'])).stdout);
+    expect(json.items.filter((i: { status: string }) => i.status === 'done').map((i: { id: string }) => i.id)).toEqual(['children-list', 'child-level-data', 'cse-gangs-cases']);
+  });
+
+  test('status with 2,000 records reads them all, each once', async () => {
+    const { file, folder } = await started();
+    mkdirSync(folder);
+    for (let i = 0; i < 2000; i++) {
+      const id = `20190320T${String(100000 + i).padStart(6, '0')}000Z-bulk-1-${String(i).padStart(8, '0')}`;
+      const event = { format: 'jtai-progress-event/1', id, type: i % 2 ? 'undo' : 'done', item: ITEMS[Math.floor(i / 2) % ITEMS.length], at: '2019-03-20T10:00:00+00:00', recorded: `2019-03-20T10:${String(Math.floor(i / 60) % 60).padStart(2, '0')}:${String(i % 60).padStart(2, '0')}.000Z`, by: 'bulk' };
+      writeFileSync(join(folder, `${id}.json`), JSON.stringify(event));
+    }
+    await runCli(['done', 'yot-cases', '--inspection', file, '-q']);
+    const json = JSON.parse((await runCli(['plan', '--inspection', file, '--now', '2019-03-20T15:30', '-f', 'json'])).stdout);
+    expect(json.items.filter((i: { status: string }) => i.status === 'done').map((i: { id: string }) => i.id)).toEqual(['yot-cases']); // every done was undone
+  });
+});
