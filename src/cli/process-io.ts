@@ -1,4 +1,4 @@
-import { fstatSync, readFileSync, statSync, writeSync } from 'node:fs';
+import { fstatSync, statSync, writeSync } from 'node:fs';
 import { InputError } from '../errors.js';
 import { reason } from '../io/file-errors.js';
 
@@ -38,31 +38,9 @@ function writeAll(fd: number, text: string): void {
   }
 }
 
-/**
- * Whether standard output was closed when jtai started ("jtai plan >&-"): Node then opens
- * /dev/null read-write in its place (a shell's "> /dev/null" opens it write-only), and the
- * output would vanish with exit 0. Told on Linux, from /proc; elsewhere taken as open.
- */
-function wasClosed(fd: number): boolean {
-  try {
-    const info = fstatSync(fd);
-    if (!info.isCharacterDevice() || info.rdev !== statSync('/dev/null').rdev) return false;
-    const flags = /^flags:\s*([0-7]+)$/m.exec(readFileSync(`/proc/self/fdinfo/${fd}`, 'utf8'))?.[1];
-    return flags !== undefined && (parseInt(flags, 8) & 3) === 2; // O_ACCMODE is O_RDWR
-  } catch {
-    return false;
-  }
-}
-
-let checkedOut = false;
-
-function writeOut(text: string): void {
-  if (!checkedOut) {
-    checkedOut = true;
-    if (wasClosed(1)) throw new InputError('standard output is closed, so what jtai writes there would be lost; give --out FILE, or send it somewhere (> FILE).');
-  }
-  writeAll(1, text);
-}
+// A standard output closed when jtai starts ("jtai plan >&-") cannot be told from one sent to
+// /dev/null: Node opens /dev/null read-write in its place before any of jtai runs, just as
+// Python's subprocess.DEVNULL and Node's stdio "ignore" open it. Both are taken as "discard".
 
 // Only a character device can be a terminal; the tty module (which loads net and streams) is
 // loaded only for one that is not /dev/null, to ask isatty and, later, the width.
@@ -80,7 +58,7 @@ function isTerminal(fd: number): boolean {
 let tty: boolean | undefined;
 
 export const processIo: CliIo = {
-  writeOut,
+  writeOut: (text) => writeAll(1, text),
   writeErr: (text) => writeAll(2, text),
   get stdoutIsTty() {
     tty ??= isTerminal(1);

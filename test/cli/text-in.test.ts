@@ -125,10 +125,8 @@ describe('ordinary mishaps are not bugs (exit 1 or 2 with a sentence, never 70)'
     expect([run.status, said(run.stderr)]).toEqual([1, 'jtai: cannot write to standard output: the disk is full; give --out FILE to write a file instead.\n']);
   });
 
-  test('stdout closed fails, where > /dev/null succeeds', () => {
-    const closed = jtai(['plan', '-n', '2019-03-19', '-q'], { shell: '>&-' });
-    expect([closed.status, said(closed.stderr)]).toEqual([1, 'jtai: standard output is closed, so what jtai writes there would be lost; give --out FILE, or send it somewhere (> FILE).\n']);
-    expect(jtai(['plan', '-n', '2019-03-19', '-q'], { shell: '> /dev/null' }).status).toBe(0);
+  test('stdout closed (>&-) is taken as /dev/null: Node opens it so before jtai runs, as stdio "ignore" and DEVNULL do', () => {
+    for (const redirect of ['>&-', '> /dev/null']) expect(jtai(['plan', '-n', '2019-03-19', '-q'], { shell: redirect }).status).toBe(0);
   });
 
   test('an --out name of 250 characters is written; one of 300 is refused', () => {
