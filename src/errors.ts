@@ -1,3 +1,5 @@
+import { oneLine } from './core/text/text-rules.js';
+
 /** Where a problem is in a rule-set file. */
 export interface SourcePosition {
   file: string;
@@ -83,7 +85,8 @@ const MAX_LISTED = 20;
 
 function formatProblems(file: string, problems: readonly Problem[], what: string): string {
   const count = problems.length === 1 ? 'a problem' : `${problems.length} problems`;
-  const lines = problems.slice(0, MAX_LISTED).map((p) => `${formatPosition(file, p)}: ${p.message}`);
+  // One problem a line, whatever line breaks a quoted value brought (a file name, an id).
+  const lines = problems.slice(0, MAX_LISTED).map((p) => oneLine(`${formatPosition(file, p)}: ${p.message}`));
   if (problems.length > MAX_LISTED) lines.push(`... and ${problems.length - MAX_LISTED} more; mend these first.`);
   return [`${what} ${file} has ${count}:`, ...lines].join('\n');
 }

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { closeSync, constants, fstatSync, fsyncSync, linkSync, mkdirSync, openSync, readFileSync, readdirSync, realpathSync, renameSync, statSync, unlinkSync, writeSync } from 'node:fs';
+import { closeSync, constants, fchmodSync, fchownSync, fstatSync, fsyncSync, linkSync, mkdirSync, openSync, readFileSync, readdirSync, realpathSync, renameSync, statSync, unlinkSync, writeSync } from 'node:fs';
 import { hostname } from 'node:os';
 import { basename, dirname, join } from 'node:path';
 import { type ProgressEvent, eventName, eventText, readEvent } from '../core/progress/events.js';
@@ -78,6 +78,51 @@ export function readEvents(folder: string): ReadEvents {
   return { events, problems };
 }
 
+/** Who may read and write the inspection file: its events are made as open, and no more. */
+function accessOf(file: string): { mode: number; gid: number } | undefined {
+  try {
+    const info = statSync(file);
+    return { mode: info.mode & 0o777, gid: info.gid };
+  } catch {
+    return undefined;
+  }
+}
+
+// Gives a new file or folder the inspection file's access, whatever the writer's umask: a
+// teammate with umask 077 must not make records the rest of the team cannot read. The group
+// is kept where the writer may give it; else the file gets none of the group's access.
+function shareWith(fd: number, mode: number, gid: number): void {
+  let wanted = mode;
+  try {
+    if (fstatSync(fd).gid !== gid) fchownSync(fd, -1, gid);
+  } catch {
+    wanted &= ~0o070;
+  }
+  try {
+    fchmodSync(fd, wanted);
+  } catch {
+    // a share that keeps no modes
+  }
+}
+
+// The progress folder, made with the inspection file's access (and search where it may be read).
+function makeFolder(folder: string, access: { mode: number; gid: number } | undefined): void {
+  try {
+    mkdirSync(folder);
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code === 'EEXIST') return;
+    if ((e as NodeJS.ErrnoException).code !== 'ENOENT') throw e;
+    mkdirSync(folder, { recursive: true });
+  }
+  if (!access) return;
+  const fd = openSync(folder, 'r');
+  try {
+    shareWith(fd, access.mode | ((access.mode & 0o444) >> 2) | (statSync(folder).mode & 0o2000), access.gid);
+  } finally {
+    closeSync(fd);
+  }
+}
+
 /** The next event's unique id: the time, this host, this process and 32 random bits. */
 export function newEventId(nowMs: number): string {
   return eventName(nowMs, hostname(), process.pid, randomBytes(4).toString('hex'));
@@ -105,14 +150,16 @@ function writeAllSync(fd: number, text: string): void {
  * text is written and flushed under a temporary name, then linked to its own name, which
  * fails rather than replace a file; nothing is ever left half-written under an event's name.
  */
-export function recordEvent(folder: string, event: ProgressEvent, nowMs: number): string {
+export function recordEvent(folder: string, event: ProgressEvent, nowMs: number, like?: string): string {
   const path = join(folder, `${event.id}.json`);
   const temp = join(folder, `.${event.id}.tmp`);
+  const access = like === undefined ? undefined : accessOf(like);
   try {
-    mkdirSync(folder, { recursive: true });
+    makeFolder(folder, access);
     const fd = openSync(temp, 'wx');
     try {
       writeAllSync(fd, eventText(event));
+      if (access) shareWith(fd, access.mode & 0o666, access.gid);
       fsyncSync(fd);
     } finally {
       closeSync(fd);

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
-import { constants } from 'node:fs';
-import { type FileHandle, chmod, chown, link, lstat, mkdir, open, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { closeSync, constants, fstatSync, openSync, statSync, writeSync } from 'node:fs';
+import { chmod, chown, link, lstat, mkdir, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
 import { InputError } from '../errors.js';
 import { REASONS, reason } from './file-errors.js';
@@ -44,22 +44,31 @@ async function discard(paths: readonly string[]): Promise<void> {
  * replaced, never followed), or written straight into (a device or a pipe). A regular file
  * that is replaced brings its mode and group, which the new file keeps.
  */
-type Target = { kind: 'replace'; old?: { mode: number; gid: number } } | { kind: 'device' };
+type Target = { kind: 'replace'; old?: { mode: number; gid: number } } | { kind: 'device' } | { kind: 'stdio'; fd: number };
 
 /** A mode as it is written in octal: 0o444 is "0444". */
 const octal = (mode: number) => (mode & 0o7777).toString(8).padStart(4, '0');
 
-// The system's device folders: /dev/stdout is a symlink to /proc/self/fd/1, which may be a
-// pipe, a terminal or a regular file; renaming over it would replace the system's own entry.
-const DEVICE_FOLDERS = /^\/(dev|proc)\//;
+// The names of jtai's own standard output and error: written through the descriptor it has,
+// so that "--out /dev/stdout >> log.txt" appends as the shell asked, and nothing is reopened.
+const STDIO = /^\/(?:dev\/(?:std(out|err)|fd\/([12]))|proc\/self\/fd\/([12]))$/;
+// The system's device folders: renaming over an entry there would replace the system's own.
+// /dev/shm is a folder for ordinary files, and is treated as one.
+const DEVICE_FOLDERS = /^\/(dev\/(?!shm\/)|proc\/)/;
+
+async function systemTarget(path: string, devices: boolean): Promise<Target> {
+  const stdio = STDIO.exec(resolve(path));
+  if (stdio && devices) return { kind: 'stdio', fd: stdio[1] === 'err' || stdio[2] === '2' || stdio[3] === '2' ? 2 : 1 };
+  const info = await lstat(path).catch(() => undefined);
+  if (info?.isSymbolicLink()) throw new InputError(`cannot write ${path}: it is a link in a system folder; jtai will not follow it.`);
+  if (info && devices && (info.isCharacterDevice() || info.isFIFO())) return { kind: 'device' };
+  throw new InputError(`cannot write ${path}: it is in a system device folder; jtai will not replace it.`);
+}
 
 async function targetOf(path: string, devices: boolean, force: boolean): Promise<Target> {
   if (/[/\\]$/.test(path)) throw new InputError(`cannot write ${path}: it names a folder; give a file name.`);
   if (Buffer.byteLength(basename(path)) > NAME_MAX) throw new InputError(`cannot write ${path}: ${REASONS.ENAMETOOLONG}; no file was changed.`);
-  if (DEVICE_FOLDERS.test(resolve(path))) {
-    if (devices) return { kind: 'device' };
-    throw new InputError(`cannot write ${path}: it is in a system device folder; jtai will not replace it.`);
-  }
+  if (DEVICE_FOLDERS.test(resolve(path))) return systemTarget(path, devices);
   let info;
   try {
     info = await lstat(path);
@@ -81,36 +90,63 @@ async function targetOf(path: string, devices: boolean, force: boolean): Promise
   throw new InputError(`cannot write ${path}: it is not a regular file (a device, a pipe or a socket); jtai will not replace it.`);
 }
 
-// A device (/dev/null, /dev/stdout, a terminal) or a pipe is written into, never replaced. A
-// named pipe with no reader would block for ever, so it is first opened without waiting.
-async function writeDevice(path: string, content: string): Promise<void> {
-  let handle: FileHandle | undefined;
-  try {
-    const info = await stat(path);
-    if (info.isDirectory()) throw Object.assign(new Error('folder'), { code: 'EISDIR' });
-    if (info.isFIFO()) {
-      const probe = await open(path, constants.O_WRONLY | constants.O_NONBLOCK);
-      await probe.close();
+/** Waits a little without spinning: for a pipe that is full for now. */
+function pause(ms: number): void {
+  Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);
+}
+
+// Writes all of a text to a descriptor that may be non-blocking (a pipe): a full pipe is waited on.
+function writeAllTo(fd: number, content: string): void {
+  const bytes = Buffer.from(content, 'utf8');
+  for (let done = 0; done < bytes.length; ) {
+    try {
+      done += writeSync(fd, bytes, done, bytes.length - done);
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code !== 'EAGAIN') throw e;
+      pause(5);
     }
-    handle = await open(path, 'w');
-    await handle.writeFile(content);
+  }
+}
+
+// A device (/dev/null, a terminal) or a named pipe is written into, never replaced, through
+// one open that does not wait: a pipe nobody reads is refused at once (ENXIO), and a reader
+// sees one writer, not a probe that ends its input before the text comes.
+function writeDevice(path: string, content: string): void {
+  let fd: number | undefined;
+  try {
+    fd = openSync(path, constants.O_WRONLY | constants.O_NONBLOCK);
+    if (fstatSync(fd).isDirectory()) throw Object.assign(new Error('folder'), { code: 'EISDIR' });
+    writeAllTo(fd, content);
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
     throw new InputError(`cannot write ${path}: ${code === 'ENXIO' ? 'no program is reading from the pipe' : reason(e)}.`);
   } finally {
-    await handle?.close();
+    if (fd !== undefined) closeSync(fd);
+  }
+}
+
+function writeStdio(path: string, fd: number, content: string): void {
+  try {
+    writeAllTo(fd, content);
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code === 'EPIPE') return; // the reader has gone: "| head"
+    throw new InputError(`cannot write ${path}: ${reason(e)}.`);
   }
 }
 
 /** Gives a temporary file the group (where the writer may) and then the mode of the file it will replace. */
 async function keepAccess(temp: string, old: { mode: number; gid: number }): Promise<void> {
   const now = await stat(temp);
+  let mode = old.mode;
   if (now.gid !== old.gid) {
     await chown(temp, -1, old.gid).catch((e: NodeJS.ErrnoException) => {
-      if (e.code !== 'EPERM' && e.code !== 'EINVAL') throw e; // not one of the writer's groups: the folder's group stays
+      if (e.code !== 'EPERM' && e.code !== 'EINVAL') throw e;
+      // Not one of the writer's groups: the folder's group stays, and is given none of the old
+      // group's access, so that the file is never open to people it was closed to.
+      mode &= ~0o070;
     });
   }
-  if ((now.mode & 0o7777) !== old.mode || now.gid !== old.gid) await chmod(temp, old.mode); // after chown, which may clear setgid
+  if ((now.mode & 0o7777) !== mode || now.gid !== old.gid) await chmod(temp, mode); // after chown, which may clear setgid
 }
 
 /** The function that writes a temporary file: node's writeFile, or a stand-in in tests. */
@@ -133,7 +169,9 @@ export interface WriteOptions {
 export async function writeFilesAtomically(files: readonly OutputFile[], options: WriteOptions | Writer = {}): Promise<void> {
   const { force = false, writer = writeFile } = typeof options === 'function' ? { writer: options } : options;
   const targets = await Promise.all(files.map((f) => targetOf(f.path, files.length === 1, force)));
-  if (targets[0]?.kind === 'device') return writeDevice(files[0]!.path, files[0]!.content);
+  const first = targets[0];
+  if (first?.kind === 'device') return writeDevice(files[0]!.path, files[0]!.content);
+  if (first?.kind === 'stdio') return writeStdio(files[0]!.path, first.fd, files[0]!.content);
   const temps: string[] = [];
   try {
     for (const [i, file] of files.entries()) {
@@ -158,6 +196,25 @@ export async function writeFilesAtomically(files: readonly OutputFile[], options
       const done = i === 0 ? '; no file was changed' : `; ${i} of ${files.length} files were written before it`;
       throw new InputError(`cannot write ${file.path}: ${reason(e)}${done}.`);
     }
+  }
+}
+
+// A file's identity on the disk, through any links: two names of one file are one.
+function sameFile(a: string, b: string): boolean {
+  try {
+    const x = statSync(a);
+    const y = statSync(b);
+    return x.dev === y.dev && x.ino === y.ino;
+  } catch {
+    return false;
+  }
+}
+
+/** Refuses to write over a file the command is reading: the inspection file, or the rule set. */
+export function refuseInputs(outputs: readonly string[], inputs: ReadonlyArray<{ path: string; what: string }>): void {
+  for (const out of outputs) {
+    const input = inputs.find((i) => sameFile(out, i.path));
+    if (input) throw new InputError(`cannot write ${out}: it is ${input.what} this plan is read from (${input.path}); choose another name.`);
   }
 }
 

@@ -40,7 +40,7 @@ describe('the command line', () => {
   test('a note may run over lines; --area, --notified, --rules, --out and --now may not hold a control', async () => {
     const file = await started();
     expect((await runCli(['done', 'children-list', '--note', 'line one\nline two', '--inspection', file])).code).toBe(0);
-    expect(readFileSync(file, 'utf8')).toContain('line one\n');
+    expect(JSON.parse((await runCli(['log', '--inspection', file, '-f', 'json'])).stdout).events[0].note).toBe('line one\nline two');
     for (const args of [
       ['start', '-n', '2019-03-19', '--area', 'Area\f}} body{x}', '--out', join(folder(), 'x.yaml')],
       ['plan', '-n', '2019-03-19\u001b'],
@@ -134,5 +134,54 @@ describe('ordinary mishaps are not bugs (exit 1 or 2 with a sentence, never 70)'
     expect(jtai(['plan', '-n', '2019-03-19', '-q', '--out', `${'x'.repeat(246)}.ics`], { cwd: dir }).status).toBe(0);
     const long = jtai(['plan', '-n', '2019-03-19', '-q', '--out', `${'x'.repeat(296)}.ics`], { cwd: dir });
     expect([long.status, long.stderr]).toEqual([1, expect.stringMatching(/: the name is too long; no file was changed\.\n/)]);
+  });
+});
+
+describe('what an attacker tried next (a fresh helper with the inspection file and a shell)', () => {
+  const run = (script: string, cwd: string) => spawnSync('bash', ['-c', script], { cwd, encoding: 'utf8', env: { ...process.env, J: `"${process.execPath}" "${BIN}"` } });
+
+  test('--out never replaces the inspection file or the rule set the plan is read from', async () => {
+    const file = await started();
+    const before = readFileSync(file, 'utf8');
+    const inspection = await runCli(['plan', '--inspection', file, '-f', 'ics', '--out', file]);
+    expect([inspection.code, said(inspection.stderr)]).toEqual([1, `jtai: cannot write ${file}: it is the inspection file this plan is read from (${file}); choose another name.\n`]);
+    const rules = join(folder(), 'r.yaml');
+    writeFileSync(rules, readFileSync(fileURLToPath(new URL('../../schedules/jtai-2018.yaml', import.meta.url)), 'utf8'));
+    expect((await runCli(['plan', '-n', '2019-03-19', '-r', rules, '-f', 'ics', '--out', rules])).code).toBe(1);
+    expect(readFileSync(file, 'utf8')).toBe(before);
+  });
+
+  test('--out /dev/stdout appends where the shell said (>>), and a link planted in /dev/shm is not followed', () => {
+    const dir = folder();
+    const append = run(`printf 'OLD LINE\\n' > log.txt; eval "$J plan -q -n 2019-03-19 --out /dev/stdout -f ics" >> log.txt; head -2 log.txt`, dir);
+    expect(append.stdout).toBe('OLD LINE\nBEGIN:VCALENDAR\r\n');
+    const link = `/dev/shm/jtai-test-${process.pid}.ics`;
+    const planted = run(`printf 'victim\\n' > victim.txt; ln -sf "$PWD/victim.txt" ${link}; eval "$J plan -q -n 2019-03-19 --out ${link}"; echo "exit $?"; cat victim.txt; rm -f ${link}`, dir);
+    expect(planted.stdout).toBe('exit 0\nvictim\n'); // the link is replaced by the file, what it pointed to untouched
+  });
+
+  test('a named pipe with a reader gets the whole plan every time (one open, no probe that ends its input)', () => {
+    const dir = folder();
+    const fifo = run('mkfifo ff; for i in 1 2 3 4 5 6; do cat ff > out.txt & eval "$J plan -q -n 2019-03-19 --out ff -f ics"; echo "exit $?"; wait; grep -c BEGIN:VEVENT out.txt; done', dir);
+    expect(fifo.stdout).toBe('exit 0\n14\n'.repeat(6));
+  });
+
+  test('direction overrides are refused on the command line; a line break in a rule-set value never fakes a line of jtai check', async () => {
+    const area = await runCli(['start', '-n', '2019-03-19', '--area', 'Leeds\u202e', '--out', join(folder(), 'x.yaml')]);
+    expect([area.code, said(area.stderr)]).toEqual([2, 'jtai: --area "Leeds\\u{202e}" holds a direction override (\\u{202e}) at character 6; type it without control characters or line breaks.\n']);
+    const dir = folder();
+    writeFileSync(join(dir, 'r.yaml'), 'extends: "nofile\\nrules.yaml: valid, 0 warnings\\n"\nid: x\nname: x\n');
+    const check = await runCli(['check', join(dir, 'r.yaml')]);
+    expect(check.code).toBe(1);
+    expect(check.stdout.split('\n').filter((l) => l.startsWith('rules.yaml'))).toEqual([]);
+    expect(check.stdout).toContain('nofile\\x0arules.yaml: valid, 0 warnings: no such file');
+  });
+
+  test('a reminder beyond four weeks, and an item chained into the repeated autumn hour, are said', async () => {
+    expect(said((await runCli(['plan', '-n', '2019-03-19', '-f', 'ics', '--remind', '99999d'])).stderr)).toBe('jtai: --remind "99999d" is more than four weeks before each deadline; give at most 28d.\n');
+    const rules = join(folder(), 'area.yaml');
+    writeFileSync(rules, 'extends: jtai-2018\nid: my-area\nname: My area\nitems:\n  - { id: night, kind: submission, title: Night, from: children-list, hours: 104, minutes: 30, by: [local-authority], source: Ours }\n');
+    const run = await runCli(['plan', '-n', '2019-10-22', '-r', rules, '-f', 'json']);
+    expect(run.stderr).toContain('"Night" (104 h 30 min after children-list) comes to 01:30 on Sun 27 Oct 2019, an hour that happens twice when the clocks go back; jtai takes the first (+01:00).');
   });
 });

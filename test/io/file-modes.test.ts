@@ -120,14 +120,14 @@ describe('a replaced file keeps who may read it', () => {
     expect(readdirSync(team)).toEqual(['plan.ics']);
   });
 
-  test('a chown the writer may not make (EPERM, EINVAL) is skipped quietly; the mode is still kept', async () => {
+  test("a chown the writer may not make (EPERM, EINVAL) is skipped quietly; the mode is kept but for the old group's bits, which the new group does not get", async () => {
     for (const code of ['EPERM', 'EINVAL']) {
       const dir = tempDir();
       const path = oldFile(join(dir, 'team.ics'), 0o640);
       chownSync(path, 0, OTHER_GID);
       faults.chown = code;
       await writeFilesAtomically([{ path, content: 'new' }]);
-      expect([readFileSync(path, 'utf8'), modeOf(path), statSync(path).gid]).toEqual(['new', 0o640, 0]);
+      expect([readFileSync(path, 'utf8'), modeOf(path), statSync(path).gid]).toEqual(['new', 0o600, 0]);
       expect(temporaries(dir)).toEqual([]);
     }
   });
@@ -286,16 +286,19 @@ describe('end to end', () => {
     expect(readdirSync(dir)).toEqual(['plan.ics']);
   });
 
-  test('jtai done keeps a 0664 team inspection file 0664, with its group, under umask 077', async () => {
+  test('jtai done under umask 077 makes records the team can read: the inspection file\'s mode and group', async () => {
     const dir = tempDir();
     const path = join(dir, 'jtai-inspection.yaml');
     expect((await runCli(['start', '--notified', '2019-03-19', '--out', path])).code).toBe(0);
     chmodSync(path, 0o664);
     chownSync(path, -1, 12345);
     process.umask(0o077);
-    expect((await runCli(['done', 'children-list', '--inspection', path])).code).toBe(0);
-    expect(readFileSync(path, 'utf8')).toContain('children-list:');
-    expect([modeOf(path), statSync(path).gid]).toEqual([0o664, 12345]);
+    expect((await runCli(['done', 'children-list', '--inspection', path, '-q'])).code).toBe(0);
+    const folder = join(dir, 'jtai-inspection.progress');
+    const [event] = readdirSync(folder);
+    expect([modeOf(folder), statSync(folder).gid]).toEqual([0o775, 12345]);
+    expect([modeOf(join(folder, event!)), statSync(join(folder, event!)).gid]).toEqual([0o664, 12345]);
+    expect([modeOf(path), readFileSync(path, 'utf8')]).toEqual([0o664, expect.not.stringContaining('children-list:')]); // the inspection file itself is not written
   });
 
   test('jtai plan --out over a read-only file is refused, and replaced with --force', async () => {

@@ -1,4 +1,4 @@
-import { visible } from '../../core/text/text-rules.js';
+import { oneLine, visible } from '../../core/text/text-rules.js';
 import { makeHolidayCalendar } from '../../core/dates/bank-holidays.js';
 import { WEEKDAYS, addDays, formatLongDate } from '../../core/dates/calendar-date.js';
 import type { RuleSet } from '../../core/rule-set/rule-set.js';
@@ -31,8 +31,8 @@ function sampleDate(ruleSet: RuleSet): string {
 // A name or key the file holds is said back with any control character shown as an escape,
 // on a terminal or not: "jtai check x.yaml | less -R" must not obey one either.
 function line(shown: string, severity: 'error' | 'warning', p: Problem, s: Style, width: number | undefined): string {
-  const head = `${visible(formatPosition(shown, p))}: ${severity === 'error' ? s.warning(severity) : s.submission(severity)}:`;
-  const message = visible(p.message);
+  const head = `${visible(oneLine(formatPosition(shown, p)))}: ${severity === 'error' ? s.warning(severity) : s.submission(severity)}:`;
+  const message = visible(oneLine(p.message));
   if (width === undefined) return `${head} ${message}\n`;
   return `${head}\n${wrapText(message, width - 4).map((l) => `    ${l}`).join('\n')}\n`;
 }

@@ -30,7 +30,10 @@ function parseRemind(value: string): number | null {
   if (value === 'none') return null;
   const m = /^(\d{1,5})([mhd]?)$/.exec(value);
   if (!m) throw new UsageError(`--remind "${value}" is not a duration; give minutes or hours like 90m or 2h, or "none".`);
-  return Number(m[1]) * ({ '': 1, m: 1, h: 60, d: 1440 } as const)[m[2] as '' | 'm' | 'h' | 'd'];
+  const minutes = Number(m[1]) * ({ '': 1, m: 1, h: 60, d: 1440 } as const)[m[2] as '' | 'm' | 'h' | 'd'];
+  // A reminder beyond four weeks would come before the inspection was announced.
+  if (minutes > 28 * 1440) throw new UsageError(`--remind "${value}" is more than four weeks before each deadline; give at most 28d.`);
+  return minutes;
 }
 
 /** DTSTAMP: SOURCE_DATE_EPOCH (seconds) for reproducible files, or now. */
@@ -66,7 +69,7 @@ function nothingFor(plan: TrackedPlan): string {
 export async function runPlan(options: PlanOptions, io: CliIo, version: string): Promise<void> {
   const format = chooseFormat(options);
   const remindMinutes = parseRemind(options.remind);
-  const { plan: full } = await planFor('plan', options, io);
+  const { plan: full, loaded, rules } = await planFor('plan', options, io);
   const agencies = options.agency?.length ? partiesNamed(full, options.agency) : undefined;
   const plan = agencies ? filterByAgency(full, agencies.map((p) => p.id)) : full;
   const render = await loadRenderer(format);
@@ -94,6 +97,7 @@ export async function runPlan(options: PlanOptions, io: CliIo, version: string):
 
   // The file-writing code (and node:fs/promises, node:crypto) is loaded only to write files.
   const files = toFile ? await import('../../io/write-files.js') : undefined;
+  const inputs = [...(loaded ? [{ path: loaded.path, what: 'the inspection file' }] : []), { path: rules, what: 'the rule set' }];
   if (options.split && options.outDir) {
     const parties = agencies ?? submittingParties(full);
     const plans = parties.map((party) => ({ party, plan: filterByAgency(full, [party.id]) }));
@@ -102,6 +106,7 @@ export async function runPlan(options: PlanOptions, io: CliIo, version: string):
       .filter(({ plan }) => plan.items.length > 0)
       .map(({ party, plan }) => ({ path: join(options.outDir!, splitFileName(plan, party, format)), content: render(plan, settings) }));
     if (outputs.length > 0) {
+      files!.refuseInputs(outputs.map((o) => o.path), inputs);
       await files!.ensureFolder(options.outDir);
       await files!.writeFilesAtomically(outputs, { force: options.force === true });
       say(`wrote ${outputs.length} file${outputs.length === 1 ? '' : 's'} to ${options.outDir}: ${outputs.map((f) => f.path.split(/[\\/]/).pop()).join(', ')}`);
@@ -109,6 +114,7 @@ export async function runPlan(options: PlanOptions, io: CliIo, version: string):
   } else if (options.out) {
     if (plan.items.length === 0) say(`${nothingFor(plan)}; ${options.out} was not written.`);
     else {
+      files!.refuseInputs([options.out], inputs);
       await files!.writeFilesAtomically([{ path: options.out, content: render(plan, settings) }], { force: options.force === true });
       say(`wrote ${plan.items.length} items to ${options.out}`);
     }

@@ -123,7 +123,7 @@ export async function runDone(ids: string[], options: DoneOptions, io: CliIo): P
   for (const { item, agencies } of parts) {
     for (const agency of agencies) {
       const event: ProgressEvent = { id: newEventId(nowMs), type: 'done', item: item.id, ...(agency && { agency }), at: done, recorded: new Date(nowMs).toISOString(), ...(by && { by }), ...(options.note && { note: options.note }) };
-      recordEvent(record.folder, event, nowMs);
+      recordEvent(record.folder, event, nowMs, path);
     }
   }
   const whose = options.agency ? `${options.agency}'s part of ` : '';
@@ -153,7 +153,7 @@ export async function runUndo(ids: string[], options: DoneOptions, io: CliIo): P
     (taken.length > 0 ? undone : notDone).push(id);
     for (const agency of taken) {
       const event: ProgressEvent = { id: newEventId(nowMs), type: 'undo', item: id, ...(agency && { agency }), at: instantIn(zone, nowMs), recorded: new Date(nowMs).toISOString(), ...(by && { by }), ...(options.note && { note: options.note }) };
-      recordEvent(record.folder, event, nowMs);
+      recordEvent(record.folder, event, nowMs, path);
     }
   }
   if (undone.length > 0) say(`${undone.join(', ')} no longer marked done.`);

@@ -1,3 +1,4 @@
+import { resolve } from 'node:path';
 import { filterByAgency, findParties, namesOf } from '../../core/plan/agencies.js';
 import { makeHolidayCalendar } from '../../core/dates/bank-holidays.js';
 import { type IsoDate, formatLongDate } from '../../core/dates/calendar-date.js';
@@ -14,6 +15,7 @@ import { InputError, UnknownYearError, UsageError } from '../../errors.js';
 import type { LoadedInspection } from '../../io/inspection-file.js';
 import { INSPECTION_FILE, findInspection } from '../../io/inspection-path.js';
 import { loadRuleSet } from '../../io/load-rule-set.js';
+import { builtInPath } from '../../io/read-rule-set-file.js';
 import type { CliIo } from '../process-io.js';
 
 /** Options every command that works out a plan takes. */
@@ -98,6 +100,8 @@ export interface Planned {
   /** The moment progress is told from. */
   nowMs: number;
   loaded?: LoadedInspection;
+  /** The rule-set file read: the built-in one's, or the file named. */
+  rules: string;
 }
 
 /**
@@ -137,7 +141,7 @@ export async function planFor(command: string, input: PlanInput, io: CliIo, opti
   // jtai plan tells every warning itself; the other commands tell those of the record here.
   if (command !== 'plan' && !input.quiet) for (const w of warnings) io.writeErr(`jtai: warning: ${w}\n`);
   const tracked = asked ? withProgress(plan, loaded && { ...loaded.record, progress: record!.progress }, nowMs, zone, warnings) : plan;
-  return { ruleSet, calendar, zone, nowMs, plan: tracked, ...(loaded && { loaded }) };
+  return { ruleSet, calendar, zone, nowMs, plan: tracked, rules: builtInPath(rules) ?? resolve(rules), ...(loaded && { loaded }) };
 }
 
 /** Every party of a rule set as a list for messages: "dcs (Director of Children's Services (DCS)), ...". */

@@ -4,7 +4,7 @@ import { type IsoDate, type Weekday, addDays, capitalise, formatLongDate, format
 import type { ItemKind, Party, RuleItem, RuleSet } from '../rule-set/rule-set.js';
 import { type HolidayCalendar, type SkippedDay, whyNotWorking, workingDayNumber } from '../dates/working-days.js';
 import { EUROPE_LONDON } from '../dates/london-zone.js';
-import { type ZoneRules, zonedInstant } from '../dates/zone-rules.js';
+import { type ZoneRules, isRepeatedTime, zonedInstant } from '../dates/zone-rules.js';
 
 /** One dated entry of a plan: a submission due or an inspector action. */
 export interface PlanItem {
@@ -219,6 +219,9 @@ export function computePlan(
     const at = dated.get(item.id)!.at;
     if (at.type === 'clock' && item.time !== at.time) {
       const message = `"${item.title}" (${item.anchor}) comes to ${at.time} on ${formatShortDate(item.date)}, an hour the clocks skip; jtai takes ${item.time}.`;
+      warnings.push({ kind: 'day-off', path: ['items', i], message });
+    } else if (at.type === 'clock' && isRepeatedTime(zone, item.date, at.time)) {
+      const message = `"${item.title}" (${item.anchor}) comes to ${at.time} on ${formatShortDate(item.date)}, an hour that happens twice when the clocks go back; jtai takes the first (${item.due!.slice(-6)}).`;
       warnings.push({ kind: 'day-off', path: ['items', i], message });
     }
   });

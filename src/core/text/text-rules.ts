@@ -22,11 +22,14 @@ export function isRecord(value: unknown): value is Record<string, unknown> {
 export type TextKind = 'text' | 'line';
 
 // C0 controls but tab and line feed, DEL and C1 controls; a carriage return is refused too (a
-// lone CR ends a calendar line in some parsers), as is a tab or line feed in a "line".
+// lone CR ends a calendar line in some parsers), as is a tab or line feed in a "line". So are
+// the bidirectional overrides, embeddings and isolates (U+202A-U+202E, U+2066-U+2069), which
+// make text display in another order than it is written ("Trojan Source"), and, in a line,
+// the Unicode line and paragraph separators.
 // eslint-disable-next-line no-control-regex -- matching control characters is the point
-const CONTROL_IN_TEXT = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/;
+const CONTROL_IN_TEXT = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/;
 // eslint-disable-next-line no-control-regex -- matching control characters is the point
-const CONTROL_IN_LINE = /[\u0000-\u001f\u007f-\u009f]/;
+const CONTROL_IN_LINE = /[\u0000-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/;
 const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
 
 const NAMES: Record<number, string> = {
@@ -40,6 +43,8 @@ const NAMES: Record<number, string> = {
   0x0d: 'a carriage return',
   0x1b: 'an escape',
   0x7f: 'a delete',
+  0x2028: 'a line separator',
+  0x2029: 'a paragraph separator',
 };
 
 /** A character as a reader can see it: visibleChar("\u001b") is "\\x1b", visibleChar("\ud800") is "\\u{d800}". */
@@ -55,7 +60,8 @@ export function textProblem(text: string, kind: TextKind): string | undefined {
   const first = [control, surrogate].filter((m) => m !== null).sort((a, b) => a.index - b.index)[0];
   if (!first) return undefined;
   const code = first[0].codePointAt(0)!;
-  const name = surrogate === first ? 'half of a character (a lone surrogate)' : (NAMES[code] ?? 'a control character');
+  const bidi = (code >= 0x202a && code <= 0x202e) || (code >= 0x2066 && code <= 0x2069);
+  const name = surrogate === first ? 'half of a character (a lone surrogate)' : bidi ? 'a direction override' : (NAMES[code] ?? 'a control character');
   return `holds ${name} (${visibleChar(first[0])}) at character ${[...text.slice(0, first.index)].length + 1}`;
 }
 
@@ -64,9 +70,10 @@ export function isCleanText(text: string, kind: TextKind): boolean {
   return textProblem(text, kind) === undefined;
 }
 
-// Everything a terminal could obey: C0 but tab and line feed, DEL, C1, and lone surrogates.
+// Everything a terminal could obey, or that would show text other than it is: C0 but tab and
+// line feed, DEL, C1, the Unicode line separators, direction overrides and lone surrogates.
 // eslint-disable-next-line no-control-regex -- matching control characters is the point
-const UNSAFE_ON_TERMINAL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
+const UNSAFE_ON_TERMINAL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
 
 /** Text safe to show on a terminal: each control character as a visible escape, never the byte: visible("a\u001b]0;x") is "a\\x1b]0;x". */
 export function visible(text: string): string {
@@ -75,9 +82,17 @@ export function visible(text: string): string {
 
 // The colours jtai itself writes (chalk's SGR sequences: ESC [ numbers m) and nothing else.
 // eslint-disable-next-line no-control-regex -- matching control characters is the point
-const UNSAFE_BUT_COLOUR = /\u001b\[[0-9;]{0,20}m|[\u0000-\u0008\u000b-\u001f\u007f-\u009f]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
+const UNSAFE_BUT_COLOUR = /\u001b\[[0-9;]{0,20}m|[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
 
 /** Like visible, but keeps the colour sequences jtai writes on a terminal: visibleKeepingColour("\u001b[1mA\u001b]0;x") is "\u001b[1mA\\x1b]0;x". */
 export function visibleKeepingColour(text: string): string {
   return text.replace(UNSAFE_BUT_COLOUR, (m) => (m.length > 1 && m.charCodeAt(0) === 0x1b ? m : visibleChar(m)));
+}
+
+// Every line break there is: CRLF, CR, LF, NEL, and the Unicode line and paragraph separators.
+const LINE_BREAK = /\r\n|[\r\n\u0085\u2028\u2029]/g;
+
+/** A value said back inside a one-line message, its line breaks shown: oneLine("a\nb") is "a\\x0ab". */
+export function oneLine(text: string): string {
+  return text.replace(LINE_BREAK, (m) => [...m].map(visibleChar).join(''));
 }

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { isCleanText, textProblem, visible, visibleKeepingColour } from '../../../src/core/text/text-rules.js';
+import { isCleanText, oneLine, textProblem, visible, visibleChar, visibleKeepingColour } from '../../../src/core/text/text-rules.js';
 import { slugOf } from '../../../src/core/progress/inspection-words.js';
 
 // The one rule for text on the way in, and the one way a control character is shown.
@@ -23,6 +23,16 @@ describe('textProblem: what text may hold', () => {
     }
   });
 
+  test('direction overrides and isolates are refused everywhere; line separators in a line', () => {
+    for (const c of ['\u202a', '\u202b', '\u202c', '\u202d', '\u202e', '\u2066', '\u2067', '\u2068', '\u2069']) {
+      expect(textProblem(`Leeds${c}`, 'line')).toBe(`holds a direction override (${visibleChar(c)}) at character 6`);
+      expect(isCleanText(`Leeds${c}`, 'text')).toBe(false);
+    }
+    expect(textProblem('a\u2028b', 'line')).toBe('holds a line separator (\\u{2028}) at character 2');
+    expect(isCleanText('a\u2028b', 'text')).toBe(true);
+    expect(isCleanText('שלום \u200f(RLM) Leeds', 'line')).toBe(true); // a direction mark is no override
+  });
+
   test('names people write are accepted: accents, Welsh, emoji (a surrogate pair), right-to-left script', () => {
     for (const t of ['Café réunion', 'Ynys Môn', 'Road safety 🚸', 'مجلس', 'O’Brien — “quoted”']) expect(isCleanText(t, 'line')).toBe(true);
   });
@@ -42,6 +52,11 @@ describe('visible: a control character shown, never obeyed', () => {
     expect(visible('a\u001b]0;pwned\u0007b\u009b2J\u007f\tc\nd')).toBe('a\\x1b]0;pwned\\x07b\\x9b2J\\x7f\tc\nd');
   });
 
+  test('direction overrides and line separators are shown as escapes too; oneLine shows every line break', () => {
+    expect(visible('Evil\u202eroot\u2028x')).toBe('Evil\\u{202e}root\\u{2028}x');
+    expect(oneLine('nofile\nrules.yaml: valid\r\nx\u2028y')).toBe('nofile\\x0arules.yaml: valid\\x0d\\x0ax\\u{2028}y');
+  });
+
   test('keeping colour keeps only SGR sequences (ESC [ digits m), and shows every other ESC', () => {
     expect(visibleKeepingColour('\u001b[1;4mDay\u001b[22;24m \u001b]8;;http://x\u0007link\u001b[2J')).toBe('\u001b[1;4mDay\u001b[22;24m \\x1b]8;;http://x\\x07link\\x1b[2J');
   });
@@ -54,9 +69,10 @@ describe('slugOf: readable, and unique for distinct names', () => {
   });
 
   test('names that lose letters or accents keep the readable part and add a hash of the whole name', () => {
-    expect(slugOf('Ynys Môn')).toMatch(/^ynys-mon-[0-9a-f]{8}$/);
+    expect(slugOf('Ynys Môn')).toMatch(/^ynys-mon--[0-9a-f]{12}$/);
+    expect(slugOf(`Ynys Mon ${slugOf('Ynys Môn').slice(10)}`)).not.toBe(slugOf('Ynys Môn')); // a plain name never looks like a hashed one
     expect(slugOf('Ynys Môn')).not.toBe(slugOf('Ynys Mon'));
-    expect(slugOf('東京')).toMatch(/^area-[0-9a-f]{8}$/);
+    expect(slugOf('東京')).toMatch(/^area--[0-9a-f]{12}$/);
     expect(slugOf('東京')).not.toBe(slugOf('大阪'));
   });
 
