@@ -3,24 +3,45 @@
 // computed per second in-process. Needs a build (npm install or npm run build).
 // Usage: node scripts/bench.mjs [runs per command, default 40]
 import { spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const runs = Number(process.argv[2] ?? 40);
 const bin = fileURLToPath(new URL('../bin/jtai.cjs', import.meta.url));
 const plan = ['plan', '--notified', '2019-03-19'];
+
+// An inspection folder as one is in the fortnight: contacts, and a few changes recorded.
+const folder = mkdtempSync(join(tmpdir(), 'jtai-bench-'));
+const inspection = join(folder, 'jtai-inspection.yaml');
+spawnSync(process.execPath, [bin, 'start', '-n', '2019-03-19', '--area', 'Bench', '--out', inspection], { stdio: 'ignore' });
+for (const id of ['children-list', 'child-level-data', 'cse-gangs-cases']) spawnSync(process.execPath, [bin, 'done', id, '-i', inspection, '-q'], { stdio: 'ignore' });
+const inFolder = ['-i', inspection, '--now', '2019-03-20T15:30'];
+
 const commands = {
   'node -e ""': ['-e', ''],
   'jtai plan (text)': [bin, ...plan],
   'jtai plan --format json': [bin, ...plan, '--format', 'json'],
   'jtai plan --format csv': [bin, ...plan, '--format', 'csv'],
   'jtai plan --format md': [bin, ...plan, '--format', 'md'],
+  'jtai plan --format html': [bin, ...plan, '--format', 'html'],
   'jtai plan --format ics': [bin, ...plan, '--format', 'ics'],
+  'jtai next': [bin, 'next', ...plan.slice(1), '--now', '2019-03-20T15:30'],
+  'jtai explain': [bin, 'explain', 'cse-gangs-cases', ...plan.slice(1)],
+  'jtai --help': [bin, '--help'],
+  'jtai --version': [bin, '--version'],
+  'plan, inspection file': [bin, 'plan', ...inFolder],
+  'next, inspection file': [bin, 'next', ...inFolder],
+  'status, inspection file': [bin, 'status', ...inFolder],
+  'done': [bin, 'done', 'yot-cases', '-i', inspection, '-q'],
+  'check jtai-2018': [bin, 'check', 'jtai-2018'],
 };
 
 function timeOnce(args) {
   const start = process.hrtime.bigint();
-  const result = spawnSync(process.execPath, args, { stdio: ['ignore', 'ignore', 'ignore'] });
-  if (result.status !== 0) throw new Error(`${args.join(' ')} exited ${result.status}`);
+  const result = spawnSync(process.execPath, args, { stdio: ['ignore', 'ignore', 'pipe'] });
+  if (result.status !== 0) throw new Error(`${args.join(' ')} exited ${result.status}: ${result.stderr}`);
   return Number(process.hrtime.bigint() - start) / 1e6;
 }
 
@@ -37,6 +58,38 @@ console.log(`cold start, median of ${runs} runs (node ${process.version}, ${proc
 for (const [name, xs] of Object.entries(samples)) {
   console.log(`  ${name.padEnd(26)} ${median(xs).toFixed(1).padStart(6)} ms   ${(median(xs) / base).toFixed(2)}x`);
 }
+
+// Growth: every path should be linear in items, chain length and events.
+const chainRules = (n) => {
+  const file = join(folder, `chain-${n}.yaml`);
+  const items = Array.from({ length: n }, (_, i) => (i === 0 ? '  - { id: i0, kind: submission, title: T, day: 1, at: "09:00", by: [la], source: S }' : `  - { id: i${i}, kind: submission, title: T, from: i${i - 1}, minutes: 1, by: [la], source: S }`));
+  writeFileSync(file, ['id: chain', 'name: Chain', 'source: { title: S }', 'timezone: Europe/London', 'holidays: england-and-wales', 'parties: { la: { name: LA } }', 'items:', ...items, ''].join('\n'));
+  return file;
+};
+const withEvents = (n) => {
+  const dir = mkdtempSync(join(tmpdir(), 'jtai-bench-events-'));
+  const file = join(dir, 'jtai-inspection.yaml');
+  spawnSync(process.execPath, [bin, 'start', '-n', '2019-03-19', '--out', file], { stdio: 'ignore' });
+  mkdirSync(join(dir, 'jtai-inspection.progress'));
+  for (let i = 0; i < n; i++) {
+    const id = `20190320T${String(100000 + (i % 100000)).padStart(6, '0')}000Z-bench-1-${String(i).padStart(8, '0')}`;
+    writeFileSync(join(dir, 'jtai-inspection.progress', `${id}.json`), JSON.stringify({ format: 'jtai-progress-event/1', id, type: i % 2 ? 'undo' : 'done', item: 'children-list', at: '2019-03-20T10:00:00+00:00', recorded: `2019-03-20T10:00:00.${String(i % 1000).padStart(3, '0')}Z`, by: 'bench' }));
+  }
+  return file;
+};
+const time = (args) => {
+  const xs = Array.from({ length: 5 }, () => timeOnce(args));
+  return median(xs);
+};
+console.log('\ngrowth, median of 5 runs (ms)');
+console.log(`  ${'size'.padEnd(8)} ${'check chain'.padStart(12)} ${'plan chain'.padStart(12)} ${'status, N events'.padStart(18)}`);
+const noEvents = time([bin, 'status', '-i', withEvents(0), '--now', '2019-03-20T15:30']);
+for (const n of [100, 1000, 5000]) {
+  const rules = chainRules(n);
+  const events = withEvents(n === 5000 ? 2000 : n);
+  console.log(`  ${String(n === 5000 ? '5000/2000' : n).padEnd(8)} ${time([bin, 'check', rules]).toFixed(0).padStart(12)} ${time([bin, 'plan', '-n', '2019-03-19', '-r', rules, '-f', 'json', '-q']).toFixed(0).padStart(12)} ${time([bin, 'status', '-i', events, '--now', '2019-03-20T15:30']).toFixed(0).padStart(18)}`);
+}
+console.log(`  status with no events: ${noEvents.toFixed(0)} ms (the events column is 100, 1000 and 2000 events)`);
 
 const { loadRuleSet } = await import('../dist/io/load-rule-set.js');
 const { computePlan } = await import('../dist/core/plan/plan.js');

@@ -173,6 +173,7 @@ export function makeProgram(io: CliIo, version: string): Command {
     .addOption(option.agency())
     .addOption(option.format(['text', 'json', 'md']))
     .addOption(option.color())
+    .addOption(option.quiet())
     .addHelpText(
       'after',
       examples([
