@@ -38,7 +38,7 @@ describe("commander's messages in jtai's voice", () => {
   test('an unknown command gets the closest and the list, as "jtai help" does', async () => {
     const run = await runCli(['plna', '-n', '2019-03-19']);
     expect(run.code).toBe(2);
-    expect(run.stderr).toMatch(/^jtai: there is no command "plna"\. Did you mean "plan"\? The commands are: plan, next, explain, status, start, done, undo, web, check, init, list, schema\.\n/);
+    expect(run.stderr).toMatch(/^jtai: there is no command "plna"\. Did you mean "plan"\? The commands are: plan, next, explain, status, start, done, undo, log, web, check, init, list, schema\.\n/);
     expect(run.stderr).toBe((await runCli(['help', 'plna'])).stderr);
   });
 });

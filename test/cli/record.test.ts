@@ -244,3 +244,30 @@ describe('every change can be read back, and nothing bricks the record', () => {
     expect(json.items.filter((i: { status: string }) => i.status === 'done').map((i: { id: string }) => i.id)).toEqual(['yot-cases']); // every done was undone
   });
 });
+
+describe('the cache in the user cache folder is never the truth', () => {
+  test('an edited inspection file is read again, a damaged cache is ignored, and JTAI_CACHE=0 goes without', async () => {
+    const home = mkdtempSync(join(tmpdir(), 'jtai-cache-home-'));
+    const env = { XDG_CACHE_HOME: home };
+    const { file } = await started();
+    const area = async (extra: Record<string, string> = {}) => JSON.parse((await runCli(['plan', '--inspection', file, '-f', 'json'], { ...env, ...extra })).stdout).area;
+    expect(await area()).toBe('My Area');
+    writeFileSync(file, readFileSync(file, 'utf8').replace('area: "My Area"', 'area: "Our Area"'));
+    expect(await area()).toBe('Our Area');
+    for (const kind of readdirSync(join(home, 'jtai'))) for (const f of readdirSync(join(home, 'jtai', kind))) writeFileSync(join(home, 'jtai', kind, f), '{"version": 1, "data": {"text": 5');
+    expect(await area()).toBe('Our Area');
+    expect(await area({ JTAI_CACHE: '0' })).toBe('Our Area');
+  });
+
+  test('a new event is read, one already read comes from the cache, and a skipped file is tried each time', async () => {
+    const home = mkdtempSync(join(tmpdir(), 'jtai-cache-home-'));
+    const { file, folder } = await started();
+    await runCli(['done', 'children-list', '--note', 'one', '--inspection', file, '-q'], { XDG_CACHE_HOME: home });
+    const notesNow = async () => JSON.parse((await runCli(['log', '--inspection', file, '-f', 'json'], { XDG_CACHE_HOME: home })).stdout);
+    expect((await notesNow()).events.map((e: { note: string }) => e.note)).toEqual(['one']);
+    await runCli(['done', 'child-level-data', '--note', 'two', '--inspection', file, '-q'], { XDG_CACHE_HOME: home });
+    writeFileSync(join(folder, 'bad.json'), '{');
+    expect((await notesNow()).events.map((e: { note: string }) => e.note)).toEqual(['one', 'two']);
+    expect((await notesNow()).skipped).toEqual([`${join(folder, 'bad.json')} was skipped: it is not JSON (damaged, or not written by jtai).`]);
+  });
+});

@@ -8,8 +8,8 @@ import { computePlan } from '../../core/plan/plan.js';
 import { didYouMean } from '../../core/text/suggest.js';
 import { zoneRulesFor } from '../../core/dates/zones.js';
 import { InputError, UsageError } from '../../errors.js';
-import { INSPECTION_FILE, type LoadedProgress, checkInspection, findInspection, initialInspection, loadProgress, readInspection } from '../../io/inspection-file.js';
-import { newEventId, recordEvent } from '../../io/progress-folder.js';
+import { INSPECTION_FILE, type LoadedProgress, checkInspection, findInspection, loadInspection, loadProgress } from '../../io/inspection.js';
+import { newEventId, recordEvent } from '../../io/progress-record.js';
 import { MAX_BY, MAX_NOTE, type ProgressEvent } from '../../core/progress/events.js';
 import { isCleanText } from '../../core/text/text-rules.js';
 import { userInfo } from 'node:os';
@@ -31,6 +31,7 @@ export interface StartOptions {
 export async function runStart(options: StartOptions, io: CliIo): Promise<void> {
   if (options.notified === undefined) throw new UsageError('--notified is missing: give the day the area was notified, for example: jtai start --notified 2019-03-19 --area "My Area".');
   const { date } = readDate('--notified', options.notified, londonToday());
+  const { initialInspection } = await import('../../io/inspection-file.js');
   const rules = options.rules ?? 'jtai-2018';
   const ruleSet = await loadRuleSet(rules);
   const plan = computePlan(ruleSet, date, makeHolidayCalendar(ruleSet.closures), await zoneRulesFor(ruleSet.timezone)); // a date it cannot plan is refused now
@@ -51,13 +52,13 @@ export interface DoneOptions {
   quiet?: boolean;
 }
 
-async function openInspection(options: DoneOptions) {
+async function openInspection(options: DoneOptions, env: CliIo['env']) {
   const path = findInspection(options.inspection);
   if (!path) throw new InputError(`there is no ${INSPECTION_FILE} here to record progress in; write one with: jtai start --notified DATE --area NAME (or give --inspection FILE).`);
-  const loaded = readInspection(path);
+  const loaded = await loadInspection(path, env);
   const ruleSet = await loadRuleSet(loaded.record.rules);
-  checkInspection(loaded, ruleSet);
-  return { path, loaded, ruleSet, zone: await zoneRulesFor(ruleSet.timezone), record: loadProgress(loaded) };
+  await checkInspection(loaded, ruleSet);
+  return { path, loaded, ruleSet, zone: await zoneRulesFor(ruleSet.timezone), record: loadProgress(loaded, env) };
 }
 
 /** Who records: --by, else the account's user name (an event always says who). */
@@ -109,7 +110,7 @@ function partsOf(ruleSet: RuleSet, item: RuleSet['items'][number], agency: strin
 /** jtai done: records items, or one agency's part of them, as done. */
 export async function runDone(ids: string[], options: DoneOptions, io: CliIo): Promise<void> {
   checkSizes(options);
-  const { path, ruleSet, zone, record } = await openInspection(options);
+  const { path, ruleSet, zone, record } = await openInspection(options, io.env);
   const items = itemsNamed(ruleSet, ids);
   const parts = items.map((item) => ({ item, agencies: partsOf(ruleSet, item, options.agency) }));
   const say = (text: string) => void (!options.quiet && io.writeErr(`jtai: ${text}\n`));
@@ -133,7 +134,7 @@ export async function runDone(ids: string[], options: DoneOptions, io: CliIo): P
 /** jtai undo: takes back what jtai done recorded (all of an item, or one agency's part), as an event of its own. */
 export async function runUndo(ids: string[], options: DoneOptions, io: CliIo): Promise<void> {
   checkSizes(options);
-  const { path, ruleSet, zone, record } = await openInspection(options);
+  const { path, ruleSet, zone, record } = await openInspection(options, io.env);
   const say = (text: string) => void (!options.quiet && io.writeErr(`jtai: ${text}\n`));
   // An item the rule set no longer has can still be taken back, if the record names it.
   const gone = ids.filter((id) => !ruleSet.items.some((i) => i.id === id.trim().toLowerCase()) && Object.hasOwn(record.progress, id.trim().toLowerCase()));

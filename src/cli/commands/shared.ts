@@ -12,7 +12,7 @@ import type { HolidayCalendar } from '../../core/dates/working-days.js';
 import { type ZoneRules, coversInstant } from '../../core/dates/zone-rules.js';
 import { zoneRulesFor } from '../../core/dates/zones.js';
 import { InputError, UnknownYearError, UsageError } from '../../errors.js';
-import type { LoadedInspection } from '../../io/inspection-file.js';
+import type { LoadedInspection } from '../../io/inspection.js';
 import { INSPECTION_FILE, findInspection } from '../../io/inspection-path.js';
 import { loadRuleSet } from '../../io/load-rule-set.js';
 import { builtInPath } from '../../io/read-rule-set-file.js';
@@ -44,8 +44,8 @@ async function inspectionFor(command: string, input: PlanInput, io: CliIo): Prom
     if (!input.quiet) io.writeErr(`jtai: ${text}\n`);
   };
   const path = findInspection(input.inspection);
-  // The inspection file's code (and the YAML parser) is loaded only when there is a file.
-  let loaded = path ? (await import('../../io/inspection-file.js')).readInspection(path) : undefined;
+  // The inspection file's code is loaded only when there is a file (and its parser only when its cache misses).
+  let loaded = path ? await (await import('../../io/inspection.js')).loadInspection(path, io.env) : undefined;
   const typed = input.notified;
   const read = typed === undefined ? undefined : readDate('--notified', typed, londonToday());
   if (read && !read.iso) say(`--notified "${typed}" read as ${formatLongDate(read.date)} (${read.date}).`);
@@ -111,9 +111,9 @@ export interface Planned {
 export async function planFor(command: string, input: PlanInput, io: CliIo, options: { progress: 'always' | 'when-asked' } = { progress: 'when-asked' }): Promise<Planned> {
   const { notified, typed, rules, loaded } = await inspectionFor(command, input, io);
   const ruleSet = await loadRuleSet(rules);
-  const files = loaded ? await import('../../io/inspection-file.js') : undefined;
-  files?.checkInspection(loaded!, ruleSet);
-  const record = loaded && files!.loadProgress(loaded);
+  const files = loaded ? await import('../../io/inspection.js') : undefined;
+  await files?.checkInspection(loaded!, ruleSet);
+  const record = loaded && files!.loadProgress(loaded, io.env);
   const calendar = makeHolidayCalendar(ruleSet.closures);
   const zone = await zoneRulesFor(ruleSet.timezone);
   let plan: TrackedPlan;

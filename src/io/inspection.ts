@@ -1,0 +1,61 @@
+import { type ProgressEvent, foldEvents, legacyEvents } from '../core/progress/events.js';
+import type { DoneRecord, InspectionRecord } from '../core/progress/inspection-record.js';
+import type { RuleSet } from '../core/rule-set/rule-set.js';
+import { didYouMean } from '../core/text/suggest.js';
+import { type Problem, RuleSetError } from '../errors.js';
+import { progressFolderOf, readEvents } from './progress-folder.js';
+import { displayName, readTextFile } from './read-rule-set-file.js';
+import { cacheFileFor, readCache, writeCache } from './user-cache.js';
+
+// The inspection file as the commands use it, without its parser when it can be spared: a
+// file read before (the same text, byte for byte) is taken from a cache in the user's cache
+// folder, so that status, next and done need neither YAML nor zod at all. The file itself is
+// the truth: any change to its text, and it is parsed again.
+
+export { INSPECTION_FILE, findInspection } from './inspection-path.js';
+
+export interface LoadedInspection {
+  path: string;
+  record: InspectionRecord;
+  /** Where a path of the file (or a key of the mapping there) is written, for messages; absent when read from the cache. */
+  positionOf?(path: ReadonlyArray<string | number>, key?: string): { file: string; line: number; column: number };
+}
+
+/** Reads an inspection file and checks its shape (every problem at once, with its line and column), from the cache when its text is unchanged. */
+export async function loadInspection(path: string, env: NodeJS.ProcessEnv = process.env): Promise<LoadedInspection> {
+  const text = readTextFile(path, displayName(path), 'inspection file');
+  const file = cacheFileFor('inspections', path, env);
+  const entry = readCache<{ text: string; record: InspectionRecord }>(file);
+  if (entry?.text === text) return { path, record: entry.record };
+  const loaded = (await import('./inspection-file.js')).readInspection(path, text);
+  writeCache(file, { text, record: loaded.record });
+  return loaded;
+}
+
+/** The contacts' parties that the rule set does not have: an error, with its line and column. */
+export async function checkInspection(loaded: LoadedInspection, ruleSet: RuleSet): Promise<void> {
+  const parties = Object.keys(ruleSet.parties);
+  const unknown = Object.keys(loaded.record.contacts).filter((id) => !parties.includes(id));
+  if (unknown.length === 0) return;
+  const positionOf = loaded.positionOf ?? (await import('./inspection-file.js')).readInspection(loaded.path).positionOf!;
+  const problems: Problem[] = unknown.map((id) => ({ path: ['contacts', id], message: `contacts: there is no party "${id}" in ${ruleSet.id}.${didYouMean(id, parties)}`, position: positionOf(['contacts'], id) }));
+  throw new RuleSetError(displayName(loaded.path), problems, 'inspection file');
+}
+
+/** The whole record of an inspection: the events of its progress folder, and the "progress:" map an older jtai wrote into the file. */
+export interface LoadedProgress {
+  folder: string;
+  events: ProgressEvent[];
+  /** What has been done, by item id: the fold of every event. */
+  progress: Record<string, DoneRecord[]>;
+  /** Files of the folder that were skipped, and why. */
+  problems: string[];
+}
+
+/** Reads the progress of an inspection: its folder's events after the file's own map, folded. */
+export function loadProgress(loaded: LoadedInspection, env: NodeJS.ProcessEnv = process.env): LoadedProgress {
+  const folder = progressFolderOf(loaded.path);
+  const read = readEvents(folder, env);
+  const events = [...legacyEvents(loaded.record.progress), ...read.events];
+  return { folder, events, progress: foldEvents(events), problems: read.problems };
+}
