@@ -1,8 +1,10 @@
 import type { TrackedPlan } from '../core/progress/progress.js';
-import { formatLongDate, formatShortDate } from '../core/dates/calendar-date.js';
+import { formatShortDate } from '../core/dates/calendar-date.js';
 import type { Explanation } from '../core/plan/explain.js';
-import { agenciesOf } from './item-text.js';
+import { tellWho } from './item-text.js';
+import { partyJson } from './json.js';
 import { PLAIN_STYLE, type Style } from './style.js';
+import { tellExplainedDue, tellExplainedFrom, tellExplainedTime, tellStep } from './words.js';
 import { wrapText } from './wrap.js';
 
 export interface RenderExplainOptions {
@@ -19,24 +21,16 @@ export function renderExplainText(e: Explanation, plan: TrackedPlan, warnings: s
   const para = (text: string, mark: (t: string) => string = (t) => t) => wrapText(text, width).map(mark);
   const lines = [
     ...para(`${item.id}: ${item.title}`, s.heading),
-    ...para(`Who: ${agenciesOf(item)}${item.recipient ? ` → ${item.recipient.name}` : ''}`),
-    ...para(`Rule set ${plan.ruleSet.id}: ${item.anchor}, at ${e.writtenTime}.`, s.dim),
+    ...para(`Who: ${tellWho(item)}`),
+    ...para(tellExplainedFrom(e, plan.ruleSet.id), s.dim),
     '',
   ];
   for (const step of e.steps) {
-    const what = step.kind === 'counted' ? `day ${step.day}${step.reason ? `, ${step.reason}` : ''}` : step.kind === 'skipped' ? `skipped: ${step.reason}` : (step.reason ?? '');
+    const what = tellStep(step);
     lines.push(`  ${s.time(formatShortDate(step.date).padEnd(16))} ${step.kind === 'skipped' ? s.dim(what) : what}`);
   }
   lines.push('');
-  if (item.time === null) lines.push(...para('Time: all day; the source gives no time.'));
-  else if (item.timeLabel) lines.push(...para(`Time: "${e.writtenTime}" is ${item.time} ("${item.timeLabel}").${item.timeNote ? ` ${item.timeNote}` : ''}`));
-  else lines.push(...para(`Time: ${item.time}, as written.`));
-  lines.push(
-    ...para(
-      item.due === null ? `Date: ${formatLongDate(item.date)}, all day.` : `Due: ${formatLongDate(item.date)} at ${item.time}, ${plan.timezone} (${item.due}).`,
-      s.heading,
-    ),
-  );
+  lines.push(...para(tellExplainedTime(e)), ...para(tellExplainedDue(item, plan.timezone), s.heading));
   lines.push(...para(`Source: “${item.source}”`, s.dim));
   if (item.note) lines.push(...para(`Note: ${item.note}`));
   for (const w of warnings) lines.push(...para(`Warning: ${w}`, s.warning));
@@ -52,8 +46,8 @@ export function renderExplainJson(e: Explanation, plan: TrackedPlan, warnings: s
     timezone: plan.timezone,
     id: item.id,
     title: item.title,
-    agencies: item.agencies.map((a) => ({ id: a.id, name: a.name })),
-    recipient: item.recipient && { id: item.recipient.id, name: item.recipient.name },
+    agencies: item.agencies.map(partyJson),
+    recipient: item.recipient && partyJson(item.recipient),
     anchor: item.anchor,
     at: e.writtenTime,
     steps: e.steps,

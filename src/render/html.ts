@@ -1,10 +1,10 @@
 import type { TrackedPlan } from '../core/progress/progress.js';
-import { filterWords } from '../core/plan/agencies.js';
-import { formatLongDate, formatShortDate } from '../core/dates/calendar-date.js';
-import { type FocusListView, focusLists, inspectionLine } from '../core/plan/focus.js';
+import { formatShortDate } from '../core/dates/calendar-date.js';
+import { type FocusListView, inspectionLine } from '../core/plan/focus.js';
 import type { PlanItem } from '../core/plan/plan.js';
 import { tellWarnings } from '../core/plan/warnings.js';
-import { agenciesOf, contactLines, doneWords, kindWord, noteOf, partyWords, planNotes } from './item-text.js';
+import { agenciesOf, contactLines, doneWords, kindWord, noteOf, partyWords, planNotes, tellWho } from './item-text.js';
+import { WORDS, groupFocus, tellAnchored, tellDayOff, tellNamed, tellNames, tellNothingToDo, tellPlanTitle, tellRuleSetSource, tellTime, tellTimes } from './words.js';
 
 // The plan as one printable HTML document: inline CSS, no script, nothing fetched, readable in
 // any browser and as an email attachment. A compact timetable first (one row per item), then
@@ -75,7 +75,7 @@ function row(item: PlanItem, plan: TrackedPlan): string {
   const cells = [
     `<td class="day">${item.day === null ? '' : item.day}</td>`,
     `<td class="date">${html(formatShortDate(item.date))}</td>`,
-    `<td class="time">${html(item.time ?? 'all day')}</td>`,
+    `<td class="time">${html(tellTime(item))}</td>`,
     `<td><span class="kind kind-${item.kind}">${kindWord(item)}:</span> ${html(item.title)}${done ? ` <span class="done">${html(done)}</span>` : ''}</td>`,
     `<td>${html(agenciesOf(item, plan))}</td>`,
     `<td>${html(item.recipient ? partyWords(item.recipient, plan) : '')}</td>`,
@@ -92,11 +92,10 @@ function section(title: string, body: string): string {
 }
 
 function focusList(l: FocusListView): string {
-  const names = (parties: FocusListView['parties']) => parties.map((p) => p.name).join(', ');
-  const points = l.points.map((p) => `<li>${html(p.text)}${p.parties.length > 0 ? ` <em>(${html(names(p.parties))})</em>` : ''}${p.note ? ` <strong>Note:</strong> ${html(p.note)}` : ''}</li>`);
+  const points = l.points.map((p) => `<li>${html(p.text)}${p.parties.length > 0 ? ` <em>(${html(tellNames(p.parties))})</em>` : ''}${p.note ? ` <strong>Note:</strong> ${html(p.note)}` : ''}</li>`);
   return [
     `<h3>${html(l.heading)}</h3>`,
-    l.parties.length > 0 ? `<p class="meta">Names: ${html(names(l.parties))}.</p>` : '',
+    l.parties.length > 0 ? `<p class="meta">${tellNamed(l.parties, html)}</p>` : '',
     l.intro ? `<p>${html(l.intro)}</p>` : '',
     `<ul>${points.join('')}</ul>`,
     l.note ? `<p><strong>Note:</strong> ${html(l.note)}</p>` : '',
@@ -105,23 +104,17 @@ function focusList(l: FocusListView): string {
 }
 
 function focusSections(plan: TrackedPlan): string {
-  const lists = focusLists(plan);
-  const theirs = lists.filter((l) => l.forFilter);
-  const rest = lists.filter((l) => !l.forFilter);
-  return [
-    theirs.length > 0 ? section(`What ${filterWords(plan)} should be ready to show`, theirs.map(focusList).join('')) : '',
-    rest.length > 0 ? section('What the inspection looks at', rest.map(focusList).join('')) : '',
-  ].join('');
+  return groupFocus(plan)
+    .map((g) => section(g.heading, g.lists.map(focusList).join('')))
+    .join('');
 }
 
 function detail(item: PlanItem, plan: TrackedPlan): string {
-  const when = `${item.anchor}, ${formatShortDate(item.date)}${item.time ? ` ${item.time}` : ''}`;
-  const who = `${agenciesOf(item, plan)}${item.recipient ? ` → ${partyWords(item.recipient, plan)}` : ''}`;
   const note = noteOf(item);
   const done = doneWords(item, plan);
   return [
     `<div class="item" id="item-${html(item.id)}"><h3>${html(item.title)}</h3>`,
-    `<p><em>${html(when)}.</em> ${kindWord(item)}: ${html(who)}. <span class="id">${html(item.id)}</span></p>`,
+    `<p><em>${html(tellAnchored(item))}.</em> ${kindWord(item)}: ${html(tellWho(item, plan))}. <span class="id">${html(item.id)}</span></p>`,
     done ? `<p class="done">${html(done)}</p>` : '',
     list(item.details),
     note ? `<p><strong>Note:</strong> ${html(note)}</p>` : '',
@@ -129,34 +122,34 @@ function detail(item: PlanItem, plan: TrackedPlan): string {
   ].join('');
 }
 
-/** The title a plan's documents share: "JTAI timetable (2018 guidance), My Area: notified Tuesday 19 March 2019, for Police". */
-export function planTitle(plan: TrackedPlan): string {
-  const forWhom = filterWords(plan);
-  return `${plan.ruleSet.name}${plan.area ? `, ${plan.area}` : ''}: notified ${formatLongDate(plan.notified)}${forWhom ? `, for ${forWhom}` : ''}`;
-}
-
-/** The plan as one self-contained, printable HTML document. */
-export function renderHtml(plan: TrackedPlan, options: RenderHtmlOptions): string {
-  const { ruleSet } = plan;
-  const title = planTitle(plan);
+// The first printed page: the title, what the times mean, whether the plan may not fit, the table.
+function timetablePart(plan: TrackedPlan, title: string): string[] {
   const fit = plan.warnings.filter((w) => w.kind === 'guidance');
-  const pageCss = `@page { size: A4; margin: 16mm 12mm 16mm; @top-left { content: ${cssString(title)}; font: 8pt sans-serif; color: #505a5f; } @bottom-right { content: "Page " counter(page) " of " counter(pages); font: 8pt sans-serif; color: #505a5f; } }`;
   const about = inspectionLine(plan);
-  const body = [
+  return [
     '<div class="timetable-part">',
     `<h1>${html(title)}</h1>`,
-    `<p class="meta">Times are ${html(plan.timezone)} wall-clock times; day numbers count working days from the notification day (day 0). Rule set <span class="id">${html(ruleSet.id)}</span>, from ${html(ruleSet.source.title)}.</p>`,
+    `<p class="meta">${html(tellTimes(plan.timezone))} ${tellRuleSetSource(plan, (id) => `<span class="id">${html(id)}</span>`, html)}</p>`,
     about ? `<p class="about">${html(about)}</p>` : '',
     ...fit.map((w) => `<p class="note"><strong>May not fit:</strong> ${html(w.message)}</p>`),
     '<table class="timetable"><caption>Timetable</caption>',
     '<thead><tr><th scope="col">Day</th><th scope="col">Date</th><th scope="col">Time</th><th scope="col">What</th><th scope="col">Who</th><th scope="col">To whom</th></tr></thead>',
     `<tbody>${plan.items.map((item) => row(item, plan)).join('')}</tbody></table>`,
-    plan.items.length === 0 ? `<p>Nothing to do in this plan${filterWords(plan) ? ` for ${html(filterWords(plan)!)}` : ''}.</p>` : '',
+    plan.items.length === 0 ? `<p>${tellNothingToDo(plan, html)}</p>` : '',
     '</div>',
+  ];
+}
+
+/** The plan as one self-contained, printable HTML document. */
+export function renderHtml(plan: TrackedPlan, options: RenderHtmlOptions): string {
+  const title = tellPlanTitle(plan);
+  const pageCss = `@page { size: A4; margin: 16mm 12mm 16mm; @top-left { content: ${cssString(title)}; font: 8pt sans-serif; color: #505a5f; } @bottom-right { content: "Page " counter(page) " of " counter(pages); font: 8pt sans-serif; color: #505a5f; } }`;
+  const body = [
+    ...timetablePart(plan, title),
     focusSections(plan),
     section('Warnings', list(tellWarnings(plan.warnings.filter((w) => w.kind !== 'guidance')))),
     section('Notes', list(planNotes(plan))),
-    section('Bank holidays and closures skipped', list(plan.daysOff.map((d) => `${formatLongDate(d.date)}: ${d.reason}`))),
+    section(WORDS.daysOffInDocuments, list(plan.daysOff.map(tellDayOff))),
     section('Contacts', list(contactLines(plan))),
     section('Details', plan.items.map((item) => detail(item, plan)).join('')),
   ].join('\n');

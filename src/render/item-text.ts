@@ -1,5 +1,5 @@
 import { type TrackedPlan, contactsOf } from '../core/progress/progress.js';
-import { formatShortDate } from '../core/dates/calendar-date.js';
+import { formatShortDateTime } from '../core/dates/calendar-date.js';
 import { contactWords } from '../core/progress/inspection-words.js';
 import type { Party } from '../core/rule-set/rule-set.js';
 import type { PlanItem } from '../core/plan/plan.js';
@@ -23,11 +23,16 @@ export function agenciesOf(item: PlanItem, plan?: Pick<TrackedPlan, 'contacts'>)
   return item.agencies.map((a) => partyWords(a, plan)).join(', ');
 }
 
+/** Who must act and to whom: tellWho(item, plan) is "Police (DI Jane Smith) → Inspectors"; names only without a plan. */
+export function tellWho(item: PlanItem, plan?: Pick<TrackedPlan, 'contacts'>): string {
+  return `${agenciesOf(item, plan)}${item.recipient ? ` → ${partyWords(item.recipient, plan)}` : ''}`;
+}
+
 /** "✓ Done Wed 20 Mar 2019 14:52 by Jane Smith", or undefined if not done. */
 export function doneWords(item: PlanItem, plan: TrackedPlan): string | undefined {
   const p = plan.progress?.items[item.id];
   if (!p || p.status !== 'done' || !p.doneAt) return undefined;
-  return `✓ Done ${formatShortDate(p.doneAt.slice(0, 10))} ${p.doneAt.slice(11, 16)}${p.doneBy ? ` by ${p.doneBy}` : ''}${p.note ? ` (${p.note})` : ''}`;
+  return `✓ Done ${formatShortDateTime(p.doneAt)}${p.doneBy ? ` by ${p.doneBy}` : ''}${p.note ? ` (${p.note})` : ''}`;
 }
 
 /** Every contact the inspection file gives, as "Police: DI Jane Smith, MASH, jane@..., 01234". */

@@ -7,13 +7,14 @@ import { noteOf } from './item-text.js';
 /** The version of the JSON shape; it changes only when a field changes meaning or goes away. */
 export const JSON_FORMAT_VERSION = 1;
 
-function party(p: Party): { id: string; name: string } {
+/** A party as every JSON output writes it: partyJson(police) is { id: "police", name: "Police" }. */
+export function partyJson(p: Pick<Party, 'id' | 'name'>): { id: string; name: string } {
   return { id: p.id, name: p.name };
 }
 
 function itemJson(item: PlanItem, plan: TrackedPlan) {
   const progress = plan.progress?.items[item.id];
-  const withContacts = (p: Party) => ({ ...party(p), contacts: contactsOf(plan, p.id) });
+  const withContacts = (p: Party) => ({ ...partyJson(p), contacts: contactsOf(plan, p.id) });
   return {
     id: item.id,
     kind: item.kind,
@@ -36,7 +37,7 @@ function itemJson(item: PlanItem, plan: TrackedPlan) {
     status: progress?.status ?? null,
     doneAt: progress?.doneAt ?? null,
     doneBy: progress?.doneBy ?? null,
-    owing: progress ? progress.owing.map(party) : null,
+    owing: progress ? progress.owing.map(partyJson) : null,
   };
 }
 
@@ -59,8 +60,8 @@ function focusJson(list: FocusListView) {
     id: list.id,
     heading: list.heading,
     intro: list.intro,
-    agencies: list.parties.map(party),
-    points: list.points.map((p) => ({ text: p.text, agencies: p.parties.map(party), note: p.note })),
+    agencies: list.parties.map(partyJson),
+    points: list.points.map((p) => ({ text: p.text, agencies: p.parties.map(partyJson), note: p.note })),
     note: list.note,
     source: list.source,
     forFilter: list.forFilter,
@@ -77,7 +78,7 @@ export function renderJson(plan: TrackedPlan): string {
     area: plan.area,
     now: plan.progress?.now ?? null,
     schedule: { id: ruleSet.id, name: ruleSet.name, source: ruleSet.source, holidays: ruleSet.holidays, notes: ruleSet.notes },
-    filter: plan.filter && { agencies: plan.filter.agencies.map(party) },
+    filter: plan.filter && { agencies: plan.filter.agencies.map(partyJson) },
     inspection: inspectionJson(plan),
     items: plan.items.map((item) => itemJson(item, plan)),
     focus: focusLists(plan).map(focusJson),

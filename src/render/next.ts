@@ -1,8 +1,9 @@
 import type { TrackedPlan } from '../core/progress/progress.js';
-import { formatLongDate, formatShortDate } from '../core/dates/calendar-date.js';
-import { type NextView, type TimedItem, formatMinutes } from '../core/progress/next.js';
-import { agenciesOf } from './item-text.js';
-import { PLAIN_STYLE, type Style } from './style.js';
+import type { NextView, TimedItem } from '../core/progress/next.js';
+import { tellWho } from './item-text.js';
+import { partyJson } from './json.js';
+import { PLAIN_STYLE, type Style, markKind } from './style.js';
+import { WORDS, tellDateTime, tellNextDay, tellNow, tellTime, tellTimeLeft, tellTimetableOver } from './words.js';
 import { wrapText } from './wrap.js';
 
 export interface RenderNextOptions {
@@ -12,13 +13,14 @@ export interface RenderNextOptions {
 }
 
 function entry(t: TimedItem, withDate: boolean, plan: TrackedPlan, s: Style, width: number): string[] {
-  const when = `${withDate ? `${formatShortDate(t.item.date)} ` : ''}${t.item.time ?? 'all day'}`.padEnd(withDate ? 22 : 8);
-  const kind = t.item.kind === 'submission' ? s.submission('DUE       ') : s.inspectorAction('INSPECTORS');
+  const when = (withDate ? tellDateTime(t.item) : tellTime(t.item)).padEnd(withDate ? 22 : 8);
+  const kind = markKind(t.item, s);
   const done = plan.progress?.items[t.item.id]?.status === 'done';
-  const left = done ? ' ✓ done' : t.minutesLeft === null ? '' : t.minutesLeft >= 0 ? ` (in ${formatMinutes(t.minutesLeft)})` : ` (${formatMinutes(t.minutesLeft)} ago)`;
+  const inWords = tellTimeLeft(t.minutesLeft);
+  const left = done ? ' ✓ done' : inWords && ` (${inWords})`;
   const indent = ' '.repeat(2 + when.length + 1 + 10 + 1);
   const [first = '', ...rest] = wrapText(`${t.item.title}${left}`, width - indent.length);
-  const who = wrapText(`${agenciesOf(t.item)}${t.item.recipient ? ` → ${t.item.recipient.name}` : ''} · ${t.item.id}`, width - indent.length);
+  const who = wrapText(`${tellWho(t.item)} · ${t.item.id}`, width - indent.length);
   return [`  ${s.time(when)} ${kind} ${s.heading(first)}`, ...rest.map((l) => `${indent}${s.heading(l)}`), ...who.map((l) => `${indent}${s.dim(l)}`)];
 }
 
@@ -26,22 +28,18 @@ function entry(t: TimedItem, withDate: boolean, plan: TrackedPlan, s: Style, wid
 export function renderNextText(view: NextView, plan: TrackedPlan, options: RenderNextOptions = {}): string {
   const s = options.style ?? PLAIN_STYLE;
   const width = options.width ?? 80;
-  const [date, time] = view.now.split('T');
-  const lines = [s.heading(`Now: ${formatLongDate(date!)}, ${time} (${plan.timezone})`)];
+  const lines = [s.heading(`Now: ${tellNow(view.now, plan.timezone)}`)];
   if (view.over) {
-    const last = plan.items.at(-1)!;
-    const when = `${formatLongDate(last.date)}${last.time ? ` at ${last.time}` : ''}`;
-    const open = plan.progress?.recorded && view.overdue.length > 0 ? ` ${view.overdue.length} ${view.overdue.length === 1 ? 'was' : 'were'} not marked done.` : '';
-    lines.push('', ...wrapText(`The timetable is over: all ${plan.items.length} items of this plan have passed, the last on ${when}. Nothing more is due.${open}`, width));
+    lines.push('', ...wrapText(tellTimetableOver(plan, view.overdue.length), width));
     return `${lines.join('\n')}\n`;
   }
   const section = (title: string, items: TimedItem[], withDate: boolean) => {
-    lines.push('', s.day(title), ...(items.length === 0 ? ['  nothing'] : items.flatMap((t) => entry(t, withDate, plan, s, width))));
+    lines.push('', s.day(title), ...(items.length === 0 ? [`  ${WORDS.nothingInList}`] : items.flatMap((t) => entry(t, withDate, plan, s, width))));
   };
-  section('Passed (overdue unless done)', view.overdue, true);
-  section('Still due today', view.today, false);
-  if (view.next.length > 0) section(`Next: ${formatLongDate(view.next[0]!.item.date)}`, view.next, false);
-  else lines.push('', 'Nothing after today.');
+  section(WORDS.passed, view.overdue, true);
+  section(WORDS.stillDueToday, view.today, false);
+  if (view.next.length > 0) section(tellNextDay(view.next[0]!.item.date), view.next, false);
+  else lines.push('', WORDS.nothingAfterToday);
   return `${lines.join('\n')}\n`;
 }
 
@@ -54,9 +52,9 @@ const itemsJson = (items: TimedItem[], plan: TrackedPlan) =>
     time: item.time,
     due: item.due,
     minutesLeft,
-    agencies: item.agencies.map((a) => ({ id: a.id, name: a.name })),
+    agencies: item.agencies.map(partyJson),
     status: plan.progress?.items[item.id]?.status ?? null,
-    recipient: item.recipient && { id: item.recipient.id, name: item.recipient.name },
+    recipient: item.recipient && partyJson(item.recipient),
   }));
 
 /** What is next, as JSON: now with its offset, whether the timetable is over, and each item with who must act. */

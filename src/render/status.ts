@@ -1,12 +1,11 @@
 import { type TrackedPlan, contactsOf } from '../core/progress/progress.js';
-import { filterWords } from '../core/plan/agencies.js';
-import { formatLongDate, formatShortDate } from '../core/dates/calendar-date.js';
+import { minutesBetween } from '../core/dates/calendar-date.js';
 import { contactWords } from '../core/progress/inspection-words.js';
-import { formatMinutes } from '../core/progress/next.js';
-import type { PlanItem } from '../core/plan/plan.js';
 import type { AgencyStatus, StatusView } from '../core/progress/status.js';
+import { partyJson } from './json.js';
 import { markdownText as md } from './markdown-text.js';
 import { PLAIN_STYLE, type Style } from './style.js';
+import { tellDateTime, tellNow, tellPlanTitle, tellTimeLeft } from './words.js';
 import { wrapText } from './wrap.js';
 
 // jtai status as text, Markdown (the daily update a coordinator pastes to partners) and JSON.
@@ -17,24 +16,16 @@ export interface RenderStatusOptions {
 }
 
 function heading(plan: TrackedPlan, view: StatusView): string[] {
-  const [date, time] = view.now.slice(0, 16).split('T');
-  const forWhom = filterWords(plan);
-  return [
-    `Status at ${formatLongDate(date!)}, ${time} (${plan.timezone})`,
-    `${plan.ruleSet.name}${plan.area ? ` · ${plan.area}` : ''} · notified ${formatLongDate(plan.notified)}${forWhom ? ` · for ${forWhom}` : ''}`,
-  ];
-}
-
-function when(item: PlanItem): string {
-  return `${formatShortDate(item.date)} ${item.time ?? 'all day'}`;
+  return [`Status at ${tellNow(view.now, plan.timezone)}`, tellPlanTitle(plan, 'status')];
 }
 
 function left(minutes: number | null): string {
-  return minutes === null ? '' : minutes >= 0 ? ` (in ${formatMinutes(minutes)})` : ` (${formatMinutes(minutes)} ago)`;
+  const inWords = tellTimeLeft(minutes);
+  return inWords && ` (${inWords})`;
 }
 
 function nextWords(a: AgencyStatus): string {
-  return a.next ? `${when(a.next.item)}${left(a.next.minutesLeft)}: ${a.next.item.title}` : a.overdue.length > 0 ? 'nothing more to come' : 'nothing to come';
+  return a.next ? `${tellDateTime(a.next.item)}${left(a.next.minutesLeft)}: ${a.next.item.title}` : a.overdue.length > 0 ? 'nothing more to come' : 'nothing to come';
 }
 
 function contactOf(plan: TrackedPlan, partyId: string): string {
@@ -71,7 +62,7 @@ export function renderStatusText(plan: TrackedPlan, view: StatusView, options: R
   if (view.owing.length === 0) lines.push('  nothing: every submission is done.');
   for (const entry of view.owing) {
     const tag = entry.progress.status === 'overdue' ? s.warning('OVERDUE  ') : entry.progress.status === 'due-today' ? s.submission('TODAY    ') : 'to come  ';
-    const due = `${when(entry.item)}${entry.item.due ? left(Math.round((Date.parse(entry.item.due) - Date.parse(view.now)) / 60_000)) : ''}`;
+    const due = `${tellDateTime(entry.item)}${entry.item.due ? left(minutesBetween(view.now, entry.item.due)) : ''}`;
     lines.push(...wrapText(`${due}: ${entry.item.title}`, width - 11).map((l, i) => `  ${i === 0 ? tag : '         '}${l}`));
     lines.push(...wrapText(`owed by ${owedBy(plan, entry)} · ${entry.item.id}`, width - 11).map((l) => `           ${s.dim(l)}`));
   }
@@ -93,12 +84,10 @@ export function renderStatusMarkdown(plan: TrackedPlan, view: StatusView): strin
     '',
     '## Not yet delivered',
     '',
-    ...(view.owing.length === 0 ? ['Nothing: every submission is done.'] : view.owing.map((e) => `- **${e.progress.status === 'overdue' ? 'Overdue' : e.progress.status === 'due-today' ? 'Due today' : 'To come'}**, ${md(when(e.item))}: ${md(e.item.title)}. Owed by ${md(owedBy(plan, e))}.`)),
+    ...(view.owing.length === 0 ? ['Nothing: every submission is done.'] : view.owing.map((e) => `- **${e.progress.status === 'overdue' ? 'Overdue' : e.progress.status === 'due-today' ? 'Due today' : 'To come'}**, ${md(tellDateTime(e.item))}: ${md(e.item.title)}. Owed by ${md(owedBy(plan, e))}.`)),
   ];
   return `${lines.join('\n')}\n`;
 }
-
-const party = (p: { id: string; name: string }) => ({ id: p.id, name: p.name });
 
 /** Who owes what, as JSON. */
 export function renderStatusJson(plan: TrackedPlan, view: StatusView): string {
@@ -108,16 +97,16 @@ export function renderStatusJson(plan: TrackedPlan, view: StatusView): string {
     area: plan.area,
     notified: plan.notified,
     ruleSet: plan.ruleSet.id,
-    filter: plan.filter && { agencies: plan.filter.agencies.map(party) },
+    filter: plan.filter && { agencies: plan.filter.agencies.map(partyJson) },
     agencies: view.agencies.map((a) => ({
-      ...party(a.party),
+      ...partyJson(a.party),
       contacts: contactsOf(plan, a.party.id),
       total: a.total,
       done: a.done.map((i) => i.id),
       overdue: a.overdue.map((i) => i.id),
       next: a.next && { id: a.next.item.id, title: a.next.item.title, due: a.next.item.due, date: a.next.item.date, minutesLeft: a.next.minutesLeft },
     })),
-    owing: view.owing.map(({ item, progress }) => ({ id: item.id, title: item.title, date: item.date, due: item.due, status: progress.status, owing: progress.owing.map(party), parts: progress.parts })),
+    owing: view.owing.map(({ item, progress }) => ({ id: item.id, title: item.title, date: item.date, due: item.due, status: progress.status, owing: progress.owing.map(partyJson), parts: progress.parts.map(({ event: _event, ...part }) => part) })),
   };
   return `${JSON.stringify(json, null, 2)}\n`;
 }

@@ -1,3 +1,5 @@
+import type { PlanItem } from '../core/plan/plan.js';
+
 /** How the terminal agenda marks up text; plain text when colour is off. */
 export interface Style {
   heading(text: string): string;
@@ -20,3 +22,8 @@ export const PLAIN_STYLE: Style = {
   dim: same,
   warning: same,
 };
+
+/** An item's kind as the terminal marks it, ten columns wide: markKind(submission, PLAIN_STYLE) is "DUE       ". */
+export function markKind(item: Pick<PlanItem, 'kind'>, s: Style): string {
+  return item.kind === 'submission' ? s.submission('DUE       ') : s.inspectorAction('INSPECTORS');
+}

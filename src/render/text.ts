@@ -1,11 +1,11 @@
 import type { TrackedPlan } from '../core/progress/progress.js';
-import { filterWords } from '../core/plan/agencies.js';
 import { formatLongDate } from '../core/dates/calendar-date.js';
-import { type FocusListView, focusLists, inspectionLine } from '../core/plan/focus.js';
+import { type FocusListView, inspectionLine } from '../core/plan/focus.js';
 import { tellWarnings } from '../core/plan/warnings.js';
 import type { PlanItem } from '../core/plan/plan.js';
-import { PLAIN_STYLE, type Style } from './style.js';
-import { agenciesOf, contactLines, doneWords, partyWords, planNotes } from './item-text.js';
+import { PLAIN_STYLE, type Style, markKind } from './style.js';
+import { contactLines, doneWords, planNotes, tellWho } from './item-text.js';
+import { WORDS, groupDays, groupFocus, tellDayOff, tellNames, tellNothingToDo, tellPlanTitle, tellTime } from './words.js';
 import { wrapText } from './wrap.js';
 
 export interface RenderTextOptions {
@@ -22,23 +22,6 @@ export interface RenderTextOptions {
 
 const INDENT = ' '.repeat(21); // lines under an item start below its title: 2 + time 7 + 1 + kind 10 + 1
 
-function groupByDate(items: PlanItem[]): PlanItem[][] {
-  const groups: PlanItem[][] = [];
-  for (const item of items) {
-    const last = groups.at(-1);
-    if (last && last[0]!.date === item.date) last.push(item);
-    else groups.push([item]);
-  }
-  return groups;
-}
-
-function dayHeading(group: PlanItem[], plan: TrackedPlan): string {
-  const byDay = group.find((i) => i.day !== null);
-  const label = byDay ? `Day ${byDay.day}` : group[0]!.anchor;
-  const notified = group[0]!.date === plan.notified ? ' (notification day)' : '';
-  return `${label} · ${formatLongDate(group[0]!.date)}${notified}`;
-}
-
 function wrapped(prefix: string, text: string, width: number, style: (s: string) => string = (s) => s): string[] {
   return wrapText(text, width - INDENT.length - prefix.length).map(
     (line, i) => `${INDENT}${i === 0 ? prefix : ' '.repeat(prefix.length)}${style(line)}`,
@@ -46,15 +29,13 @@ function wrapped(prefix: string, text: string, width: number, style: (s: string)
 }
 
 function itemLines(item: PlanItem, plan: TrackedPlan, s: Style, o: Required<RenderTextOptions>): string[] {
-  const time = (item.time ?? 'all day').padEnd(7);
-  const kind = item.kind === 'submission' ? s.submission('DUE       ') : s.inspectorAction('INSPECTORS');
-  const who = agenciesOf(item, plan);
-  const to = item.recipient ? ` → ${partyWords(item.recipient, plan)}` : '';
+  const time = tellTime(item).padEnd(7);
+  const kind = markKind(item, s);
   const done = doneWords(item, plan);
   const [first = '', ...rest] = wrapText(item.title, o.width - INDENT.length);
   const lines = [`  ${s.time(time)} ${kind} ${s.heading(first)}`, ...rest.map((l) => `${INDENT}${s.heading(l)}`)];
   if (item.timeLabel) lines.push(`${INDENT}${s.dim(`(${item.timeLabel})`)}`);
-  lines.push(...wrapped('', `${who}${to}`, o.width), `${INDENT}${s.dim(item.id)}`);
+  lines.push(...wrapped('', tellWho(item, plan), o.width), `${INDENT}${s.dim(item.id)}`);
   if (done) lines.push(...wrapped('', done, o.width, s.heading));
   for (const d of item.details) lines.push(...wrapped('- ', d, o.width));
   if (item.note) lines.push(...wrapped('Note: ', item.note, o.width));
@@ -63,25 +44,17 @@ function itemLines(item: PlanItem, plan: TrackedPlan, s: Style, o: Required<Rend
 }
 
 function focusLines(plan: TrackedPlan, s: Style, width: number): string[] {
-  const lists = focusLists(plan);
-  const forWhom = filterWords(plan);
-  const names = (parties: FocusListView['parties']) => parties.map((p) => p.name).join(', ');
   const list = (l: FocusListView) => [
     '',
     ...wrapText(l.heading, width - 2).map((t) => `  ${s.heading(t)}`),
-    ...(l.parties.length > 0 ? wrapText(`(${names(l.parties)})`, width - 2).map((t) => `  ${s.dim(t)}`) : []),
+    ...(l.parties.length > 0 ? wrapText(`(${tellNames(l.parties)})`, width - 2).map((t) => `  ${s.dim(t)}`) : []),
     ...(l.intro ? wrapText(l.intro, width - 2).map((t) => `  ${t}`) : []),
     ...l.points.flatMap((p) =>
-      wrapText(`${p.text}${p.parties.length > 0 ? ` (${names(p.parties)})` : ''}`, width - 6).map((t, i) => `${i === 0 ? '    • ' : '      '}${t}`),
+      wrapText(`${p.text}${p.parties.length > 0 ? ` (${tellNames(p.parties)})` : ''}`, width - 6).map((t, i) => `${i === 0 ? '    • ' : '      '}${t}`),
     ),
     ...(l.note ? wrapText(`Note: ${l.note}`, width - 4).map((t) => `    ${t}`) : []),
   ];
-  const theirs = lists.filter((l) => l.forFilter);
-  const rest = lists.filter((l) => !l.forFilter);
-  return [
-    ...(theirs.length > 0 ? ['', s.day(`What ${forWhom} should be ready to show`), ...theirs.flatMap(list)] : []),
-    ...(rest.length > 0 ? ['', s.day('What the inspection looks at'), ...rest.flatMap(list)] : []),
-  ];
+  return groupFocus(plan).flatMap((g) => ['', s.day(g.heading), ...g.lists.flatMap(list)]);
 }
 
 function footer(plan: TrackedPlan, s: Style, width: number, warnings: boolean): string[] {
@@ -93,7 +66,7 @@ function footer(plan: TrackedPlan, s: Style, width: number, warnings: boolean): 
   };
   section('Contacts', contactLines(plan), (t) => t);
   section('Notes', planNotes(plan), (t) => t);
-  section('Days off skipped', plan.daysOff.map((d) => `${formatLongDate(d.date)}: ${d.reason}`), (t) => t);
+  section(WORDS.daysOff, plan.daysOff.map(tellDayOff), (t) => t);
   // A plan that may not fit its guidance says so at the top; the other warnings close it.
   if (warnings) section('Warnings', tellWarnings(plan.warnings.filter((w) => w.kind !== 'guidance')), s.warning);
   return lines;
@@ -103,19 +76,18 @@ function footer(plan: TrackedPlan, s: Style, width: number, warnings: boolean): 
 export function renderText(plan: TrackedPlan, options: RenderTextOptions = {}): string {
   const o = { style: PLAIN_STYLE, width: 80, sources: false, warnings: true, focus: false, ...options };
   const s = o.style;
-  const forWhom = filterWords(plan);
   const lines = [
-    s.heading(`${plan.ruleSet.name}${plan.area ? ` · ${plan.area}` : ''}${forWhom ? `, for ${forWhom}` : ''}`),
+    s.heading(tellPlanTitle(plan, 'agenda')),
     `Notified ${formatLongDate(plan.notified)} · times are ${plan.timezone}`,
     ...wrapText(`Source: ${plan.ruleSet.source.title}`, o.width).map((l) => s.dim(l)),
     ...wrapText(inspectionLine(plan) ?? '', o.width).map((l) => s.dim(l)),
     ...(o.warnings ? plan.warnings.filter((w) => w.kind === 'guidance').flatMap((w) => ['', ...wrapText(`Note: ${w.message}`, o.width).map(s.warning)]) : []),
   ];
-  for (const group of groupByDate(plan.items)) {
-    lines.push('', s.day(dayHeading(group, plan)));
-    for (const item of group) lines.push(...itemLines(item, plan, s, o));
+  for (const day of groupDays(plan)) {
+    lines.push('', s.day(day.heading));
+    for (const item of day.items) lines.push(...itemLines(item, plan, s, o));
   }
-  if (plan.items.length === 0) lines.push('', `Nothing to do in this plan${forWhom ? ` for ${forWhom}` : ''}.`);
+  if (plan.items.length === 0) lines.push('', tellNothingToDo(plan));
   if (o.focus) lines.push(...focusLines(plan, s, o.width));
   lines.push(...footer(plan, s, o.width, o.warnings));
   return `${lines.join('\n')}\n`;

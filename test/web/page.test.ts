@@ -129,9 +129,25 @@ describe.skipIf(!run)('the web page, in chromium', () => {
 
   test('what is next from now (the page\'s clock: Wednesday 20 March 2019, 09:30)', async () => {
     const page = await open({ notified: '2019-03-19' });
-    expect(await page.textContent('#next .meta')).toBe('From now: Wednesday 20 March 2019, 09:30 (Europe/London).');
+    expect(await page.textContent('#next .meta')).toBe('Now: Wednesday 20 March 2019, 09:30 (Europe/London)'); // the words of "jtai next"
     expect(await page.$$eval('#next li[data-id]', (lis) => lis.map((l) => l.dataset.id)).then((ids) => ids.slice(0, 3))).toEqual(['children-list', 'child-level-data', 'cse-gangs-cases']);
     await page.close();
+  });
+
+  test('the page says what the CLI says: a timetable that is over, and the days off skipped', async () => {
+    const over = await open({ notified: '2019-03-05' }); // every item before the page's clock
+    const next = await runCli(['next', '-n', '2019-03-05', '--now', '2019-03-20T09:30']);
+    const said = next.stdout.split('\n\n')[1]!.replace(/\s+/g, ' ').trim();
+    expect(said).toBe('The timetable is over: all 14 items of this plan have passed, the last on Friday 15 March 2019. Nothing more is due.');
+    expect(await over.textContent('#next > p:not(.meta)')).toBe(said);
+    await over.close();
+    const easter = await open({ notified: '2019-04-16' });
+    const agenda = (await runCli(['plan', '-n', '2019-04-16', '-q'])).stdout;
+    const daysOff = agenda.split('Days off skipped\n')[1]!.split('\n').filter((l) => l.startsWith('  • ')).map((l) => l.slice(4));
+    expect(daysOff).toEqual(['Friday 19 April 2019: Good Friday (bank holiday)', 'Monday 22 April 2019: Easter Monday (bank holiday)']);
+    expect(await easter.textContent('.days-off h3')).toBe('Days off skipped');
+    expect(await easter.$$eval('.days-off li', (lis) => lis.map((l) => l.textContent))).toEqual(daysOff);
+    await easter.close();
   });
 
   test.skipIf(process.env.TZ !== 'UTC')('axe-core finds no WCAG 2.2 AA violations, with a plan, an agency and an error shown', async () => {

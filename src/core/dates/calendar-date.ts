@@ -12,7 +12,8 @@ export const WEEKDAYS = [
 ] as const;
 export type Weekday = (typeof WEEKDAYS)[number];
 
-const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+/** The months' English names, January first: MONTHS[2] is "March". */
+export const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'] as const;
 const DAY_MS = 86_400_000;
 
 // Calendar dates are worked out as UTC midnights, where every day has 24 hours and the
@@ -87,4 +88,27 @@ export function formatLongDate(date: IsoDate): string {
 export function formatShortDate(date: IsoDate): string {
   const p = parts(date);
   return `${p.weekday.slice(0, 3)} ${p.day} ${p.month.slice(0, 3)} ${p.year}`;
+}
+
+/** A month and its year: formatMonth("2019-03-19") is "March 2019". */
+export function formatMonth(date: IsoDate): string {
+  return `${MONTHS[Number(date.slice(5, 7)) - 1]} ${yearOf(date)}`;
+}
+
+// A wall-clock reading is "YYYY-MM-DDTHH:MM" in some zone; an instant written with its offset
+// ("2019-03-20T14:52:00+00:00") starts with one, and the two below read only that start.
+
+/** A wall-clock reading in long form: formatLongDateTime("2019-03-20T14:10") is "Wednesday 20 March 2019, 14:10". */
+export function formatLongDateTime(local: string): string {
+  return `${formatLongDate(local.slice(0, 10))}, ${local.slice(11, 16)}`;
+}
+
+/** A wall-clock reading in short form: formatShortDateTime("2019-03-20T14:52:00+00:00") is "Wed 20 Mar 2019 14:52". */
+export function formatShortDateTime(local: string): string {
+  return `${formatShortDate(local.slice(0, 10))} ${local.slice(11, 16)}`;
+}
+
+/** Whole minutes from one instant to another: minutesBetween("2019-03-20T14:10:00+00:00", "2019-03-20T17:00:00+00:00") is 170. */
+export function minutesBetween(from: string, to: string): number {
+  return Math.round((Date.parse(to) - Date.parse(from)) / 60_000);
 }
