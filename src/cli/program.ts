@@ -26,7 +26,7 @@ const option = {
   inspection: () => new Option('-i, --inspection <file>', `the inspection file (default: ${INSPECTION_FILE} here, if there is one)`),
   now: () => new Option('--now <time>', 'the moment to tell progress from: 2019-03-20T14:10, 20/03/2019 14:10 (London time), or with an offset (default: now)'),
   agency: () => new Option('-a, --agency <name>', 'only what this agency must do; repeat for more: police, health, schools, yot, probation, la...').argParser(collect),
-  agencyPart: () => new Option('-a, --agency <name>', "only this agency's part of items several agencies must do"),
+  agencyPart: () => new Option('-a, --agency <name>', "only this agency's part of items several agencies must do; repeat for more").argParser(collect),
   format: (choices: readonly string[]) => new Option('-f, --format <format>', 'output format').choices(choices).default('text'),
   color: () => new Option('--no-color', 'no colour, even on a terminal (NO_COLOR=1 does the same)'),
   quiet: () => new Option('-q, --quiet', 'no warnings and no "wrote ..." messages'),
@@ -213,6 +213,7 @@ export function makeProgram(io: CliIo, version: string): Command {
     .option('--by <name>', 'who did it, or who records it')
     .option('--at <time>', 'when: 2019-03-20T14:52, 20/03/2019 14:52 (London time) (default: now)')
     .option('--note <text>', 'anything worth saying: how it was sent, what is missing')
+    .option('--force', 'record an --at in the future or before the notification all the same')
     .addOption(option.agencyPart())
     .addOption(option.inspection())
     .addOption(option.quiet())

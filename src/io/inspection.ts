@@ -1,4 +1,4 @@
-import { type ProgressEvent, foldEvents, legacyEvents } from '../core/progress/events.js';
+import { type ProgressEvent, differingCopies, foldEvents, legacyEvents } from '../core/progress/events.js';
 import type { DoneRecord, InspectionRecord } from '../core/progress/inspection-record.js';
 import type { RuleSet } from '../core/rule-set/rule-set.js';
 import { didYouMean } from '../core/text/suggest.js';
@@ -57,5 +57,6 @@ export function loadProgress(loaded: LoadedInspection, env: NodeJS.ProcessEnv = 
   const folder = progressFolderOf(loaded.path);
   const read = readEvents(folder, env);
   const events = [...legacyEvents(loaded.record.progress), ...read.events];
-  return { folder, events, progress: foldEvents(events), problems: read.problems };
+  const differ = differingCopies(events).map((id) => `two files in ${folder} hold event ${id} differently (edited by hand, or copies a sync tool kept apart); the one named after it counts.`);
+  return { folder, events, progress: foldEvents(events), problems: [...read.problems, ...differ] };
 }

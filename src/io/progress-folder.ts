@@ -1,4 +1,4 @@
-import { closeSync, constants, fstatSync, openSync, readFileSync, readdirSync, realpathSync } from 'node:fs';
+import { closeSync, constants, fstatSync, openSync, readFileSync, readdirSync, realpathSync, statSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { type ProgressEvent, readEvent } from '../core/progress/events.js';
 import { InputError } from '../errors.js';
@@ -74,6 +74,7 @@ export function readEvents(folder: string, env: NodeJS.ProcessEnv = process.env)
   const known = new Map(Object.entries(readCache<Record<string, ProgressEvent>>(cache) ?? {}));
   const events: ProgressEvent[] = [];
   const problems: string[] = [];
+  const seen = new Map<string, ProgressEvent>();
   let read = 0;
   for (const name of names.sort()) {
     if (name.startsWith('.')) continue; // a writer's temporary file, or the system's
@@ -81,13 +82,22 @@ export function readEvents(folder: string, env: NodeJS.ProcessEnv = process.env)
       problems.push(`${join(folder, name)} is not a jtai event (not a .json file); it was skipped.`);
       continue;
     }
-    const event = known.get(name) ?? readOne(join(folder, name), problems);
+    // Known by its name, size and time: a file edited by hand, or replaced by a sync tool, is read again.
+    let key = name;
+    try {
+      const info = statSync(join(folder, name));
+      key = `${name}\u0000${info.size}\u0000${Math.floor(info.mtimeMs)}`;
+    } catch {
+      // read below, and reported if it cannot be
+    }
+    const event = known.get(key) ?? readOne(join(folder, name), problems);
     if (event === undefined) continue;
-    if (!known.has(name)) read++;
-    events.push(event);
-    known.set(name, event);
+    if (!known.has(key)) read++;
+    // The copy under the event's own name comes first: it is the one that counts.
+    if (name === `${event.id}.json`) events.unshift(event);
+    else events.push(event);
+    seen.set(key, event);
   }
-  const present = new Set(names);
-  if (read > 0) writeCache(cache, Object.fromEntries([...known].filter(([name]) => present.has(name))));
+  if (read > 0 || seen.size !== known.size) writeCache(cache, Object.fromEntries(seen));
   return { events, problems };
 }

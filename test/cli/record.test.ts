@@ -74,11 +74,11 @@ describe.runIf(once)('no update is lost', () => {
   test.runIf(faketime)('clocks five minutes apart: both records kept, and every reader folds them in the same order', async () => {
     const { file, folder } = await started();
     expect(await exited(writer(file, 0, [], ['faketime', '-f', '+5m', process.execPath, BIN]))).toBe(0); // done, "recorded" five minutes ahead
-    expect((await runCli(['undo', 'children-list', '--note', 'writer 1', '--inspection', file, '-q'])).code).toBe(0); // undone now: "before" it
+    expect((await runCli(['undo', 'children-list', '--note', 'writer 1', '--inspection', file, '-q'])).code).toBe(0); // undone now: "before" it, by its clock
     expect(notes(folder)).toEqual(writers(2));
     const status = async () => JSON.parse((await runCli(['plan', '--inspection', file, '--now', '2019-03-20T10:00', '-f', 'json'])).stdout);
     const first = await status();
-    expect(first.items.find((i: { id: string }) => i.id === 'children-list').status).toBe('done'); // the fold is by when recorded
+    expect(first.items.find((i: { id: string }) => i.id === 'children-list').status).toBe('overdue'); // the undo names the record it takes back, whatever the clocks say
     expect(await status()).toEqual(first);
   }, 60_000);
 
@@ -182,7 +182,7 @@ describe('every change can be read back, and nothing bricks the record', () => {
 
   test('a damaged or foreign file in the folder is reported, by name and why, and skipped; the rest counts', async () => {
     const { file, folder } = await started();
-    await runCli(['done', 'children-list', '--inspection', file, '-q']);
+    await runCli(['done', 'children-list', '--at', '19/03/2019 16:00', '--inspection', file, '-q']);
     writeFileSync(join(folder, 'half.json'), '{"format": "jtai-progress-event/1", "id": "x", "ty');
     writeFileSync(join(folder, 'notes.txt'), 'not an event');
     writeFileSync(join(folder, 'other.json'), '{"hello": 1}');
@@ -223,9 +223,9 @@ describe('every change can be read back, and nothing bricks the record', () => {
     const { file, folder } = await started();
     writeFileSync(file, `${readFileSync(file, 'utf8')}progress:\n  children-list:\n    - { done: "2019-03-19T16:40:00+00:00", by: Kim }\n`);
     const before = readFileSync(file, 'utf8');
-    const first = await runCli(['done', 'child-level-data', '--inspection', file]);
+    const first = await runCli(['done', 'child-level-data', '--at', '19/03/2019 16:00', '--inspection', file]);
     expect(first.stderr).toContain(`the progress already in ${file} still counts; from now on each change is its own file in ${folder}, and ${file} is not written again.`);
-    expect((await runCli(['done', 'cse-gangs-cases', '--inspection', file])).stderr).not.toContain('still counts');
+    expect((await runCli(['done', 'cse-gangs-cases', '--at', '20/03/2019 14:00', '--inspection', file])).stderr).not.toContain('still counts');
     expect(readFileSync(file, 'utf8')).toBe(before);
     const json = JSON.parse((await runCli(['plan', '--inspection', file, '--now', '2019-03-20T15:30', '-f', 'json'])).stdout);
     expect(json.items.filter((i: { status: string }) => i.status === 'done').map((i: { id: string }) => i.id)).toEqual(['children-list', 'child-level-data', 'cse-gangs-cases']);
@@ -239,7 +239,7 @@ describe('every change can be read back, and nothing bricks the record', () => {
       const event = { format: 'jtai-progress-event/1', id, type: i % 2 ? 'undo' : 'done', item: ITEMS[Math.floor(i / 2) % ITEMS.length], at: '2019-03-20T10:00:00+00:00', recorded: `2019-03-20T10:${String(Math.floor(i / 60) % 60).padStart(2, '0')}:${String(i % 60).padStart(2, '0')}.000Z`, by: 'bulk' };
       writeFileSync(join(folder, `${id}.json`), JSON.stringify(event));
     }
-    await runCli(['done', 'yot-cases', '--inspection', file, '-q']);
+    await runCli(['done', 'yot-cases', '--at', '20/03/2019 11:00', '--inspection', file, '-q']);
     const json = JSON.parse((await runCli(['plan', '--inspection', file, '--now', '2019-03-20T15:30', '-f', 'json'])).stdout);
     expect(json.items.filter((i: { status: string }) => i.status === 'done').map((i: { id: string }) => i.id)).toEqual(['yot-cases']); // every done was undone
   });
@@ -269,5 +269,74 @@ describe('the cache in the user cache folder is never the truth', () => {
     writeFileSync(join(folder, 'bad.json'), '{');
     expect((await notesNow()).events.map((e: { note: string }) => e.note)).toEqual(['one', 'two']);
     expect((await notesNow()).skipped).toEqual([`${join(folder, 'bad.json')} was skipped: it is not JSON (damaged, or not written by jtai).`]);
+  });
+});
+
+describe('what a coordinator running the fortnight found next', () => {
+  test('an undo takes back exactly what it was shown, whichever machine\'s clock ran fast', async () => {
+    const { file, folder } = await started();
+    await runCli(['done', 'children-list', '--by', 'Alice', '--at', '19/03/2019 16:00', '--inspection', file, '-q']);
+    // Alice's machine ran ten minutes fast: her "done" says it was recorded after Bob's undo.
+    const [name] = readdirSync(folder);
+    const event = JSON.parse(readFileSync(join(folder, name!), 'utf8'));
+    writeFileSync(join(folder, name!), JSON.stringify({ ...event, recorded: new Date(Date.now() + 600_000).toISOString() }));
+    expect((await runCli(['undo', 'children-list', '--by', 'Bob', '--inspection', file])).stderr).toBe('jtai: children-list no longer marked done.\n');
+    const plan = JSON.parse((await runCli(['plan', '--inspection', file, '--now', '2019-03-20T10:00', '-f', 'json'])).stdout);
+    expect(plan.items.find((i: { id: string }) => i.id === 'children-list').status).not.toBe('done');
+    // ... and a "done" after an undo dated far in the future still counts.
+    await runCli(['done', 'children-list', '--by', 'Alice', '--at', '19/03/2019 16:30', '--inspection', file, '-q']);
+    const again = JSON.parse((await runCli(['plan', '--inspection', file, '--now', '2019-03-20T10:00', '-f', 'json'])).stdout);
+    expect(again.items.find((i: { id: string }) => i.id === 'children-list').status).toBe('done');
+  });
+
+  test('--agency repeated records every part, named as the rule set names them; a part of a whole record cannot be taken back alone', async () => {
+    const { file } = await started();
+    const done = await runCli(['done', 'positive-intervention-cases', '--agency', 'police', '--agency', 'nhs', '--at', '20/03/2019 14:00', '--inspection', file]);
+    expect(done.stderr).toBe('jtai: recorded Police\'s and Health\'s parts of positive-intervention-cases as done at 2019-03-20 14:00 by ' + (done.stderr.match(/ by (.*)\.\n$/)?.[1] ?? '') + '.\n');
+    const log = JSON.parse((await runCli(['log', '--inspection', file, '-f', 'json'])).stdout);
+    expect(log.events.map((e: { agency: string }) => e.agency)).toEqual(['police', 'health']);
+    expect((await runCli(['undo', 'positive-intervention-cases', '--agency', 'health', '--inspection', file])).stderr).toBe("jtai: took back Health's part of positive-intervention-cases; the rest stands.\n");
+    await runCli(['done', 'cse-gangs-cases', '--at', '20/03/2019 14:00', '--by', 'Kim', '--inspection', file, '-q']);
+    expect((await runCli(['undo', 'cse-gangs-cases', '--agency', 'police', '--inspection', file])).stderr).toBe('jtai: cse-gangs-cases was recorded done as a whole (2019-03-20 14:00 by Kim), not by parts; take it back whole with "jtai undo cse-gangs-cases", then record the parts that were done.\n');
+  });
+
+  test('a time of delivery in the future or before the notification is refused unless --force; status as at a moment counts only what was done by then', async () => {
+    const { file } = await started();
+    for (const at of ['2030-01-01 10:00', '2019-01-01 10:00']) {
+      const run = await runCli(['done', 'children-list', '--at', at, '--inspection', file]);
+      expect([run.code, run.stderr]).toEqual([2, expect.stringMatching(/^jtai: --at ".*" is (in the future|before the day the area was notified); give the time it was done \(or --force to record it all the same\)\.\n/)]);
+    }
+    await runCli(['done', 'cse-gangs-cases', '--at', '21/03/2019 10:00', '--inspection', file, '-q']);
+    const before = JSON.parse((await runCli(['plan', '--inspection', file, '--now', '2019-03-20T09:00', '-f', 'json'])).stdout);
+    const after = JSON.parse((await runCli(['plan', '--inspection', file, '--now', '2019-03-21T11:00', '-f', 'json'])).stdout);
+    const cse = (p: { items: Array<{ id: string; status: string }> }) => p.items.find((i) => i.id === 'cse-gangs-cases')!.status;
+    expect([cse(before), cse(after)]).toEqual(['due-today', 'done']); // due at 15:00 that day
+  });
+
+  test('jtai log filters by the names people use, refuses names it does not know, and shows an agency the whole-item changes that concern it', async () => {
+    const { file } = await started();
+    await runCli(['done', 'cse-gangs-cases', '--agency', 'police', '--at', '20/03/2019 14:00', '--inspection', file, '-q']);
+    await runCli(['undo', 'cse-gangs-cases', '--inspection', file, '-q']);
+    const police = JSON.parse((await runCli(['log', '--agency', 'Police', '--inspection', file, '-f', 'json'])).stdout);
+    expect(police.events.map((e: { type: string }) => e.type)).toEqual(['done', 'undo']);
+    expect((await runCli(['log', '--agency', 'la', '--inspection', file, '-f', 'json'])).code).toBe(0);
+    const item = await runCli(['log', '--item', 'cse-gang-cases', '--inspection', file]);
+    expect([item.code, item.stderr]).toEqual([2, expect.stringContaining('--item "cse-gang-cases" is not an item of jtai-2018 or of the record. Did you mean "cse-gangs-cases"?')]);
+  });
+
+  test('two files that hold one event differently are reported; an event file edited by hand is read again', async () => {
+    const home = mkdtempSync(join(tmpdir(), 'jtai-cache-home-'));
+    const { file, folder } = await started();
+    await runCli(['done', 'children-list', '--by', 'Alice', '--inspection', file, '-q'], { XDG_CACHE_HOME: home });
+    const [name] = readdirSync(folder);
+    const text = readFileSync(join(folder, name!), 'utf8');
+    const log = async () => runCli(['log', '--inspection', file, '-f', 'json'], { XDG_CACHE_HOME: home });
+    expect(JSON.parse((await log()).stdout).events[0].by).toBe('Alice');
+    writeFileSync(join(folder, name!), text.replace('"Alice"', '"Alicia"'));
+    expect(JSON.parse((await log()).stdout).events[0].by).toBe('Alicia');
+    writeFileSync(join(folder, name!.replace('.json', ' (1).json')), text.replace('"Alice"', '"Eve"'));
+    const both = await log();
+    expect(JSON.parse(both.stdout).events.map((e: { by: string }) => e.by)).toEqual(['Alicia']);
+    expect(JSON.parse(both.stdout).skipped[0]).toMatch(/two files in .* hold event .* differently \(edited by hand, or copies a sync tool kept apart\); the one named after it counts\./);
   });
 });

@@ -2,6 +2,7 @@ import { findParties, submittingParties } from '../../core/plan/agencies.js';
 import { makeHolidayCalendar } from '../../core/dates/bank-holidays.js';
 import { formatLongDate } from '../../core/dates/calendar-date.js';
 import { readDate, readInstant } from '../../core/dates/date-input.js';
+import { zonedInstant } from '../../core/dates/zone-rules.js';
 import { instantIn, partiesOfItem } from '../../core/progress/progress.js';
 import type { RuleSet } from '../../core/rule-set/rule-set.js';
 import { computePlan } from '../../core/plan/plan.js';
@@ -47,8 +48,9 @@ export interface DoneOptions {
   by?: string;
   at?: string;
   note?: string;
-  agency?: string;
+  agency?: string[];
   inspection?: string;
+  force?: boolean;
   quiet?: boolean;
 }
 
@@ -94,40 +96,59 @@ function itemsNamed(ruleSet: RuleSet, ids: readonly string[]) {
   return ids.map((id) => ruleSet.items.find((i) => i.id === id.trim().toLowerCase())!);
 }
 
-/** The parties --agency means among those that must act on an item. */
-function partsOf(ruleSet: RuleSet, item: RuleSet['items'][number], agency: string | undefined): Array<string | undefined> {
-  if (agency === undefined) return [undefined];
-  const named = findParties(ruleSet.parties, agency).map((p) => p.id);
+/** The parties each --agency means among those that must act on an item, each once. */
+function partsOf(ruleSet: RuleSet, item: RuleSet['items'][number], agencies: readonly string[] | undefined): Array<string | undefined> {
+  if (agencies === undefined || agencies.length === 0) return [undefined];
   const allowed = partiesOfItem(item.by, ruleSet.parties);
-  const parts = named.filter((id) => allowed.has(id));
-  if (parts.length === 0) {
-    const who = item.by.map((id) => ruleSet.parties[id]!.name).join(', ');
-    throw new UsageError(`--agency "${agency}" is not one of the agencies that must act on "${item.id}" (${who}, and their members).`);
-  }
-  return parts;
+  const parts = agencies.flatMap((agency) => {
+    const found = findParties(ruleSet.parties, agency).map((p) => p.id).filter((id) => allowed.has(id));
+    if (found.length === 0) {
+      const who = item.by.map((id) => ruleSet.parties[id]!.name).join(', ');
+      throw new UsageError(`--agency "${agency}" is not one of the agencies that must act on "${item.id}" (${who}, and their members).`);
+    }
+    return found;
+  });
+  return [...new Set(parts)];
+}
+
+/** Parts as people read them: "Police's and Health's parts of ". */
+function partWords(ruleSet: RuleSet, parts: ReadonlyArray<string | undefined>): string {
+  const names = parts.flatMap((p) => (p === undefined ? [] : [ruleSet.parties[p]?.name ?? p]));
+  if (names.length === 0) return '';
+  return `${names.length === 1 ? `${names[0]}'s part` : `${names.slice(0, -1).join("'s, ")}'s and ${names.at(-1)}'s parts`} of `;
+}
+
+// A time of delivery in the future, or before the inspection began, is a slip of the keyboard.
+function checkWhen(at: number, nowMs: number, notifiedStart: number, typed: string, force: boolean | undefined): void {
+  if (force) return;
+  if (at > nowMs + 5 * 60_000) throw new UsageError(`--at "${typed}" is in the future; give the time it was done (or --force to record it all the same).`);
+  if (at < notifiedStart) throw new UsageError(`--at "${typed}" is before the day the area was notified; give the time it was done (or --force to record it all the same).`);
 }
 
 /** jtai done: records items, or one agency's part of them, as done. */
 export async function runDone(ids: string[], options: DoneOptions, io: CliIo): Promise<void> {
   checkSizes(options);
-  const { path, ruleSet, zone, record } = await openInspection(options, io.env);
+  const { path, loaded, ruleSet, zone, record } = await openInspection(options, io.env);
   const items = itemsNamed(ruleSet, ids);
   const parts = items.map((item) => ({ item, agencies: partsOf(ruleSet, item, options.agency) }));
   const say = (text: string) => void (!options.quiet && io.writeErr(`jtai: ${text}\n`));
   const notes: string[] = [];
   const nowMs = Date.now();
   const at = options.at === undefined ? nowMs : readInstant('--at', options.at, nowMs, zone, notes);
+  if (options.at !== undefined) checkWhen(at, nowMs, Date.parse(zonedInstant(zone, loaded.record.notified, '00:00')), options.at, options.force);
   for (const note of notes) say(note);
   const done = instantIn(zone, at);
   const by = recorder(options.by);
   sayIfFirst(record, path, say);
+  let order = 0; // the events of one command a millisecond apart, so that they fold and list in the order given
   for (const { item, agencies } of parts) {
     for (const agency of agencies) {
-      const event: ProgressEvent = { id: newEventId(nowMs), type: 'done', item: item.id, ...(agency && { agency }), at: done, recorded: new Date(nowMs).toISOString(), ...(by && { by }), ...(options.note && { note: options.note }) };
+      const recorded = nowMs + order++;
+      const event: ProgressEvent = { id: newEventId(recorded), type: 'done', item: item.id, ...(agency && { agency }), at: done, recorded: new Date(recorded).toISOString(), ...(by && { by }), ...(options.note && { note: options.note }) };
       recordEvent(record.folder, event, nowMs, path);
     }
   }
-  const whose = options.agency ? `${options.agency}'s part of ` : '';
+  const whose = partWords(ruleSet, parts[0]?.agencies ?? []);
   say(`recorded ${whose}${items.map((i) => i.id).join(', ')} as done at ${done.slice(0, 16).replace('T', ' ')}${by ? ` by ${by}` : ''}.`);
 }
 
@@ -140,8 +161,8 @@ export async function runUndo(ids: string[], options: DoneOptions, io: CliIo): P
   const gone = ids.filter((id) => !ruleSet.items.some((i) => i.id === id.trim().toLowerCase()) && Object.hasOwn(record.progress, id.trim().toLowerCase()));
   const items = itemsNamed(ruleSet, ids.filter((id) => !gone.includes(id)));
   const parts = [
-    ...items.map((item) => ({ id: item.id, agencies: options.agency === undefined ? [undefined] : partsOf(ruleSet, item, options.agency) })),
-    ...gone.map((id) => ({ id: id.trim().toLowerCase(), agencies: [options.agency?.trim().toLowerCase()] })),
+    ...items.map((item) => ({ id: item.id, agencies: partsOf(ruleSet, item, options.agency) })),
+    ...gone.map((id) => ({ id: id.trim().toLowerCase(), agencies: options.agency?.length ? options.agency.map((a) => a.trim().toLowerCase()) : [undefined] })),
   ];
   const nowMs = Date.now();
   const by = recorder(options.by);
@@ -153,10 +174,16 @@ export async function runUndo(ids: string[], options: DoneOptions, io: CliIo): P
     const taken = agencies.filter((agency) => records.some((r) => agency === undefined || r.agency === agency));
     (taken.length > 0 ? undone : notDone).push(id);
     for (const agency of taken) {
-      const event: ProgressEvent = { id: newEventId(nowMs), type: 'undo', item: id, ...(agency && { agency }), at: instantIn(zone, nowMs), recorded: new Date(nowMs).toISOString(), ...(by && { by }), ...(options.note && { note: options.note }) };
+      // The undo names the records it takes back: it counts whatever any machine's clock says.
+      const undoes = records.filter((r) => agency === undefined || r.agency === agency).flatMap((r) => (r.event ? [r.event] : []));
+      const event: ProgressEvent = { id: newEventId(nowMs), type: 'undo', item: id, ...(agency && { agency }), at: instantIn(zone, nowMs), recorded: new Date(nowMs).toISOString(), ...(by && { by }), ...(options.note && { note: options.note }), undoes };
       recordEvent(record.folder, event, nowMs, path);
     }
   }
-  if (undone.length > 0) say(`${undone.join(', ')} no longer marked done.`);
-  if (notDone.length > 0) say(`${notDone.join(', ')} ${notDone.length === 1 ? 'was' : 'were'} not marked done${options.agency ? ` for ${options.agency}` : ''}; nothing to take back.`);
+  const whose = partWords(ruleSet, parts[0]?.agencies ?? []);
+  if (undone.length > 0) say(whose ? `took back ${whose}${undone.join(', ')}; the rest stands.` : `${undone.join(', ')} no longer marked done.`);
+  for (const id of notDone) {
+    const whole = (record.progress[id] ?? []).find((r) => r.agency === undefined);
+    say(whose && whole ? `${id} was recorded done as a whole (${whole.done.slice(0, 16).replace('T', ' ')}${whole.by ? ` by ${whole.by}` : ''}), not by parts; take it back whole with "jtai undo ${id}", then record the parts that were done.` : `${id} was not marked done${whose ? ` for ${whose.replace(/ of $/, '')}` : ''}; nothing to take back.`);
+  }
 }

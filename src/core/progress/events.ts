@@ -23,6 +23,8 @@ export interface ProgressEvent {
   by?: string;
   /** Why, or anything worth saying. */
   note?: string;
+  /** For an undo: the ids of the "done" events it takes back, as the record stood when it was made. */
+  undoes?: string[];
 }
 
 /** The longest "by" and "note" an event holds: enough for a name and a paragraph. */
@@ -45,8 +47,16 @@ export function eventName(recordedMs: number, host: string, pid: number, random:
 
 /** An event as its file's text: one JSON object, its keys in a fixed order. */
 export function eventText(e: ProgressEvent): string {
-  const { id, type, item, agency, at, recorded, by, note } = e;
-  return `${JSON.stringify({ format: FORMAT, id, type, item, ...(agency && { agency }), at, recorded, ...(by && { by }), ...(note && { note }) }, null, 2)}\n`;
+  const { id, type, item, agency, at, recorded, by, note, undoes } = e;
+  return `${JSON.stringify({ format: FORMAT, id, type, item, ...(agency && { agency }), at, recorded, ...(by && { by }), ...(note && { note }), ...(undoes && { undoes }) }, null, 2)}\n`;
+}
+
+// Date.parse takes "2019-02-30" as 2 March: the date must read back as written.
+function isRealInstant(text: string): boolean {
+  const ms = Date.parse(text);
+  if (Number.isNaN(ms)) return false;
+  const offset = text.endsWith('Z') ? 0 : (text.at(-6) === '-' ? -1 : 1) * (Number(text.slice(-5, -3)) * 60 + Number(text.slice(-2)));
+  return new Date(ms + offset * 60_000).toISOString().slice(0, 19) === text.slice(0, 19);
 }
 
 function textField(value: unknown, name: string, kind: 'line' | 'text', max: number): string | undefined {
@@ -66,11 +76,13 @@ function checkedEvent(data: Record<string, unknown>): ProgressEvent {
   if (typeof item !== 'string' || !ID_PATTERN.test(item)) throw new Error('its "item" is missing or not an id');
   if (agency !== undefined && (typeof agency !== 'string' || !ID_PATTERN.test(agency))) throw new Error('its "agency" is not an id');
   for (const [name, value] of [['at', at], ['recorded', recorded]] as const) {
-    if (typeof value !== 'string' || !INSTANT.test(value) || Number.isNaN(Date.parse(value))) throw new Error(`its "${name}" is not a date and time with its offset`);
+    if (typeof value !== 'string' || !INSTANT.test(value) || !isRealInstant(value)) throw new Error(`its "${name}" is not a date and time with its offset`);
   }
   const by = textField(data.by, 'by', 'line', MAX_BY);
   const note = textField(data.note, 'note', 'text', MAX_NOTE);
-  return { id, type, item, ...(agency !== undefined && { agency: agency as string }), at: at as string, recorded: recorded as string, ...(by && { by }), ...(note && { note }) };
+  const undoes = data.undoes;
+  if (undoes !== undefined && (type !== 'undo' || !Array.isArray(undoes) || !undoes.every((u) => typeof u === 'string' && /^[\w.-]{1,120}$/.test(u)))) throw new Error('its "undoes" is not a list of event ids of an undo');
+  return { id, type, item, ...(agency !== undefined && { agency: agency as string }), at: at as string, recorded: recorded as string, ...(by && { by }), ...(note && { note }), ...(undoes !== undefined && { undoes: undoes as string[] }) };
 }
 
 /**
@@ -103,29 +115,49 @@ function byRecorded(a: ProgressEvent, b: ProgressEvent): number {
  * file: sortEvents([b, a, a]) is [a, b] when a was recorded first.
  */
 export function sortEvents(events: readonly ProgressEvent[]): ProgressEvent[] {
-  const unique = new Map(events.map((e) => [e.id, e]));
+  const unique = new Map<string, ProgressEvent>();
+  for (const e of events) if (!unique.has(e.id)) unique.set(e.id, e); // the first copy, in file-name order
   return [...unique.values()].sort(byRecorded);
 }
 
 /**
  * What has been done, by item id, as the fold of every event: a "done" adds a record (of the
- * whole item, or one agency's part), an "undo" takes back the item's records (all of them, or
- * that agency's part). foldEvents([done(a), undo(a)]) is {}.
+ * whole item, or one agency's part); an "undo" takes back the "done" events it names, whoever's
+ * clock ran fast, or (written without names) the item's records made before it, all of them or
+ * that agency's part. foldEvents([done(a), undo(a)]) is {}.
  */
 export function foldEvents(events: readonly ProgressEvent[]): Record<string, DoneRecord[]> {
-  const state = new Map<string, DoneRecord[]>();
-  for (const e of sortEvents(events)) {
-    const records = state.get(e.item) ?? [];
+  const sorted = sortEvents(events);
+  const named = new Set(sorted.flatMap((e) => (e.type === 'undo' ? (e.undoes ?? []) : [])));
+  const state = new Map<string, ProgressEvent[]>();
+  for (const e of sorted) {
+    const done = state.get(e.item) ?? [];
     if (e.type === 'done') {
-      records.push({ done: e.at, ...(e.by && { by: e.by }), ...(e.agency && { agency: e.agency }), ...(e.note && { note: e.note }) });
-      state.set(e.item, records);
-    } else {
-      const kept = e.agency === undefined ? [] : records.filter((r) => r.agency !== e.agency);
+      if (!named.has(e.id)) state.set(e.item, [...done, e]);
+    } else if (e.undoes === undefined) {
+      const kept = e.agency === undefined ? [] : done.filter((d) => d.agency !== e.agency);
       if (kept.length > 0) state.set(e.item, kept);
       else state.delete(e.item);
     }
   }
-  return Object.fromEntries(state);
+  const recordOf = (e: ProgressEvent): DoneRecord => ({ done: e.at, ...(e.by && { by: e.by }), ...(e.agency && { agency: e.agency }), ...(e.note && { note: e.note }), event: e.id });
+  return Object.fromEntries([...state].filter(([, done]) => done.length > 0).map(([item, done]) => [item, done.map(recordOf)]));
+}
+
+/**
+ * Events with one id whose files say different things (a file edited, or two copies that a
+ * sync tool kept apart): differingCopies([a, a']) is [a.id] when a and a' differ.
+ */
+export function differingCopies(events: readonly ProgressEvent[]): string[] {
+  const first = new Map<string, string>();
+  const differ = new Set<string>();
+  for (const e of events) {
+    const text = eventText(e);
+    const seen = first.get(e.id);
+    if (seen === undefined) first.set(e.id, text);
+    else if (seen !== text) differ.add(e.id);
+  }
+  return [...differ];
 }
 
 /**

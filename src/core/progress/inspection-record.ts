@@ -69,6 +69,8 @@ export interface DoneRecord {
   by?: string;
   agency?: string;
   note?: string;
+  /** The id of the event that recorded it (none for a record from an inspection file's own map). */
+  event?: string;
 }
 
 /** An inspection file as jtai uses it: every default applied. */

@@ -84,7 +84,9 @@ export function instantIn(zone: ZoneRules, nowMs: number): string {
 export function withProgress(plan: Plan & Partial<Tracking>, record: InspectionRecord | undefined, nowMs: number, zone: ZoneRules, recordWarnings: readonly string[] = []): TrackedPlan {
   const now = instantIn(zone, nowMs);
   const today = now.slice(0, 10);
-  const items = Object.fromEntries(plan.items.map((item) => [item.id, progressOf(item, record?.progress[item.id] ?? [], nowMs, today, plan.ruleSet.parties)]));
+  // As the record stood at that moment: what was done later (a status "as at" an earlier time) does not count yet.
+  const asAt = (id: string) => (record?.progress[id] ?? []).filter((r) => Date.parse(r.done) <= nowMs);
+  const items = Object.fromEntries(plan.items.map((item) => [item.id, progressOf(item, asAt(item.id), nowMs, today, plan.ruleSet.parties)]));
   return {
     ...plan,
     warnings: [...plan.warnings, ...recordWarnings.map((message) => ({ kind: 'record' as const, path: ['progress'], message }))],
