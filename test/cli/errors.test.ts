@@ -71,6 +71,17 @@ describe('jtai check finds what only computing a plan used to find', () => {
     expect([plan.code, plan.stderr]).toEqual([1, expect.stringContaining(`${file}:8:11: item "brief-the-team" moves hours or minutes`)]);
   });
 
+  test('hours counted onto an item that is all day itself is an error where it is written, not a crash', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'jtai-errors-'));
+    const file = join(dir, 'area.yaml');
+    writeFileSync(file, 'extends: jtai-2018\nid: my-area\nname: My area\nitems:\n  - { id: x, kind: submission, title: X, from: children-list, hours: 2, at: all-day, by: [local-authority], source: Ours }\n');
+    for (const args of [['check', file], ['plan', '-n', '2019-03-19', '--rules', file]]) {
+      const run = await runCli(args);
+      expect([args[0], run.code]).toEqual([args[0], 1]);
+      expect(run.stdout + run.stderr).toContain('item "x" moves hours or minutes from "children-list" but is all day itself; give it a clock time with "at", or leave out hours and minutes.');
+    }
+  });
+
   test('a chain of 5,000 items is checked in a moment (linear, not cubic)', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'jtai-errors-'));
     const file = join(dir, 'chain.yaml');

@@ -63,7 +63,7 @@ describe('bad input: one clear message on stderr, nothing on stdout', () => {
     [['plan', '--notify', '2019-03-19'], 2, `jtai: jtai plan has no option --notify. Did you mean "--notified"?\n${planHelp}`],
     [['plan', '2019-03-19'], 2, `jtai: jtai plan takes the date as an option: did you mean jtai plan --notified 2019-03-19?\n${planHelp}`],
     [['plan', '-n', '2019-03-19', '--format', 'pdf'], 2, `jtai: --format "pdf" is not one of its choices; give one of: text, json, md, csv, ics, html.\n${planHelp}`],
-    [['plna'], 2, 'jtai: there is no command "plna". Did you mean "plan"? The commands are: plan, next, explain, status, start, done, undo, web, check, init, list, schema.\nRun "jtai --help" for the commands and examples.\n'],
+    [['plna'], 2, 'jtai: there is no command "plna". Did you mean "plan"? The commands are: plan, next, explain, status, start, done, undo, log, web, check, init, list, schema.\nRun "jtai --help" for the commands and examples.\n'],
     [['plan', '-n', '2019-03-23'], 1, `jtai: the notification date 2019-03-23 is not a working day (Saturday); JTAI notifications come on working days.\n${planHelp}`],
     [['plan', '-n', '2045-03-21'], 1, `jtai: the notification date 2045-03-21 is in 2045, a year whose bank holidays jtai does not know (it knows 2016 to 2040), so working days there cannot be counted.\n${planHelp}`],
     [['plan', '-n', '19/12/2040'], 1, `jtai: --notified "19/12/2040" read as Wednesday 19 December 2040 (2040-12-19).\njtai: the plan for a notification on "19/12/2040" (2040-12-19) runs into 2041, a year whose bank holidays jtai does not know (it knows 2016 to 2040), so working days there cannot be counted.\n${planHelp}`],
@@ -100,7 +100,8 @@ describe('the installed command', () => {
   test('a bad date exits 2 with no stack trace', async () => {
     const failure = await run(process.execPath, [bin, 'plan', '-n', '2019-02-30']).catch((e: { code: number; stderr: string; stdout: string }) => e);
     expect(failure).toMatchObject({ code: 2, stdout: '' });
-    expect((failure as { stderr: string }).stderr).not.toMatch(/\bat .*\.js:\d+/);
+    // A stack frame, from the bundle (dist/bundle/*.cjs) or anywhere: "    at name (file:line:column)".
+    expect((failure as { stderr: string }).stderr).not.toMatch(/\n\s+at .*:\d+:\d+/);
   });
 
   test('--help lists examples', async () => {

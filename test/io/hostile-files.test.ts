@@ -137,6 +137,19 @@ describe('--split file names', () => {
     const dir = tempDir();
     const { code } = await plan('--split', 'agency', '--out-dir', dir);
     expect(code).toBe(0);
+    expect(readdirSync(dir)).toHaveLength(10);
     for (const name of readdirSync(dir)) expect(name).toMatch(/^jtai-2019-03-19-[a-z0-9-]+\.ics$/);
+  });
+
+  test('an area named with path separators, dots and spaces (free text, in the inspection file) stays out of the path', async () => {
+    const work = tempDir();
+    const out = join(work, 'calendars');
+    const inspection = join(work, 'jtai-inspection.yaml');
+    writeFileSync(inspection, 'notified: 2019-03-19\narea: "../../Évil/..\\\\ Area"\n');
+    const { code, stderr } = await runCli(['plan', '--split', 'agency', '--out-dir', out, '--inspection', inspection]);
+    expect(code, stderr).toBe(0);
+    expect(readdirSync(work).sort()).toEqual(['calendars', 'jtai-inspection.yaml']);
+    expect(readdirSync(out)).toHaveLength(10);
+    for (const name of readdirSync(out)) expect(name).toMatch(/^jtai-[a-z0-9-]+-2019-03-19-[a-z0-9-]+\.ics$/);
   });
 });

@@ -26,8 +26,8 @@ afterAll(async () => browser?.close());
 async function open(params: Record<string, string> = {}, fixedClock = true): Promise<Page> {
   const page = await browser.newPage({ acceptDownloads: true });
   if (fixedClock) {
-    await page.clock.install({ time: STAMP });
-    await page.clock.pauseAt(STAMP);
+    // A fixed "now" (install, then pauseAt, raced under load: the clock ran past STAMP between them).
+    await page.clock.setFixedTime(STAMP);
   }
   await page.goto(pageUrl(params));
   await page.waitForSelector('#plan h2, #errors li');

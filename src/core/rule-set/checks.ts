@@ -93,8 +93,9 @@ const checkClockOffsets: Check = ({ items }) => {
     return answer;
   };
   return items.flatMap((item): Problem[] => {
-    if (item.from === undefined || item.clockOffset === 0 || item.at !== undefined) return [];
-    if (!allDay(byId.get(item.from))) return [];
+    if (item.from === undefined || item.clockOffset === 0) return [];
+    if (item.at === ALL_DAY) return [{ path: ['items', item.index, 'at'], message: `${nameOf(item)} moves hours or minutes from "${item.from}" but is all day itself; give it a clock time with "at", or leave out hours and minutes.` }];
+    if (item.at !== undefined || !allDay(byId.get(item.from))) return [];
     return [{ path: ['items', item.index, 'from'], message: `${nameOf(item)} moves hours or minutes from "${item.from}", which is all day; give it a clock time with "at".` }];
   });
 };
