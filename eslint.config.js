@@ -7,12 +7,23 @@ export default tseslint.config(
   ...tseslint.configs.recommended,
   {
     files: ['**/*.{js,mjs}'],
-    languageOptions: { globals: { process: 'readonly', console: 'readonly', URL: 'readonly', performance: 'readonly' } },
+    languageOptions: {
+      globals: { process: 'readonly', console: 'readonly', URL: 'readonly', performance: 'readonly' },
+    },
   },
   {
     // The bin is CommonJS for start-up speed (README, "Performance").
     files: ['**/*.cjs'],
-    languageOptions: { sourceType: 'commonjs', globals: { require: 'readonly', module: 'writable', process: 'readonly', setTimeout: 'readonly', __dirname: 'readonly' } },
+    languageOptions: {
+      sourceType: 'commonjs',
+      globals: {
+        require: 'readonly',
+        module: 'writable',
+        process: 'readonly',
+        setTimeout: 'readonly',
+        __dirname: 'readonly',
+      },
+    },
     rules: { '@typescript-eslint/no-require-imports': 'off' },
   },
   {
@@ -35,10 +46,19 @@ export default tseslint.config(
  */
 function pureLayers() {
   const node = ['node:*', 'fs', 'path', 'os', 'crypto', 'chalk', '**/io/*', '**/cli/*'];
-  const above = { text: ['dates', 'rule-set', 'plan', 'progress'], dates: ['rule-set', 'plan', 'progress'], 'rule-set': ['plan', 'progress'], plan: ['progress'], progress: [] };
+  const above = {
+    text: ['dates', 'rule-set', 'plan', 'progress'],
+    dates: ['rule-set', 'plan', 'progress'],
+    'rule-set': ['plan', 'progress'],
+    plan: ['progress'],
+    progress: [],
+  };
   const globals = ['error', 'process', 'Buffer', 'global', 'require', '__dirname', '__filename', 'setImmediate'];
   return [
-    { files: ['src/render/**', 'src/web/**', 'src/core/*.ts'], rules: { 'no-restricted-globals': globals, 'no-restricted-imports': ['error', { patterns: node }] } },
+    {
+      files: ['src/render/**', 'src/web/**', 'src/core/*.ts'],
+      rules: { 'no-restricted-globals': globals, 'no-restricted-imports': ['error', { patterns: node }] },
+    },
     ...Object.entries(above).map(([layer, higher]) => ({
       files: [`src/core/${layer}/**`],
       rules: {

@@ -20,7 +20,8 @@ const builtinRequires = {
   load(id) {
     if (!id.startsWith(PREFIX)) return null;
     const name = id.slice(PREFIX.length);
-    if (name === 'child_process') return "module.exports = { spawn() { throw new Error('jtai has no executable subcommands'); } };";
+    if (name === 'child_process')
+      return "module.exports = { spawn() { throw new Error('jtai has no executable subcommands'); } };";
     return `module.exports = process.getBuiltinModule(${JSON.stringify(`node:${name}`)});`;
   },
 };
@@ -37,7 +38,8 @@ export function staticClosure(entries) {
   const visit = (file) => {
     if (seen.has(file)) return;
     seen.add(file);
-    for (const [, spec] of readFileSync(file, 'utf8').matchAll(STATIC_IMPORT)) visit(resolvePath(dirname(file), spec.replace(/\.js$/, '.ts')));
+    for (const [, spec] of readFileSync(file, 'utf8').matchAll(STATIC_IMPORT))
+      visit(resolvePath(dirname(file), spec.replace(/\.js$/, '.ts')));
   };
   entries.forEach((e) => visit(resolvePath(e)));
   return seen;

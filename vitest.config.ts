@@ -37,7 +37,8 @@ const distinctTests: Reporter = {
         runs.set(zone, (runs.get(zone) ?? 0) + 1);
         const key = `${module.relativeModuleId} > ${test.fullName}`;
         const state = test.result().state;
-        if (distinct.get(key) !== 'failed') distinct.set(key, distinct.get(key) === 'passed' && state === 'skipped' ? 'passed' : state);
+        if (distinct.get(key) !== 'failed')
+          distinct.set(key, distinct.get(key) === 'passed' && state === 'skipped' ? 'passed' : state);
       }
     }
     const count = (state: string) => [...distinct.values()].filter((s) => s === state).length;
@@ -53,9 +54,19 @@ export default defineConfig({
   test: {
     reporters: ['default', distinctTests],
     projects: [
-      { test: { name: 'TZ=UTC', include: ['test/**/*.test.ts'], exclude: [...configDefaults.exclude, ...OWN_MODULES], env: { TZ: 'UTC' }, isolate: false } },
+      {
+        test: {
+          name: 'TZ=UTC',
+          include: ['test/**/*.test.ts'],
+          exclude: [...configDefaults.exclude, ...OWN_MODULES],
+          env: { TZ: 'UTC' },
+          isolate: false,
+        },
+      },
       { test: { name: 'TZ=UTC, own modules', include: OWN_MODULES, env: { TZ: 'UTC' } } },
-      ...Object.entries(OTHER_ZONES).map(([tz, include]) => ({ test: { name: `TZ=${tz}`, include, env: { TZ: tz }, isolate: false } })),
+      ...Object.entries(OTHER_ZONES).map(([tz, include]) => ({
+        test: { name: `TZ=${tz}`, include, env: { TZ: tz }, isolate: false },
+      })),
     ],
   },
 });

@@ -29,14 +29,19 @@ function useCodeCache(bundleDir) {
     let cached;
     try {
       info = fs.statSync(filename);
-      cached = fs.readFileSync(path.join(folder, `${path.basename(filename)}-${info.size}-${Math.floor(info.mtimeMs)}.v8`));
+      cached = fs.readFileSync(
+        path.join(folder, `${path.basename(filename)}-${info.size}-${Math.floor(info.mtimeMs)}.v8`),
+      );
     } catch {
       cached = undefined;
     }
     const script = new vm.Script(Module.wrap(content), { filename, cachedData: cached });
-    if (info && (cached === undefined || script.cachedDataRejected)) compiled.push({ script, name: `${path.basename(filename)}-${info.size}-${Math.floor(info.mtimeMs)}.v8` });
+    if (info && (cached === undefined || script.cachedDataRejected))
+      compiled.push({ script, name: `${path.basename(filename)}-${info.size}-${Math.floor(info.mtimeMs)}.v8` });
     const require = Module.createRequire(filename);
-    return script.runInThisContext({ displayErrors: true }).call(this.exports, this.exports, require, this, filename, path.dirname(filename));
+    return script
+      .runInThisContext({ displayErrors: true })
+      .call(this.exports, this.exports, require, this, filename, path.dirname(filename));
   };
   process.once('exit', () => {
     if (compiled.length === 0) return;

@@ -15,8 +15,11 @@ const plan = ['plan', '--notified', '2019-03-19'];
 // An inspection folder as one is in the fortnight: contacts, and a few changes recorded.
 const folder = mkdtempSync(join(tmpdir(), 'jtai-bench-'));
 const inspection = join(folder, 'jtai-inspection.yaml');
-spawnSync(process.execPath, [bin, 'start', '-n', '2019-03-19', '--area', 'Bench', '--out', inspection], { stdio: 'ignore' });
-for (const id of ['children-list', 'child-level-data', 'cse-gangs-cases']) spawnSync(process.execPath, [bin, 'done', id, '-i', inspection, '-q'], { stdio: 'ignore' });
+spawnSync(process.execPath, [bin, 'start', '-n', '2019-03-19', '--area', 'Bench', '--out', inspection], {
+  stdio: 'ignore',
+});
+for (const id of ['children-list', 'child-level-data', 'cse-gangs-cases'])
+  spawnSync(process.execPath, [bin, 'done', id, '-i', inspection, '-q'], { stdio: 'ignore' });
 const inFolder = ['-i', inspection, '--now', '2019-03-20T15:30'];
 
 const commands = {
@@ -34,7 +37,7 @@ const commands = {
   'plan, inspection file': [bin, 'plan', ...inFolder],
   'next, inspection file': [bin, 'next', ...inFolder],
   'status, inspection file': [bin, 'status', ...inFolder],
-  'done': [bin, 'done', 'yot-cases', '-i', inspection, '-q'],
+  done: [bin, 'done', 'yot-cases', '-i', inspection, '-q'],
   'check jtai-2018': [bin, 'check', 'jtai-2018'],
 };
 
@@ -62,8 +65,25 @@ for (const [name, xs] of Object.entries(samples)) {
 // Growth: every path should be linear in items, chain length and events.
 const chainRules = (n) => {
   const file = join(folder, `chain-${n}.yaml`);
-  const items = Array.from({ length: n }, (_, i) => (i === 0 ? '  - { id: i0, kind: submission, title: T, day: 1, at: "09:00", by: [la], source: S }' : `  - { id: i${i}, kind: submission, title: T, from: i${i - 1}, minutes: 1, by: [la], source: S }`));
-  writeFileSync(file, ['id: chain', 'name: Chain', 'source: { title: S }', 'timezone: Europe/London', 'holidays: england-and-wales', 'parties: { la: { name: LA } }', 'items:', ...items, ''].join('\n'));
+  const items = Array.from({ length: n }, (_, i) =>
+    i === 0
+      ? '  - { id: i0, kind: submission, title: T, day: 1, at: "09:00", by: [la], source: S }'
+      : `  - { id: i${i}, kind: submission, title: T, from: i${i - 1}, minutes: 1, by: [la], source: S }`,
+  );
+  writeFileSync(
+    file,
+    [
+      'id: chain',
+      'name: Chain',
+      'source: { title: S }',
+      'timezone: Europe/London',
+      'holidays: england-and-wales',
+      'parties: { la: { name: LA } }',
+      'items:',
+      ...items,
+      '',
+    ].join('\n'),
+  );
   return file;
 };
 const withEvents = (n) => {
@@ -73,7 +93,18 @@ const withEvents = (n) => {
   mkdirSync(join(dir, 'jtai-inspection.progress'));
   for (let i = 0; i < n; i++) {
     const id = `20190320T${String(100000 + (i % 100000)).padStart(6, '0')}000Z-bench-1-${String(i).padStart(8, '0')}`;
-    writeFileSync(join(dir, 'jtai-inspection.progress', `${id}.json`), JSON.stringify({ format: 'jtai-progress-event/1', id, type: i % 2 ? 'undo' : 'done', item: 'children-list', at: '2019-03-20T10:00:00+00:00', recorded: `2019-03-20T10:00:00.${String(i % 1000).padStart(3, '0')}Z`, by: 'bench' }));
+    writeFileSync(
+      join(dir, 'jtai-inspection.progress', `${id}.json`),
+      JSON.stringify({
+        format: 'jtai-progress-event/1',
+        id,
+        type: i % 2 ? 'undo' : 'done',
+        item: 'children-list',
+        at: '2019-03-20T10:00:00+00:00',
+        recorded: `2019-03-20T10:00:00.${String(i % 1000).padStart(3, '0')}Z`,
+        by: 'bench',
+      }),
+    );
   }
   return file;
 };
@@ -82,12 +113,16 @@ const time = (args) => {
   return median(xs);
 };
 console.log('\ngrowth, median of 5 runs (ms)');
-console.log(`  ${'size'.padEnd(8)} ${'check chain'.padStart(12)} ${'plan chain'.padStart(12)} ${'status, N events'.padStart(18)}`);
+console.log(
+  `  ${'size'.padEnd(8)} ${'check chain'.padStart(12)} ${'plan chain'.padStart(12)} ${'status, N events'.padStart(18)}`,
+);
 const noEvents = time([bin, 'status', '-i', withEvents(0), '--now', '2019-03-20T15:30']);
 for (const n of [100, 1000, 5000]) {
   const rules = chainRules(n);
   const events = withEvents(n === 5000 ? 2000 : n);
-  console.log(`  ${String(n === 5000 ? '5000/2000' : n).padEnd(8)} ${time([bin, 'check', rules]).toFixed(0).padStart(12)} ${time([bin, 'plan', '-n', '2019-03-19', '-r', rules, '-f', 'json', '-q']).toFixed(0).padStart(12)} ${time([bin, 'status', '-i', events, '--now', '2019-03-20T15:30']).toFixed(0).padStart(18)}`);
+  console.log(
+    `  ${String(n === 5000 ? '5000/2000' : n).padEnd(8)} ${time([bin, 'check', rules]).toFixed(0).padStart(12)} ${time([bin, 'plan', '-n', '2019-03-19', '-r', rules, '-f', 'json', '-q']).toFixed(0).padStart(12)} ${time([bin, 'status', '-i', events, '--now', '2019-03-20T15:30']).toFixed(0).padStart(18)}`,
+  );
 }
 console.log(`  status with no events: ${noEvents.toFixed(0)} ms (the events column is 100, 1000 and 2000 events)`);
 
@@ -97,7 +132,8 @@ const { makeHolidayCalendar } = await import('../dist/core/dates/bank-holidays.j
 const ruleSet = await loadRuleSet('jtai-2018');
 const calendar = makeHolidayCalendar(ruleSet.closures);
 const dates = [];
-for (let d = Date.UTC(2016, 0, 4); d < Date.UTC(2040, 0, 1); d += 7 * 86_400_000) dates.push(new Date(d + 86_400_000).toISOString().slice(0, 10)); // Tuesdays
+for (let d = Date.UTC(2016, 0, 4); d < Date.UTC(2040, 0, 1); d += 7 * 86_400_000)
+  dates.push(new Date(d + 86_400_000).toISOString().slice(0, 10)); // Tuesdays
 const start = process.hrtime.bigint();
 let count = 0;
 while (Number(process.hrtime.bigint() - start) < 2e9) {
@@ -120,7 +156,17 @@ const { existsSync } = await import('node:fs');
 if (existsSync(chromiumPath)) {
   const { chromium } = await import('playwright-core');
   const page = fileURLToPath(new URL('../dist/web/jtai.html', import.meta.url));
-  const browser = await chromium.launch({ executablePath: chromiumPath, args: ['--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'] });
+  const browser = await chromium.launch({
+    executablePath: chromiumPath,
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
+  });
   const times = [];
   for (let i = 0; i < 15; i++) {
     const tab = await browser.newPage();
@@ -131,7 +177,9 @@ if (existsSync(chromiumPath)) {
   }
   await browser.close();
   const { statSync } = await import('node:fs');
-  console.log(`web page: first plan on screen ${median(times).toFixed(0)} ms after navigation (median of 15, chromium); ${(statSync(page).size / 1024).toFixed(0)} KiB`);
+  console.log(
+    `web page: first plan on screen ${median(times).toFixed(0)} ms after navigation (median of 15, chromium); ${(statSync(page).size / 1024).toFixed(0)} KiB`,
+  );
 } else {
   console.log(`web page: not measured (no chromium at ${chromiumPath})`);
 }

@@ -8,7 +8,11 @@ const root = new URL('../', import.meta.url);
 const read = (path) => readFileSync(new URL(path, root), 'utf8');
 const { version } = JSON.parse(read('package.json'));
 
-const bundle = await rolldown({ input: new URL('src/web/app.ts', root).pathname, platform: 'browser', logLevel: 'warn' });
+const bundle = await rolldown({
+  input: new URL('src/web/app.ts', root).pathname,
+  platform: 'browser',
+  logLevel: 'warn',
+});
 const { output } = await bundle.generate({ format: 'iife', minify: true, codeSplitting: false });
 const js = output[0].code;
 

@@ -4,5 +4,8 @@
 import { writeFileSync } from 'node:fs';
 import { ruleSetJsonSchema } from '../dist/core/rule-set/json-schema.js';
 
-writeFileSync(new URL('../schedules/rule-set.schema.json', import.meta.url), `${JSON.stringify(ruleSetJsonSchema(), null, 2)}\n`);
+writeFileSync(
+  new URL('../schedules/rule-set.schema.json', import.meta.url),
+  `${JSON.stringify(ruleSetJsonSchema(), null, 2)}\n`,
+);
 console.error('wrote schedules/rule-set.schema.json');

@@ -51,7 +51,9 @@ export class UnknownYearError extends JtaiError {
     readonly firstYear: number,
     readonly lastYear: number,
   ) {
-    super(`${year} is outside the years whose bank holidays jtai knows (${firstYear} to ${lastYear}), so its working days cannot be counted.`);
+    super(
+      `${year} is outside the years whose bank holidays jtai knows (${firstYear} to ${lastYear}), so its working days cannot be counted.`,
+    );
   }
 }
 

@@ -17,7 +17,10 @@ const BIN = join(ROOT, 'bin/jtai.cjs');
 const once = process.env.TZ === 'UTC';
 const read = (page: string) => readFileSync(join(ROOT, page), 'utf8');
 
-const DOCS = readdirSync(join(ROOT, 'docs')).filter((f) => f.endsWith('.md')).sort().map((f) => `docs/${f}`);
+const DOCS = readdirSync(join(ROOT, 'docs'))
+  .filter((f) => f.endsWith('.md'))
+  .sort()
+  .map((f) => `docs/${f}`);
 const PAGES = ['README.md', ...DOCS];
 
 interface Block {
@@ -38,7 +41,11 @@ function blocksOf(page: string): Block[] {
 const blocks = PAGES.flatMap(blocksOf);
 
 // A command: jtai (or watch ... jtai), after any VAR=value, with "$ " and a trailing comment taken off.
-const clean = (line: string) => line.trim().replace(/^\$ /, '').replace(/\s+#.*$/, '');
+const clean = (line: string) =>
+  line
+    .trim()
+    .replace(/^\$ /, '')
+    .replace(/\s+#.*$/, '');
 const isCommand = (line: string) => /^(?:[A-Z_]+=\S* )*(?:jtai|watch) /.test(line);
 // Placeholders are not commands to run: a word in capitals (FILE, DATE, ID), "[--now TIME]" or "[file]", "...".
 const isPlaceholder = (c: string) => {
@@ -64,24 +71,41 @@ function samplesOf(block: Block): Sample[] {
 
 const samples = blocks.flatMap(samplesOf);
 const sampled = new Set(samples.map((s) => s.command));
-const commandsOf = (block: Block) => block.lines.map(clean).filter(isCommand).filter((c) => !sampled.has(c));
+const commandsOf = (block: Block) =>
+  block.lines
+    .map(clean)
+    .filter(isCommand)
+    .filter((c) => !sampled.has(c));
 // A block that starts an inspection is a sequence: its commands run in order, in one folder.
 const startsInspection = (commands: string[]) => commands.some((c) => c.startsWith('jtai start'));
 const sequences = blocks.map(commandsOf).filter(startsInspection);
-const fromBlocks = blocks.map(commandsOf).filter((c) => !startsInspection(c)).flat();
+const fromBlocks = blocks
+  .map(commandsOf)
+  .filter((c) => !startsInspection(c))
+  .flat();
 // Inline code also names commands in passing (`jtai plan`, a table's `jtai plan --format json`);
 // those that are whole commands to copy have a date, or need none.
 const inline = PAGES.flatMap((page) =>
-  [...read(page).replace(/```[\s\S]*?```/g, '').matchAll(/`((?:jtai|watch) [^`]+)`/g)]
+  [
+    ...read(page)
+      .replace(/```[\s\S]*?```/g, '')
+      .matchAll(/`((?:jtai|watch) [^`]+)`/g),
+  ]
     .map((m) => m[1]!)
     .filter((c) => /--notified \S/.test(c) || /^jtai (list|schema|help|--help|--version|(check|init) \S+)/.test(c)),
 );
-const commands = [...new Set([...fromBlocks, ...inline].map(clean))].filter((c) => !isPlaceholder(c) && !sampled.has(c));
+const commands = [...new Set([...fromBlocks, ...inline].map(clean))].filter(
+  (c) => !isPlaceholder(c) && !sampled.has(c),
+);
 
 // What each fresh folder holds: the README's my-area.yaml (as test/core/rule-set/layers.test.ts
 // reads it), and every YAML block whose first line is "# file: NAME".
-const OVERLAY = /```yaml\n((?: {3})?# yaml-language-server[^\n]*\n(?: {3})?extends: jtai-2018[\s\S]*?) *```/.exec(read('README.md'))![1]!.replace(/^ {3}/gm, '');
-const FILES = blocks.filter((b) => b.lang === 'yaml' && /^# file: \S+$/.test(b.lines[0]!)).map((b) => [b.lines[0]!.slice('# file: '.length), `${b.lines.join('\n')}\n`] as const);
+const OVERLAY = /```yaml\n((?: {3})?# yaml-language-server[^\n]*\n(?: {3})?extends: jtai-2018[\s\S]*?) *```/
+  .exec(read('README.md'))![1]!
+  .replace(/^ {3}/gm, '');
+const FILES = blocks
+  .filter((b) => b.lang === 'yaml' && /^# file: \S+$/.test(b.lines[0]!))
+  .map((b) => [b.lines[0]!.slice('# file: '.length), `${b.lines.join('\n')}\n`] as const);
 
 function freshFolder(command: string): string {
   const dir = mkdtempSync(join(tmpdir(), 'jtai-docs-'));
@@ -90,7 +114,10 @@ function freshFolder(command: string): string {
   return dir;
 }
 
-function run(lines: readonly string[], dir: string): Promise<{ status: number | null; stdout: string; stderr: string }> {
+function run(
+  lines: readonly string[],
+  dir: string,
+): Promise<{ status: number | null; stdout: string; stderr: string }> {
   const script = `set -eo pipefail\njtai() { node ${JSON.stringify(BIN)} "$@"; }\njq() { cat > /dev/null; }\nwatch() { shift 2; "$@"; }\n${lines.join('\n')}\n`;
   return new Promise((done) => {
     const child = spawn('bash', ['-c', script], { cwd: dir, env: { ...process.env, NO_COLOR: '1' } });
@@ -138,7 +165,10 @@ function alongside(sample: readonly string[], real: readonly string[]): string[]
 }
 
 const linesOf = (text: string) => {
-  const lines = text.replace(/\r\n/g, '\n').split('\n').map((l) => l.trimEnd());
+  const lines = text
+    .replace(/\r\n/g, '\n')
+    .split('\n')
+    .map((l) => l.trimEnd());
   while (lines.length > 0 && lines.at(-1) === '') lines.pop();
   return lines;
 };
@@ -189,8 +219,14 @@ describe.skipIf(!once)('every sample of what a command prints is what it prints'
   test('the chained items of docs/rule-sets.md, as the items of the README overlay, pass jtai check', async () => {
     const fragment = blocksOf('docs/rule-sets.md').find((b) => b.lang === 'yaml' && b.lines[0] === 'items:')!;
     const dir = freshFolder('');
-    writeFileSync(join(dir, 'chained.yaml'), `${OVERLAY.slice(0, OVERLAY.indexOf('\nitems:\n') + 1)}${fragment.lines.join('\n')}\n`);
-    const result = await run(['jtai check chained.yaml', 'jtai explain police-cases-to-la --notified 2019-03-19 --rules chained.yaml'], dir);
+    writeFileSync(
+      join(dir, 'chained.yaml'),
+      `${OVERLAY.slice(0, OVERLAY.indexOf('\nitems:\n') + 1)}${fragment.lines.join('\n')}\n`,
+    );
+    const result = await run(
+      ['jtai check chained.yaml', 'jtai explain police-cases-to-la --notified 2019-03-19 --rules chained.yaml'],
+      dir,
+    );
     expect(result.status, result.stdout + result.stderr).toBe(0);
     expect(result.stdout).toContain('Due: Tuesday 19 March 2019 at 12:00');
   });
@@ -210,14 +246,19 @@ function differences(sample: unknown, real: unknown, path: string): string[] {
     return fits ? [] : [`${path}: ${JSON.stringify(sample)} does not fit ${JSON.stringify(real)}`];
   }
   if (Array.isArray(sample)) {
-    if (!Array.isArray(real) || real.length < sample.length) return [`${path}: expected a list of at least ${sample.length}, found ${JSON.stringify(real)}`];
+    if (!Array.isArray(real) || real.length < sample.length)
+      return [`${path}: expected a list of at least ${sample.length}, found ${JSON.stringify(real)}`];
     return sample.flatMap((s, i) => differences(s, real[i], `${path}[${i}]`));
   }
   if (sample !== null && typeof sample === 'object') {
-    if (real === null || typeof real !== 'object' || Array.isArray(real)) return [`${path}: expected an object, found ${JSON.stringify(real)}`];
+    if (real === null || typeof real !== 'object' || Array.isArray(real))
+      return [`${path}: expected an object, found ${JSON.stringify(real)}`];
     const keys = Object.keys(sample);
-    if (keys.join() !== Object.keys(real).join()) return [`${path}: fields ${keys.join(', ')}; the real ones are ${Object.keys(real).join(', ')}`];
-    return keys.flatMap((k) => differences((sample as Record<string, unknown>)[k], (real as Record<string, unknown>)[k], `${path}.${k}`));
+    if (keys.join() !== Object.keys(real).join())
+      return [`${path}: fields ${keys.join(', ')}; the real ones are ${Object.keys(real).join(', ')}`];
+    return keys.flatMap((k) =>
+      differences((sample as Record<string, unknown>)[k], (real as Record<string, unknown>)[k], `${path}.${k}`),
+    );
   }
   return sample === real ? [] : [`${path}: ${JSON.stringify(sample)}, but the real value is ${JSON.stringify(real)}`];
 }
@@ -233,7 +274,11 @@ function anchorsOf(page: string): Set<string> {
   const seen = new Map<string, number>();
   const anchors = new Set<string>();
   for (const [, heading] of prose(page).matchAll(/^#{1,6} (.+)$/gm)) {
-    const base = heading!.toLowerCase().replace(/[^\p{L}\p{N}\s_-]/gu, '').trim().replace(/\s/g, '-');
+    const base = heading!
+      .toLowerCase()
+      .replace(/[^\p{L}\p{N}\s_-]/gu, '')
+      .trim()
+      .replace(/\s/g, '-');
     const n = seen.get(base) ?? 0;
     seen.set(base, n + 1);
     anchors.add(n === 0 ? base : `${base}-${n}`);
@@ -272,8 +317,16 @@ describe('the pages hold together', () => {
       const m = /^(.*)\{([^}]+)\}(.*)$/.exec(p);
       return m ? m[2]!.split(',').flatMap((part) => expand(`${m[1]}${part}${m[3]}`)) : [p];
     };
-    const paths = named.filter((n) => /^(src|test|scripts|schedules|bin|docs|\.ci)\//.test(n) && !/[<*]/.test(n)).flatMap(expand);
-    const files = named.filter((n) => /^[\w.-]+\.(ts|mjs|cjs|js|css|html|yaml|json|sh|py)$/.test(n) && !/^(jtai|my-area|area|our-inspection|timetable|daily-update|plan|cancel|rule-set|chained)[\w.-]*\.(yaml|ics|html|json|md|csv)$/.test(n));
+    const paths = named
+      .filter((n) => /^(src|test|scripts|schedules|bin|docs|\.ci)\//.test(n) && !/[<*]/.test(n))
+      .flatMap(expand);
+    const files = named.filter(
+      (n) =>
+        /^[\w.-]+\.(ts|mjs|cjs|js|css|html|yaml|json|sh|py)$/.test(n) &&
+        !/^(jtai|my-area|area|our-inspection|timetable|daily-update|plan|cancel|rule-set|chained)[\w.-]*\.(yaml|ics|html|json|md|csv)$/.test(
+          n,
+        ),
+    );
     expect(paths.filter((p) => !existsSync(join(ROOT, p)))).toEqual([]);
     expect(files.filter((f) => !known.has(f) && !existsSync(join(ROOT, f)))).toEqual([]);
   });
@@ -288,7 +341,9 @@ describe('the pages hold together', () => {
       }
     };
     walkSrc('src');
-    expect(modules.filter((m) => !text.includes(`\`${m.split('/').pop()}\``) && !text.includes(`\`${m}\``))).toEqual([]);
+    expect(modules.filter((m) => !text.includes(`\`${m.split('/').pop()}\``) && !text.includes(`\`${m}\``))).toEqual(
+      [],
+    );
   });
 
   test('the size the docs give the web page is its size, within a tenth', () => {

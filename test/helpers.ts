@@ -21,5 +21,8 @@ export async function runCli(args: string[], env: Record<string, string> = {}, t
 
 /** What an error said, without the closing pointer at the help: stderr minus its last "Run ..." line. */
 export function said(stderr: string): string {
-  return stderr.replace(/Run "jtai [^"]*" (for its options and examples|for the commands and examples|after each fix)\.\n$/, '');
+  return stderr.replace(
+    /Run "jtai [^"]*" (for its options and examples|for the commands and examples|after each fix)\.\n$/,
+    '',
+  );
 }

@@ -8,7 +8,9 @@ import { BANK_HOLIDAYS, FIRST_YEAR, LAST_YEAR } from '../src/core/dates/bank-hol
 // day at a time, and London's clock read from luxon's instant-to-wall-clock conversion.
 // Tests only: its answers are what properties.test.ts holds the plan to.
 
-const GOV_UK = JSON.parse(readFileSync(new URL('./data/gov-uk-bank-holidays-england-and-wales.json', import.meta.url), 'utf8')) as {
+const GOV_UK = JSON.parse(
+  readFileSync(new URL('./data/gov-uk-bank-holidays-england-and-wales.json', import.meta.url), 'utf8'),
+) as {
   years: [number, number];
   events: Array<{ date: string }>;
 };
@@ -28,7 +30,8 @@ export const plusDays = (date: string, n: number): string => day(date).plus({ da
 
 /** The days a working-day count skips: weekends, bank holidays and the given closure days. */
 export function dayOff(date: string, closures: ReadonlySet<string>): boolean {
-  if (yearOf(date) < FIRST_YEAR || yearOf(date) > LAST_YEAR) throw new Error(`the oracle knows no bank holidays in ${yearOf(date)}`);
+  if (yearOf(date) < FIRST_YEAR || yearOf(date) > LAST_YEAR)
+    throw new Error(`the oracle knows no bank holidays in ${yearOf(date)}`);
   return day(date).weekday > 5 || BANK_HOLIDAY_DATES.has(date) || closures.has(date);
 }
 
@@ -58,7 +61,10 @@ const LONDON = 'Europe/London';
  * trying the two offsets London has and keeping those that luxon shows at that wall-clock time.
  */
 export function londonDue(date: string, time: string): { time: string; due: string } {
-  for (const [hh, mm] of [[Number(time.slice(0, 2)), Number(time.slice(3, 5))], [Number(time.slice(0, 2)) + 1, Number(time.slice(3, 5))]]) {
+  for (const [hh, mm] of [
+    [Number(time.slice(0, 2)), Number(time.slice(3, 5))],
+    [Number(time.slice(0, 2)) + 1, Number(time.slice(3, 5))],
+  ]) {
     const wall = `${date}T${String(hh).padStart(2, '0')}:${String(mm).padStart(2, '0')}`;
     const asUtc = day(date).set({ hour: hh, minute: mm }).toMillis();
     for (const offset of [60, 0]) {
@@ -76,7 +82,17 @@ export interface WrittenRuleSet {
   closures?: Array<{ date: string }>;
   notification?: { day?: number };
   times?: Record<string, { time: string }>;
-  items: Array<{ id: string; day?: number; week?: number; weekday?: string; from?: string; days?: number; hours?: number; minutes?: number; at?: string }>;
+  items: Array<{
+    id: string;
+    day?: number;
+    week?: number;
+    weekday?: string;
+    from?: string;
+    days?: number;
+    hours?: number;
+    minutes?: number;
+    at?: string;
+  }>;
 }
 
 /** When the oracle says an item falls: the fields of a plan item it can check. */
@@ -91,24 +107,37 @@ export interface OracleItem {
 const WEEKDAYS = ['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday'];
 
 /** Every item of a written rule set, dated for a notification date, without any of jtai's code. */
-export function oraclePlan(written: WrittenRuleSet, notified: string, extraClosures: readonly string[] = []): Map<string, OracleItem> {
+export function oraclePlan(
+  written: WrittenRuleSet,
+  notified: string,
+  extraClosures: readonly string[] = [],
+): Map<string, OracleItem> {
   if (written.timezone !== LONDON) throw new Error('the oracle knows London time only');
   const closures = new Set([...(written.closures ?? []).map((c) => String(c.date)), ...extraClosures]);
   const notificationDay = written.notification?.day ?? 0;
   const byId = new Map(written.items.map((i) => [i.id, i]));
   // Each item's date and its wall-clock time before any clock-change move, which chains count from.
   const found = new Map<string, { date: string; wall: string | null; day: number | null }>();
-  const clockOf = (at: string): string | null => (at === 'all-day' ? null : /^\d\d:\d\d$/.test(at) ? at : written.times![at]!.time);
+  const clockOf = (at: string): string | null =>
+    at === 'all-day' ? null : /^\d\d:\d\d$/.test(at) ? at : written.times![at]!.time;
   const dateOf = (id: string): { date: string; wall: string | null; day: number | null } => {
     const known = found.get(id);
     if (known) return known;
     const item = byId.get(id)!;
     let result: { date: string; wall: string | null; day: number | null };
     if (item.day !== undefined && item.day !== null) {
-      result = { date: walkWorkingDays(notified, item.day - notificationDay, closures), wall: clockOf(item.at!), day: item.day };
+      result = {
+        date: walkWorkingDays(notified, item.day - notificationDay, closures),
+        wall: clockOf(item.at!),
+        day: item.day,
+      };
     } else if (item.week !== undefined && item.week !== null) {
       const monday = day(notified).startOf('week').toISODate()!;
-      result = { date: plusDays(monday, (item.week - 1) * 7 + WEEKDAYS.indexOf(item.weekday!)), wall: clockOf(item.at!), day: null };
+      result = {
+        date: plusDays(monday, (item.week - 1) * 7 + WEEKDAYS.indexOf(item.weekday!)),
+        wall: clockOf(item.at!),
+        day: null,
+      };
     } else {
       const base = dateOf(item.from!);
       const counted = walkWorkingDays(base.date, item.days ?? 0, closures);

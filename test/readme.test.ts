@@ -14,7 +14,12 @@ const once = process.env.TZ === 'UTC';
 describe('the README', () => {
   test('starts with the two set-up commands, exactly', () => {
     expect(lines[0]).toMatch(/^# jtai\b/);
-    expect(lines.slice(1, 5)).toEqual(['', '    npm install && npx jtai plan --notified 2019-03-19', '    npm test', '']);
+    expect(lines.slice(1, 5)).toEqual([
+      '',
+      '    npm install && npx jtai plan --notified 2019-03-19',
+      '    npm test',
+      '',
+    ]);
   });
 
   test('is short: about 150 lines', () => {
@@ -24,24 +29,34 @@ describe('the README', () => {
   test('links every page of docs/, and ARCHITECTURE.md', () => {
     const pages = readdirSync(new URL('../docs/', import.meta.url)).filter((f) => f.endsWith('.md'));
     expect(pages.length).toBeGreaterThan(8);
-    for (const page of [...pages.map((p) => `docs/${p}`), 'ARCHITECTURE.md']) expect(README, page).toContain(`](${page})`);
+    for (const page of [...pages.map((p) => `docs/${p}`), 'ARCHITECTURE.md'])
+      expect(README, page).toContain(`](${page})`);
   });
 
   test('shows the five commands a coordinator needs, in one block that starts an inspection', () => {
     const block = /```\n(jtai start [\s\S]*?)```/.exec(README)![1]!;
-    const names = block.split('\n').filter(Boolean).map((l) => l.split(' ')[1]);
+    const names = block
+      .split('\n')
+      .filter(Boolean)
+      .map((l) => l.split(' ')[1]);
     expect(names).toEqual(['start', 'plan', 'next', 'done', 'status']);
   });
 
   test('its extends example is the one docs/rule-sets.md explains, word for word', () => {
-    const overlay = (text: string) => /```yaml\n((?: {3})?# yaml-language-server[^\n]*\n(?: {3})?extends: jtai-2018[\s\S]*?) *```/.exec(text)![1]!.replace(/^ {3}/gm, '');
+    const overlay = (text: string) =>
+      /```yaml\n((?: {3})?# yaml-language-server[^\n]*\n(?: {3})?extends: jtai-2018[\s\S]*?) *```/
+        .exec(text)![1]!
+        .replace(/^ {3}/gm, '');
     expect(overlay(README)).toBe(overlay(readFileSync(new URL('../docs/rule-sets.md', import.meta.url), 'utf8')));
   });
 
   // test/docs.test.ts compares the sample through the built bin, line by line; this reads it
   // against the CLI run in-process, off a terminal (80 columns, no colour), so it holds unbuilt.
   test.runIf(once)('shows what jtai plan --notified 2019-03-19 prints: every line it shows, in order', async () => {
-    const sample = /```\n\$ jtai plan --notified 2019-03-19\n([\s\S]*?)```/.exec(README)![1]!.split('\n').filter((l) => l !== '' && l.trim() !== '...');
+    const sample = /```\n\$ jtai plan --notified 2019-03-19\n([\s\S]*?)```/
+      .exec(README)![1]!
+      .split('\n')
+      .filter((l) => l !== '' && l.trim() !== '...');
     expect(sample.length).toBeGreaterThan(10);
     const { code, stdout } = await runCli(['plan', '--notified', '2019-03-19']);
     expect(code).toBe(0);

@@ -15,7 +15,10 @@ const FREE_TEXT_OPTIONS = new Set(['--note']);
 function checkValue(where: string, value: string, kind: 'text' | 'line'): void {
   if (value.trim() === '') throw new UsageError(`${where} is empty; give a value, or leave it out.`);
   const problem = textProblem(value, kind);
-  if (problem) throw new UsageError(`${where} "${value.replace(CONTROL, visibleChar)}" ${problem}; type it without control characters${kind === 'line' ? ' or line breaks' : ''}.`);
+  if (problem)
+    throw new UsageError(
+      `${where} "${value.replace(CONTROL, visibleChar)}" ${problem}; type it without control characters${kind === 'line' ? ' or line breaks' : ''}.`,
+    );
 }
 
 /** Refuses an empty value, or one with a control character, in any option or argument of the command about to run. */
@@ -23,11 +26,13 @@ export function checkCommandLine(command: Command): void {
   for (const option of command.options) {
     if (command.getOptionValueSource(option.attributeName()) !== 'cli') continue; // defaults are jtai's own
     const value: unknown = command.getOptionValue(option.attributeName());
-    const values = typeof value === 'string' ? [value] : Array.isArray(value) ? value.filter((v) => typeof v === 'string') : [];
+    const values =
+      typeof value === 'string' ? [value] : Array.isArray(value) ? value.filter((v) => typeof v === 'string') : [];
     const flag = option.long ?? option.flags;
     for (const v of values) checkValue(flag, v, FREE_TEXT_OPTIONS.has(flag) ? 'text' : 'line');
   }
-  for (const [i, arg] of command.args.entries()) checkValue(`the ${ordinal(i + 1)} argument of jtai ${command.name()}`, arg, 'line');
+  for (const [i, arg] of command.args.entries())
+    checkValue(`the ${ordinal(i + 1)} argument of jtai ${command.name()}`, arg, 'line');
 }
 
 function ordinal(n: number): string {

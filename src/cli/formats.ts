@@ -17,7 +17,14 @@ const EXTENSIONS: Record<string, Format> = {
   '.htm': 'html',
 };
 
-export const EXTENSION_OF: Record<Format, string> = { text: 'txt', json: 'json', md: 'md', csv: 'csv', ics: 'ics', html: 'html' };
+export const EXTENSION_OF: Record<Format, string> = {
+  text: 'txt',
+  json: 'json',
+  md: 'md',
+  csv: 'csv',
+  ics: 'ics',
+  html: 'html',
+};
 
 /** The format a file's extension implies, if any: impliedFormat("plan.ics") is "ics". */
 function impliedFormat(path: string): Format | undefined {
@@ -36,7 +43,14 @@ function formatForFile(path: string): Format {
   return format;
 }
 
-const FORMAT_WORDS: Record<Format, string> = { text: 'the text agenda', json: 'JSON', md: 'Markdown', csv: 'CSV', ics: 'an ICS calendar', html: 'a printable HTML page' };
+const FORMAT_WORDS: Record<Format, string> = {
+  text: 'the text agenda',
+  json: 'JSON',
+  md: 'Markdown',
+  csv: 'CSV',
+  ics: 'an ICS calendar',
+  html: 'a printable HTML page',
+};
 
 /**
  * The format to write --out in: --format if given, else the extension's. A --format that
@@ -77,7 +91,8 @@ type Renderer = (plan: TrackedPlan, s: RenderSettings) => string;
 const RENDERERS: Record<Format, () => Promise<Renderer>> = {
   text: async () => {
     const { renderText } = await import('../render/text.js');
-    return (plan, s) => renderText(plan, { style: s.style, width: s.width, sources: s.sources, warnings: s.warnings, focus: s.focus });
+    return (plan, s) =>
+      renderText(plan, { style: s.style, width: s.width, sources: s.sources, warnings: s.warnings, focus: s.focus });
   },
   json: async () => {
     const { renderJson } = await import('../render/json.js');

@@ -38,7 +38,8 @@ function safeIo(io: CliIo): CliIo {
 function systemProblem(e: unknown): string | undefined {
   const err = e as NodeJS.ErrnoException;
   if (typeof err?.code !== 'string' || typeof err.syscall !== 'string') return undefined;
-  if (err.syscall === 'uv_cwd') return 'the working folder no longer exists (it was deleted or moved); change to a folder that does (cd) and run jtai again.';
+  if (err.syscall === 'uv_cwd')
+    return 'the working folder no longer exists (it was deleted or moved); change to a folder that does (cd) and run jtai again.';
   return `cannot ${err.syscall}${err.path ? ` ${err.path}` : ''}: ${reason(err)}.`;
 }
 
@@ -57,7 +58,8 @@ function commanderMessage(e: CommanderError, command: Command | undefined, args:
   }
   if (e.code === 'commander.excessArguments' && command) {
     const extra = args.slice(args.indexOf(command.name()) + 1).find((a) => !a.startsWith('-') && looksLikeDate(a));
-    if (extra && longOptions(command).includes('--notified')) return `${name} takes the date as an option: did you mean ${name} --notified ${extra}?`;
+    if (extra && longOptions(command).includes('--notified'))
+      return `${name} takes the date as an option: did you mean ${name} --notified ${extra}?`;
   }
   return jtaiWords(e, plain, command) ?? plain.replace(/\s*\(Did you mean (.*)\?\)$/, '. Did you mean $1?');
 }
@@ -74,7 +76,8 @@ function jtaiWords(e: CommanderError, plain: string, command: Command | undefine
   const missing = /^option '([^']+)' argument missing$/.exec(plain);
   if (missing) return `${flagOf(missing[1]!)} needs a value after it (${missing[1]}).`;
   const argument = /^missing required argument '([^']+)'$/.exec(plain);
-  if (argument && command) return `jtai ${command.name()} needs ${argument[1]}: jtai ${command.name()} ${command.registeredArguments.map((a) => (a.required ? `<${a.name()}>` : `[${a.name()}]`)).join(' ')}.`;
+  if (argument && command)
+    return `jtai ${command.name()} needs ${argument[1]}: jtai ${command.name()} ${command.registeredArguments.map((a) => (a.required ? `<${a.name()}>` : `[${a.name()}]`)).join(' ')}.`;
   return undefined;
 }
 
@@ -88,7 +91,9 @@ function looksLikeDate(text: string): boolean {
 }
 
 function helpHint(command: Command | undefined): string {
-  return command ? `Run "jtai ${command.name()} --help" for its options and examples.` : 'Run "jtai --help" for the commands and examples.';
+  return command
+    ? `Run "jtai ${command.name()} --help" for its options and examples.`
+    : 'Run "jtai --help" for the commands and examples.';
 }
 
 /** Runs jtai with the arguments after "jtai" and returns the exit code; the one place that reports errors. */
@@ -98,7 +103,9 @@ export async function main(args: readonly string[], processOrTestIo: CliIo = pro
   const command = commandOf(program, args);
   const noCommand = (name: string) => {
     const names = program.commands.map((c) => c.name());
-    io.writeErr(`jtai: there is no command "${name}".${didYouMean(name, names)} The commands are: ${names.join(', ')}.\n${helpHint(undefined)}\n`);
+    io.writeErr(
+      `jtai: there is no command "${name}".${didYouMean(name, names)} The commands are: ${names.join(', ')}.\n${helpHint(undefined)}\n`,
+    );
     return 2;
   };
   try {

@@ -32,8 +32,10 @@ function writeAll(fd: number, text: string): void {
       const code = (e as NodeJS.ErrnoException).code;
       if (code === 'EAGAIN') pause(5);
       else if (code === 'EPIPE') return;
-      else if (fd === 2) return; // nowhere left to say it
-      else throw new InputError(`cannot write to standard output: ${reason(e)}; give --out FILE to write a file instead.`);
+      else if (fd === 2)
+        return; // nowhere left to say it
+      else
+        throw new InputError(`cannot write to standard output: ${reason(e)}; give --out FILE to write a file instead.`);
     }
   }
 }

@@ -22,12 +22,30 @@ const option = {
       '-n, --notified <date>',
       `${required ? '(required unless an inspection file gives it) ' : ''}the day the area was notified: 2019-03-19, 19/03/2019, 19 March 2019 or today`,
     ),
-  rules: () => new Option('-r, --rules <file>', 'a rule-set file, or the name of a built-in rule set (default: the inspection file\'s, else jtai-2018)'),
-  inspection: () => new Option('-i, --inspection <file>', `the inspection file (default: ${INSPECTION_FILE} here, if there is one)`),
-  now: () => new Option('--now <time>', 'the moment to tell progress from: 2019-03-20T14:10, 20/03/2019 14:10 (London time), or with an offset (default: now)'),
-  agency: () => new Option('-a, --agency <name>', 'only what this agency must do; repeat for more: police, health, schools, yot, probation, la...').argParser(collect),
-  agencyPart: () => new Option('-a, --agency <name>', "only this agency's part of items several agencies must do; repeat for more").argParser(collect),
-  format: (choices: readonly string[]) => new Option('-f, --format <format>', 'output format').choices(choices).default('text'),
+  rules: () =>
+    new Option(
+      '-r, --rules <file>',
+      "a rule-set file, or the name of a built-in rule set (default: the inspection file's, else jtai-2018)",
+    ),
+  inspection: () =>
+    new Option('-i, --inspection <file>', `the inspection file (default: ${INSPECTION_FILE} here, if there is one)`),
+  now: () =>
+    new Option(
+      '--now <time>',
+      'the moment to tell progress from: 2019-03-20T14:10, 20/03/2019 14:10 (London time), or with an offset (default: now)',
+    ),
+  agency: () =>
+    new Option(
+      '-a, --agency <name>',
+      'only what this agency must do; repeat for more: police, health, schools, yot, probation, la...',
+    ).argParser(collect),
+  agencyPart: () =>
+    new Option(
+      '-a, --agency <name>',
+      "only this agency's part of items several agencies must do; repeat for more",
+    ).argParser(collect),
+  format: (choices: readonly string[]) =>
+    new Option('-f, --format <format>', 'output format').choices(choices).default('text'),
   color: () => new Option('--no-color', 'no colour, even on a terminal (NO_COLOR=1 does the same)'),
   quiet: () => new Option('-q, --quiet', 'no warnings and no "wrote ..." messages'),
 };
@@ -99,10 +117,15 @@ export function makeProgram(io: CliIo, version: string): Command {
     .addOption(option.inspection())
     .addOption(option.now())
     .addOption(new Option('-f, --format <format>', 'output format (default: from --out, else text)').choices(FORMATS))
-    .option('-o, --out <file>', 'write to this file instead of the screen; .ics .md .csv .json .html .txt set the format')
+    .option(
+      '-o, --out <file>',
+      'write to this file instead of the screen; .ics .md .csv .json .html .txt set the format',
+    )
     .option('--force', 'write --out even if its extension names another format than --format, or the file is read-only')
     .addOption(option.agency())
-    .addOption(new Option('--split <by>', 'one file per agency, into --out-dir (ics unless --format)').choices(['agency']))
+    .addOption(
+      new Option('--split <by>', 'one file per agency, into --out-dir (ics unless --format)').choices(['agency']),
+    )
     .option('--out-dir <folder>', 'the folder for --split')
     .option('--remind <time>', 'ICS reminder before each deadline: minutes, 90m, 2h, or none', '60m')
     .option('--cancel', 'an ICS that cancels every event of the plan, for calendars that honour it (METHOD:CANCEL)')
@@ -178,7 +201,7 @@ export function makeProgram(io: CliIo, version: string): Command {
       'after',
       examples([
         ['jtai status', 'from the inspection file here, now'],
-        ['jtai status --format md > status.md', "the daily update to partners, to paste"],
+        ['jtai status --format md > status.md', 'the daily update to partners, to paste'],
         ['jtai status --agency police --now "20/03/2019 17:00"', 'one agency, at another moment'],
       ]),
     )
@@ -271,10 +294,13 @@ export function makeProgram(io: CliIo, version: string): Command {
     .addOption(option.quiet())
     .addHelpText(
       'after',
-      examples([
-        ['jtai web', 'writes jtai.html: open it, email it, put it on the intranet'],
-        ['jtai web --out //shared/jtai/jtai.html', 'straight onto a shared drive'],
-      ], 'Send a link that opens on a plan: jtai.html?notified=2019-03-19&agency=police'),
+      examples(
+        [
+          ['jtai web', 'writes jtai.html: open it, email it, put it on the intranet'],
+          ['jtai web --out //shared/jtai/jtai.html', 'straight onto a shared drive'],
+        ],
+        'Send a link that opens on a plan: jtai.html?notified=2019-03-19&agency=police',
+      ),
     )
     .action(async (options) => {
       const { runWeb } = await import('./commands/web.js');

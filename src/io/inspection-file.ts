@@ -10,10 +10,13 @@ import { builtInPath, displayName, readTextFile } from './read-rule-set-file.js'
 // Parsing the inspection file (YAML and zod, loaded only when the cache of it in inspection.ts
 // misses or a message needs a line and column), and the file "jtai start" writes.
 
-
 export { type LoadedInspection, type LoadedProgress, checkInspection, loadProgress } from './inspection.js';
 
-function schemaProblems(issues: readonly z.core.$ZodIssue[], data: unknown, positionOf: NonNullable<LoadedInspection['positionOf']>): Problem[] {
+function schemaProblems(
+  issues: readonly z.core.$ZodIssue[],
+  data: unknown,
+  positionOf: NonNullable<LoadedInspection['positionOf']>,
+): Problem[] {
   return issues.map((i) => schemaProblem(i, data, (path, key) => ({ path, position: positionOf(path, key) })));
 }
 
@@ -23,7 +26,12 @@ export function readInspection(path: string, text?: string): LoadedInspection {
   const { parsed, problems } = parseYaml(text ?? readTextFile(path, shown, 'inspection file'), shown);
   if (!parsed) throw new RuleSetError(shown, problems, 'inspection file');
   const result = InspectionFileSchema.safeParse(parsed.data ?? {});
-  if (!result.success) throw new RuleSetError(shown, schemaProblems(result.error.issues, parsed.data, parsed.positionOf), 'inspection file');
+  if (!result.success)
+    throw new RuleSetError(
+      shown,
+      schemaProblems(result.error.issues, parsed.data, parsed.positionOf),
+      'inspection file',
+    );
   const record = resolveInspection(result.data);
   // A rule-set file is named relative to the inspection file.
   if (!builtInPath(record.rules)) record.rules = resolve(dirname(path), record.rules);
@@ -31,16 +39,24 @@ export function readInspection(path: string, text?: string): LoadedInspection {
 }
 
 /** The commented file "jtai start" writes. */
-export function initialInspection(o: { area?: string; notified: string; rules: string; target: string; parties: string[] }): string {
+export function initialInspection(o: {
+  area?: string;
+  notified: string;
+  rules: string;
+  target: string;
+  parties: string[];
+}): string {
   const rules = builtInPath(o.rules) ? o.rules : relative(dirname(resolve(o.target)), resolve(o.rules));
   const quote = (text: string) => JSON.stringify(text);
   return [
-    '# jtai inspection file: this area\'s record of one Joint Targeted Area Inspection.',
+    "# jtai inspection file: this area's record of one Joint Targeted Area Inspection.",
     '# "jtai plan", "jtai next", "jtai status" and "jtai explain" read it when run in this folder',
     '# (or with --inspection FILE). It is plain YAML: edit it by hand if you like, then run',
     '# "jtai status" to check it. jtai itself writes it only once, here, with "jtai start".',
     '',
-    o.area ? `area: ${quote(o.area)}` : '# area: My Area               # the area\'s name, for titles, calendars and event ids',
+    o.area
+      ? `area: ${quote(o.area)}`
+      : "# area: My Area               # the area's name, for titles, calendars and event ids",
     `notified: ${o.notified}           # the day the area was notified`,
     `rules: ${quote(rules)}${' '.repeat(Math.max(1, 20 - rules.length))}# a built-in rule set, or a rule-set file relative to this one`,
     '',

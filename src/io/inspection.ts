@@ -37,8 +37,13 @@ export async function checkInspection(loaded: LoadedInspection, ruleSet: RuleSet
   const parties = Object.keys(ruleSet.parties);
   const unknown = Object.keys(loaded.record.contacts).filter((id) => !parties.includes(id));
   if (unknown.length === 0) return;
-  const positionOf = loaded.positionOf ?? (await import('./inspection-file.js')).readInspection(loaded.path).positionOf!;
-  const problems: Problem[] = unknown.map((id) => ({ path: ['contacts', id], message: `contacts: there is no party "${id}" in ${ruleSet.id}.${didYouMean(id, parties)}`, position: positionOf(['contacts'], id) }));
+  const positionOf =
+    loaded.positionOf ?? (await import('./inspection-file.js')).readInspection(loaded.path).positionOf!;
+  const problems: Problem[] = unknown.map((id) => ({
+    path: ['contacts', id],
+    message: `contacts: there is no party "${id}" in ${ruleSet.id}.${didYouMean(id, parties)}`,
+    position: positionOf(['contacts'], id),
+  }));
   throw new RuleSetError(displayName(loaded.path), problems, 'inspection file');
 }
 
@@ -57,6 +62,9 @@ export function loadProgress(loaded: LoadedInspection, env: NodeJS.ProcessEnv = 
   const folder = progressFolderOf(loaded.path);
   const read = readEvents(folder, env);
   const events = [...legacyEvents(loaded.record.progress), ...read.events];
-  const differ = differingCopies(events).map((id) => `two files in ${folder} hold event ${id} differently (edited by hand, or copies a sync tool kept apart); the one named after it counts.`);
+  const differ = differingCopies(events).map(
+    (id) =>
+      `two files in ${folder} hold event ${id} differently (edited by hand, or copies a sync tool kept apart); the one named after it counts.`,
+  );
   return { folder, events, progress: foldEvents(events), problems: [...read.problems, ...differ] };
 }

@@ -1,7 +1,14 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { RuleSet } from '../core/rule-set/rule-set.js';
-import { BUILT_IN_DIR, DEFAULT_RULE_SET, builtInPath, displayName, locateRuleSet, readRuleSetFile } from './read-rule-set-file.js';
+import {
+  BUILT_IN_DIR,
+  DEFAULT_RULE_SET,
+  builtInPath,
+  displayName,
+  locateRuleSet,
+  readRuleSetFile,
+} from './read-rule-set-file.js';
 
 export { BUILT_IN_DIR, DEFAULT_RULE_SET };
 

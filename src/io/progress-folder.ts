@@ -41,7 +41,8 @@ function readEventFile(path: string): string {
     const info = fstatSync(fd);
     if (info.isDirectory()) throw new InputError('it is a folder');
     if (!info.isFile()) throw new InputError('it is not a regular file (a device, a pipe or a socket)');
-    if (info.size > MAX_EVENT_BYTES) throw new InputError(`it is larger than ${MAX_EVENT_BYTES / 1024} KiB, more than any event`);
+    if (info.size > MAX_EVENT_BYTES)
+      throw new InputError(`it is larger than ${MAX_EVENT_BYTES / 1024} KiB, more than any event`);
     return readFileSync(fd, 'utf8');
   } finally {
     closeSync(fd);

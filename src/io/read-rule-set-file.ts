@@ -47,7 +47,9 @@ function decode(bytes: Uint8Array, shown: string, what: string): string {
     return new TextDecoder('utf-8', { fatal: true }).decode(bytes); // drops a byte order mark
   } catch {
     const utf16 = bytes[0] === 0xff && bytes[1] === 0xfe ? ' (it looks like UTF-16)' : '';
-    throw new InputError(`${what} ${shown} is not UTF-8 text${utf16}: line ${firstBadLine(bytes)} has bytes that are not UTF-8; save the file as UTF-8.`);
+    throw new InputError(
+      `${what} ${shown} is not UTF-8 text${utf16}: line ${firstBadLine(bytes)} has bytes that are not UTF-8; save the file as UTF-8.`,
+    );
   }
 }
 
@@ -85,9 +87,11 @@ export function readTextFile(path: string, shown: string, what: string): string 
     const info = fstatSync(fd);
     if (info.isDirectory()) throw fail('it is a folder, not a file');
     if (!info.isFile()) throw fail('it is not a regular file (a device, a pipe or a socket); give a .yaml file');
-    if (info.size > MAX_BYTES) throw new InputError(`${what} ${shown} is ${info.size} bytes; ${what}s are limited to 1 MiB.`);
+    if (info.size > MAX_BYTES)
+      throw new InputError(`${what} ${shown} is ${info.size} bytes; ${what}s are limited to 1 MiB.`);
     const bytes = readAtMost(fd, MAX_BYTES);
-    if (bytes.length > MAX_BYTES) throw new InputError(`${what} ${shown} is over 1 MiB; ${what}s are limited to 1 MiB.`);
+    if (bytes.length > MAX_BYTES)
+      throw new InputError(`${what} ${shown} is over 1 MiB; ${what}s are limited to 1 MiB.`);
     return decode(bytes, shown, what);
   } catch (e) {
     if (e instanceof InputError) throw e;

@@ -38,13 +38,15 @@ async function discard(paths: readonly string[]): Promise<void> {
   await Promise.all(paths.map((p) => rm(p, { force: true }).catch(() => undefined)));
 }
 
-
 /**
  * How a target is written: replaced atomically (a new or regular file, or a symlink, which is
  * replaced, never followed), or written straight into (a device or a pipe). A regular file
  * that is replaced brings its mode and group, which the new file keeps.
  */
-type Target = { kind: 'replace'; old?: { mode: number; gid: number } } | { kind: 'device' } | { kind: 'stdio'; fd: number };
+type Target =
+  | { kind: 'replace'; old?: { mode: number; gid: number } }
+  | { kind: 'device' }
+  | { kind: 'stdio'; fd: number };
 
 /** A mode as it is written in octal: 0o444 is "0444". */
 const octal = (mode: number) => (mode & 0o7777).toString(8).padStart(4, '0');
@@ -58,16 +60,19 @@ const DEVICE_FOLDERS = /^\/(dev\/(?!shm\/)|proc\/)/;
 
 async function systemTarget(path: string, devices: boolean): Promise<Target> {
   const stdio = STDIO.exec(resolve(path));
-  if (stdio && devices) return { kind: 'stdio', fd: stdio[1] === 'err' || stdio[2] === '2' || stdio[3] === '2' ? 2 : 1 };
+  if (stdio && devices)
+    return { kind: 'stdio', fd: stdio[1] === 'err' || stdio[2] === '2' || stdio[3] === '2' ? 2 : 1 };
   const info = await lstat(path).catch(() => undefined);
-  if (info?.isSymbolicLink()) throw new InputError(`cannot write ${path}: it is a link in a system folder; jtai will not follow it.`);
+  if (info?.isSymbolicLink())
+    throw new InputError(`cannot write ${path}: it is a link in a system folder; jtai will not follow it.`);
   if (info && devices && (info.isCharacterDevice() || info.isFIFO())) return { kind: 'device' };
   throw new InputError(`cannot write ${path}: it is in a system device folder; jtai will not replace it.`);
 }
 
 async function targetOf(path: string, devices: boolean, force: boolean): Promise<Target> {
   if (/[/\\]$/.test(path)) throw new InputError(`cannot write ${path}: it names a folder; give a file name.`);
-  if (Buffer.byteLength(basename(path)) > NAME_MAX) throw new InputError(`cannot write ${path}: ${REASONS.ENAMETOOLONG}; no file was changed.`);
+  if (Buffer.byteLength(basename(path)) > NAME_MAX)
+    throw new InputError(`cannot write ${path}: ${REASONS.ENAMETOOLONG}; no file was changed.`);
   if (DEVICE_FOLDERS.test(resolve(path))) return systemTarget(path, devices);
   let info;
   try {
@@ -79,15 +84,21 @@ async function targetOf(path: string, devices: boolean, force: boolean): Promise
   if (info.isDirectory()) throw new InputError(`cannot write ${path}: it is a folder; give a file name inside it.`);
   if (info.isSymbolicLink()) {
     const target = await stat(path).catch(() => undefined);
-    if (target?.isDirectory()) throw new InputError(`cannot write ${path}: it is a link to a folder; give a file name.`);
+    if (target?.isDirectory())
+      throw new InputError(`cannot write ${path}: it is a link to a folder; give a file name.`);
     return { kind: 'replace' }; // the link itself is replaced by the file: what it points to is never written, nor its mode copied
   }
   if (info.isFile()) {
-    if ((info.mode & 0o222) === 0 && !force) throw new InputError(`cannot write ${path}: it is read-only (mode ${octal(info.mode)}); give --force to replace it, or choose another name.`);
+    if ((info.mode & 0o222) === 0 && !force)
+      throw new InputError(
+        `cannot write ${path}: it is read-only (mode ${octal(info.mode)}); give --force to replace it, or choose another name.`,
+      );
     return { kind: 'replace', old: { mode: info.mode & 0o7777, gid: info.gid } };
   }
   if (devices && (info.isCharacterDevice() || info.isFIFO())) return { kind: 'device' };
-  throw new InputError(`cannot write ${path}: it is not a regular file (a device, a pipe or a socket); jtai will not replace it.`);
+  throw new InputError(
+    `cannot write ${path}: it is not a regular file (a device, a pipe or a socket); jtai will not replace it.`,
+  );
 }
 
 /** Waits a little without spinning: for a pipe that is full for now. */
@@ -119,7 +130,9 @@ function writeDevice(path: string, content: string): void {
     writeAllTo(fd, content);
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
-    throw new InputError(`cannot write ${path}: ${code === 'ENXIO' ? 'no program is reading from the pipe' : reason(e)}.`);
+    throw new InputError(
+      `cannot write ${path}: ${code === 'ENXIO' ? 'no program is reading from the pipe' : reason(e)}.`,
+    );
   } finally {
     if (fd !== undefined) closeSync(fd);
   }
@@ -166,7 +179,10 @@ export interface WriteOptions {
  * device is refused, except that one file (--out) may go straight into a device or a pipe
  * (--out /dev/stdout). The second argument may also be the writer alone, as it once was.
  */
-export async function writeFilesAtomically(files: readonly OutputFile[], options: WriteOptions | Writer = {}): Promise<void> {
+export async function writeFilesAtomically(
+  files: readonly OutputFile[],
+  options: WriteOptions | Writer = {},
+): Promise<void> {
   const { force = false, writer = writeFile } = typeof options === 'function' ? { writer: options } : options;
   const targets = await Promise.all(files.map((f) => targetOf(f.path, files.length === 1, force)));
   const first = targets[0];
@@ -214,7 +230,10 @@ function sameFile(a: string, b: string): boolean {
 export function refuseInputs(outputs: readonly string[], inputs: ReadonlyArray<{ path: string; what: string }>): void {
   for (const out of outputs) {
     const input = inputs.find((i) => sameFile(out, i.path));
-    if (input) throw new InputError(`cannot write ${out}: it is ${input.what} this plan is read from (${input.path}); choose another name.`);
+    if (input)
+      throw new InputError(
+        `cannot write ${out}: it is ${input.what} this plan is read from (${input.path}); choose another name.`,
+      );
   }
 }
 
@@ -224,7 +243,9 @@ export async function ensureFolder(path: string): Promise<void> {
     await mkdir(path, { recursive: true });
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
-    throw new InputError(`cannot create folder ${path}: ${code === 'EEXIST' || code === 'ENOTDIR' ? 'a file has that name' : reason(e)}.`);
+    throw new InputError(
+      `cannot create folder ${path}: ${code === 'EEXIST' || code === 'ENOTDIR' ? 'a file has that name' : reason(e)}.`,
+    );
   }
 }
 
@@ -239,7 +260,11 @@ export async function writeNewFile(path: string, content: string, command = 'jta
     await link(temp, path);
   } catch (e) {
     const exists = (e as NodeJS.ErrnoException).code === 'EEXIST';
-    throw new InputError(exists ? `${path} already exists; ${command} does not overwrite files. Choose another name or remove it.` : `cannot write ${path}: ${reason(e)}.`);
+    throw new InputError(
+      exists
+        ? `${path} already exists; ${command} does not overwrite files. Choose another name or remove it.`
+        : `cannot write ${path}: ${reason(e)}.`,
+    );
   } finally {
     await discard([temp]);
   }

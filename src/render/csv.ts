@@ -49,7 +49,10 @@ export function quoteField(cell: string): string {
 /** The plan as CSV (RFC 4180): a header row, one row per item, CRLF line ends. */
 export function renderCsv(plan: TrackedPlan, options: RenderCsvOptions = {}): string {
   const columns: ReadonlyArray<[string, (item: PlanItem, plan: TrackedPlan) => string]> = [
-    ...COLUMNS.map(([name, cell]): [string, (item: PlanItem, plan: TrackedPlan) => string] => [name, name === 'agencies' ? (i, s) => agenciesOf(i, s) : cell]),
+    ...COLUMNS.map(([name, cell]): [string, (item: PlanItem, plan: TrackedPlan) => string] => [
+      name,
+      name === 'agencies' ? (i, s) => agenciesOf(i, s) : cell,
+    ]),
     ...(plan.progress?.recorded ? PROGRESS_COLUMNS : []),
   ];
   const header = columns.map(([name]) => name).join(',');

@@ -14,7 +14,12 @@ export interface RenderExplainOptions {
 }
 
 /** How one item's date and time were worked out, day by day, as the terminal shows it. */
-export function renderExplainText(e: Explanation, plan: TrackedPlan, warnings: string[], options: RenderExplainOptions = {}): string {
+export function renderExplainText(
+  e: Explanation,
+  plan: TrackedPlan,
+  warnings: string[],
+  options: RenderExplainOptions = {},
+): string {
   const s = options.style ?? PLAIN_STYLE;
   const width = options.width ?? 80;
   const { item } = e;

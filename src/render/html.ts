@@ -4,7 +4,19 @@ import { type FocusListView, inspectionLine } from '../core/plan/focus.js';
 import type { PlanItem } from '../core/plan/plan.js';
 import { tellWarnings } from '../core/plan/warnings.js';
 import { agenciesOf, contactLines, doneWords, kindWord, noteOf, partyWords, planNotes, tellWho } from './item-text.js';
-import { WORDS, groupFocus, tellAnchored, tellDayOff, tellNamed, tellNames, tellNothingToDo, tellPlanTitle, tellRuleSetSource, tellTime, tellTimes } from './words.js';
+import {
+  WORDS,
+  groupFocus,
+  tellAnchored,
+  tellDayOff,
+  tellNamed,
+  tellNames,
+  tellNothingToDo,
+  tellPlanTitle,
+  tellRuleSetSource,
+  tellTime,
+  tellTimes,
+} from './words.js';
 
 // The plan as one printable HTML document: inline CSS, no script, nothing fetched, readable in
 // any browser and as an email attachment. A compact timetable first (one row per item), then
@@ -18,7 +30,12 @@ export interface RenderHtmlOptions {
 
 /** Text as HTML text or attribute value: html('<b> & "x"') is "&lt;b&gt; &amp; &quot;x&quot;". */
 export function html(text: string): string {
-  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
+  return text
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/"/g, '&quot;')
+    .replace(/'/g, '&#39;');
 }
 
 /**
@@ -28,12 +45,14 @@ export function html(text: string): string {
  */
 export function cssString(text: string): string {
   let out = '';
-  for (const char of text) out += /^[A-Za-z0-9 ,.:()!?+_-]$/.test(char) ? char : `\\${char.codePointAt(0)!.toString(16).toUpperCase()} `;
+  for (const char of text)
+    out += /^[A-Za-z0-9 ,.:()!?+_-]$/.test(char) ? char : `\\${char.codePointAt(0)!.toString(16).toUpperCase()} `;
   return `"${out}"`;
 }
 
 // The page fetches nothing and runs nothing: no text in it can reach the network.
-export const PAGE_POLICY = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'";
+export const PAGE_POLICY =
+  "default-src 'none'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'";
 
 const STYLE = `
 :root { color-scheme: light; --ink: #1b1b1b; --muted: #505a5f; --rule: #b1b4b6; --due: #6a3d00; --insp: #00386b; }
@@ -92,7 +111,10 @@ function section(title: string, body: string): string {
 }
 
 function focusList(l: FocusListView): string {
-  const points = l.points.map((p) => `<li>${html(p.text)}${p.parties.length > 0 ? ` <em>(${html(tellNames(p.parties))})</em>` : ''}${p.note ? ` <strong>Note:</strong> ${html(p.note)}` : ''}</li>`);
+  const points = l.points.map(
+    (p) =>
+      `<li>${html(p.text)}${p.parties.length > 0 ? ` <em>(${html(tellNames(p.parties))})</em>` : ''}${p.note ? ` <strong>Note:</strong> ${html(p.note)}` : ''}</li>`,
+  );
   return [
     `<h3>${html(l.heading)}</h3>`,
     l.parties.length > 0 ? `<p class="meta">${tellNamed(l.parties, html)}</p>` : '',

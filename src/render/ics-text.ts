@@ -54,6 +54,7 @@ const CONTROL = /[\u0000-\u0008\u000a-\u001f\u007f]/;
 /** Joins content lines with CRLF, each folded, the last one ended too; a line that holds a line break or a control character is a bug. */
 export function joinLines(lines: readonly string[]): string {
   const bad = lines.find((l) => CONTROL.test(l));
-  if (bad !== undefined) throw new InternalError(`a calendar line holds a control character: ${JSON.stringify(bad.slice(0, 60))}`);
+  if (bad !== undefined)
+    throw new InternalError(`a calendar line holds a control character: ${JSON.stringify(bad.slice(0, 60))}`);
   return lines.map((l) => `${foldLine(l)}\r\n`).join('');
 }

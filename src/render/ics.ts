@@ -34,7 +34,10 @@ export function sequenceOf(stamp: Date): number {
 // Every time is written in UTC with Z: no VTIMEZONE to get wrong, nothing floating, and each
 // calendar program shows it in its user's own zone (the London wall-clock time, in London).
 function utcStamp(instant: Date): string {
-  return instant.toISOString().replace(/[-:]/g, '').replace(/\.\d{3}/, '');
+  return instant
+    .toISOString()
+    .replace(/[-:]/g, '')
+    .replace(/\.\d{3}/, '');
 }
 
 function compactDate(date: string): string {
@@ -99,7 +102,13 @@ function eventLines(plan: TrackedPlan, item: PlanItem, o: RenderIcsOptions): str
     'X-MICROSOFT-CDO-BUSYSTATUS:FREE',
   ];
   if (item.due !== null && o.remindMinutes !== null && !o.cancel) {
-    lines.push('BEGIN:VALARM', 'ACTION:DISPLAY', `DESCRIPTION:${escapeText(summaryOf(item))}`, `TRIGGER:-PT${o.remindMinutes}M`, 'END:VALARM');
+    lines.push(
+      'BEGIN:VALARM',
+      'ACTION:DISPLAY',
+      `DESCRIPTION:${escapeText(summaryOf(item))}`,
+      `TRIGGER:-PT${o.remindMinutes}M`,
+      'END:VALARM',
+    );
   }
   lines.push('END:VEVENT');
   return lines;

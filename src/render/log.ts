@@ -25,9 +25,14 @@ function what(e: ProgressEvent): string {
 
 /** The log as lines to read: renderLogText(view) has one line per event, then its note. */
 export function renderLogText(view: LogView): string {
-  const lines = [`Record of ${view.inspection}: ${view.events.length} change${view.events.length === 1 ? '' : 's'}, oldest first (kept in ${view.folder})`, ''];
+  const lines = [
+    `Record of ${view.inspection}: ${view.events.length} change${view.events.length === 1 ? '' : 's'}, oldest first (kept in ${view.folder})`,
+    '',
+  ];
   for (const e of view.events) {
-    lines.push(`${wallClock(e.at)}  ${what(e)}${e.by ? `, by ${e.by}` : ''} (recorded ${e.recorded.slice(0, 16).replace('T', ' ')} UTC)`);
+    lines.push(
+      `${wallClock(e.at)}  ${what(e)}${e.by ? `, by ${e.by}` : ''} (recorded ${e.recorded.slice(0, 16).replace('T', ' ')} UTC)`,
+    );
     if (e.note) lines.push(...e.note.split('\n').map((l) => `    ${l}`));
   }
   if (view.events.length === 0) lines.push('Nothing recorded yet: "jtai done ID" records an item as done.');
@@ -38,12 +43,31 @@ export function renderLogText(view: LogView): string {
 /** The log as a Markdown table, one row per event. */
 export function renderLogMarkdown(view: LogView): string {
   const cell = (t: string | undefined) => (t ? markdownText(t) : '');
-  const rows = view.events.map((e) => `| ${wallClock(e.at)} | ${e.type === 'done' ? 'done' : 'undone'} | ${cell(e.item)} | ${cell(e.agency)} | ${cell(e.by)} | ${cell(e.note)} | ${e.recorded.slice(0, 16).replace('T', ' ')} UTC |`);
-  return [`# Record of ${markdownText(view.inspection)}`, '', '| When | What | Item | Agency | By | Note | Recorded |', '| --- | --- | --- | --- | --- | --- | --- |', ...rows, ''].join('\n');
+  const rows = view.events.map(
+    (e) =>
+      `| ${wallClock(e.at)} | ${e.type === 'done' ? 'done' : 'undone'} | ${cell(e.item)} | ${cell(e.agency)} | ${cell(e.by)} | ${cell(e.note)} | ${e.recorded.slice(0, 16).replace('T', ' ')} UTC |`,
+  );
+  return [
+    `# Record of ${markdownText(view.inspection)}`,
+    '',
+    '| When | What | Item | Agency | By | Note | Recorded |',
+    '| --- | --- | --- | --- | --- | --- | --- |',
+    ...rows,
+    '',
+  ].join('\n');
 }
 
 /** The log as JSON (formatVersion 1): every event as recorded, and the files skipped. */
 export function renderLogJson(view: LogView): string {
-  const events = view.events.map((e) => ({ id: e.id, type: e.type, item: e.item, agency: e.agency ?? null, at: e.at, recorded: e.recorded, by: e.by ?? null, note: e.note ?? null }));
+  const events = view.events.map((e) => ({
+    id: e.id,
+    type: e.type,
+    item: e.item,
+    agency: e.agency ?? null,
+    at: e.at,
+    recorded: e.recorded,
+    by: e.by ?? null,
+    note: e.note ?? null,
+  }));
   return `${JSON.stringify({ formatVersion: 1, inspection: view.inspection, folder: view.folder, events, skipped: view.skipped }, null, 2)}\n`;
 }

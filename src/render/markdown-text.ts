@@ -18,5 +18,7 @@ const BLOCK_START = /^([-+=])|^(\d{1,9})([.)])/;
 export function markdownText(text: string): string {
   const oneLine = text.replace(/\s*[\r\n\u2028\u2029]+\s*/g, ' ');
   const escaped = oneLine.replace(INLINE, '\\$&').replace(ENTITY, '\\&');
-  return escaped.replace(BLOCK_START, (_m, sign: string | undefined, digits: string, mark: string) => (sign ? `\\${sign}` : `${digits}\\${mark}`));
+  return escaped.replace(BLOCK_START, (_m, sign: string | undefined, digits: string, mark: string) =>
+    sign ? `\\${sign}` : `${digits}\\${mark}`,
+  );
 }

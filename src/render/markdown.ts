@@ -6,7 +6,18 @@ import type { PlanItem } from '../core/plan/plan.js';
 import { agenciesOf, contactLines, doneWords, kindWord, noteOf, partyWords, planNotes, tellWho } from './item-text.js';
 import { markdownText as md } from './markdown-text.js';
 import { ganttLines } from './mermaid.js';
-import { WORDS, groupFocus, tellAnchored, tellDayOff, tellNamed, tellNames, tellPlanTitle, tellRuleSetSource, tellTime, tellTimes } from './words.js';
+import {
+  WORDS,
+  groupFocus,
+  tellAnchored,
+  tellDayOff,
+  tellNamed,
+  tellNames,
+  tellPlanTitle,
+  tellRuleSetSource,
+  tellTime,
+  tellTimes,
+} from './words.js';
 
 export interface RenderMarkdownOptions {
   /** Add a Mermaid gantt chart of the inspection. */
@@ -29,7 +40,12 @@ function tableRow(item: PlanItem, plan: TrackedPlan): string {
 }
 
 function detailSection(item: PlanItem, plan: TrackedPlan): string[] {
-  const lines = ['', `### ${md(item.title)}`, '', `*${md(tellAnchored(item))}.* ${kindWord(item)}: ${md(tellWho(item, plan))}. \`${item.id}\``];
+  const lines = [
+    '',
+    `### ${md(item.title)}`,
+    '',
+    `*${md(tellAnchored(item))}.* ${kindWord(item)}: ${md(tellWho(item, plan))}. \`${item.id}\``,
+  ];
   if (item.details.length > 0) lines.push('', ...item.details.map((d) => `- ${md(d)}`));
   const note = noteOf(item);
   if (note) lines.push('', `**Note:** ${md(note)}`);
@@ -41,7 +57,10 @@ function focusList(list: FocusListView): string[] {
   const lines = ['', `### ${md(list.heading)}`, ''];
   if (list.parties.length > 0) lines.push(`*${tellNamed(list.parties, md)}*`, '');
   if (list.intro) lines.push(md(list.intro), '');
-  for (const p of list.points) lines.push(`- ${md(p.text)}${p.parties.length > 0 ? ` (*${md(tellNames(p.parties))}*)` : ''}${p.note ? ` **Note:** ${md(p.note)}` : ''}`);
+  for (const p of list.points)
+    lines.push(
+      `- ${md(p.text)}${p.parties.length > 0 ? ` (*${md(tellNames(p.parties))}*)` : ''}${p.note ? ` **Note:** ${md(p.note)}` : ''}`,
+    );
   if (list.note) lines.push('', `**Note:** ${md(list.note)}`);
   lines.push('', `*Source: ${md(list.source.title)}.*`);
   return lines;
@@ -61,7 +80,11 @@ export function renderMarkdown(plan: TrackedPlan, options: RenderMarkdownOptions
   const lines = [
     `# ${tellPlanTitle(plan, 'document', md)}`,
     '',
-    `${tellRuleSetSource(plan, (id) => `\`${id}\``, (title) => `*${md(title)}*`)} ${tellTimes(plan.timezone, 'local')}`,
+    `${tellRuleSetSource(
+      plan,
+      (id) => `\`${id}\``,
+      (title) => `*${md(title)}*`,
+    )} ${tellTimes(plan.timezone, 'local')}`,
     '',
     ...(inspectionLine(plan) ? [md(inspectionLine(plan)!), ''] : []),
     '| Day | Date | Time | What | Who | To whom |',

@@ -26,7 +26,9 @@ export function mermaidText(text: string): string {
 
 function task(item: PlanItem): string {
   const name = `    ${mermaidText(item.title)} `;
-  return item.time === null ? `${name}:${item.id}, ${item.date} 00:00, 1d` : `${name}:milestone, ${item.id}, ${item.date} ${item.time}, 0m`;
+  return item.time === null
+    ? `${name}:${item.id}, ${item.date} 00:00, 1d`
+    : `${name}:milestone, ${item.id}, ${item.date} ${item.time}, 0m`;
 }
 
 function section(title: string, items: PlanItem[]): string[] {
@@ -45,7 +47,13 @@ export function ganttLines(plan: TrackedPlan): string[] {
     '    dateFormat YYYY-MM-DD HH:mm',
     '    axisFormat %a %d %b',
     `    excludes ${['weekends', ...daysOff].join(', ')}`,
-    ...section('The area provides', plan.items.filter((i) => i.kind === 'submission')),
-    ...section('Inspectors act', plan.items.filter((i) => i.kind === 'inspector-action')),
+    ...section(
+      'The area provides',
+      plan.items.filter((i) => i.kind === 'submission'),
+    ),
+    ...section(
+      'Inspectors act',
+      plan.items.filter((i) => i.kind === 'inspector-action'),
+    ),
   ];
 }

@@ -21,7 +21,11 @@ function entry(t: TimedItem, withDate: boolean, plan: TrackedPlan, s: Style, wid
   const indent = ' '.repeat(2 + when.length + 1 + 10 + 1);
   const [first = '', ...rest] = wrapText(`${t.item.title}${left}`, width - indent.length);
   const who = wrapText(`${tellWho(t.item)} · ${t.item.id}`, width - indent.length);
-  return [`  ${s.time(when)} ${kind} ${s.heading(first)}`, ...rest.map((l) => `${indent}${s.heading(l)}`), ...who.map((l) => `${indent}${s.dim(l)}`)];
+  return [
+    `  ${s.time(when)} ${kind} ${s.heading(first)}`,
+    ...rest.map((l) => `${indent}${s.heading(l)}`),
+    ...who.map((l) => `${indent}${s.dim(l)}`),
+  ];
 }
 
 /** What is next, as the terminal shows it: passed, still due today, the next day with items; or that the timetable is over. */
@@ -34,7 +38,11 @@ export function renderNextText(view: NextView, plan: TrackedPlan, options: Rende
     return `${lines.join('\n')}\n`;
   }
   const section = (title: string, items: TimedItem[], withDate: boolean) => {
-    lines.push('', s.day(title), ...(items.length === 0 ? [`  ${WORDS.nothingInList}`] : items.flatMap((t) => entry(t, withDate, plan, s, width))));
+    lines.push(
+      '',
+      s.day(title),
+      ...(items.length === 0 ? [`  ${WORDS.nothingInList}`] : items.flatMap((t) => entry(t, withDate, plan, s, width))),
+    );
   };
   section(WORDS.passed, view.overdue, true);
   section(WORDS.stillDueToday, view.today, false);

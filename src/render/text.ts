@@ -5,7 +5,16 @@ import { tellWarnings } from '../core/plan/warnings.js';
 import type { PlanItem } from '../core/plan/plan.js';
 import { PLAIN_STYLE, type Style, markKind } from './style.js';
 import { contactLines, doneWords, planNotes, tellWho } from './item-text.js';
-import { WORDS, groupDays, groupFocus, tellDayOff, tellNames, tellNothingToDo, tellPlanTitle, tellTime } from './words.js';
+import {
+  WORDS,
+  groupDays,
+  groupFocus,
+  tellDayOff,
+  tellNames,
+  tellNothingToDo,
+  tellPlanTitle,
+  tellTime,
+} from './words.js';
 import { wrapText } from './wrap.js';
 
 export interface RenderTextOptions {
@@ -50,7 +59,9 @@ function focusLines(plan: TrackedPlan, s: Style, width: number): string[] {
     ...(l.parties.length > 0 ? wrapText(`(${tellNames(l.parties)})`, width - 2).map((t) => `  ${s.dim(t)}`) : []),
     ...(l.intro ? wrapText(l.intro, width - 2).map((t) => `  ${t}`) : []),
     ...l.points.flatMap((p) =>
-      wrapText(`${p.text}${p.parties.length > 0 ? ` (${tellNames(p.parties)})` : ''}`, width - 6).map((t, i) => `${i === 0 ? '    • ' : '      '}${t}`),
+      wrapText(`${p.text}${p.parties.length > 0 ? ` (${tellNames(p.parties)})` : ''}`, width - 6).map(
+        (t, i) => `${i === 0 ? '    • ' : '      '}${t}`,
+      ),
     ),
     ...(l.note ? wrapText(`Note: ${l.note}`, width - 4).map((t) => `    ${t}`) : []),
   ];
@@ -62,7 +73,8 @@ function footer(plan: TrackedPlan, s: Style, width: number, warnings: boolean): 
   const section = (title: string, texts: string[], mark: (t: string) => string) => {
     if (texts.length === 0) return;
     lines.push('', s.heading(title));
-    for (const t of texts) lines.push(...wrapText(t, width - 4).map((l, i) => `${i === 0 ? '  • ' : '    '}${mark(l)}`));
+    for (const t of texts)
+      lines.push(...wrapText(t, width - 4).map((l, i) => `${i === 0 ? '  • ' : '    '}${mark(l)}`));
   };
   section('Contacts', contactLines(plan), (t) => t);
   section('Notes', planNotes(plan), (t) => t);
@@ -81,7 +93,11 @@ export function renderText(plan: TrackedPlan, options: RenderTextOptions = {}): 
     `Notified ${formatLongDate(plan.notified)} · times are ${plan.timezone}`,
     ...wrapText(`Source: ${plan.ruleSet.source.title}`, o.width).map((l) => s.dim(l)),
     ...wrapText(inspectionLine(plan) ?? '', o.width).map((l) => s.dim(l)),
-    ...(o.warnings ? plan.warnings.filter((w) => w.kind === 'guidance').flatMap((w) => ['', ...wrapText(`Note: ${w.message}`, o.width).map(s.warning)]) : []),
+    ...(o.warnings
+      ? plan.warnings
+          .filter((w) => w.kind === 'guidance')
+          .flatMap((w) => ['', ...wrapText(`Note: ${w.message}`, o.width).map(s.warning)])
+      : []),
   ];
   for (const day of groupDays(plan)) {
     lines.push('', s.day(day.heading));

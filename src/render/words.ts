@@ -123,7 +123,8 @@ export function tellNextDay(date: IsoDate): string {
 export function tellTimetableOver(plan: TrackedPlan, notDone: number): string {
   const last = plan.items.at(-1)!;
   const when = `${formatLongDate(last.date)}${last.time ? ` at ${last.time}` : ''}`;
-  const open = plan.progress?.recorded && notDone > 0 ? ` ${notDone} ${notDone === 1 ? 'was' : 'were'} not marked done.` : '';
+  const open =
+    plan.progress?.recorded && notDone > 0 ? ` ${notDone} ${notDone === 1 ? 'was' : 'were'} not marked done.` : '';
   return `The timetable is over: all ${plan.items.length} items of this plan have passed, the last on ${when}. Nothing more is due.${open}`;
 }
 
@@ -143,12 +144,17 @@ export function tellNamed(parties: ReadonlyArray<{ name: string }>, escape: Esca
 }
 
 /** The focus lists under their headings, those naming the plan's agencies first: groupFocus(plan for Schools)[0].heading is "What Schools should be ready to show". */
-export function groupFocus(plan: TrackedPlan, escape: Escape = same): Array<{ heading: string; lists: FocusListView[] }> {
+export function groupFocus(
+  plan: TrackedPlan,
+  escape: Escape = same,
+): Array<{ heading: string; lists: FocusListView[] }> {
   const lists = focusLists(plan);
   const theirs = lists.filter((l) => l.forFilter);
   const rest = lists.filter((l) => !l.forFilter);
   return [
-    ...(theirs.length > 0 ? [{ heading: `What ${escape(filterWords(plan) ?? '')} should be ready to show`, lists: theirs }] : []),
+    ...(theirs.length > 0
+      ? [{ heading: `What ${escape(filterWords(plan) ?? '')} should be ready to show`, lists: theirs }]
+      : []),
     ...(rest.length > 0 ? [{ heading: WORDS.focus, lists: rest }] : []),
   ];
 }
@@ -168,7 +174,8 @@ export function tellExplainedFrom(e: Explanation, ruleSetId: string): string {
 export function tellExplainedTime(e: Explanation): string {
   const { item } = e;
   if (item.time === null) return 'Time: all day; the source gives no time.';
-  if (item.timeLabel) return `Time: "${e.writtenTime}" is ${item.time} ("${item.timeLabel}").${item.timeNote ? ` ${item.timeNote}` : ''}`;
+  if (item.timeLabel)
+    return `Time: "${e.writtenTime}" is ${item.time} ("${item.timeLabel}").${item.timeNote ? ` ${item.timeNote}` : ''}`;
   return `Time: ${item.time}, as written.`;
 }
 

@@ -54,13 +54,21 @@ function ruleSetOf(state: State): RuleSet {
 }
 
 function showErrors(lines: string[]): void {
-  fill(form.errors, ...(lines.length > 0 ? [el('h2', {}, 'Something needs fixing'), el('ul', {}, ...lines.map((l) => el('li', {}, l)))] : []));
+  fill(
+    form.errors,
+    ...(lines.length > 0
+      ? [el('h2', {}, 'Something needs fixing'), el('ul', {}, ...lines.map((l) => el('li', {}, l)))]
+      : []),
+  );
   form.errors.hidden = lines.length === 0;
 }
 
 function fillAgencies(ruleSet: RuleSet, chosen: string): void {
   const all = Object.values(ruleSet.parties);
-  const options = [el('option', { value: '' }, 'All agencies'), ...all.map((p) => el('option', { value: p.id, selected: p.id === chosen }, p.name))];
+  const options = [
+    el('option', { value: '' }, 'All agencies'),
+    ...all.map((p) => el('option', { value: p.id, selected: p.id === chosen }, p.name)),
+  ];
   fill(form.agency, ...options);
   form.agency.value = all.some((p) => p.id === chosen) ? chosen : '';
 }
@@ -86,8 +94,13 @@ function readState(): { state: State; problems: string[] } {
     }
   }
   const rules = params.get('rules') ?? data.builtIns[0]!.id;
-  if (!data.builtIns.some((b) => b.id === rules)) problems.push(`In the address: there is no built-in rule set "${rules}"; showing ${data.builtIns[0]!.id}.`);
-  const state: State = { notified, rules: data.builtIns.some((b) => b.id === rules) ? rules : data.builtIns[0]!.id, agency: '' };
+  if (!data.builtIns.some((b) => b.id === rules))
+    problems.push(`In the address: there is no built-in rule set "${rules}"; showing ${data.builtIns[0]!.id}.`);
+  const state: State = {
+    notified,
+    rules: data.builtIns.some((b) => b.id === rules) ? rules : data.builtIns[0]!.id,
+    agency: '',
+  };
   const agency = params.get('agency');
   if (agency) {
     const found = findParties(ruleSetOf(state).parties, agency);
@@ -109,7 +122,13 @@ async function render(state: State, problems: string[] = []): Promise<void> {
     const plan = state.agency ? filterByAgency(full, [state.agency]) : full;
     current = plan;
     const explain = (id: string) => explainItem(ruleSet, full, id, calendar);
-    fill(form.plan, headNode(plan), nextNode(whatIsNext(plan, Date.now(), zone), plan), agendaNode(plan, explain), focusNode(plan));
+    fill(
+      form.plan,
+      headNode(plan),
+      nextNode(whatIsNext(plan, Date.now(), zone), plan),
+      agendaNode(plan, explain),
+      focusNode(plan),
+    );
     form.downloads.hidden = false;
     showErrors(problems);
     if (performance.getEntriesByName('jtai-first-plan').length === 0) performance.mark('jtai-first-plan'); // for tests: the first plan on screen
@@ -123,7 +142,11 @@ async function render(state: State, problems: string[] = []): Promise<void> {
 }
 
 const FILES: Record<string, { ext: string; type: string; make: (s: TrackedPlan) => string }> = {
-  ics: { ext: 'ics', type: 'text/calendar', make: (s) => renderIcs(s, { stamp: new Date(), remindMinutes: 60, version: data.version }) },
+  ics: {
+    ext: 'ics',
+    type: 'text/calendar',
+    make: (s) => renderIcs(s, { stamp: new Date(), remindMinutes: 60, version: data.version }),
+  },
   csv: { ext: 'csv', type: 'text/csv', make: (s) => renderCsv(s, { bom: true }) },
   md: { ext: 'md', type: 'text/markdown', make: (s) => renderMarkdown(s) },
   json: { ext: 'json', type: 'application/json', make: (s) => renderJson(s) },
@@ -161,7 +184,11 @@ async function openFile(state: State): Promise<void> {
 function start(): void {
   const { state, problems } = readState();
   $('choices').addEventListener('submit', (event) => event.preventDefault()); // Enter must not reload the page
-  fill(form.rules, ...data.builtIns.map((b) => el('option', { value: b.id }, `${b.name} (${b.id})`)), el('option', { value: 'file' }, 'A rule-set file of my own…'));
+  fill(
+    form.rules,
+    ...data.builtIns.map((b) => el('option', { value: b.id }, `${b.name} (${b.id})`)),
+    el('option', { value: 'file' }, 'A rule-set file of my own…'),
+  );
   form.rules.value = state.rules;
   form.notified.addEventListener('change', () => {
     if (!form.notified.value) return;
@@ -193,4 +220,7 @@ function start(): void {
 
 start();
 // For people who script against the page: every plan is also there as data.
-(window as unknown as { jtai: unknown }).jtai = { plan: () => current, submittingParties: () => (current ? submittingParties(current).map((p) => p.id) : []) };
+(window as unknown as { jtai: unknown }).jtai = {
+  plan: () => current,
+  submittingParties: () => (current ? submittingParties(current).map((p) => p.id) : []),
+};

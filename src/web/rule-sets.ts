@@ -14,7 +14,9 @@ function readerOf(builtIns: readonly BuiltIn[]): RuleSetReader {
     read: (file) => {
       const found = builtIns.find((b) => b.id === file);
       if (found) return found.yaml;
-      throw new JtaiError(`cannot read rule set ${file}: the page opens one file, so "extends" can name a built-in rule set (${builtIns.map((b) => b.id).join(', ')}) but not another file`);
+      throw new JtaiError(
+        `cannot read rule set ${file}: the page opens one file, so "extends" can name a built-in rule set (${builtIns.map((b) => b.id).join(', ')}) but not another file`,
+      );
     },
     show: (file) => file,
   };
@@ -25,7 +27,11 @@ export function openRuleSet(text: string, name: string, builtIns: readonly Built
   try {
     const inspection = analyseRuleSet(text, name, readerOf(builtIns));
     if (inspection.ruleSet) return { ruleSet: inspection.ruleSet, problems: [] };
-    return { problems: inspection.errors.map((p) => `${p.position ? `${p.position.file}:${p.position.line}:${p.position.column}` : name}: ${p.message}`) };
+    return {
+      problems: inspection.errors.map(
+        (p) => `${p.position ? `${p.position.file}:${p.position.line}:${p.position.column}` : name}: ${p.message}`,
+      ),
+    };
   } catch (e) {
     if (e instanceof JtaiError) return { problems: [`${name}: ${e.message}`] };
     throw e;

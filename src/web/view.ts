@@ -36,7 +36,9 @@ import { el } from './dom.js';
 // the CLI's own (src/render/words.ts). Nothing relies on colour alone: every status is a word.
 
 function explanationOf(e: Explanation, plan: TrackedPlan): Node[] {
-  const steps = e.steps.map((s) => el('li', {}, el('span', { class: 'step-date' }, formatShortDate(s.date)), ' ', tellStep(s)));
+  const steps = e.steps.map((s) =>
+    el('li', {}, el('span', { class: 'step-date' }, formatShortDate(s.date)), ' ', tellStep(s)),
+  );
   return [
     el('p', {}, tellExplainedFrom(e, plan.ruleSet.id)),
     el('ol', { class: 'steps' }, ...steps),
@@ -54,7 +56,13 @@ function itemNode(item: PlanItem, plan: TrackedPlan, explain: (id: string) => Ex
   return el(
     'li',
     { class: `item kind-${item.kind}`, 'data-id': item.id, 'data-date': item.date, 'data-due': item.due ?? undefined },
-    el('p', { class: 'when' }, el('span', { class: 'time' }, tellTime(item)), ' ', el('span', { class: 'kind' }, kindWord(item))),
+    el(
+      'p',
+      { class: 'when' },
+      el('span', { class: 'time' }, tellTime(item)),
+      ' ',
+      el('span', { class: 'kind' }, kindWord(item)),
+    ),
     el('p', { class: 'title' }, item.title),
     el('p', { class: 'who' }, tellWho(item, plan), ' ', el('span', { class: 'id' }, item.id)),
     item.details.length > 0 ? el('ul', { class: 'details' }, ...item.details.map((d) => el('li', {}, d))) : null,
@@ -76,7 +84,12 @@ export function agendaNode(plan: TrackedPlan, explain: (id: string) => Explanati
     'Timetable',
     plan.items.length === 0 ? el('p', {}, tellNothingToDo(plan)) : null,
     ...groupDays(plan).map((day) =>
-      el('section', { class: 'day', 'data-date': day.date }, el('h3', {}, day.heading), el('ol', { class: 'items' }, ...day.items.map((i) => itemNode(i, plan, explain)))),
+      el(
+        'section',
+        { class: 'day', 'data-date': day.date },
+        el('h3', {}, day.heading),
+        el('ol', { class: 'items' }, ...day.items.map((i) => itemNode(i, plan, explain))),
+      ),
     ),
   );
 }
@@ -84,18 +97,34 @@ export function agendaNode(plan: TrackedPlan, explain: (id: string) => Explanati
 function timed(t: TimedItem, withDate: boolean): HTMLElement {
   const left = tellTimeLeft(t.minutesLeft);
   const when = withDate ? tellDateTime(t.item) : tellTime(t.item);
-  return el('li', { 'data-id': t.item.id }, el('span', { class: 'time' }, when), ' ', el('span', { class: 'kind' }, kindWord(t.item)), ' ', t.item.title, left ? el('span', { class: 'left' }, ` (${left})`) : null);
+  return el(
+    'li',
+    { 'data-id': t.item.id },
+    el('span', { class: 'time' }, when),
+    ' ',
+    el('span', { class: 'kind' }, kindWord(t.item)),
+    ' ',
+    t.item.title,
+    left ? el('span', { class: 'left' }, ` (${left})`) : null,
+  );
 }
 
 function nextLists(view: NextView): HTMLElement {
   const list = (title: string, items: TimedItem[], withDate: boolean) =>
-    el('div', {}, el('h3', {}, title), items.length === 0 ? el('p', {}, WORDS.nothingInList) : el('ul', {}, ...items.map((t) => timed(t, withDate))));
+    el(
+      'div',
+      {},
+      el('h3', {}, title),
+      items.length === 0 ? el('p', {}, WORDS.nothingInList) : el('ul', {}, ...items.map((t) => timed(t, withDate))),
+    );
   return el(
     'div',
     { class: 'next-lists' },
     list(WORDS.passed, view.overdue, true),
     list(WORDS.stillDueToday, view.today, false),
-    view.next.length > 0 ? list(tellNextDay(view.next[0]!.item.date), view.next, false) : el('p', {}, WORDS.nothingAfterToday),
+    view.next.length > 0
+      ? list(tellNextDay(view.next[0]!.item.date), view.next, false)
+      : el('p', {}, WORDS.nothingAfterToday),
   );
 }
 
@@ -111,7 +140,13 @@ export function nextNode(view: NextView, plan: TrackedPlan): HTMLElement {
 
 function focusListNode(l: FocusListView): HTMLElement {
   const point = (p: FocusListView['points'][number]) =>
-    el('li', {}, p.text, p.parties.length > 0 ? el('em', {}, ` (${tellNames(p.parties)})`) : null, ...(p.note ? [' ', el('strong', {}, 'Note:'), ` ${p.note}`] : []));
+    el(
+      'li',
+      {},
+      p.text,
+      p.parties.length > 0 ? el('em', {}, ` (${tellNames(p.parties)})`) : null,
+      ...(p.note ? [' ', el('strong', {}, 'Note:'), ` ${p.note}`] : []),
+    );
   return el(
     'div',
     { class: 'focus-list' },
@@ -128,7 +163,12 @@ function focusListNode(l: FocusListView): HTMLElement {
 export function focusNode(plan: TrackedPlan): HTMLElement | null {
   const [first, ...more] = groupFocus(plan);
   if (!first) return null;
-  return section('focus', first.heading, ...first.lists.map(focusListNode), ...more.flatMap((g) => [el('h2', {}, g.heading), ...g.lists.map(focusListNode)]));
+  return section(
+    'focus',
+    first.heading,
+    ...first.lists.map(focusListNode),
+    ...more.flatMap((g) => [el('h2', {}, g.heading), ...g.lists.map(focusListNode)]),
+  );
 }
 
 /** The plan's heading, what the inspection is, its warnings and notes, and the days off the count skipped. */
@@ -141,8 +181,27 @@ export function headNode(plan: TrackedPlan): HTMLElement {
     el('h2', { id: 'plan-title' }, tellPlanTitle(plan)),
     el('p', { class: 'meta' }, `${tellTimes(plan.timezone)} ${tellRuleSetSource(plan)}`),
     about ? el('p', { class: 'meta' }, about) : null,
-    warnings.length > 0 ? el('div', { class: 'warnings' }, el('h3', {}, 'Warnings'), el('ul', {}, ...warnings.map((w) => el('li', {}, w)))) : null,
-    el('details', { class: 'notes' }, el('summary', {}, 'Notes on the rule set'), el('ul', {}, ...planNotes(plan).map((n) => el('li', {}, n)))),
-    plan.daysOff.length > 0 ? el('div', { class: 'days-off' }, el('h3', {}, WORDS.daysOff), el('ul', {}, ...plan.daysOff.map((d) => el('li', {}, tellDayOff(d))))) : null,
+    warnings.length > 0
+      ? el(
+          'div',
+          { class: 'warnings' },
+          el('h3', {}, 'Warnings'),
+          el('ul', {}, ...warnings.map((w) => el('li', {}, w))),
+        )
+      : null,
+    el(
+      'details',
+      { class: 'notes' },
+      el('summary', {}, 'Notes on the rule set'),
+      el('ul', {}, ...planNotes(plan).map((n) => el('li', {}, n))),
+    ),
+    plan.daysOff.length > 0
+      ? el(
+          'div',
+          { class: 'days-off' },
+          el('h3', {}, WORDS.daysOff),
+          el('ul', {}, ...plan.daysOff.map((d) => el('li', {}, tellDayOff(d)))),
+        )
+      : null,
   );
 }

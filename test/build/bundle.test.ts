@@ -11,16 +11,27 @@ const once = process.env.TZ === 'UTC';
 /** The bundle's files a run of jtai requires, by name without their hash. */
 function chunksLoaded(args: string[]): string[] {
   const probe = `const M=require('module');const load=M._load;const seen=new Set();M._load=function(r,...a){if(/[\\\\/]bundle[\\\\/]|^\\.\\/.*\\.cjs$/.test(r))seen.add(r.replace(/^.*[\\\\/]|^\\.\\//,'').replace(/-[\\w-]{8}\\.cjs$/,'').replace(/\\.cjs$/,''));return load.call(this,r,...a)};process.on('exit',()=>process.stderr.write('\\nCHUNKS '+[...seen].sort().join(',')));`;
-  const run = spawnSync(process.execPath, ['-e', `${probe}process.argv=[process.argv[0],'jtai',...${JSON.stringify(args)}];require(${JSON.stringify(BIN)})`], { encoding: 'utf8' });
+  const run = spawnSync(
+    process.execPath,
+    ['-e', `${probe}process.argv=[process.argv[0],'jtai',...${JSON.stringify(args)}];require(${JSON.stringify(BIN)})`],
+    { encoding: 'utf8' },
+  );
   return /CHUNKS (.*)$/.exec(run.stderr)![1]!.split(',');
 }
 
 describe.runIf(once)('the bundle', () => {
   test.each([['text'], ['json']])('jtai plan -f %s loads only the start chunk', (format) => {
-    expect(chunksLoaded(['plan', '-n', '2019-03-19', '-f', format, '-q'])).toEqual(['code-cache', 'jtai', 'rolldown-runtime', 'start']); // code-cache: the bin's own
+    expect(chunksLoaded(['plan', '-n', '2019-03-19', '-f', format, '-q'])).toEqual([
+      'code-cache',
+      'jtai',
+      'rolldown-runtime',
+      'start',
+    ]); // code-cache: the bin's own
   });
 
   test('jtai plan -f ics loads its renderer besides', () => {
-    expect(chunksLoaded(['plan', '-n', '2019-03-19', '-f', 'ics', '-q'])).toEqual(expect.arrayContaining(['jtai', 'start', 'ics']));
+    expect(chunksLoaded(['plan', '-n', '2019-03-19', '-f', 'ics', '-q'])).toEqual(
+      expect.arrayContaining(['jtai', 'start', 'ics']),
+    );
   });
 });

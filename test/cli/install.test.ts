@@ -16,18 +16,40 @@ describe('npm pack, installed elsewhere', () => {
     const dir = mkdtempSync(join(tmpdir(), 'jtai-install-'));
     // --ignore-scripts: the suite has built dist/ already (pretest); building again here would
     // rewrite it under the other test files' feet.
-    const pack = spawnSync('npm', ['pack', '--ignore-scripts', '--json', '--pack-destination', dir], { cwd: ROOT, encoding: 'utf8' });
+    const pack = spawnSync('npm', ['pack', '--ignore-scripts', '--json', '--pack-destination', dir], {
+      cwd: ROOT,
+      encoding: 'utf8',
+    });
     expect(pack.status, pack.stderr).toBe(0);
     const [{ filename, files }] = JSON.parse(pack.stdout) as [{ filename: string; files: Array<{ path: string }> }];
     const paths = files.map((f) => f.path);
-    expect(paths).toEqual(expect.arrayContaining(['bin/jtai.cjs', 'dist/bundle/jtai.cjs', 'dist/schedules/jtai-2018.json', 'schedules/jtai-2018.yaml', 'schedules/rule-set.schema.json', 'package.json', 'README.md']));
+    expect(paths).toEqual(
+      expect.arrayContaining([
+        'bin/jtai.cjs',
+        'dist/bundle/jtai.cjs',
+        'dist/schedules/jtai-2018.json',
+        'schedules/jtai-2018.yaml',
+        'schedules/rule-set.schema.json',
+        'package.json',
+        'README.md',
+      ]),
+    );
     expect(paths.some((p) => p.startsWith('test/') || p.startsWith('src/'))).toBe(false);
 
     const prefix = join(dir, 'prefix');
-    const install = spawnSync('npm', ['install', '--global', '--prefix', prefix, join(dir, filename), '--prefer-offline', '--no-audit', '--no-fund'], { cwd: dir, encoding: 'utf8' });
+    const install = spawnSync(
+      'npm',
+      ['install', '--global', '--prefix', prefix, join(dir, filename), '--prefer-offline', '--no-audit', '--no-fund'],
+      { cwd: dir, encoding: 'utf8' },
+    );
     expect(install.status, install.stderr).toBe(0);
 
-    const jtai = (...args: string[]) => spawnSync(join(prefix, 'bin', 'jtai'), args, { cwd: dir, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
+    const jtai = (...args: string[]) =>
+      spawnSync(join(prefix, 'bin', 'jtai'), args, {
+        cwd: dir,
+        encoding: 'utf8',
+        env: { ...process.env, NO_COLOR: '1' },
+      });
     const plan = jtai('plan', '--notified', '19/03/2019', '--format', 'json');
     expect(plan.status, plan.stderr).toBe(0);
     expect(JSON.parse(plan.stdout).items).toHaveLength(14);

@@ -30,7 +30,9 @@ describe('--out', () => {
     const dir = tempDir();
     const { code, stderr } = await runCli(['plan', '-n', '2019-03-19', '--out', join(dir, 'plan.pdf')]);
     expect(code).toBe(2);
-    expect(said(stderr)).toMatch(/^jtai: cannot tell the format of ".*plan\.pdf" from its extension; use \.ics, \.md, \.csv, \.json, \.html or \.txt, or give --format\.\n$/);
+    expect(said(stderr)).toMatch(
+      /^jtai: cannot tell the format of ".*plan\.pdf" from its extension; use \.ics, \.md, \.csv, \.json, \.html or \.txt, or give --format\.\n$/,
+    );
     expect(readdirSync(dir)).toEqual([]);
   });
 
@@ -51,8 +53,13 @@ describe('--agency and --split', () => {
   test('--agency keeps only what that agency must do, in every format', async () => {
     const json = JSON.parse((await runCli(['plan', '-n', '2019-03-19', '-f', 'json', '--agency', 'YOT'])).stdout);
     expect(json.items.map((i: { id: string }) => i.id)).toEqual([
-      'cse-gangs-cases', 'positive-intervention-cases', 'yot-cases', 'information-on-20-children',
-      'key-case-file-documents', 'agency-information', 'joint-evaluations',
+      'cse-gangs-cases',
+      'positive-intervention-cases',
+      'yot-cases',
+      'information-on-20-children',
+      'key-case-file-documents',
+      'agency-information',
+      'joint-evaluations',
     ]);
     const csv = (await runCli(['plan', '-n', '2019-03-19', '-f', 'csv', '-a', 'police', '-a', 'nps'])).stdout;
     expect(csv.trim().split('\r\n')).toHaveLength(1 + 7);
@@ -74,16 +81,32 @@ describe('--agency and --split', () => {
     const { code, stdout } = await runCli(['plan', '-n', '2019-03-19', '--split', 'agency', '--out-dir', dir]);
     expect([code, stdout]).toEqual([0, '']);
     expect(readdirSync(dir).sort()).toEqual(
-      ['crc', 'dcs', 'health', 'local-agencies', 'local-authority', 'nps', 'partner-agencies', 'police', 'schools', 'yot'].map((p) => `jtai-2019-03-19-${p}.ics`),
+      [
+        'crc',
+        'dcs',
+        'health',
+        'local-agencies',
+        'local-authority',
+        'nps',
+        'partner-agencies',
+        'police',
+        'schools',
+        'yot',
+      ].map((p) => `jtai-2019-03-19-${p}.ics`),
     );
     const police = new ICAL.Component(ICAL.parse(readFileSync(join(dir, 'jtai-2019-03-19-police.ics'), 'utf8')));
-    expect(police.getFirstPropertyValue('x-wr-calname')).toBe('JTAI notified 2019-03-19 (JTAI timetable (2018 guidance)): Police');
+    expect(police.getFirstPropertyValue('x-wr-calname')).toBe(
+      'JTAI notified 2019-03-19 (JTAI timetable (2018 guidance)): Police',
+    );
     expect(police.getAllSubcomponents('vevent')).toHaveLength(6);
   });
 
   test('--split needs --out-dir', async () => {
     const { code, stderr } = await runCli(['plan', '-n', '2019-03-19', '--split', 'agency']);
-    expect([code, said(stderr)]).toEqual([2, 'jtai: --split needs --out-dir, the folder to write one file per agency into.\n']);
+    expect([code, said(stderr)]).toEqual([
+      2,
+      'jtai: --split needs --out-dir, the folder to write one file per agency into.\n',
+    ]);
   });
 });
 
@@ -100,7 +123,9 @@ describe('writeFilesAtomically', () => {
       }
       writeFileSync(path, content, opts);
     }) as unknown as typeof import('node:fs/promises').writeFile;
-    await expect(writeFilesAtomically(files, failing)).rejects.toThrow(/cannot write .*b\.ics: the disk is full; no file was changed\./);
+    await expect(writeFilesAtomically(files, failing)).rejects.toThrow(
+      /cannot write .*b\.ics: the disk is full; no file was changed\./,
+    );
     expect(files.map((f) => readFileSync(f.path, 'utf8'))).toEqual(['old', 'old', 'old']);
     expect(readdirSync(dir).sort()).toEqual(['a.ics', 'b.ics', 'c.ics']);
   });
@@ -114,7 +139,10 @@ describe('ICS options', () => {
     expect((twoHours[0]!.getFirstPropertyValue('trigger') as ICAL.Duration).toSeconds()).toBe(-7200);
     expect(alarms((await runCli(['plan', '-n', '2019-03-19', '-f', 'ics', '--remind', 'none'])).stdout)).toEqual([]);
     const bad = await runCli(['plan', '-n', '2019-03-19', '-f', 'ics', '--remind', 'soon']);
-    expect([bad.code, said(bad.stderr)]).toEqual([2, 'jtai: --remind "soon" is not a duration; give minutes or hours like 90m or 2h, or "none".\n']);
+    expect([bad.code, said(bad.stderr)]).toEqual([
+      2,
+      'jtai: --remind "soon" is not a duration; give minutes or hours like 90m or 2h, or "none".\n',
+    ]);
   });
 
   test('SOURCE_DATE_EPOCH makes the file reproducible', async () => {
@@ -132,8 +160,13 @@ describe('--cancel', () => {
     expect((await runCli(['plan', '-n', '2019-03-19', '--cancel', '--out', file])).code).toBe(0);
     const cal = new ICAL.Component(ICAL.parse(readFileSync(file, 'utf8')));
     expect(cal.getFirstPropertyValue('method')).toBe('CANCEL');
-    expect(cal.getAllSubcomponents('vevent').map((e) => e.getFirstPropertyValue('status'))).toEqual(Array(14).fill('CANCELLED'));
+    expect(cal.getAllSubcomponents('vevent').map((e) => e.getFirstPropertyValue('status'))).toEqual(
+      Array(14).fill('CANCELLED'),
+    );
     const md = await runCli(['plan', '-n', '2019-03-19', '--cancel', '--format', 'md']);
-    expect([md.code, said(md.stderr)]).toEqual([2, "jtai: --cancel writes a calendar (ICS) that cancels the plan's events; give --out FILE.ics, or leave out --format.\n"]);
+    expect([md.code, said(md.stderr)]).toEqual([
+      2,
+      "jtai: --cancel writes a calendar (ICS) that cancels the plan's events; give --out FILE.ics, or leave out --format.\n",
+    ]);
   });
 });

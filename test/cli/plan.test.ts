@@ -18,7 +18,20 @@ describe('jtai plan', () => {
     const { code, stdout } = await runCli(['plan', '--notified', '2019-03-19', '--format', 'json']);
     expect(code).toBe(0);
     const json = JSON.parse(stdout);
-    expect(Object.keys(json)).toEqual(['formatVersion', 'notified', 'timezone', 'area', 'now', 'schedule', 'filter', 'inspection', 'items', 'focus', 'daysOff', 'warnings']);
+    expect(Object.keys(json)).toEqual([
+      'formatVersion',
+      'notified',
+      'timezone',
+      'area',
+      'now',
+      'schedule',
+      'filter',
+      'inspection',
+      'items',
+      'focus',
+      'daysOff',
+      'warnings',
+    ]);
     expect([json.area, json.now, json.items[0].status]).toEqual([null, null, null]); // no inspection file, no --now: no progress
     expect(json.filter).toBeNull();
     expect(json.items).toHaveLength(14);
@@ -56,18 +69,66 @@ describe('jtai plan', () => {
 describe('bad input: one clear message on stderr, nothing on stdout', () => {
   const planHelp = 'Run "jtai plan --help" for its options and examples.\n';
   test.each([
-    [['plan', '--notified', '2019-02-30'], 2, `jtai: --notified "2019-02-30": there is no 30 February 2019; give a real date as YYYY-MM-DD.\n${planHelp}`],
-    [['plan', '--notified', 'next tuesday'], 2, `jtai: --notified "next tuesday" is not a date jtai can read; give it as YYYY-MM-DD (--notified 2019-03-19), or as 19/03/2019, 19 March 2019 or today.\n${planHelp}`],
-    [['plan'], 2, `jtai: --notified is missing: give the day the area was notified, for example: jtai plan --notified 2019-03-19 (or run "jtai start --notified DATE" once, here, to keep it in jtai-inspection.yaml).\n${planHelp}`],
-    [['plan', '--notifed', '2019-03-19'], 2, `jtai: jtai plan has no option --notifed. Did you mean "--notified"?\n${planHelp}`],
-    [['plan', '--notify', '2019-03-19'], 2, `jtai: jtai plan has no option --notify. Did you mean "--notified"?\n${planHelp}`],
-    [['plan', '2019-03-19'], 2, `jtai: jtai plan takes the date as an option: did you mean jtai plan --notified 2019-03-19?\n${planHelp}`],
-    [['plan', '-n', '2019-03-19', '--format', 'pdf'], 2, `jtai: --format "pdf" is not one of its choices; give one of: text, json, md, csv, ics, html.\n${planHelp}`],
-    [['plna'], 2, 'jtai: there is no command "plna". Did you mean "plan"? The commands are: plan, next, explain, status, start, done, undo, log, web, check, init, list, schema.\nRun "jtai --help" for the commands and examples.\n'],
-    [['plan', '-n', '2019-03-23'], 1, `jtai: the notification date 2019-03-23 is not a working day (Saturday); JTAI notifications come on working days.\n${planHelp}`],
-    [['plan', '-n', '2045-03-21'], 1, `jtai: the notification date 2045-03-21 is in 2045, a year whose bank holidays jtai does not know (it knows 2016 to 2040), so working days there cannot be counted.\n${planHelp}`],
-    [['plan', '-n', '19/12/2040'], 1, `jtai: --notified "19/12/2040" read as Wednesday 19 December 2040 (2040-12-19).\njtai: the plan for a notification on "19/12/2040" (2040-12-19) runs into 2041, a year whose bank holidays jtai does not know (it knows 2016 to 2040), so working days there cannot be counted.\n${planHelp}`],
-    [['plan', '-n', '2019-03-19', '--rules', 'missing.yaml'], 1, `jtai: cannot read rule set missing.yaml: no such file (the built-in rule set is "jtai-2018").\n${planHelp}`],
+    [
+      ['plan', '--notified', '2019-02-30'],
+      2,
+      `jtai: --notified "2019-02-30": there is no 30 February 2019; give a real date as YYYY-MM-DD.\n${planHelp}`,
+    ],
+    [
+      ['plan', '--notified', 'next tuesday'],
+      2,
+      `jtai: --notified "next tuesday" is not a date jtai can read; give it as YYYY-MM-DD (--notified 2019-03-19), or as 19/03/2019, 19 March 2019 or today.\n${planHelp}`,
+    ],
+    [
+      ['plan'],
+      2,
+      `jtai: --notified is missing: give the day the area was notified, for example: jtai plan --notified 2019-03-19 (or run "jtai start --notified DATE" once, here, to keep it in jtai-inspection.yaml).\n${planHelp}`,
+    ],
+    [
+      ['plan', '--notifed', '2019-03-19'],
+      2,
+      `jtai: jtai plan has no option --notifed. Did you mean "--notified"?\n${planHelp}`,
+    ],
+    [
+      ['plan', '--notify', '2019-03-19'],
+      2,
+      `jtai: jtai plan has no option --notify. Did you mean "--notified"?\n${planHelp}`,
+    ],
+    [
+      ['plan', '2019-03-19'],
+      2,
+      `jtai: jtai plan takes the date as an option: did you mean jtai plan --notified 2019-03-19?\n${planHelp}`,
+    ],
+    [
+      ['plan', '-n', '2019-03-19', '--format', 'pdf'],
+      2,
+      `jtai: --format "pdf" is not one of its choices; give one of: text, json, md, csv, ics, html.\n${planHelp}`,
+    ],
+    [
+      ['plna'],
+      2,
+      'jtai: there is no command "plna". Did you mean "plan"? The commands are: plan, next, explain, status, start, done, undo, log, web, check, init, list, schema.\nRun "jtai --help" for the commands and examples.\n',
+    ],
+    [
+      ['plan', '-n', '2019-03-23'],
+      1,
+      `jtai: the notification date 2019-03-23 is not a working day (Saturday); JTAI notifications come on working days.\n${planHelp}`,
+    ],
+    [
+      ['plan', '-n', '2045-03-21'],
+      1,
+      `jtai: the notification date 2045-03-21 is in 2045, a year whose bank holidays jtai does not know (it knows 2016 to 2040), so working days there cannot be counted.\n${planHelp}`,
+    ],
+    [
+      ['plan', '-n', '19/12/2040'],
+      1,
+      `jtai: --notified "19/12/2040" read as Wednesday 19 December 2040 (2040-12-19).\njtai: the plan for a notification on "19/12/2040" (2040-12-19) runs into 2041, a year whose bank holidays jtai does not know (it knows 2016 to 2040), so working days there cannot be counted.\n${planHelp}`,
+    ],
+    [
+      ['plan', '-n', '2019-03-19', '--rules', 'missing.yaml'],
+      1,
+      `jtai: cannot read rule set missing.yaml: no such file (the built-in rule set is "jtai-2018").\n${planHelp}`,
+    ],
   ])('%j exits %i', async (args, exitCode, message) => {
     const { code, stdout, stderr } = await runCli(args);
     expect(stderr).toBe(message);
@@ -84,7 +145,9 @@ describe('bad input: one clear message on stderr, nothing on stdout', () => {
     const { code, stdout, stderr } = await runCli(['plan', '-n', '2019-03-19', '--rules', file]);
     expect(code).toBe(1);
     expect(stdout).toBe('');
-    expect(stderr).toMatch(/^jtai: rule set .*bad\.yaml has a problem:\n.*bad\.yaml:3:1: .*\(YAML syntax\)\.\nRun "jtai check .*bad\.yaml" after each fix\.\n$/);
+    expect(stderr).toMatch(
+      /^jtai: rule set .*bad\.yaml has a problem:\n.*bad\.yaml:3:1: .*\(YAML syntax\)\.\nRun "jtai check .*bad\.yaml" after each fix\.\n$/,
+    );
   });
 });
 
@@ -98,7 +161,9 @@ describe('the installed command', () => {
   });
 
   test('a bad date exits 2 with no stack trace', async () => {
-    const failure = await run(process.execPath, [bin, 'plan', '-n', '2019-02-30']).catch((e: { code: number; stderr: string; stdout: string }) => e);
+    const failure = await run(process.execPath, [bin, 'plan', '-n', '2019-02-30']).catch(
+      (e: { code: number; stderr: string; stdout: string }) => e,
+    );
     expect(failure).toMatchObject({ code: 2, stdout: '' });
     // A stack frame, from the bundle (dist/bundle/*.cjs) or anywhere: "    at name (file:line:column)".
     expect((failure as { stderr: string }).stderr).not.toMatch(/\n\s+at .*:\d+:\d+/);

@@ -1,5 +1,15 @@
 import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
-import { cpSync, existsSync, lstatSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, symlinkSync, writeFileSync } from 'node:fs';
+import {
+  cpSync,
+  existsSync,
+  lstatSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  readdirSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -15,11 +25,19 @@ import { runCli } from '../helpers.js';
 const BIN = (() => {
   const root = fileURLToPath(new URL('../../', import.meta.url));
   const copy = mkdtempSync(join(tmpdir(), 'jtai-built-'));
-  for (const part of ['bin', 'dist', 'schedules', 'package.json']) cpSync(join(root, part), join(copy, part), { recursive: true });
+  for (const part of ['bin', 'dist', 'schedules', 'package.json'])
+    cpSync(join(root, part), join(copy, part), { recursive: true });
   return join(copy, 'bin', 'jtai.cjs');
 })();
 const once = process.env.TZ === 'UTC'; // real processes, real files: nothing depends on the zone
-const ITEMS = ['children-list', 'child-level-data', 'cse-gangs-cases', 'positive-intervention-cases', 'yot-cases', 'probation-cases'];
+const ITEMS = [
+  'children-list',
+  'child-level-data',
+  'cse-gangs-cases',
+  'positive-intervention-cases',
+  'yot-cases',
+  'probation-cases',
+];
 
 async function started(dir = mkdtempSync(join(tmpdir(), 'jtai-record-'))) {
   const file = join(dir, 'jtai-inspection.yaml');
@@ -28,12 +46,36 @@ async function started(dir = mkdtempSync(join(tmpdir(), 'jtai-record-'))) {
 }
 
 /** jtai done in a process of its own, with a note that names it. */
-function writer(file: string, n: number, extra: string[] = [], command: string[] = [process.execPath, BIN]): ChildProcess {
-  return spawn(command[0]!, [...command.slice(1), 'done', ITEMS[n % ITEMS.length]!, '--note', `writer ${n}`, '--by', `w${n}`, '--inspection', file, '-q', ...extra], { stdio: 'ignore' });
+function writer(
+  file: string,
+  n: number,
+  extra: string[] = [],
+  command: string[] = [process.execPath, BIN],
+): ChildProcess {
+  return spawn(
+    command[0]!,
+    [
+      ...command.slice(1),
+      'done',
+      ITEMS[n % ITEMS.length]!,
+      '--note',
+      `writer ${n}`,
+      '--by',
+      `w${n}`,
+      '--inspection',
+      file,
+      '-q',
+      ...extra,
+    ],
+    { stdio: 'ignore' },
+  );
 }
 
 const exited = (child: ChildProcess) => new Promise<number | null>((r) => child.on('close', (code) => r(code)));
-const notes = (folder: string) => readEvents(folder).events.map((e) => e.note!).sort();
+const notes = (folder: string) =>
+  readEvents(folder)
+    .events.map((e) => e.note!)
+    .sort();
 const writers = (n: number, from = 0) => Array.from({ length: n }, (_, i) => `writer ${from + i}`).sort();
 
 describe.runIf(once)('no update is lost', () => {
@@ -52,7 +94,9 @@ describe.runIf(once)('no update is lost', () => {
     const { file, folder } = await started();
     const stalled = writer(file, 0);
     stalled.kill('SIGSTOP');
-    expect((await Promise.all(Array.from({ length: 10 }, (_, i) => exited(writer(file, i + 1))))).every((c) => c === 0)).toBe(true);
+    expect(
+      (await Promise.all(Array.from({ length: 10 }, (_, i) => exited(writer(file, i + 1))))).every((c) => c === 0),
+    ).toBe(true);
     await new Promise((r) => setTimeout(r, 1500));
     stalled.kill('SIGCONT');
     expect(await exited(stalled)).toBe(0);
@@ -60,27 +104,46 @@ describe.runIf(once)('no update is lost', () => {
   }, 60_000);
 
   const unshare = spawnSync('unshare', ['-u', '-p', '-f', 'true']).status === 0;
-  test.runIf(unshare)('two machines with the same host name and separate pid spaces (unshare -u -p): nothing collides', async () => {
-    const { file, folder } = await started();
-    const inBox = (host: string) => ['unshare', '-u', '-p', '-f', 'sh', '-c', `hostname ${host} && exec "$0" "$@"`, process.execPath, BIN];
-    const runs = Array.from({ length: 12 }, (_, i) => writer(file, i, [], inBox('same-name')));
-    expect((await Promise.all(runs.map(exited))).every((c) => c === 0)).toBe(true);
-    expect(notes(folder)).toEqual(writers(12));
-    expect(new Set(readEvents(folder).events.map((e) => e.id)).size).toBe(12);
-  }, 60_000);
+  test.runIf(unshare)(
+    'two machines with the same host name and separate pid spaces (unshare -u -p): nothing collides',
+    async () => {
+      const { file, folder } = await started();
+      const inBox = (host: string) => [
+        'unshare',
+        '-u',
+        '-p',
+        '-f',
+        'sh',
+        '-c',
+        `hostname ${host} && exec "$0" "$@"`,
+        process.execPath,
+        BIN,
+      ];
+      const runs = Array.from({ length: 12 }, (_, i) => writer(file, i, [], inBox('same-name')));
+      expect((await Promise.all(runs.map(exited))).every((c) => c === 0)).toBe(true);
+      expect(notes(folder)).toEqual(writers(12));
+      expect(new Set(readEvents(folder).events.map((e) => e.id)).size).toBe(12);
+    },
+    60_000,
+  );
 
   const faketime = spawnSync('faketime', ['-f', '+5m', 'true']).status === 0;
   if (!faketime && process.env.JTAI_REQUIRE_TOOLS === '1') throw new Error('no faketime: apt-get install -y faketime');
-  test.runIf(faketime)('clocks five minutes apart: both records kept, and every reader folds them in the same order', async () => {
-    const { file, folder } = await started();
-    expect(await exited(writer(file, 0, [], ['faketime', '-f', '+5m', process.execPath, BIN]))).toBe(0); // done, "recorded" five minutes ahead
-    expect((await runCli(['undo', 'children-list', '--note', 'writer 1', '--inspection', file, '-q'])).code).toBe(0); // undone now: "before" it, by its clock
-    expect(notes(folder)).toEqual(writers(2));
-    const status = async () => JSON.parse((await runCli(['plan', '--inspection', file, '--now', '2019-03-20T10:00', '-f', 'json'])).stdout);
-    const first = await status();
-    expect(first.items.find((i: { id: string }) => i.id === 'children-list').status).toBe('overdue'); // the undo names the record it takes back, whatever the clocks say
-    expect(await status()).toEqual(first);
-  }, 60_000);
+  test.runIf(faketime)(
+    'clocks five minutes apart: both records kept, and every reader folds them in the same order',
+    async () => {
+      const { file, folder } = await started();
+      expect(await exited(writer(file, 0, [], ['faketime', '-f', '+5m', process.execPath, BIN]))).toBe(0); // done, "recorded" five minutes ahead
+      expect((await runCli(['undo', 'children-list', '--note', 'writer 1', '--inspection', file, '-q'])).code).toBe(0); // undone now: "before" it, by its clock
+      expect(notes(folder)).toEqual(writers(2));
+      const status = async () =>
+        JSON.parse((await runCli(['plan', '--inspection', file, '--now', '2019-03-20T10:00', '-f', 'json'])).stdout);
+      const first = await status();
+      expect(first.items.find((i: { id: string }) => i.id === 'children-list').status).toBe('overdue'); // the undo names the record it takes back, whatever the clocks say
+      expect(await status()).toEqual(first);
+    },
+    60_000,
+  );
 
   test('a writer killed at a random moment (50 times): every record it reported is there, nothing damaged, nothing twice', async () => {
     const { file, folder } = await started();
@@ -102,24 +165,30 @@ describe.runIf(once)('no update is lost', () => {
   }, 120_000);
 
   const canMount = spawnSync('unshare', ['-m', 'sh', '-c', 'mount -t tmpfs -o size=16k tmpfs /mnt']).status === 0;
-  test.runIf(canMount)('a full disk: a clear error, exit 1, no half-written record, and the next writer (with room) succeeds', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'jtai-full-'));
-    const script = [
-      `mount -t tmpfs -o size=16k tmpfs "${dir}"`,
-      `"${process.execPath}" "${BIN}" start -n 2019-03-19 --out "${dir}/jtai-inspection.yaml"`,
-      `head -c 9000 /dev/zero > "${dir}/filler" 2>/dev/null`,
-      `for i in 1 2 3 4 5 6; do "${process.execPath}" "${BIN}" done children-list --note "$(head -c 3000 /dev/zero | tr '\\0' x)" --inspection "${dir}/jtai-inspection.yaml" -q; echo "exit $?"; done 2>&1`,
-      `rm "${dir}/filler"`,
-      `"${process.execPath}" "${BIN}" done cse-gangs-cases --inspection "${dir}/jtai-inspection.yaml" -q; echo "exit $?"`,
-      `"${process.execPath}" "${BIN}" log --inspection "${dir}/jtai-inspection.yaml" -f json`,
-    ].join('\n');
-    const run = spawnSync('unshare', ['-m', 'sh', '-c', script], { encoding: 'utf8' });
-    expect(run.stdout).toMatch(/jtai: cannot record progress in .*jtai-inspection\.progress: the disk is full; nothing was recorded\.\n/);
-    expect(run.stdout).toMatch(/exit 1\n/);
-    const log = JSON.parse(run.stdout.slice(run.stdout.indexOf('{')));
-    expect(log.skipped).toEqual([]);
-    expect(log.events.at(-1).item).toBe('cse-gangs-cases');
-  }, 60_000);
+  test.runIf(canMount)(
+    'a full disk: a clear error, exit 1, no half-written record, and the next writer (with room) succeeds',
+    async () => {
+      const dir = mkdtempSync(join(tmpdir(), 'jtai-full-'));
+      const script = [
+        `mount -t tmpfs -o size=16k tmpfs "${dir}"`,
+        `"${process.execPath}" "${BIN}" start -n 2019-03-19 --out "${dir}/jtai-inspection.yaml"`,
+        `head -c 9000 /dev/zero > "${dir}/filler" 2>/dev/null`,
+        `for i in 1 2 3 4 5 6; do "${process.execPath}" "${BIN}" done children-list --note "$(head -c 3000 /dev/zero | tr '\\0' x)" --inspection "${dir}/jtai-inspection.yaml" -q; echo "exit $?"; done 2>&1`,
+        `rm "${dir}/filler"`,
+        `"${process.execPath}" "${BIN}" done cse-gangs-cases --inspection "${dir}/jtai-inspection.yaml" -q; echo "exit $?"`,
+        `"${process.execPath}" "${BIN}" log --inspection "${dir}/jtai-inspection.yaml" -f json`,
+      ].join('\n');
+      const run = spawnSync('unshare', ['-m', 'sh', '-c', script], { encoding: 'utf8' });
+      expect(run.stdout).toMatch(
+        /jtai: cannot record progress in .*jtai-inspection\.progress: the disk is full; nothing was recorded\.\n/,
+      );
+      expect(run.stdout).toMatch(/exit 1\n/);
+      const log = JSON.parse(run.stdout.slice(run.stdout.indexOf('{')));
+      expect(log.skipped).toEqual([]);
+      expect(log.events.at(-1).item).toBe('cse-gangs-cases');
+    },
+    60_000,
+  );
 });
 
 describe.runIf(once)('any shared drive', () => {
@@ -127,7 +196,10 @@ describe.runIf(once)('any shared drive', () => {
     const share = await started();
     const mine = mkdtempSync(join(tmpdir(), 'jtai-mine-'));
     symlinkSync(share.file, join(mine, 'jtai-inspection.yaml'));
-    const run = spawnSync(process.execPath, [BIN, 'done', 'children-list', '--note', 'through the link', '-q'], { cwd: mine, encoding: 'utf8' });
+    const run = spawnSync(process.execPath, [BIN, 'done', 'children-list', '--note', 'through the link', '-q'], {
+      cwd: mine,
+      encoding: 'utf8',
+    });
     expect(run.status, run.stderr).toBe(0);
     expect(lstatSync(join(mine, 'jtai-inspection.yaml')).isSymbolicLink()).toBe(true);
     expect(existsSync(join(mine, 'jtai-inspection.progress'))).toBe(false);
@@ -149,26 +221,67 @@ describe.runIf(once)('any shared drive', () => {
       for (const name of readdirSync(from)) {
         const target = join(to, name);
         if (!existsSync(target)) cpSync(join(from, name), target);
-        else if (readFileSync(target, 'utf8') !== readFileSync(join(from, name), 'utf8')) cpSync(join(from, name), join(to, name.replace(/\.json$/, ' (conflict copy).json')));
+        else if (readFileSync(target, 'utf8') !== readFileSync(join(from, name), 'utf8'))
+          cpSync(join(from, name), join(to, name.replace(/\.json$/, ' (conflict copy).json')));
       }
     };
     sync(a.folder, bFolder);
     sync(bFolder, a.folder);
     const first = readdirSync(a.folder).find((f) => f.endsWith('.json'))!;
     cpSync(join(a.folder, first), join(a.folder, first.replace(/\.json$/, ' (1).json'))); // a sync tool's duplicate
-    const state = async (file: string) => JSON.parse((await runCli(['status', '--inspection', file, '--now', '2019-03-20T15:30', '-f', 'json'])).stdout);
+    const state = async (file: string) =>
+      JSON.parse((await runCli(['status', '--inspection', file, '--now', '2019-03-20T15:30', '-f', 'json'])).stdout);
     expect(await state(a.file)).toEqual(await state(bFile));
     const log = JSON.parse((await runCli(['log', '--inspection', a.file, '-f', 'json'])).stdout);
-    expect(log.events.map((e: { note: string }) => e.note)).toEqual(['before the split', 'at A', 'at B', 'undone at B']);
+    expect(log.events.map((e: { note: string }) => e.note)).toEqual([
+      'before the split',
+      'at A',
+      'at B',
+      'undone at B',
+    ]);
   });
 });
 
 describe('every change can be read back, and nothing bricks the record', () => {
   test('jtai log lists who, when and why, oldest first, and filters by item and agency', async () => {
     const { file } = await started();
-    await runCli(['done', 'children-list', '--at', '19/03/2019 16:40', '--by', 'Kim Lee', '--note', 'by secure email', '--inspection', file, '-q']);
-    await runCli(['done', 'cse-gangs-cases', '--agency', 'police', '--at', '20/03/2019 14:00', '--by', 'DI Smith', '--inspection', file, '-q']);
-    await runCli(['undo', 'children-list', '--by', 'Kim Lee', '--note', 'sent the wrong file', '--inspection', file, '-q']);
+    await runCli([
+      'done',
+      'children-list',
+      '--at',
+      '19/03/2019 16:40',
+      '--by',
+      'Kim Lee',
+      '--note',
+      'by secure email',
+      '--inspection',
+      file,
+      '-q',
+    ]);
+    await runCli([
+      'done',
+      'cse-gangs-cases',
+      '--agency',
+      'police',
+      '--at',
+      '20/03/2019 14:00',
+      '--by',
+      'DI Smith',
+      '--inspection',
+      file,
+      '-q',
+    ]);
+    await runCli([
+      'undo',
+      'children-list',
+      '--by',
+      'Kim Lee',
+      '--note',
+      'sent the wrong file',
+      '--inspection',
+      file,
+      '-q',
+    ]);
     const log = JSON.parse((await runCli(['log', '--inspection', file, '-f', 'json'])).stdout);
     expect(log.events.map((e: Record<string, unknown>) => [e.type, e.item, e.agency, e.by, e.note])).toEqual([
       ['done', 'children-list', null, 'Kim Lee', 'by secure email'],
@@ -179,7 +292,9 @@ describe('every change can be read back, and nothing bricks the record', () => {
     const police = JSON.parse((await runCli(['log', '--inspection', file, '-f', 'json', '--agency', 'police'])).stdout);
     expect(police.events).toHaveLength(1);
     const text = (await runCli(['log', '--inspection', file, '--item', 'children-list'])).stdout;
-    expect(text).toMatch(/^2019-03-19 16:40 {2}done: children-list, by Kim Lee \(recorded .* UTC\)\n {4}by secure email\n/m);
+    expect(text).toMatch(
+      /^2019-03-19 16:40 {2}done: children-list, by Kim Lee \(recorded .* UTC\)\n {4}by secure email\n/m,
+    );
   });
 
   test('a damaged or foreign file in the folder is reported, by name and why, and skipped; the rest counts', async () => {
@@ -195,7 +310,9 @@ describe('every change can be read back, and nothing bricks the record', () => {
     expect(json.items.find((i: { id: string }) => i.id === 'children-list').status).toBe('done');
     expect(run.stderr).toContain('half.json was skipped: it is not JSON (damaged, or not written by jtai).');
     expect(run.stderr).toContain('notes.txt is not a jtai event (not a .json file); it was skipped.');
-    expect(run.stderr).toContain('other.json was skipped: it is not a jtai progress event (format null, expected "jtai-progress-event/1").');
+    expect(run.stderr).toContain(
+      'other.json was skipped: it is not a jtai progress event (format null, expected "jtai-progress-event/1").',
+    );
     expect(run.stderr).toContain('sub.json was skipped: it is a folder.');
   });
 
@@ -204,33 +321,54 @@ describe('every change can be read back, and nothing bricks the record', () => {
     await runCli(['done', 'children-list', '--inspection', file, '-q']);
     writeFileSync(join(dir, 'area.yaml'), 'extends: jtai-2018\nid: my-area\nname: My area\nremove: [children-list]\n');
     writeFileSync(file, readFileSync(file, 'utf8').replace('rules: "jtai-2018"', 'rules: "area.yaml"'));
-    const warning = '1 record names an item no longer in my-area: "children-list"; they are kept, and "jtai undo" takes them back.';
+    const warning =
+      '1 record names an item no longer in my-area: "children-list"; they are kept, and "jtai undo" takes them back.';
     for (const args of [['plan'], ['status'], ['next'], ['plan', '-f', 'json']]) {
       const run = await runCli([...args, '--inspection', file, '--now', '2019-03-20T15:30']);
       expect([args.join(' '), run.code]).toEqual([args.join(' '), 0]);
       expect(run.stdout + run.stderr).toContain(warning);
     }
-    expect((await runCli(['undo', 'children-list', '--inspection', file])).stderr).toBe('jtai: children-list no longer marked done.\n');
-    expect((await runCli(['plan', '--inspection', file, '--now', '2019-03-20T15:30', '-f', 'json'])).stderr).not.toContain('no longer in');
+    expect((await runCli(['undo', 'children-list', '--inspection', file])).stderr).toBe(
+      'jtai: children-list no longer marked done.\n',
+    );
+    expect(
+      (await runCli(['plan', '--inspection', file, '--now', '2019-03-20T15:30', '-f', 'json'])).stderr,
+    ).not.toContain('no longer in');
   });
 
   test('a note or a name too long for one record is refused before anything is written', async () => {
     const { file, folder } = await started();
     const run = await runCli(['done', 'children-list', '--note', 'x'.repeat(5000), '--inspection', file]);
-    expect([run.code, run.stderr.split('\n')[0]]).toEqual([2, 'jtai: --note is 5000 characters long; give at most 4000 (the note says why; the documents themselves go to the inspectors).']);
+    expect([run.code, run.stderr.split('\n')[0]]).toEqual([
+      2,
+      'jtai: --note is 5000 characters long; give at most 4000 (the note says why; the documents themselves go to the inspectors).',
+    ]);
     expect(existsSync(folder)).toBe(false);
   });
 
   test("an older jtai's progress: map still counts, is never written again, and jtai says so once", async () => {
     const { file, folder } = await started();
-    writeFileSync(file, `${readFileSync(file, 'utf8')}progress:\n  children-list:\n    - { done: "2019-03-19T16:40:00+00:00", by: Kim }\n`);
+    writeFileSync(
+      file,
+      `${readFileSync(file, 'utf8')}progress:\n  children-list:\n    - { done: "2019-03-19T16:40:00+00:00", by: Kim }\n`,
+    );
     const before = readFileSync(file, 'utf8');
     const first = await runCli(['done', 'child-level-data', '--at', '19/03/2019 16:00', '--inspection', file]);
-    expect(first.stderr).toContain(`the progress already in ${file} still counts; from now on each change is its own file in ${folder}, and ${file} is not written again.`);
-    expect((await runCli(['done', 'cse-gangs-cases', '--at', '20/03/2019 14:00', '--inspection', file])).stderr).not.toContain('still counts');
+    expect(first.stderr).toContain(
+      `the progress already in ${file} still counts; from now on each change is its own file in ${folder}, and ${file} is not written again.`,
+    );
+    expect(
+      (await runCli(['done', 'cse-gangs-cases', '--at', '20/03/2019 14:00', '--inspection', file])).stderr,
+    ).not.toContain('still counts');
     expect(readFileSync(file, 'utf8')).toBe(before);
-    const json = JSON.parse((await runCli(['plan', '--inspection', file, '--now', '2019-03-20T15:30', '-f', 'json'])).stdout);
-    expect(json.items.filter((i: { status: string }) => i.status === 'done').map((i: { id: string }) => i.id)).toEqual(['children-list', 'child-level-data', 'cse-gangs-cases']);
+    const json = JSON.parse(
+      (await runCli(['plan', '--inspection', file, '--now', '2019-03-20T15:30', '-f', 'json'])).stdout,
+    );
+    expect(json.items.filter((i: { status: string }) => i.status === 'done').map((i: { id: string }) => i.id)).toEqual([
+      'children-list',
+      'child-level-data',
+      'cse-gangs-cases',
+    ]);
   });
 
   test('status with 2,000 records reads them all, each once', async () => {
@@ -238,12 +376,24 @@ describe('every change can be read back, and nothing bricks the record', () => {
     mkdirSync(folder);
     for (let i = 0; i < 2000; i++) {
       const id = `20190320T${String(100000 + i).padStart(6, '0')}000Z-bulk-1-${String(i).padStart(8, '0')}`;
-      const event = { format: 'jtai-progress-event/1', id, type: i % 2 ? 'undo' : 'done', item: ITEMS[Math.floor(i / 2) % ITEMS.length], at: '2019-03-20T10:00:00+00:00', recorded: `2019-03-20T10:${String(Math.floor(i / 60) % 60).padStart(2, '0')}:${String(i % 60).padStart(2, '0')}.000Z`, by: 'bulk' };
+      const event = {
+        format: 'jtai-progress-event/1',
+        id,
+        type: i % 2 ? 'undo' : 'done',
+        item: ITEMS[Math.floor(i / 2) % ITEMS.length],
+        at: '2019-03-20T10:00:00+00:00',
+        recorded: `2019-03-20T10:${String(Math.floor(i / 60) % 60).padStart(2, '0')}:${String(i % 60).padStart(2, '0')}.000Z`,
+        by: 'bulk',
+      };
       writeFileSync(join(folder, `${id}.json`), JSON.stringify(event));
     }
     await runCli(['done', 'yot-cases', '--at', '20/03/2019 11:00', '--inspection', file, '-q']);
-    const json = JSON.parse((await runCli(['plan', '--inspection', file, '--now', '2019-03-20T15:30', '-f', 'json'])).stdout);
-    expect(json.items.filter((i: { status: string }) => i.status === 'done').map((i: { id: string }) => i.id)).toEqual(['yot-cases']); // every done was undone
+    const json = JSON.parse(
+      (await runCli(['plan', '--inspection', file, '--now', '2019-03-20T15:30', '-f', 'json'])).stdout,
+    );
+    expect(json.items.filter((i: { status: string }) => i.status === 'done').map((i: { id: string }) => i.id)).toEqual([
+      'yot-cases',
+    ]); // every done was undone
   });
 });
 
@@ -252,11 +402,14 @@ describe('the cache in the user cache folder is never the truth', () => {
     const home = mkdtempSync(join(tmpdir(), 'jtai-cache-home-'));
     const env = { XDG_CACHE_HOME: home };
     const { file } = await started();
-    const area = async (extra: Record<string, string> = {}) => JSON.parse((await runCli(['plan', '--inspection', file, '-f', 'json'], { ...env, ...extra })).stdout).area;
+    const area = async (extra: Record<string, string> = {}) =>
+      JSON.parse((await runCli(['plan', '--inspection', file, '-f', 'json'], { ...env, ...extra })).stdout).area;
     expect(await area()).toBe('My Area');
     writeFileSync(file, readFileSync(file, 'utf8').replace('area: "My Area"', 'area: "Our Area"'));
     expect(await area()).toBe('Our Area');
-    for (const kind of readdirSync(join(home, 'jtai'))) for (const f of readdirSync(join(home, 'jtai', kind))) writeFileSync(join(home, 'jtai', kind, f), '{"version": 1, "data": {"text": 5');
+    for (const kind of readdirSync(join(home, 'jtai')))
+      for (const f of readdirSync(join(home, 'jtai', kind)))
+        writeFileSync(join(home, 'jtai', kind, f), '{"version": 1, "data": {"text": 5');
     expect(await area()).toBe('Our Area');
     expect(await area({ JTAI_CACHE: '0' })).toBe('Our Area');
   });
@@ -265,65 +418,121 @@ describe('the cache in the user cache folder is never the truth', () => {
     const home = mkdtempSync(join(tmpdir(), 'jtai-cache-home-'));
     const { file, folder } = await started();
     await runCli(['done', 'children-list', '--note', 'one', '--inspection', file, '-q'], { XDG_CACHE_HOME: home });
-    const notesNow = async () => JSON.parse((await runCli(['log', '--inspection', file, '-f', 'json'], { XDG_CACHE_HOME: home })).stdout);
+    const notesNow = async () =>
+      JSON.parse((await runCli(['log', '--inspection', file, '-f', 'json'], { XDG_CACHE_HOME: home })).stdout);
     expect((await notesNow()).events.map((e: { note: string }) => e.note)).toEqual(['one']);
     await runCli(['done', 'child-level-data', '--note', 'two', '--inspection', file, '-q'], { XDG_CACHE_HOME: home });
     writeFileSync(join(folder, 'bad.json'), '{');
     expect((await notesNow()).events.map((e: { note: string }) => e.note)).toEqual(['one', 'two']);
-    expect((await notesNow()).skipped).toEqual([`${join(folder, 'bad.json')} was skipped: it is not JSON (damaged, or not written by jtai).`]);
+    expect((await notesNow()).skipped).toEqual([
+      `${join(folder, 'bad.json')} was skipped: it is not JSON (damaged, or not written by jtai).`,
+    ]);
   });
 });
 
 describe('what a coordinator running the fortnight found next', () => {
-  test('an undo takes back exactly what it was shown, whichever machine\'s clock ran fast', async () => {
+  test("an undo takes back exactly what it was shown, whichever machine's clock ran fast", async () => {
     const { file, folder } = await started();
     await runCli(['done', 'children-list', '--by', 'Alice', '--at', '19/03/2019 16:00', '--inspection', file, '-q']);
     // Alice's machine ran ten minutes fast: her "done" says it was recorded after Bob's undo.
     const [name] = readdirSync(folder);
     const event = JSON.parse(readFileSync(join(folder, name!), 'utf8'));
-    writeFileSync(join(folder, name!), JSON.stringify({ ...event, recorded: new Date(Date.now() + 600_000).toISOString() }));
-    expect((await runCli(['undo', 'children-list', '--by', 'Bob', '--inspection', file])).stderr).toBe('jtai: children-list no longer marked done.\n');
-    const plan = JSON.parse((await runCli(['plan', '--inspection', file, '--now', '2019-03-20T10:00', '-f', 'json'])).stdout);
+    writeFileSync(
+      join(folder, name!),
+      JSON.stringify({ ...event, recorded: new Date(Date.now() + 600_000).toISOString() }),
+    );
+    expect((await runCli(['undo', 'children-list', '--by', 'Bob', '--inspection', file])).stderr).toBe(
+      'jtai: children-list no longer marked done.\n',
+    );
+    const plan = JSON.parse(
+      (await runCli(['plan', '--inspection', file, '--now', '2019-03-20T10:00', '-f', 'json'])).stdout,
+    );
     expect(plan.items.find((i: { id: string }) => i.id === 'children-list').status).not.toBe('done');
     // ... and a "done" after an undo dated far in the future still counts.
     await runCli(['done', 'children-list', '--by', 'Alice', '--at', '19/03/2019 16:30', '--inspection', file, '-q']);
-    const again = JSON.parse((await runCli(['plan', '--inspection', file, '--now', '2019-03-20T10:00', '-f', 'json'])).stdout);
+    const again = JSON.parse(
+      (await runCli(['plan', '--inspection', file, '--now', '2019-03-20T10:00', '-f', 'json'])).stdout,
+    );
     expect(again.items.find((i: { id: string }) => i.id === 'children-list').status).toBe('done');
   });
 
   test('--agency repeated records every part, named as the rule set names them; a part of a whole record cannot be taken back alone', async () => {
     const { file } = await started();
-    const done = await runCli(['done', 'positive-intervention-cases', '--agency', 'police', '--agency', 'nhs', '--at', '20/03/2019 14:00', '--inspection', file]);
-    expect(done.stderr).toBe('jtai: recorded Police\'s and Health\'s parts of positive-intervention-cases as done at 2019-03-20 14:00 by ' + (done.stderr.match(/ by (.*)\.\n$/)?.[1] ?? '') + '.\n');
+    const done = await runCli([
+      'done',
+      'positive-intervention-cases',
+      '--agency',
+      'police',
+      '--agency',
+      'nhs',
+      '--at',
+      '20/03/2019 14:00',
+      '--inspection',
+      file,
+    ]);
+    expect(done.stderr).toBe(
+      "jtai: recorded Police's and Health's parts of positive-intervention-cases as done at 2019-03-20 14:00 by " +
+        (done.stderr.match(/ by (.*)\.\n$/)?.[1] ?? '') +
+        '.\n',
+    );
     const log = JSON.parse((await runCli(['log', '--inspection', file, '-f', 'json'])).stdout);
     expect(log.events.map((e: { agency: string }) => e.agency)).toEqual(['police', 'health']);
-    expect((await runCli(['undo', 'positive-intervention-cases', '--agency', 'health', '--inspection', file])).stderr).toBe("jtai: took back Health's part of positive-intervention-cases; the rest stands.\n");
+    expect(
+      (await runCli(['undo', 'positive-intervention-cases', '--agency', 'health', '--inspection', file])).stderr,
+    ).toBe("jtai: took back Health's part of positive-intervention-cases; the rest stands.\n");
     await runCli(['done', 'cse-gangs-cases', '--at', '20/03/2019 14:00', '--by', 'Kim', '--inspection', file, '-q']);
-    expect((await runCli(['undo', 'cse-gangs-cases', '--agency', 'police', '--inspection', file])).stderr).toBe('jtai: cse-gangs-cases was recorded done as a whole (2019-03-20 14:00 by Kim), not by parts; take it back whole with "jtai undo cse-gangs-cases", then record the parts that were done.\n');
+    expect((await runCli(['undo', 'cse-gangs-cases', '--agency', 'police', '--inspection', file])).stderr).toBe(
+      'jtai: cse-gangs-cases was recorded done as a whole (2019-03-20 14:00 by Kim), not by parts; take it back whole with "jtai undo cse-gangs-cases", then record the parts that were done.\n',
+    );
   });
 
   test('a time of delivery in the future or before the notification is refused unless --force; status as at a moment counts only what was done by then', async () => {
     const { file } = await started();
     for (const at of ['2030-01-01 10:00', '2019-01-01 10:00']) {
       const run = await runCli(['done', 'children-list', '--at', at, '--inspection', file]);
-      expect([run.code, run.stderr]).toEqual([2, expect.stringMatching(/^jtai: --at ".*" is (in the future|before the day the area was notified); give the time it was done \(or --force to record it all the same\)\.\n/)]);
+      expect([run.code, run.stderr]).toEqual([
+        2,
+        expect.stringMatching(
+          /^jtai: --at ".*" is (in the future|before the day the area was notified); give the time it was done \(or --force to record it all the same\)\.\n/,
+        ),
+      ]);
     }
     await runCli(['done', 'cse-gangs-cases', '--at', '21/03/2019 10:00', '--inspection', file, '-q']);
-    const before = JSON.parse((await runCli(['plan', '--inspection', file, '--now', '2019-03-20T09:00', '-f', 'json'])).stdout);
-    const after = JSON.parse((await runCli(['plan', '--inspection', file, '--now', '2019-03-21T11:00', '-f', 'json'])).stdout);
-    const cse = (p: { items: Array<{ id: string; status: string }> }) => p.items.find((i) => i.id === 'cse-gangs-cases')!.status;
+    const before = JSON.parse(
+      (await runCli(['plan', '--inspection', file, '--now', '2019-03-20T09:00', '-f', 'json'])).stdout,
+    );
+    const after = JSON.parse(
+      (await runCli(['plan', '--inspection', file, '--now', '2019-03-21T11:00', '-f', 'json'])).stdout,
+    );
+    const cse = (p: { items: Array<{ id: string; status: string }> }) =>
+      p.items.find((i) => i.id === 'cse-gangs-cases')!.status;
     expect([cse(before), cse(after)]).toEqual(['due-today', 'done']); // due at 15:00 that day
   });
 
   test('jtai log filters by the names people use, refuses names it does not know, and shows an agency the whole-item changes that concern it', async () => {
     const { file } = await started();
-    await runCli(['done', 'cse-gangs-cases', '--agency', 'police', '--at', '20/03/2019 14:00', '--inspection', file, '-q']);
+    await runCli([
+      'done',
+      'cse-gangs-cases',
+      '--agency',
+      'police',
+      '--at',
+      '20/03/2019 14:00',
+      '--inspection',
+      file,
+      '-q',
+    ]);
     await runCli(['undo', 'cse-gangs-cases', '--inspection', file, '-q']);
     const police = JSON.parse((await runCli(['log', '--agency', 'Police', '--inspection', file, '-f', 'json'])).stdout);
     expect(police.events.map((e: { type: string }) => e.type)).toEqual(['done', 'undo']);
     expect((await runCli(['log', '--agency', 'la', '--inspection', file, '-f', 'json'])).code).toBe(0);
     const item = await runCli(['log', '--item', 'cse-gang-cases', '--inspection', file]);
-    expect([item.code, item.stderr]).toEqual([2, expect.stringContaining('--item "cse-gang-cases" is not an item of jtai-2018 or of the record. Did you mean "cse-gangs-cases"?')]);
+    expect([item.code, item.stderr]).toEqual([
+      2,
+      expect.stringContaining(
+        '--item "cse-gang-cases" is not an item of jtai-2018 or of the record. Did you mean "cse-gangs-cases"?',
+      ),
+    ]);
   });
 
   test('two files that hold one event differently are reported; an event file edited by hand is read again', async () => {
@@ -339,6 +548,8 @@ describe('what a coordinator running the fortnight found next', () => {
     writeFileSync(join(folder, name!.replace('.json', ' (1).json')), text.replace('"Alice"', '"Eve"'));
     const both = await log();
     expect(JSON.parse(both.stdout).events.map((e: { by: string }) => e.by)).toEqual(['Alicia']);
-    expect(JSON.parse(both.stdout).skipped[0]).toMatch(/two files in .* hold event .* differently \(edited by hand, or copies a sync tool kept apart\); the one named after it counts\./);
+    expect(JSON.parse(both.stdout).skipped[0]).toMatch(
+      /two files in .* hold event .* differently \(edited by hand, or copies a sync tool kept apart\); the one named after it counts\./,
+    );
   });
 });

@@ -12,16 +12,26 @@ const INSPECTION = ['--inspection', 'test/data/golden-inspection.yaml'];
 const NOW = ['--now', '2019-03-20T15:30'];
 
 const CASES: ReadonlyArray<readonly [string, readonly string[]]> = [
-  ...(['text', 'md', 'csv', 'html', 'json', 'ics'] as const).map((f) => [`plan-2019-03-19.${f}`, ['plan', '-n', '2019-03-19', '-f', f]] as const),
+  ...(['text', 'md', 'csv', 'html', 'json', 'ics'] as const).map(
+    (f) => [`plan-2019-03-19.${f}`, ['plan', '-n', '2019-03-19', '-f', f]] as const,
+  ),
   ['plan-easter-police.text', ['plan', '-n', '2019-04-16', '--agency', 'police', '--sources', '--focus']],
   ['plan-easter-police.md', ['plan', '-n', '2019-04-16', '--agency', 'police', '-f', 'md', '--mermaid']],
   ['plan-autumn-clock-change.json', ['plan', '-n', '2019-10-22', '-f', 'json']],
   ['plan-spring-clock-change.ics', ['plan', '-n', '2019-03-26', '-f', 'ics', '--remind', '2h']],
   ['plan-cancel.ics', ['plan', '-n', '2019-03-19', '--cancel']],
-  ...(['text', 'md', 'csv', 'html', 'json', 'ics'] as const).map((f) => [`inspection-plan.${f}`, ['plan', ...INSPECTION, ...NOW, '-f', f]] as const),
-  ...(['text', 'md', 'json'] as const).map((f) => [`inspection-status.${f}`, ['status', ...INSPECTION, ...NOW, '-f', f]] as const),
-  ...(['text', 'json'] as const).map((f) => [`inspection-next.${f}`, ['next', ...INSPECTION, ...NOW, '-f', f]] as const),
-  ...(['text', 'json'] as const).map((f) => [`explain-cse-gangs-cases.${f}`, ['explain', 'cse-gangs-cases', ...INSPECTION, '-f', f]] as const),
+  ...(['text', 'md', 'csv', 'html', 'json', 'ics'] as const).map(
+    (f) => [`inspection-plan.${f}`, ['plan', ...INSPECTION, ...NOW, '-f', f]] as const,
+  ),
+  ...(['text', 'md', 'json'] as const).map(
+    (f) => [`inspection-status.${f}`, ['status', ...INSPECTION, ...NOW, '-f', f]] as const,
+  ),
+  ...(['text', 'json'] as const).map(
+    (f) => [`inspection-next.${f}`, ['next', ...INSPECTION, ...NOW, '-f', f]] as const,
+  ),
+  ...(['text', 'json'] as const).map(
+    (f) => [`explain-cse-gangs-cases.${f}`, ['explain', 'cse-gangs-cases', ...INSPECTION, '-f', f]] as const,
+  ),
   ['list.json', ['list', '-f', 'json']],
   ['check-jtai-2018.text', ['check', 'jtai-2018']],
 ];
@@ -39,12 +49,19 @@ describe('every output, byte for byte as reviewed', () => {
 
 describe('the same bytes whatever the machine zone, in separate processes', () => {
   const BIN = new URL('../../bin/jtai.cjs', import.meta.url).pathname;
-  test.runIf(process.env.TZ === 'UTC').each(['text', 'json', 'ics', 'md', 'csv', 'html'])('plan in %s under four TZ values', async (format) => {
-    const { spawnSync } = await import('node:child_process');
-    const outputs = ['UTC', 'Europe/London', 'America/Los_Angeles', 'Pacific/Auckland', 'Asia/Kolkata'].map(
-      (tz) => spawnSync(process.execPath, [BIN, 'plan', '-n', '2019-03-26', '-f', format, ...INSPECTION, ...NOW], { encoding: 'utf8', env: { ...process.env, ...STAMP, TZ: tz } }).stdout,
-    );
-    expect(outputs[0]!.length).toBeGreaterThan(1000);
-    for (const o of outputs) expect(o).toBe(outputs[0]);
-  });
+  test.runIf(process.env.TZ === 'UTC').each(['text', 'json', 'ics', 'md', 'csv', 'html'])(
+    'plan in %s under four TZ values',
+    async (format) => {
+      const { spawnSync } = await import('node:child_process');
+      const outputs = ['UTC', 'Europe/London', 'America/Los_Angeles', 'Pacific/Auckland', 'Asia/Kolkata'].map(
+        (tz) =>
+          spawnSync(process.execPath, [BIN, 'plan', '-n', '2019-03-26', '-f', format, ...INSPECTION, ...NOW], {
+            encoding: 'utf8',
+            env: { ...process.env, ...STAMP, TZ: tz },
+          }).stdout,
+      );
+      expect(outputs[0]!.length).toBeGreaterThan(1000);
+      for (const o of outputs) expect(o).toBe(outputs[0]);
+    },
+  );
 });

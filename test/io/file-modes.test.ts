@@ -1,4 +1,15 @@
-import { chmodSync, chownSync, lstatSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import {
+  chmodSync,
+  chownSync,
+  lstatSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  readdirSync,
+  statSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
@@ -144,14 +155,22 @@ describe('a replaced file keeps who may read it', () => {
       expect(lstatSync(join(dir, name)).isFile()).toBe(true);
       expect([readFileSync(join(dir, name), 'utf8'), modeOf(join(dir, name))]).toEqual(['new', 0o600]);
     }
-    expect([readFileSync(pointed, 'utf8'), modeOf(pointed), readFileSync(secret, 'utf8'), modeOf(secret)]).toEqual(['pointed', 0o644, 'secret', 0o444]);
+    expect([readFileSync(pointed, 'utf8'), modeOf(pointed), readFileSync(secret, 'utf8'), modeOf(secret)]).toEqual([
+      'pointed',
+      0o644,
+      'secret',
+      0o444,
+    ]);
   });
 
   test('a dangling symlink is replaced too', async () => {
     const dir = tempDir();
     symlinkSync(join(dir, 'nowhere.ics'), join(dir, 'link.ics'));
     await writeFilesAtomically([{ path: join(dir, 'link.ics'), content: 'new' }]);
-    expect([lstatSync(join(dir, 'link.ics')).isFile(), readFileSync(join(dir, 'link.ics'), 'utf8')]).toEqual([true, 'new']);
+    expect([lstatSync(join(dir, 'link.ics')).isFile(), readFileSync(join(dir, 'link.ics'), 'utf8')]).toEqual([
+      true,
+      'new',
+    ]);
     expect(readdirSync(dir)).toEqual(['link.ics']);
   });
 });
@@ -162,7 +181,9 @@ describe('a read-only file', () => {
     const path = oldFile(join(dir, 'final.ics'), 0o444);
     const error = await writeFilesAtomically([{ path, content: 'new' }]).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(InputError);
-    expect((error as Error).message).toBe(`cannot write ${path}: it is read-only (mode 0444); give --force to replace it, or choose another name.`);
+    expect((error as Error).message).toBe(
+      `cannot write ${path}: it is read-only (mode 0444); give --force to replace it, or choose another name.`,
+    );
     expect([readFileSync(path, 'utf8'), modeOf(path), temporaries(dir)]).toEqual(['old', 0o444, []]);
     await writeFilesAtomically([{ path, content: 'new' }], { force: true });
     expect([readFileSync(path, 'utf8'), modeOf(path), temporaries(dir)]).toEqual(['new', 0o444, []]);
@@ -172,7 +193,9 @@ describe('a read-only file', () => {
     const dir = tempDir();
     const a = oldFile(join(dir, 'a.ics'), 0o644);
     const b = oldFile(join(dir, 'b.ics'), 0o400);
-    await expect(writeFilesAtomically([a, b].map((path) => ({ path, content: 'new' })))).rejects.toThrow(`cannot write ${b}: it is read-only (mode 0400); give --force to replace it, or choose another name.`);
+    await expect(writeFilesAtomically([a, b].map((path) => ({ path, content: 'new' })))).rejects.toThrow(
+      `cannot write ${b}: it is read-only (mode 0400); give --force to replace it, or choose another name.`,
+    );
     expect([a, b].map((p) => readFileSync(p, 'utf8'))).toEqual(['old', 'old']);
     expect(readdirSync(dir).sort()).toEqual(['a.ics', 'b.ics']);
   });
@@ -210,9 +233,14 @@ describe('long names', () => {
     expect(error).toBeInstanceOf(InputError);
     expect((error as Error).message).toBe(`cannot write ${path}: the name is too long; no file was changed.`);
     const multibyte = join(dir, 'é'.repeat(128) + '.ics'); // 132 characters, 260 bytes
-    await expect(writeFilesAtomically([{ path: multibyte, content: 'new' }])).rejects.toThrow(`cannot write ${multibyte}: the name is too long; no file was changed.`);
+    await expect(writeFilesAtomically([{ path: multibyte, content: 'new' }])).rejects.toThrow(
+      `cannot write ${multibyte}: the name is too long; no file was changed.`,
+    );
     const fresh = await writeNewFile(path, 'new').catch((e: unknown) => e);
-    expect([fresh instanceof InputError, (fresh as Error).message]).toEqual([true, `cannot write ${path}: the name is too long.`]);
+    expect([fresh instanceof InputError, (fresh as Error).message]).toEqual([
+      true,
+      `cannot write ${path}: the name is too long.`,
+    ]);
     expect(readdirSync(dir)).toEqual([]);
   });
 
@@ -231,7 +259,12 @@ describe('a failure at any point leaves no temporary file and the old file as it
     { at: 'writing', said: /: the disk is full; no file was changed\.$/ },
     { at: 'chown', fault: 'chown', code: 'EIO', said: /: chown failed with EIO; no file was changed\.$/ },
     { at: 'chmod', fault: 'chmod', code: 'EROFS', said: /: the disk is read-only; no file was changed\.$/ },
-    { at: 'rename', fault: 'rename', code: 'EXDEV', said: /: it is on another disk than its folder; no file was changed\.$/ },
+    {
+      at: 'rename',
+      fault: 'rename',
+      code: 'EXDEV',
+      said: /: it is on another disk than its folder; no file was changed\.$/,
+    },
   ];
   for (const c of cases) {
     test(`when ${c.at} fails`, async () => {
@@ -243,7 +276,10 @@ describe('a failure at any point leaves no temporary file and the old file as it
         throw Object.assign(new Error('no space left on device'), { code: 'ENOSPC' });
       }) as unknown as Writer;
       if (c.fault) faults[c.fault] = c.code;
-      const error = await writeFilesAtomically([{ path, content: 'new' }], c.fault ? {} : { writer: failingWrite }).catch((e: unknown) => e);
+      const error = await writeFilesAtomically(
+        [{ path, content: 'new' }],
+        c.fault ? {} : { writer: failingWrite },
+      ).catch((e: unknown) => e);
       expect(error).toBeInstanceOf(InputError);
       expect((error as Error).message).toMatch(c.said);
       expect([readFileSync(path, 'utf8'), modeOf(path), statSync(path).gid]).toEqual(['old', 0o664, OTHER_GID]);
@@ -258,7 +294,9 @@ describe('a failure at any point leaves no temporary file and the old file as it
       throw Object.assign(new Error('name too long'), { code: 'ENAMETOOLONG' });
     }) as unknown as Writer;
     faults.rm = 'ENAMETOOLONG';
-    await expect(writeFilesAtomically([{ path, content: 'new' }], { writer: tooLong })).rejects.toThrow(new InputError(`cannot write ${path}: the name is too long; no file was changed.`));
+    await expect(writeFilesAtomically([{ path, content: 'new' }], { writer: tooLong })).rejects.toThrow(
+      new InputError(`cannot write ${path}: the name is too long; no file was changed.`),
+    );
     await expect(writeNewFile(join(dir, 'new.yaml'), 'new')).resolves.toBeUndefined(); // its temporary file's removal fails quietly
     delete faults.rm;
     expect(readFileSync(path, 'utf8')).toBe('old');
@@ -286,7 +324,7 @@ describe('end to end', () => {
     expect(readdirSync(dir)).toEqual(['plan.ics']);
   });
 
-  test('jtai done under umask 077 makes records the team can read: the inspection file\'s mode and group', async () => {
+  test("jtai done under umask 077 makes records the team can read: the inspection file's mode and group", async () => {
     const dir = tempDir();
     const path = join(dir, 'jtai-inspection.yaml');
     expect((await runCli(['start', '--notified', '2019-03-19', '--out', path])).code).toBe(0);
@@ -305,7 +343,10 @@ describe('end to end', () => {
     const dir = tempDir();
     const path = oldFile(join(dir, 'plan.ics'), 0o444);
     const refused = await runCli(['plan', '--notified', '2019-03-19', '--out', path]);
-    expect([refused.code, refused.stderr.split('\n')[0]]).toEqual([1, `jtai: cannot write ${path}: it is read-only (mode 0444); give --force to replace it, or choose another name.`]);
+    expect([refused.code, refused.stderr.split('\n')[0]]).toEqual([
+      1,
+      `jtai: cannot write ${path}: it is read-only (mode 0444); give --force to replace it, or choose another name.`,
+    ]);
     expect((await runCli(['plan', '--notified', '2019-03-19', '--out', path, '--force'])).code).toBe(0);
     expect([readFileSync(path, 'utf8').slice(0, 15), modeOf(path)]).toEqual(['BEGIN:VCALENDAR', 0o444]);
   });

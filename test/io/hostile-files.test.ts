@@ -1,5 +1,14 @@
 import { execFileSync } from 'node:child_process';
-import { lstatSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import {
+  lstatSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  readdirSync,
+  statSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
@@ -29,7 +38,10 @@ describe('--out and --format', () => {
     const dir = tempDir();
     const out = join(dir, 'plan.ics');
     const { code, stderr } = await plan('--out', out, '--format', 'md');
-    expect([code, stderr]).toEqual([2, `jtai: --out ${out} is named as an ICS calendar (.ics), but --format md writes Markdown; write to ${join(dir, 'plan.md')}, or add --force to write Markdown to ${out} anyway.\nRun "jtai plan --help" for its options and examples.\n`]);
+    expect([code, stderr]).toEqual([
+      2,
+      `jtai: --out ${out} is named as an ICS calendar (.ics), but --format md writes Markdown; write to ${join(dir, 'plan.md')}, or add --force to write Markdown to ${out} anyway.\nRun "jtai plan --help" for its options and examples.\n`,
+    ]);
     expect(readdirSync(dir)).toEqual([]);
   });
 
@@ -47,9 +59,15 @@ describe('--out targets', () => {
     const dir = tempDir();
     mkdirSync(join(dir, 'x.ics'));
     symlinkSync(join(dir, 'x.ics'), join(dir, 'link.ics'));
-    expect(said((await plan('--out', join(dir, 'x.ics'))).stderr)).toBe(`jtai: cannot write ${join(dir, 'x.ics')}: it is a folder; give a file name inside it.\n`);
-    expect(said((await plan('--out', `${dir}/`, '-f', 'ics')).stderr)).toBe(`jtai: cannot write ${dir}/: it names a folder; give a file name.\n`);
-    expect(said((await plan('--out', join(dir, 'link.ics'))).stderr)).toBe(`jtai: cannot write ${join(dir, 'link.ics')}: it is a link to a folder; give a file name.\n`);
+    expect(said((await plan('--out', join(dir, 'x.ics'))).stderr)).toBe(
+      `jtai: cannot write ${join(dir, 'x.ics')}: it is a folder; give a file name inside it.\n`,
+    );
+    expect(said((await plan('--out', `${dir}/`, '-f', 'ics')).stderr)).toBe(
+      `jtai: cannot write ${dir}/: it names a folder; give a file name.\n`,
+    );
+    expect(said((await plan('--out', join(dir, 'link.ics'))).stderr)).toBe(
+      `jtai: cannot write ${join(dir, 'link.ics')}: it is a link to a folder; give a file name.\n`,
+    );
     expect(readdirSync(dir).sort()).toEqual(['link.ics', 'x.ics']);
   });
 
@@ -71,32 +89,42 @@ describe('--out targets', () => {
 
   test.skipIf(!canMkfifo)('a named pipe nobody reads from is refused at once, not waited on', async () => {
     const path = fifo(tempDir(), 'plan.csv');
-    expect(said((await plan('--out', path)).stderr)).toBe(`jtai: cannot write ${path}: no program is reading from the pipe.\n`);
+    expect(said((await plan('--out', path)).stderr)).toBe(
+      `jtai: cannot write ${path}: no program is reading from the pipe.\n`,
+    );
   });
 
   test.skipIf(!canMkfifo)('--split never replaces a pipe, a folder or a device in --out-dir', async () => {
     const dir = tempDir();
     fifo(dir, 'jtai-2019-03-19-dcs.ics');
     const { code, stderr } = await plan('--split', 'agency', '--out-dir', dir);
-    expect([code, said(stderr)]).toEqual([1, `jtai: cannot write ${join(dir, 'jtai-2019-03-19-dcs.ics')}: it is not a regular file (a device, a pipe or a socket); jtai will not replace it.\n`]);
+    expect([code, said(stderr)]).toEqual([
+      1,
+      `jtai: cannot write ${join(dir, 'jtai-2019-03-19-dcs.ics')}: it is not a regular file (a device, a pipe or a socket); jtai will not replace it.\n`,
+    ]);
     expect(readdirSync(dir)).toEqual(['jtai-2019-03-19-dcs.ics']);
   });
 
   test('--split into a system device folder is refused', async () => {
     const { code, stderr } = await plan('--split', 'agency', '--out-dir', '/dev');
     expect(code).toBe(1);
-    expect(said(stderr)).toMatch(/^jtai: cannot write \/dev\/jtai-2019-03-19-[a-z-]+\.ics: it is in a system device folder; jtai will not replace it\.\n$/);
+    expect(said(stderr)).toMatch(
+      /^jtai: cannot write \/dev\/jtai-2019-03-19-[a-z-]+\.ics: it is in a system device folder; jtai will not replace it\.\n$/,
+    );
   });
 
   test('--out-dir that is a file is named as such', async () => {
     const dir = tempDir();
     writeFileSync(join(dir, 'file'), 'x');
-    expect(said((await plan('--split', 'agency', '--out-dir', join(dir, 'file'))).stderr)).toBe(`jtai: cannot create folder ${join(dir, 'file')}: a file has that name.\n`);
+    expect(said((await plan('--split', 'agency', '--out-dir', join(dir, 'file'))).stderr)).toBe(
+      `jtai: cannot create folder ${join(dir, 'file')}: a file has that name.\n`,
+    );
   });
 });
 
 describe('--rules and extends from hostile files', () => {
-  const notRegular = (shown: string) => `jtai: cannot read rule set ${shown}: it is not a regular file (a device, a pipe or a socket); give a .yaml file.\n`;
+  const notRegular = (shown: string) =>
+    `jtai: cannot read rule set ${shown}: it is not a regular file (a device, a pipe or a socket); give a .yaml file.\n`;
 
   test('/dev/zero, and a symlink to it, are refused without reading', async () => {
     const dir = tempDir();
@@ -105,24 +133,40 @@ describe('--rules and extends from hostile files', () => {
     expect(said((await plan('--rules', join(dir, 'rules.yaml'))).stderr)).toBe(notRegular(join(dir, 'rules.yaml')));
   });
 
-  test.skipIf(!canMkfifo)('a named pipe is refused without waiting for a writer, as --rules and as extends', async () => {
-    const dir = tempDir();
-    const pipe = fifo(dir, 'base.yaml');
-    expect(said((await plan('--rules', pipe)).stderr)).toBe(notRegular(pipe));
-    writeFileSync(join(dir, 'area.yaml'), 'extends: ./base.yaml\nid: area\n');
-    const check = await runCli(['check', join(dir, 'area.yaml')]);
-    expect(check.stdout).toContain(`${join(dir, 'area.yaml')}:1:10: error: cannot read rule set ${pipe}: it is not a regular file`);
-  });
+  test.skipIf(!canMkfifo)(
+    'a named pipe is refused without waiting for a writer, as --rules and as extends',
+    async () => {
+      const dir = tempDir();
+      const pipe = fifo(dir, 'base.yaml');
+      expect(said((await plan('--rules', pipe)).stderr)).toBe(notRegular(pipe));
+      writeFileSync(join(dir, 'area.yaml'), 'extends: ./base.yaml\nid: area\n');
+      const check = await runCli(['check', join(dir, 'area.yaml')]);
+      expect(check.stdout).toContain(
+        `${join(dir, 'area.yaml')}:1:10: error: cannot read rule set ${pipe}: it is not a regular file`,
+      );
+    },
+  );
 
   test('a folder, text that is not UTF-8, and a file over 1 MiB', async () => {
     const dir = tempDir();
-    expect(said((await plan('--rules', dir)).stderr)).toBe(`jtai: cannot read rule set ${dir}: it is a folder, not a file.\n`);
+    expect(said((await plan('--rules', dir)).stderr)).toBe(
+      `jtai: cannot read rule set ${dir}: it is a folder, not a file.\n`,
+    );
     writeFileSync(join(dir, 'latin1.yaml'), Buffer.from('id: x\nname: Caf\xe9\n', 'latin1'));
-    expect(said((await plan('--rules', join(dir, 'latin1.yaml'))).stderr)).toBe(`jtai: rule set ${join(dir, 'latin1.yaml')} is not UTF-8 text: line 2 has bytes that are not UTF-8; save the file as UTF-8.\n`);
-    writeFileSync(join(dir, 'utf16.yaml'), Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from('id: x\n', 'utf16le')]));
-    expect(said((await plan('--rules', join(dir, 'utf16.yaml'))).stderr)).toMatch(/is not UTF-8 text \(it looks like UTF-16\)/);
+    expect(said((await plan('--rules', join(dir, 'latin1.yaml'))).stderr)).toBe(
+      `jtai: rule set ${join(dir, 'latin1.yaml')} is not UTF-8 text: line 2 has bytes that are not UTF-8; save the file as UTF-8.\n`,
+    );
+    writeFileSync(
+      join(dir, 'utf16.yaml'),
+      Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from('id: x\n', 'utf16le')]),
+    );
+    expect(said((await plan('--rules', join(dir, 'utf16.yaml'))).stderr)).toMatch(
+      /is not UTF-8 text \(it looks like UTF-16\)/,
+    );
     writeFileSync(join(dir, 'huge.yaml'), `# ${'x'.repeat(1024 * 1024)}\n`);
-    expect(said((await plan('--rules', join(dir, 'huge.yaml'))).stderr)).toBe(`jtai: rule set ${join(dir, 'huge.yaml')} is 1048579 bytes; rule sets are limited to 1 MiB.\n`);
+    expect(said((await plan('--rules', join(dir, 'huge.yaml'))).stderr)).toBe(
+      `jtai: rule set ${join(dir, 'huge.yaml')} is 1048579 bytes; rule sets are limited to 1 MiB.\n`,
+    );
   });
 
   test('a UTF-8 byte order mark is fine', async () => {

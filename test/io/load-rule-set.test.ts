@@ -60,7 +60,9 @@ describe('parseRuleSet', () => {
   });
 
   test('schema problems are all listed, each where it is written', () => {
-    const text = MINIMAL.replace('day: 0', 'day: soon').replace('kind: submission', 'kind: deadline').replace('title: First list', 'titel: First list');
+    const text = MINIMAL.replace('day: 0', 'day: soon')
+      .replace('kind: submission', 'kind: deadline')
+      .replace('title: First list', 'titel: First list');
     expect(problemsOf(text)).toMatchInlineSnapshot(`
       "rule set area.yaml has 4 problems:
       area.yaml:11:5: items[0].title is missing; expected text.
@@ -71,7 +73,10 @@ describe('parseRuleSet', () => {
   });
 
   test('a bad clock time and a bad closure date', () => {
-    const text = MINIMAL.replace('time: "17:00"', 'time: "5pm"').replace('holidays: england-and-wales', 'holidays: england-and-wales\nclosures: [{ date: 2019-02-30, name: Training }]');
+    const text = MINIMAL.replace('time: "17:00"', 'time: "5pm"').replace(
+      'holidays: england-and-wales',
+      'holidays: england-and-wales\nclosures: [{ date: 2019-02-30, name: Training }]',
+    );
     expect(problemsOf(text)).toMatchInlineSnapshot(`
       "rule set area.yaml has 2 problems:
       area.yaml:6:20: closures[0].date: expected a date like "2019-03-19", found "2019-02-30".
@@ -103,7 +108,8 @@ describe('parseRuleSet', () => {
 
   test('alias bombs are refused', () => {
     const bomb = ['a: &a [x, x, x, x, x, x, x, x, x, x]'];
-    for (let i = 0; i < 8; i++) bomb.push(`${'bcdefghij'[i]}: &${'bcdefghij'[i]} [${Array(10).fill(`*${'abcdefghi'[i]}`).join(', ')}]`);
+    for (let i = 0; i < 8; i++)
+      bomb.push(`${'bcdefghij'[i]}: &${'bcdefghij'[i]} [${Array(10).fill(`*${'abcdefghi'[i]}`).join(', ')}]`);
     expect(problemsOf(bomb.join('\n'))).toMatch(/area\.yaml:1:1: .*[Aa]lias/);
   });
 });
@@ -119,14 +125,22 @@ describe('loadRuleSet', () => {
   });
 
   test('a missing file', async () => {
-    await expect(loadRuleSet('no/such/file.yaml')).rejects.toThrowErrorMatchingInlineSnapshot(`[InputError: cannot read rule set no/such/file.yaml: no such file (the built-in rule set is "jtai-2018").]`);
+    await expect(loadRuleSet('no/such/file.yaml')).rejects.toThrowErrorMatchingInlineSnapshot(
+      `[InputError: cannot read rule set no/such/file.yaml: no such file (the built-in rule set is "jtai-2018").]`,
+    );
   });
 
   test('the built-in rule set quotes the briefing word for word', async () => {
     // Each sentence or list entry of every item's source, compared as lower-case words, appears
     // in the briefing. A changed or invented word in a quotation makes this fail.
-    const words = (text: string) => ` ${text.toLowerCase().replace(/[^a-z0-9']+/g, ' ').trim()} `;
-    const briefing = words(readFileSync(new URL('../../schedules/sources/jtai-briefing-2018.md', import.meta.url), 'utf8'));
+    const words = (text: string) =>
+      ` ${text
+        .toLowerCase()
+        .replace(/[^a-z0-9']+/g, ' ')
+        .trim()} `;
+    const briefing = words(
+      readFileSync(new URL('../../schedules/sources/jtai-briefing-2018.md', import.meta.url), 'utf8'),
+    );
     const ruleSet = await loadRuleSet('jtai-2018');
     for (const item of ruleSet.items) {
       for (const part of item.source.split(/[.:;](?:\s|$)/).filter((p) => p.trim())) {

@@ -45,10 +45,32 @@ describe('renderCsv', () => {
   const rows = parseCsv(renderCsv(plan));
 
   test('a header and one row per item, with ISO dates and offsets', () => {
-    expect(rows[0]).toEqual(['id', 'kind', 'day', 'date', 'weekday', 'time', 'due', 'title', 'agencies', 'recipient', 'details', 'note', 'source']);
+    expect(rows[0]).toEqual([
+      'id',
+      'kind',
+      'day',
+      'date',
+      'weekday',
+      'time',
+      'due',
+      'title',
+      'agencies',
+      'recipient',
+      'details',
+      'note',
+      'source',
+    ]);
     expect(rows).toHaveLength(15);
     const docs = rows.find((r) => r[0] === 'key-case-file-documents')!;
-    expect(docs.slice(0, 7)).toEqual(['key-case-file-documents', 'submission', '5', '2019-04-02', 'tuesday', '17:00', '2019-04-02T17:00:00+01:00']);
+    expect(docs.slice(0, 7)).toEqual([
+      'key-case-file-documents',
+      'submission',
+      '5',
+      '2019-04-02',
+      'tuesday',
+      '17:00',
+      '2019-04-02T17:00:00+01:00',
+    ]);
     const allDay = rows.find((r) => r[0] === 'cqc-document-request')!;
     expect(allDay.slice(2, 7)).toEqual(['', '2019-04-05', 'friday', '', '']);
   });

@@ -26,7 +26,13 @@ const computePlan = (...args: Parameters<typeof computeBarePlan>) => untracked(c
 // Rule-set text is data: every hostile text goes through every format and is read back by the
 // format's own parser (mermaid, markdown-it, ical.js, python's csv), never by a regex of ours.
 
-const noFiles = { locate: (ref: string) => ref, show: (file: string) => file, read: (file: string): string => { throw new JtaiError(`no file ${file}`); } };
+const noFiles = {
+  locate: (ref: string) => ref,
+  show: (file: string) => file,
+  read: (file: string): string => {
+    throw new JtaiError(`no file ${file}`);
+  },
+};
 const ruleSet = parseRuleSet(hostileRuleSetYaml(), 'hostile.yaml', noFiles);
 const plan = computePlan(ruleSet, '2019-04-16', makeHolidayCalendar([])); // Easter: two days off
 const oneLine = (text: string) => text.replace(/\s+/g, ' ').trim();
@@ -49,7 +55,11 @@ describe('Mermaid gantt, parsed by mermaid itself', async () => {
   const tasks = db.getTasks();
 
   test('has one task per item, named with its title, in the section of its kind', () => {
-    expect(tasks.map((t) => drawn(t.task))).toEqual([...plan.items.filter((i) => i.kind === 'submission'), ...plan.items.filter((i) => i.kind !== 'submission')].map((i) => oneLine(i.title)));
+    expect(tasks.map((t) => drawn(t.task))).toEqual(
+      [...plan.items.filter((i) => i.kind === 'submission'), ...plan.items.filter((i) => i.kind !== 'submission')].map(
+        (i) => oneLine(i.title),
+      ),
+    );
     expect([...new Set(tasks.map((t) => t.section))]).toEqual(['The area provides', 'Inspectors act']);
   });
 
@@ -60,7 +70,9 @@ describe('Mermaid gantt, parsed by mermaid itself', async () => {
     for (const t of tasks) {
       const item = byId.get(t.id)!;
       const s = t.startTime; // dayjs reads "2019-04-16 17:00" in the machine's zone
-      expect(`${s.getFullYear()}-${pad(s.getMonth() + 1)}-${pad(s.getDate())} ${pad(s.getHours())}:${pad(s.getMinutes())}`).toBe(`${item.date} ${item.time ?? '00:00'}`);
+      expect(
+        `${s.getFullYear()}-${pad(s.getMonth() + 1)}-${pad(s.getDate())} ${pad(s.getHours())}:${pad(s.getMinutes())}`,
+      ).toBe(`${item.date} ${item.time ?? '00:00'}`);
       expect(Boolean(t.milestone)).toBe(item.time !== null);
     }
   });
@@ -94,7 +106,9 @@ describe('Markdown, parsed by markdown-it (CommonMark with GFM tables and strike
   test('item headings read exactly as the titles', () => {
     const headings = inlinesAfter((t) => t.type === 'heading_open' && t.tag === 'h3');
     expect(headings.map(plain)).toEqual(plan.items.map((i) => oneLine(i.title)));
-    expect(plain(inlinesAfter((t) => t.type === 'heading_open' && t.tag === 'h1')[0]!)).toBe(`${ruleSet.name}: notified Tuesday 16 April 2019`);
+    expect(plain(inlinesAfter((t) => t.type === 'heading_open' && t.tag === 'h1')[0]!)).toBe(
+      `${ruleSet.name}: notified Tuesday 16 April 2019`,
+    );
   });
 
   test('the table has six cells per row, with the title, who acts and who receives as plain text', () => {
@@ -108,7 +122,14 @@ describe('Markdown, parsed by markdown-it (CommonMark with GFM tables and strike
     const body = rows.filter((r) => r.length > 0);
     expect(body).toHaveLength(plan.items.length);
     for (const [i, item] of plan.items.entries()) {
-      expect(body[i]).toEqual([item.day === null ? '' : String(item.day), expect.any(String), item.time ?? 'all day', ` ${item.title}`, item.agencies.map((a) => a.name).join(', '), item.recipient?.name ?? '']);
+      expect(body[i]).toEqual([
+        item.day === null ? '' : String(item.day),
+        expect.any(String),
+        item.time ?? 'all day',
+        ` ${item.title}`,
+        item.agencies.map((a) => a.name).join(', '),
+        item.recipient?.name ?? '',
+      ]);
     }
   });
 
@@ -117,32 +138,65 @@ describe('Markdown, parsed by markdown-it (CommonMark with GFM tables and strike
     for (const item of plan.items) for (const d of item.details) expect(listed).toContain(d);
     const quoted = tokens.flatMap((t, i) => (t.type === 'blockquote_open' ? [plain(tokens[i + 2]!)] : []));
     expect(quoted).toEqual(plan.items.map((i) => i.source));
-    const notes = inlinesAfter((t) => t.type === 'paragraph_open').map(label).filter((l) => l.label === 'Note:');
+    const notes = inlinesAfter((t) => t.type === 'paragraph_open')
+      .map(label)
+      .filter((l) => l.label === 'Note:');
     expect(notes.map((l) => plain(l.data).trim())).toEqual(plan.items.map((i) => noteOf(i)));
   });
 
-  test('the only markup is jtai\'s own, and the chart stays one fenced block', () => {
+  test("the only markup is jtai's own, and the chart stays one fenced block", () => {
     const types = new Set(tokens.flatMap((t) => [t.type, ...(t.children ?? []).map((c) => c.type)]));
-    for (const type of ['html_block', 'html_inline', 'link_open', 'image', 's_open', 'ordered_list_open', 'hr', 'code_block']) expect(types.has(type), type).toBe(false);
-    const code = tokens.flatMap((t) => (t.children ?? []).filter((c) => c.type === 'code_inline').map((c) => c.content));
+    for (const type of [
+      'html_block',
+      'html_inline',
+      'link_open',
+      'image',
+      's_open',
+      'ordered_list_open',
+      'hr',
+      'code_block',
+    ])
+      expect(types.has(type), type).toBe(false);
+    const code = tokens.flatMap((t) =>
+      (t.children ?? []).filter((c) => c.type === 'code_inline').map((c) => c.content),
+    );
     expect(code).toEqual([ruleSet.id, ...plan.items.map((i) => i.id)]); // the rule set's id, then each item's id in its details
     expect(tokens.filter((t) => t.type === 'fence').map((t) => t.info)).toEqual(['mermaid']);
     const h2 = inlinesAfter((t) => t.type === 'heading_open' && t.tag === 'h2').map(plain);
-    expect(h2).toEqual([...(plan.warnings.length > 0 ? ['Warnings'] : []), 'Notes', 'Bank holidays and closures skipped', 'Details']);
-    expect(tokens.filter((t) => t.type === 'heading_open').map((t) => t.tag)).toEqual(['h1', ...h2.map(() => 'h2'), ...plan.items.map(() => 'h3')]);
+    expect(h2).toEqual([
+      ...(plan.warnings.length > 0 ? ['Warnings'] : []),
+      'Notes',
+      'Bank holidays and closures skipped',
+      'Details',
+    ]);
+    expect(tokens.filter((t) => t.type === 'heading_open').map((t) => t.tag)).toEqual([
+      'h1',
+      ...h2.map(() => 'h2'),
+      ...plan.items.map(() => 'h3'),
+    ]);
   });
 });
 
 describe('ICS, read back by ical.js', () => {
-  const vcalendar = new ICAL.Component(ICAL.parse(renderIcs(plan, { stamp: new Date(0), remindMinutes: 60, version: 't', calendarName: 'JTAI, My Area; North' })));
+  const vcalendar = new ICAL.Component(
+    ICAL.parse(
+      renderIcs(plan, { stamp: new Date(0), remindMinutes: 60, version: 't', calendarName: 'JTAI, My Area; North' }),
+    ),
+  );
   const events = vcalendar.getAllSubcomponents('vevent');
 
   test('summaries, categories and descriptions carry the text exactly', () => {
     expect(events).toHaveLength(plan.items.length);
     for (const [i, item] of plan.items.entries()) {
       const event = events[i]!;
-      expect(event.getFirstPropertyValue('summary')).toBe(`JTAI day ${item.day}: ${item.title}${item.kind === 'submission' ? '' : ' (inspectors)'}`);
-      expect(event.getFirstProperty('categories')!.getValues()).toEqual(['JTAI', item.kind === 'submission' ? 'Submission' : 'Inspector action', ...item.agencies.map((a) => a.name)]);
+      expect(event.getFirstPropertyValue('summary')).toBe(
+        `JTAI day ${item.day}: ${item.title}${item.kind === 'submission' ? '' : ' (inspectors)'}`,
+      );
+      expect(event.getFirstProperty('categories')!.getValues()).toEqual([
+        'JTAI',
+        item.kind === 'submission' ? 'Submission' : 'Inspector action',
+        ...item.agencies.map((a) => a.name),
+      ]);
       const description = event.getFirstPropertyValue('description') as string;
       for (const text of [item.source, ...item.details, noteOf(item)!]) expect(description).toContain(text);
     }
@@ -162,7 +216,14 @@ describe('ICS, read back by ical.js', () => {
 describe("CSV, read back by python's csv module", () => {
   const python = spawnSync('python3', ['--version']);
   const readCsv = (csv: string): string[][] => {
-    const run = spawnSync('python3', ['-c', 'import csv, io, json, sys; print(json.dumps(list(csv.reader(io.StringIO(sys.stdin.read(), newline="")))))'], { input: csv, encoding: 'utf8' });
+    const run = spawnSync(
+      'python3',
+      [
+        '-c',
+        'import csv, io, json, sys; print(json.dumps(list(csv.reader(io.StringIO(sys.stdin.read(), newline="")))))',
+      ],
+      { input: csv, encoding: 'utf8' },
+    );
     expect(run.stderr).toBe('');
     return JSON.parse(run.stdout) as string[][];
   };
@@ -179,14 +240,21 @@ describe("CSV, read back by python's csv module", () => {
     }
   });
 
-  test.skipIf(python.status !== 0)('a cell starting with any formula starter gets an apostrophe; others are untouched', () => {
-    const starters = ['=', '+', '-', '@', '\t', '\r', '＝', '＋', '－', '＠'];
-    const item = plan.items[0]!;
-    const items = [...starters.map((s) => `${s}1+1`), 'ok =1', ' =not first'].map((title, n) => ({ ...item, id: `x${n}`, title }));
-    const rows = readCsv(renderCsv({ ...plan, items }));
-    const titles = rows.slice(1).map((r) => r[rows[0]!.indexOf('title')]);
-    expect(titles).toEqual([...starters.map((s) => `'${s}1+1`), 'ok =1', ' =not first']);
-  });
+  test.skipIf(python.status !== 0)(
+    'a cell starting with any formula starter gets an apostrophe; others are untouched',
+    () => {
+      const starters = ['=', '+', '-', '@', '\t', '\r', '＝', '＋', '－', '＠'];
+      const item = plan.items[0]!;
+      const items = [...starters.map((s) => `${s}1+1`), 'ok =1', ' =not first'].map((title, n) => ({
+        ...item,
+        id: `x${n}`,
+        title,
+      }));
+      const rows = readCsv(renderCsv({ ...plan, items }));
+      const titles = rows.slice(1).map((r) => r[rows[0]!.indexOf('title')]);
+      expect(titles).toEqual([...starters.map((s) => `'${s}1+1`), 'ok =1', ' =not first']);
+    },
+  );
 });
 
 describe('JSON', () => {
@@ -197,8 +265,11 @@ describe('JSON', () => {
   });
 });
 
-describe('printable HTML, parsed by an HTML parser (jsdom\'s)', () => {
-  const nasty = { ...plan, ruleSet: { ...plan.ruleSet, name: 'Name </style><script>alert(1)</script> "quoted" \\ back' } };
+describe("printable HTML, parsed by an HTML parser (jsdom's)", () => {
+  const nasty = {
+    ...plan,
+    ruleSet: { ...plan.ruleSet, name: 'Name </style><script>alert(1)</script> "quoted" \\ back' },
+  };
   const doc = new DOMParser().parseFromString(renderHtml(nasty, { version: 't' }), 'text/html');
 
   test('one table row per item, the title and who acts as plain text, and data attributes for scripts', () => {
@@ -216,7 +287,8 @@ describe('printable HTML, parsed by an HTML parser (jsdom\'s)', () => {
 
   test('no element or attribute comes from the data: no script, no link, no image, no event handler', () => {
     expect(doc.querySelectorAll('script, img, iframe, object, a, link, form, input').length).toBe(0);
-    for (const node of doc.querySelectorAll('*')) for (const attr of node.getAttributeNames()) expect(attr).not.toMatch(/^on/);
+    for (const node of doc.querySelectorAll('*'))
+      for (const attr of node.getAttributeNames()) expect(attr).not.toMatch(/^on/);
     expect(doc.querySelectorAll('style')).toHaveLength(1);
     expect(doc.title).toBe(`${nasty.ruleSet.name}: notified Tuesday 16 April 2019`);
     expect(doc.querySelector('h1')!.textContent).toBe(doc.title);

@@ -16,7 +16,6 @@ const jtai2018 = await loadRuleSet('jtai-2018');
 const STAMP = new Date('2019-03-19T09:00:00Z');
 const options = { stamp: STAMP, remindMinutes: 60, version: '0.0.0-test' };
 
-
 /** Reads an ICS text with ical.js, an independent parser, into plain values per event. */
 function readBack(ics: string) {
   const vcalendar = new ICAL.Component(ICAL.parse(ics));
@@ -33,53 +32,58 @@ function readBack(ics: string) {
         hasEnd: v.hasProperty('dtend') || v.hasProperty('duration'),
         categories: v.getFirstProperty('categories')?.getValues() as string[] | undefined,
         names: v.getAllProperties().map((p) => p.name),
-        alarms: v.getAllSubcomponents('valarm').map((a) => (a.getFirstPropertyValue('trigger') as ICAL.Duration).toSeconds()),
+        alarms: v
+          .getAllSubcomponents('valarm')
+          .map((a) => (a.getFirstPropertyValue('trigger') as ICAL.Duration).toSeconds()),
       };
     }),
   };
 }
 
-describe.each(['2019-03-19', '2019-03-26', '2019-10-22'])('ICS for a notification on %s, read back by ical.js', (notified) => {
-  const plan = computePlan(jtai2018, notified, calendar);
-  const { vcalendar, events } = readBack(renderIcs(plan, options));
+describe.each(['2019-03-19', '2019-03-26', '2019-10-22'])(
+  'ICS for a notification on %s, read back by ical.js',
+  (notified) => {
+    const plan = computePlan(jtai2018, notified, calendar);
+    const { vcalendar, events } = readBack(renderIcs(plan, options));
 
-  test('has one event per item, at the JSON due instant', () => {
-    expect(events).toHaveLength(plan.items.length);
-    for (const [i, item] of plan.items.entries()) {
-      const event = events[i]!;
-      if (item.due === null) {
-        expect([event.isDate, event.start]).toEqual([true, item.date]);
-      } else {
-        expect(event.isDate).toBe(false);
-        expect(event.start).toBe(new Date(item.due).toISOString());
-        expect(event.hasEnd).toBe(false); // a deadline is an instant
+    test('has one event per item, at the JSON due instant', () => {
+      expect(events).toHaveLength(plan.items.length);
+      for (const [i, item] of plan.items.entries()) {
+        const event = events[i]!;
+        if (item.due === null) {
+          expect([event.isDate, event.start]).toEqual([true, item.date]);
+        } else {
+          expect(event.isDate).toBe(false);
+          expect(event.start).toBe(new Date(item.due).toISOString());
+          expect(event.hasEnd).toBe(false); // a deadline is an instant
+        }
       }
-    }
-  });
+    });
 
-  test('publishes, with stable UIDs and a UTC DTSTAMP', () => {
-    expect(vcalendar.getFirstPropertyValue('method')).toBe('PUBLISH');
-    expect(vcalendar.getFirstPropertyValue('version')).toBe('2.0');
-    expect(events[0]!.uid).toBe(`jtai-2018-${notified.replace(/-/g, '')}-children-list@jtai`);
-    expect(new Set(events.map((e) => e.uid)).size).toBe(events.length);
-    const stamp = vcalendar.getFirstSubcomponent('vevent')!.getFirstPropertyValue('dtstamp') as ICAL.Time;
-    expect(stamp.zone?.tzid).toBe('UTC');
-    expect(stamp.toJSDate().toISOString()).toBe(STAMP.toISOString());
-  });
+    test('publishes, with stable UIDs and a UTC DTSTAMP', () => {
+      expect(vcalendar.getFirstPropertyValue('method')).toBe('PUBLISH');
+      expect(vcalendar.getFirstPropertyValue('version')).toBe('2.0');
+      expect(events[0]!.uid).toBe(`jtai-2018-${notified.replace(/-/g, '')}-children-list@jtai`);
+      expect(new Set(events.map((e) => e.uid)).size).toBe(events.length);
+      const stamp = vcalendar.getFirstSubcomponent('vevent')!.getFirstPropertyValue('dtstamp') as ICAL.Time;
+      expect(stamp.zone?.tzid).toBe('UTC');
+      expect(stamp.toJSDate().toISOString()).toBe(STAMP.toISOString());
+    });
 
-  test('each event carries who, to whom, the note and the source; free time; the alarm last', () => {
-    const first = events[0]!;
-    expect(first.description).toContain("Who must act: Director of Children's Services (DCS)");
-    expect(first.description).toContain('To: Lead inspector');
-    expect(first.description).toContain('jtai takes 17:00');
-    expect(first.description).toContain('Source: "By the end of the day that the area is notified');
-    expect(first.categories).toEqual(['JTAI', 'Submission', "Director of Children's Services (DCS)"]);
-    expect(first.names).toEqual(expect.arrayContaining(['transp', 'x-microsoft-cdo-busystatus']));
-    expect(first.alarms).toEqual([-3600]);
-    const allDay = events.find((e) => e.isDate)!;
-    expect(allDay.alarms).toEqual([]);
-  });
-});
+    test('each event carries who, to whom, the note and the source; free time; the alarm last', () => {
+      const first = events[0]!;
+      expect(first.description).toContain("Who must act: Director of Children's Services (DCS)");
+      expect(first.description).toContain('To: Lead inspector');
+      expect(first.description).toContain('jtai takes 17:00');
+      expect(first.description).toContain('Source: "By the end of the day that the area is notified');
+      expect(first.categories).toEqual(['JTAI', 'Submission', "Director of Children's Services (DCS)"]);
+      expect(first.names).toEqual(expect.arrayContaining(['transp', 'x-microsoft-cdo-busystatus']));
+      expect(first.alarms).toEqual([-3600]);
+      const allDay = events.find((e) => e.isDate)!;
+      expect(allDay.alarms).toEqual([]);
+    });
+  },
+);
 
 describe('RFC 5545 text', () => {
   const ics = renderIcs(computePlan(jtai2018, '2019-03-19', calendar), options);
@@ -146,7 +150,14 @@ describe('when the plan changes', () => {
   test('events keep their UIDs and carry SEQUENCE and LAST-MODIFIED, higher in a newer file', () => {
     const older = read(renderIcs(plan, { ...options, stamp: new Date('2019-03-19T09:00:00Z') }));
     const newer = read(renderIcs(plan, { ...options, stamp: new Date('2019-03-20T09:00:00Z') }));
-    const of = (cal: ICAL.Component) => cal.getAllSubcomponents('vevent').map((e) => [e.getFirstPropertyValue('uid'), e.getFirstPropertyValue('sequence'), (e.getFirstPropertyValue('last-modified') as ICAL.Time).toJSDate().toISOString()]);
+    const of = (cal: ICAL.Component) =>
+      cal
+        .getAllSubcomponents('vevent')
+        .map((e) => [
+          e.getFirstPropertyValue('uid'),
+          e.getFirstPropertyValue('sequence'),
+          (e.getFirstPropertyValue('last-modified') as ICAL.Time).toJSDate().toISOString(),
+        ]);
     // 2016-01-01 to 2019-03-19 is 366 + 365 + 365 + 77 = 1,173 days: 1,173 x 86,400 + 9 h x 3,600
     // = 101,379,600 seconds at 09:00 UTC; a day later, 86,400 more.
     expect(of(older)[0]).toEqual(['jtai-2018-20190319-children-list@jtai', 101_379_600, '2019-03-19T09:00:00.000Z']);
@@ -159,7 +170,9 @@ describe('when the plan changes', () => {
     const cancelled = read(renderIcs(plan, { ...options, stamp: new Date('2019-03-21T09:00:00Z'), cancel: true }));
     expect(cancelled.getFirstPropertyValue('method')).toBe('CANCEL');
     const events = cancelled.getAllSubcomponents('vevent');
-    expect(events.map((e) => e.getFirstPropertyValue('uid'))).toEqual(published.getAllSubcomponents('vevent').map((e) => e.getFirstPropertyValue('uid')));
+    expect(events.map((e) => e.getFirstPropertyValue('uid'))).toEqual(
+      published.getAllSubcomponents('vevent').map((e) => e.getFirstPropertyValue('uid')),
+    );
     for (const e of events) {
       expect(e.getFirstPropertyValue('status')).toBe('CANCELLED');
       expect(e.getAllSubcomponents('valarm')).toEqual([]);

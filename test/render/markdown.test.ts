@@ -12,7 +12,9 @@ const jtai2018 = await loadRuleSet('jtai-2018');
 
 describe('renderMarkdown', () => {
   const md = renderMarkdown(computePlan(jtai2018, '2019-04-16', calendar), { mermaid: true });
-  const tableRows = md.split('\n').filter((l) => l.startsWith('| ') && !l.startsWith('| Day') && !l.startsWith('| ---'));
+  const tableRows = md
+    .split('\n')
+    .filter((l) => l.startsWith('| ') && !l.startsWith('| Day') && !l.startsWith('| ---'));
 
   test('a heading with the rule set and the notification date', () => {
     expect(md.startsWith('# JTAI timetable (2018 guidance): notified Tuesday 16 April 2019\n')).toBe(true);
@@ -27,7 +29,9 @@ describe('renderMarkdown', () => {
   });
 
   test('the notes, the bank holidays skipped and the warnings', () => {
-    expect(md).toContain('## Bank holidays and closures skipped\n\n- Friday 19 April 2019: Good Friday (bank holiday)\n- Monday 22 April 2019: Easter Monday (bank holiday)');
+    expect(md).toContain(
+      '## Bank holidays and closures skipped\n\n- Friday 19 April 2019: Good Friday (bank holiday)\n- Monday 22 April 2019: Easter Monday (bank holiday)',
+    );
     expect(md).toContain('- "end of the day" is 17:00: The briefing says');
     // The four items Easter moves off the briefing's weekdays are told as one warning.
     expect(md).toContain(
@@ -39,14 +43,20 @@ describe('renderMarkdown', () => {
   });
 
   test('the details of each item with its note and source quoted', () => {
-    expect(md).toContain('### Further lists of child-level data\n\n*day 0, Tue 16 Apr 2019 17:00.* Due: Local authority → Lead inspector.');
+    expect(md).toContain(
+      '### Further lists of child-level data\n\n*day 0, Tue 16 Apr 2019 17:00.* Due: Local authority → Lead inspector.',
+    );
     expect(md).toContain('> By 3pm on day one (Wednesday)');
   });
 
   test('a Mermaid gantt with a milestone per deadline', () => {
     expect(md).toContain('```mermaid\ngantt\n    title JTAI notified 2019-04-16\n    dateFormat YYYY-MM-DD HH:mm');
-    expect(md).toContain('    List of children in need and children on a child protection plan :milestone, children-list, 2019-04-16 17:00, 0m');
-    expect(md).toContain('    CQC requests documents about the children being tracked :cqc-document-request, 2019-04-26 00:00, 1d');
+    expect(md).toContain(
+      '    List of children in need and children on a child protection plan :milestone, children-list, 2019-04-16 17:00, 0m',
+    );
+    expect(md).toContain(
+      '    CQC requests documents about the children being tracked :cqc-document-request, 2019-04-26 00:00, 1d',
+    );
     expect(renderMarkdown(computePlan(jtai2018, '2019-04-16', calendar))).not.toContain('mermaid');
   });
 });

@@ -10,13 +10,22 @@ export const CHROMIUM = process.env.JTAI_CHROMIUM ?? '/usr/bin/chromium';
 export const PAGE = fileURLToPath(new URL('../../dist/web/jtai.html', import.meta.url));
 export const hasChromium = existsSync(CHROMIUM);
 
-if (!hasChromium && process.env.JTAI_REQUIRE_BROWSER === '1') throw new Error(`no chromium at ${CHROMIUM}: install it (apt-get install -y chromium) or set JTAI_CHROMIUM`);
+if (!hasChromium && process.env.JTAI_REQUIRE_BROWSER === '1')
+  throw new Error(`no chromium at ${CHROMIUM}: install it (apt-get install -y chromium) or set JTAI_CHROMIUM`);
 
 /** A headless chromium that reaches for nothing on the network. */
 export function launch(): Promise<Browser> {
   return chromium.launch({
     executablePath: CHROMIUM,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
   });
 }
 

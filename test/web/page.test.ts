@@ -36,7 +36,9 @@ async function open(params: Record<string, string> = {}, fixedClock = true): Pro
 
 /** The page's items as the JSON has them: id, date, due. */
 const pageItems = (page: Page) =>
-  page.$$eval('#agenda li[data-id]', (lis) => lis.map((li) => ({ id: li.dataset.id, date: li.dataset.date, due: li.dataset.due ?? null })));
+  page.$$eval('#agenda li[data-id]', (lis) =>
+    lis.map((li) => ({ id: li.dataset.id, date: li.dataset.date, due: li.dataset.due ?? null })),
+  );
 
 async function cliJson(args: string[]) {
   const { code, stdout, stderr } = await runCli(['plan', ...args, '-f', 'json', '-q']);
@@ -51,37 +53,53 @@ describe.skipIf(!run)('the web page, in chromium', () => {
     ['the March clock change', '2019-03-26', []],
     ['the October clock change', '2019-10-22', []],
     ['one agency', '2019-03-19', ['police']],
-  ])('%s: the page shows the same items, dates and times as the CLI\'s JSON', async (_what, notified, agency) => {
+  ])("%s: the page shows the same items, dates and times as the CLI's JSON", async (_what, notified, agency) => {
     const page = await open({ notified, ...(agency[0] && { agency: agency[0] }) });
     const json = await cliJson(['-n', notified, ...agency.flatMap((a) => ['--agency', a])]);
     expect(await pageItems(page)).toEqual(json.items.map((i) => ({ id: i.id, date: i.date, due: i.due })));
     await page.close();
   });
 
-  test('each download is the CLI\'s bytes for the same input', async () => {
+  test("each download is the CLI's bytes for the same input", async () => {
     const page = await open({ notified: '2019-04-16', agency: 'police' });
     const dir = folder();
-    for (const [format, label] of [['ics', 'Calendar'], ['csv', 'Spreadsheet'], ['md', 'Markdown'], ['json', 'Data'], ['html', 'Printable page']] as const) {
-      const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: new RegExp(`^${label}`) }).click()]);
+    for (const [format, label] of [
+      ['ics', 'Calendar'],
+      ['csv', 'Spreadsheet'],
+      ['md', 'Markdown'],
+      ['json', 'Data'],
+      ['html', 'Printable page'],
+    ] as const) {
+      const [download] = await Promise.all([
+        page.waitForEvent('download'),
+        page.getByRole('button', { name: new RegExp(`^${label}`) }).click(),
+      ]);
       expect(download.suggestedFilename()).toBe(`jtai-2019-04-16-police.${format}`);
       const fromPage = readFileSync((await download.path())!);
       const out = join(dir, `cli.${format}`);
-      const cli = await runCli(['plan', '-n', '2019-04-16', '--agency', 'police', '--out', out, '-q'], { SOURCE_DATE_EPOCH: String(STAMP / 1000) });
+      const cli = await runCli(['plan', '-n', '2019-04-16', '--agency', 'police', '--out', out, '-q'], {
+        SOURCE_DATE_EPOCH: String(STAMP / 1000),
+      });
       expect(cli.code, cli.stderr).toBe(0);
       expect(fromPage.equals(readFileSync(out)), format).toBe(true);
     }
     await page.close();
   });
 
-  test('a rule set of one\'s own, opened from a file, gives the CLI\'s plan; a broken one shows its line and column', async () => {
+  test("a rule set of one's own, opened from a file, gives the CLI's plan; a broken one shows its line and column", async () => {
     const dir = folder();
     const good = join(dir, 'my-area.yaml');
-    writeFileSync(good, 'extends: jtai-2018\nid: my-area\nname: My Area\nitems:\n  - { id: sign-off, kind: submission, title: Internal sign-off, from: cse-gangs-cases, hours: -2, by: [local-authority], source: Ours. }\n');
+    writeFileSync(
+      good,
+      'extends: jtai-2018\nid: my-area\nname: My Area\nitems:\n  - { id: sign-off, kind: submission, title: Internal sign-off, from: cse-gangs-cases, hours: -2, by: [local-authority], source: Ours. }\n',
+    );
     const page = await open({ notified: '2019-03-19' });
     await page.selectOption('#rules', 'file');
     await page.setInputFiles('#rules-file', good);
     await page.waitForSelector('#agenda li[data-id="sign-off"]');
-    expect(await pageItems(page)).toEqual((await cliJson(['-n', '2019-03-19', '-r', good])).items.map((i) => ({ id: i.id, date: i.date, due: i.due })));
+    expect(await pageItems(page)).toEqual(
+      (await cliJson(['-n', '2019-03-19', '-r', good])).items.map((i) => ({ id: i.id, date: i.date, due: i.due })),
+    );
     expect(await page.textContent('#plan-title')).toBe('My Area: notified Tuesday 19 March 2019');
 
     const bad = join(dir, 'broken.yaml');
@@ -91,7 +109,9 @@ describe.skipIf(!run)('the web page, in chromium', () => {
     const check = await runCli(['check', bad]);
     const line = check.stdout.split('\n')[0]!.replace(/^.*broken\.yaml:(\d+:\d+): error: /, 'broken.yaml:$1: ');
     expect(await page.$$eval('#errors li', (lis) => lis.map((l) => l.textContent))).toEqual([line]);
-    expect(line).toBe('broken.yaml:5:9: unknown time "3pm"; expected a clock time like "15:00" or one of "end-of-day", "midday", "all-day".');
+    expect(line).toBe(
+      'broken.yaml:5:9: unknown time "3pm"; expected a clock time like "15:00" or one of "end-of-day", "midday", "all-day".',
+    );
     await page.close();
   });
 
@@ -127,10 +147,12 @@ describe.skipIf(!run)('the web page, in chromium', () => {
     await page.close();
   });
 
-  test('what is next from now (the page\'s clock: Wednesday 20 March 2019, 09:30)', async () => {
+  test("what is next from now (the page's clock: Wednesday 20 March 2019, 09:30)", async () => {
     const page = await open({ notified: '2019-03-19' });
     expect(await page.textContent('#next .meta')).toBe('Now: Wednesday 20 March 2019, 09:30 (Europe/London)'); // the words of "jtai next"
-    expect(await page.$$eval('#next li[data-id]', (lis) => lis.map((l) => l.dataset.id)).then((ids) => ids.slice(0, 3))).toEqual(['children-list', 'child-level-data', 'cse-gangs-cases']);
+    expect(
+      await page.$$eval('#next li[data-id]', (lis) => lis.map((l) => l.dataset.id)).then((ids) => ids.slice(0, 3)),
+    ).toEqual(['children-list', 'child-level-data', 'cse-gangs-cases']);
     await page.close();
   });
 
@@ -138,38 +160,82 @@ describe.skipIf(!run)('the web page, in chromium', () => {
     const over = await open({ notified: '2019-03-05' }); // every item before the page's clock
     const next = await runCli(['next', '-n', '2019-03-05', '--now', '2019-03-20T09:30']);
     const said = next.stdout.split('\n\n')[1]!.replace(/\s+/g, ' ').trim();
-    expect(said).toBe('The timetable is over: all 14 items of this plan have passed, the last on Friday 15 March 2019. Nothing more is due.');
+    expect(said).toBe(
+      'The timetable is over: all 14 items of this plan have passed, the last on Friday 15 March 2019. Nothing more is due.',
+    );
     expect(await over.textContent('#next > p:not(.meta)')).toBe(said);
     await over.close();
     const easter = await open({ notified: '2019-04-16' });
     const agenda = (await runCli(['plan', '-n', '2019-04-16', '-q'])).stdout;
-    const daysOff = agenda.split('Days off skipped\n')[1]!.split('\n').filter((l) => l.startsWith('  • ')).map((l) => l.slice(4));
-    expect(daysOff).toEqual(['Friday 19 April 2019: Good Friday (bank holiday)', 'Monday 22 April 2019: Easter Monday (bank holiday)']);
+    const daysOff = agenda
+      .split('Days off skipped\n')[1]!
+      .split('\n')
+      .filter((l) => l.startsWith('  • '))
+      .map((l) => l.slice(4));
+    expect(daysOff).toEqual([
+      'Friday 19 April 2019: Good Friday (bank holiday)',
+      'Monday 22 April 2019: Easter Monday (bank holiday)',
+    ]);
     expect(await easter.textContent('.days-off h3')).toBe('Days off skipped');
     expect(await easter.$$eval('.days-off li', (lis) => lis.map((l) => l.textContent))).toEqual(daysOff);
     await easter.close();
   });
 
-  test.skipIf(process.env.TZ !== 'UTC')('axe-core finds no WCAG 2.2 AA violations, with a plan, an agency and an error shown', async () => {
-    for (const params of [{ notified: '2019-03-19' }, { notified: '2019-04-16', agency: 'schools' }, { notified: '2019-03-23' }] as Array<Record<string, string>>) {
-      const page = await open(params, false); // axe waits on timers: a running clock
-      await page.locator('details.explain summary').first().click().catch(() => undefined);
-      await page.addScriptTag({ content: axeSource });
-      const result = await page.evaluate(async () => (window as unknown as { axe: { run: (o: object) => Promise<{ violations: Array<{ id: string; nodes: unknown[] }> }> } }).axe.run({ runOnly: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] }));
-      expect(result.violations.map((v) => `${v.id} (${v.nodes.length})`), JSON.stringify(params)).toEqual([]);
-      await page.close();
-    }
-  }, 60_000);
+  test.skipIf(process.env.TZ !== 'UTC')(
+    'axe-core finds no WCAG 2.2 AA violations, with a plan, an agency and an error shown',
+    async () => {
+      for (const params of [
+        { notified: '2019-03-19' },
+        { notified: '2019-04-16', agency: 'schools' },
+        { notified: '2019-03-23' },
+      ] as Array<Record<string, string>>) {
+        const page = await open(params, false); // axe waits on timers: a running clock
+        await page
+          .locator('details.explain summary')
+          .first()
+          .click()
+          .catch(() => undefined);
+        await page.addScriptTag({ content: axeSource });
+        const result = await page.evaluate(async () =>
+          (
+            window as unknown as {
+              axe: { run: (o: object) => Promise<{ violations: Array<{ id: string; nodes: unknown[] }> }> };
+            }
+          ).axe.run({ runOnly: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] }),
+        );
+        expect(
+          result.violations.map((v) => `${v.id} (${v.nodes.length})`),
+          JSON.stringify(params),
+        ).toEqual([]);
+        await page.close();
+      }
+    },
+    60_000,
+  );
 
   test('the keyboard alone reaches every control, and a download starts from it', async () => {
     const page = await open({ notified: '2019-03-19' });
     const reached: string[] = [];
     for (let i = 0; i < 20; i++) {
       await page.keyboard.press('Tab');
-      const now = await page.evaluate(() => document.activeElement?.id || document.activeElement?.textContent?.trim().slice(0, 24) || '');
+      const now = await page.evaluate(
+        () => document.activeElement?.id || document.activeElement?.textContent?.trim().slice(0, 24) || '',
+      );
       if (reached.at(-1) !== now) reached.push(now); // the date field's day, month and year are one control
     }
-    expect(reached.slice(0, 11)).toEqual(['Skip to the timetable', 'notified', 'rules', 'agency', 'Calendar for Outlook (.i', 'Printable page (.html)', 'Spreadsheet (.csv)', 'Markdown (.md)', 'Data (.json)', 'print', 'Notes on the rule set']);
+    expect(reached.slice(0, 11)).toEqual([
+      'Skip to the timetable',
+      'notified',
+      'rules',
+      'agency',
+      'Calendar for Outlook (.i',
+      'Printable page (.html)',
+      'Spreadsheet (.csv)',
+      'Markdown (.md)',
+      'Data (.json)',
+      'print',
+      'Notes on the rule set',
+    ]);
     const focusRing = await page.evaluate(() => getComputedStyle(document.activeElement!).outlineStyle);
     expect(focusRing).not.toBe('none');
     await page.focus('#rules');
@@ -185,13 +251,17 @@ describe.skipIf(!run)('the web page, in chromium', () => {
     const page = await browser.newPage({ viewport: { width: 640, height: 900 }, deviceScaleFactor: 2 });
     await page.goto(pageUrl({ notified: '2019-03-19' }));
     await page.waitForSelector('#agenda li[data-id]');
-    expect(await page.evaluate(() => document.documentElement.scrollWidth <= document.documentElement.clientWidth)).toBe(true);
+    expect(
+      await page.evaluate(() => document.documentElement.scrollWidth <= document.documentElement.clientWidth),
+    ).toBe(true);
     await page.close();
   });
 
   test('deadlines are marked by words, not by colour alone', async () => {
     const page = await open({ notified: '2019-03-19' });
-    expect(new Set(await page.$$eval('#agenda .kind', (ks) => ks.map((k) => k.textContent)))).toEqual(new Set(['Due', 'Inspectors']));
+    expect(new Set(await page.$$eval('#agenda .kind', (ks) => ks.map((k) => k.textContent)))).toEqual(
+      new Set(['Due', 'Inspectors']),
+    );
     await page.close();
   });
 

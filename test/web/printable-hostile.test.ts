@@ -44,26 +44,34 @@ async function open(plan: TrackedPlan, name: string): Promise<{ page: Page; url:
 /** What the browser made of the page's CSS: every style rule (inside @media and @page too), and the policy. */
 const cssOf = (page: Page) =>
   page.evaluate(() => {
-    const flat = (rules: CSSRuleList): CSSRule[] => [...rules].flatMap((r) => [r, ...('cssRules' in r ? flat((r as CSSGroupingRule).cssRules) : [])]);
+    const flat = (rules: CSSRuleList): CSSRule[] =>
+      [...rules].flatMap((r) => [r, ...('cssRules' in r ? flat((r as CSSGroupingRule).cssRules) : [])]);
     const sheets = [...document.styleSheets];
     const style = (r: CSSRule) => (r as CSSStyleRule).style;
     return {
       sheets: sheets.length,
       count: sheets[0]?.cssRules.length ?? 0,
-      styled: sheets.flatMap((s) => flat(s.cssRules)).filter((r) => style(r)).map((r) => ({
-        selector: (r as CSSStyleRule).selectorText ?? r.cssText.split('{')[0]!.trim(),
-        background: `${style(r).background}${style(r).backgroundImage}`,
-        display: style(r).display,
-      })),
+      styled: sheets
+        .flatMap((s) => flat(s.cssRules))
+        .filter((r) => style(r))
+        .map((r) => ({
+          selector: (r as CSSStyleRule).selectorText ?? r.cssText.split('{')[0]!.trim(),
+          background: `${style(r).background}${style(r).backgroundImage}`,
+          display: style(r).display,
+        })),
       bodyBackground: getComputedStyle(document.body).backgroundImage,
       tableDisplay: getComputedStyle(document.querySelector('table.timetable')!).display,
       rows: document.querySelectorAll('table.timetable > tbody > tr').length,
       heading: document.querySelector('h1')?.textContent ?? '',
-      policies: [...document.querySelectorAll('meta')].filter((m) => m.httpEquiv.toLowerCase() === 'content-security-policy').map((m) => ({
-        content: m.content,
-        inHead: m.parentElement === document.head,
-        beforeStyle: Boolean(document.querySelector('style')) && Boolean(m.compareDocumentPosition(document.querySelector('style')!) & Node.DOCUMENT_POSITION_FOLLOWING),
-      })),
+      policies: [...document.querySelectorAll('meta')]
+        .filter((m) => m.httpEquiv.toLowerCase() === 'content-security-policy')
+        .map((m) => ({
+          content: m.content,
+          inHead: m.parentElement === document.head,
+          beforeStyle:
+            Boolean(document.querySelector('style')) &&
+            Boolean(m.compareDocumentPosition(document.querySelector('style')!) & Node.DOCUMENT_POSITION_FOLLOWING),
+        })),
     };
   });
 
@@ -71,41 +79,62 @@ const ALL = HOSTILE_PAYLOADS.map((p) => `[${p.text}]`).join('');
 // eslint-disable-next-line no-control-regex -- splitting at control characters is the point
 const wordsOf = (text: string) => text.split(/[\u0000-\u001f\u007f-\u009f]+/).filter((w) => w.length > 1);
 const CASES: Array<readonly [string, TrackedPlan]> = [
-  ...CSS_SEPARATORS.map(([name, sep]) => [`the CSS break-out through ${name}, as the area and in every text`, hostilePlan(cssBreakOut(sep), cssBreakOut(sep))] as const),
+  ...CSS_SEPARATORS.map(
+    ([name, sep]) =>
+      [
+        `the CSS break-out through ${name}, as the area and in every text`,
+        hostilePlan(cssBreakOut(sep), cssBreakOut(sep)),
+      ] as const,
+  ),
   ['every payload and the form-feed break-out at once', hostilePlan(`${ALL}${cssBreakOut('\f')}`, cssBreakOut('\f'))],
   ...HOSTILE_PAYLOADS.map((p) => [`${p.name} in every text`, hostilePlan(p.text)] as const),
 ];
 const NETWORK_SOURCE = /^(\*|'self'|'unsafe-eval'|(https?|wss?|ftp|blob|filesystem|file):.*|[^']*\.[^']*)$/i;
 
 describe.skipIf(!run)('the printable page with hostile text in every field, in chromium', () => {
-  test.concurrent.each(CASES.map(([name, plan], n) => [name, n, plan] as const))('%s: no request, fetching forbidden, the timetable shown, no rule added', async (_name, n, plan) => {
-    const { page, url, requests } = await open(plan, `case-${n}`);
-    const css = await cssOf(page);
-    const visible = await page.locator('table.timetable').isVisible();
-    await page.close();
+  test.concurrent.each(CASES.map(([name, plan], n) => [name, n, plan] as const))(
+    '%s: no request, fetching forbidden, the timetable shown, no rule added',
+    async (_name, n, plan) => {
+      const { page, url, requests } = await open(plan, `case-${n}`);
+      const css = await cssOf(page);
+      const visible = await page.locator('table.timetable').isVisible();
+      await page.close();
 
-    // Nothing fetched: the only request is the page's own file.
-    expect(requests.filter((r) => r !== url && r !== 'about:blank' && !r.startsWith('data:'))).toEqual([]);
+      // Nothing fetched: the only request is the page's own file.
+      expect(requests.filter((r) => r !== url && r !== 'about:blank' && !r.startsWith('data:'))).toEqual([]);
 
-    // A Content-Security-Policy in <head>, before the CSS, that forbids fetching anything from anywhere.
-    expect(css.policies).toHaveLength(1);
-    const [policy] = css.policies;
-    expect(policy).toMatchObject({ inHead: true, beforeStyle: true });
-    const directives = new Map(policy!.content.split(';').map((d) => d.trim().split(/\s+/)).filter((d) => d[0]).map(([name, ...sources]) => [name!.toLowerCase(), sources]));
-    expect(directives.get('default-src')).toEqual(["'none'"]);
-    for (const [name, sources] of directives) for (const source of sources) expect(source, `${name} ${source}`).not.toMatch(NETWORK_SOURCE);
+      // A Content-Security-Policy in <head>, before the CSS, that forbids fetching anything from anywhere.
+      expect(css.policies).toHaveLength(1);
+      const [policy] = css.policies;
+      expect(policy).toMatchObject({ inHead: true, beforeStyle: true });
+      const directives = new Map(
+        policy!.content
+          .split(';')
+          .map((d) => d.trim().split(/\s+/))
+          .filter((d) => d[0])
+          .map(([name, ...sources]) => [name!.toLowerCase(), sources]),
+      );
+      expect(directives.get('default-src')).toEqual(["'none'"]);
+      for (const [name, sources] of directives)
+        for (const source of sources) expect(source, `${name} ${source}`).not.toMatch(NETWORK_SOURCE);
 
-    // The timetable is shown, with one row per item, and the body has no background.
-    expect(visible).toBe(true);
-    expect(css.tableDisplay).not.toBe('none');
-    expect(css.rows).toBe(plan.items.length);
-    expect(css.bodyBackground).toBe('none');
-    for (const word of wordsOf(plan.area!)) expect(css.heading).toContain(word); // the area is shown as text, not dropped
+      // The timetable is shown, with one row per item, and the body has no background.
+      expect(visible).toBe(true);
+      expect(css.tableDisplay).not.toBe('none');
+      expect(css.rows).toBe(plan.items.length);
+      expect(css.bodyBackground).toBe('none');
+      for (const word of wordsOf(plan.area!)) expect(css.heading).toContain(word); // the area is shown as text, not dropped
 
-    // The browser read exactly the page's own rules: as many as for plain text, none hiding or painting.
-    expect(css.sheets).toBe(1);
-    expect(css.count).toBe(plainRules);
-    expect(css.styled.filter((r) => /(^|[\s,>+~])(body|table)\b/.test(r.selector) && (r.background !== '' || r.display === 'none'))).toEqual([]);
-    expect(css.styled.filter((r) => r.display === 'none')).toEqual([]);
-  }, 30_000);
+      // The browser read exactly the page's own rules: as many as for plain text, none hiding or painting.
+      expect(css.sheets).toBe(1);
+      expect(css.count).toBe(plainRules);
+      expect(
+        css.styled.filter(
+          (r) => /(^|[\s,>+~])(body|table)\b/.test(r.selector) && (r.background !== '' || r.display === 'none'),
+        ),
+      ).toEqual([]);
+      expect(css.styled.filter((r) => r.display === 'none')).toEqual([]);
+    },
+    30_000,
+  );
 });

@@ -34,7 +34,9 @@ function line(shown: string, severity: 'error' | 'warning', p: Problem, s: Style
   const head = `${visible(oneLine(formatPosition(shown, p)))}: ${severity === 'error' ? s.warning(severity) : s.submission(severity)}:`;
   const message = visible(oneLine(p.message));
   if (width === undefined) return `${head} ${message}\n`;
-  return `${head}\n${wrapText(message, width - 4).map((l) => `    ${l}`).join('\n')}\n`;
+  return `${head}\n${wrapText(message, width - 4)
+    .map((l) => `    ${l}`)
+    .join('\n')}\n`;
 }
 
 async function checkOne(ref: string, options: CheckOptions, io: CliIo, s: Style): Promise<boolean> {
@@ -49,8 +51,16 @@ async function checkOne(ref: string, options: CheckOptions, io: CliIo, s: Style)
     if (inspection.ruleSet) {
       const ruleSet = inspection.ruleSet;
       sample = options.notified ?? sampleDate(ruleSet);
-      const plan = computePlan(ruleSet, sample, makeHolidayCalendar(ruleSet.closures), await zoneRulesFor(ruleSet.timezone));
-      warnings = [...inspection.warnings, ...plan.warnings.map((w) => ({ ...w, position: inspection.positionOf(w.path) }))];
+      const plan = computePlan(
+        ruleSet,
+        sample,
+        makeHolidayCalendar(ruleSet.closures),
+        await zoneRulesFor(ruleSet.timezone),
+      );
+      warnings = [
+        ...inspection.warnings,
+        ...plan.warnings.map((w) => ({ ...w, position: inspection.positionOf(w.path) })),
+      ];
     }
   } catch (e) {
     if (!(e instanceof JtaiError)) throw e;
@@ -62,14 +72,17 @@ async function checkOne(ref: string, options: CheckOptions, io: CliIo, s: Style)
   const count = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
   const tried = sample && warnings.length > 0 ? ` (tried with a notification on ${formatLongDate(sample)})` : '';
   io.writeOut(
-    errors.length > 0 ? `${shown}: ${count(errors.length, 'error')}\n` : `${shown}: valid, ${count(warnings.length, 'warning')}${tried}\n`,
+    errors.length > 0
+      ? `${shown}: ${count(errors.length, 'error')}\n`
+      : `${shown}: valid, ${count(warnings.length, 'warning')}${tried}\n`,
   );
   return errors.length === 0;
 }
 
 /** jtai check: validates rule sets; true when every one is valid (warnings allowed). */
 export async function runCheck(files: string[], options: CheckOptions, io: CliIo): Promise<boolean> {
-  const notified = options.notified === undefined ? undefined : readDate('--notified', options.notified, londonToday()).date;
+  const notified =
+    options.notified === undefined ? undefined : readDate('--notified', options.notified, londonToday()).date;
   const s = await makeStyle(wantsColor(io, options.color !== false));
   let ok = true;
   for (const file of files) ok = (await checkOne(file, { ...options, notified }, io, s)) && ok;

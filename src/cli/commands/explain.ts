@@ -20,5 +20,10 @@ export async function runExplain(id: string, options: ExplainOptions, io: CliIo)
     return;
   }
   const color = wantsColor(io, options.color);
-  io.writeOut(renderExplainText(explanation, plan, options.quiet ? [] : warnings, { style: await makeStyle(color), width: agendaWidth(io) }));
+  io.writeOut(
+    renderExplainText(explanation, plan, options.quiet ? [] : warnings, {
+      style: await makeStyle(color),
+      width: agendaWidth(io),
+    }),
+  );
 }

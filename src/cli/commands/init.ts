@@ -7,7 +7,12 @@ import type { CliIo } from '../process-io.js';
 
 const DEFAULT_INIT_FILE = 'jtai-rules.yaml';
 
-type JsonSchema = { properties?: Record<string, JsonSchema>; items?: JsonSchema; description?: string; anyOf?: JsonSchema[] };
+type JsonSchema = {
+  properties?: Record<string, JsonSchema>;
+  items?: JsonSchema;
+  description?: string;
+  anyOf?: JsonSchema[];
+};
 
 // The field guide comes from the schema's own descriptions, so it cannot drift from the format.
 function fieldGuide(): string[] {

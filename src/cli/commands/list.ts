@@ -7,7 +7,8 @@ import type { CliIo } from '../process-io.js';
 
 /** The years a rule set fits, in words: "September 2018 to December 2019", or "any date". */
 function yearsOf(r: RuleSet): string {
-  const month = (d: string) => `${['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'][Number(d.slice(5, 7)) - 1]} ${d.slice(0, 4)}`;
+  const month = (d: string) =>
+    `${['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'][Number(d.slice(5, 7)) - 1]} ${d.slice(0, 4)}`;
   const { from, until } = r.applies ?? {};
   if (from && until) return `notifications from ${month(from)} to ${month(until)}`;
   if (from) return `notifications from ${month(from)}`;
@@ -17,7 +18,10 @@ function yearsOf(r: RuleSet): string {
 
 /** jtai list: the built-in rule sets with their names, sources, themes, inspectorates and the years they fit. */
 export async function runList(options: { format: 'text' | 'json' }, io: CliIo): Promise<void> {
-  const names = readdirSync(BUILT_IN_DIR).filter((f) => f.endsWith('.yaml')).map((f) => f.replace(/\.yaml$/, '')).sort();
+  const names = readdirSync(BUILT_IN_DIR)
+    .filter((f) => f.endsWith('.yaml'))
+    .map((f) => f.replace(/\.yaml$/, ''))
+    .sort();
   const ruleSets = await Promise.all(names.map((name) => loadRuleSet(name)));
   if (options.format === 'json') {
     const list = ruleSets.map((r) => ({
@@ -40,7 +44,9 @@ export async function runList(options: { format: 'text' | 'json' }, io: CliIo): 
       `${r.id}  ${r.name} (${r.items.length} items)`,
       ...wrapText(`source: ${r.source.title}`, 76).map((l) => `    ${l}`),
       ...(r.inspection ? wrapText(`themes: ${r.inspection.themes.join('; ')}`, 76).map((l) => `    ${l}`) : []),
-      ...(r.inspection?.inspectorates.length ? wrapText(`inspectorates: ${r.inspection.inspectorates.join(', ')}`, 76).map((l) => `    ${l}`) : []),
+      ...(r.inspection?.inspectorates.length
+        ? wrapText(`inspectorates: ${r.inspection.inspectorates.join(', ')}`, 76).map((l) => `    ${l}`)
+        : []),
       `    fits ${yearsOf(r)}`,
     ];
     io.writeOut(`${lines.join('\n')}\n`);

@@ -20,13 +20,19 @@ export interface LogOptions {
 function knownItem(typed: string, ruleSet: RuleSet, events: readonly ProgressEvent[]): string {
   const id = typed.trim().toLowerCase();
   const known = [...new Set([...ruleSet.items.map((i) => i.id), ...events.map((e) => e.item)])];
-  if (!known.includes(id)) throw new UsageError(`--item "${typed}" is not an item of ${ruleSet.id} or of the record.${didYouMean(id, known)} Its items are: ${ruleSet.items.map((i) => i.id).join(', ')}.`);
+  if (!known.includes(id))
+    throw new UsageError(
+      `--item "${typed}" is not an item of ${ruleSet.id} or of the record.${didYouMean(id, known)} Its items are: ${ruleSet.items.map((i) => i.id).join(', ')}.`,
+    );
   return id;
 }
 
 function knownAgency(typed: string, ruleSet: RuleSet): string {
   const found = findParties(ruleSet.parties, typed);
-  if (found.length !== 1) throw new UsageError(`--agency "${typed}" ${found.length === 0 ? 'is not a party' : 'names several parties'} of ${ruleSet.id}; give one of: ${Object.keys(ruleSet.parties).join(', ')}.`);
+  if (found.length !== 1)
+    throw new UsageError(
+      `--agency "${typed}" ${found.length === 0 ? 'is not a party' : 'names several parties'} of ${ruleSet.id}; give one of: ${Object.keys(ruleSet.parties).join(', ')}.`,
+    );
   return found[0]!.id;
 }
 
@@ -38,15 +44,25 @@ function actsOn(ruleSet: RuleSet, itemId: string, agency: string): boolean {
 /** jtai log: every event of the record, oldest first, as recorded (--item, --agency keep some). */
 export async function runLog(options: LogOptions, io: CliIo): Promise<void> {
   const path = findInspection(options.inspection);
-  if (!path) throw new InputError(`there is no ${INSPECTION_FILE} here; give --inspection FILE, or run jtai log in the folder of the inspection file.`);
+  if (!path)
+    throw new InputError(
+      `there is no ${INSPECTION_FILE} here; give --inspection FILE, or run jtai log in the folder of the inspection file.`,
+    );
   const loaded = await loadInspection(path, io.env);
   const record = loadProgress(loaded, io.env);
   const ruleSet = await loadRuleSet(loaded.record.rules);
   const item = options.item === undefined ? undefined : knownItem(options.item, ruleSet, record.events);
   const agency = options.agency === undefined ? undefined : knownAgency(options.agency, ruleSet);
   // An agency's changes: its own parts, and the whole items it must act on (done or taken back whole).
-  const concerns = (e: ProgressEvent) => agency === undefined || e.agency === agency || (e.agency === undefined && actsOn(ruleSet, e.item, agency));
+  const concerns = (e: ProgressEvent) =>
+    agency === undefined || e.agency === agency || (e.agency === undefined && actsOn(ruleSet, e.item, agency));
   const events = sortEvents(record.events).filter((e) => (item === undefined || e.item === item) && concerns(e));
   const view = { inspection: displayName(path), folder: displayName(record.folder), events, skipped: record.problems };
-  io.writeOut(options.format === 'json' ? renderLogJson(view) : options.format === 'md' ? renderLogMarkdown(view) : renderLogText(view));
+  io.writeOut(
+    options.format === 'json'
+      ? renderLogJson(view)
+      : options.format === 'md'
+        ? renderLogMarkdown(view)
+        : renderLogText(view),
+  );
 }

@@ -29,10 +29,12 @@ export interface PlanOptions extends PlanInput {
 function parseRemind(value: string): number | null {
   if (value === 'none') return null;
   const m = /^(\d{1,5})([mhd]?)$/.exec(value);
-  if (!m) throw new UsageError(`--remind "${value}" is not a duration; give minutes or hours like 90m or 2h, or "none".`);
+  if (!m)
+    throw new UsageError(`--remind "${value}" is not a duration; give minutes or hours like 90m or 2h, or "none".`);
   const minutes = Number(m[1]) * ({ '': 1, m: 1, h: 60, d: 1440 } as const)[m[2] as '' | 'm' | 'h' | 'd'];
   // A reminder beyond four weeks would come before the inspection was announced.
-  if (minutes > 28 * 1440) throw new UsageError(`--remind "${value}" is more than four weeks before each deadline; give at most 28d.`);
+  if (minutes > 28 * 1440)
+    throw new UsageError(`--remind "${value}" is more than four weeks before each deadline; give at most 28d.`);
   return minutes;
 }
 
@@ -42,11 +44,17 @@ function stampFrom(env: CliIo['env']): Date {
 }
 
 function chooseFormat(options: PlanOptions): Format {
-  if (options.split && !options.outDir) throw new UsageError('--split needs --out-dir, the folder to write one file per agency into.');
+  if (options.split && !options.outDir)
+    throw new UsageError('--split needs --out-dir, the folder to write one file per agency into.');
   if (options.outDir && !options.split) throw new UsageError('--out-dir goes with --split agency.');
   if (options.split && options.out) throw new UsageError('give --out or --split with --out-dir, not both.');
-  const format = options.out ? formatForOut(options.out, options.format, options.force === true) : (options.format ?? (options.split || options.cancel ? 'ics' : 'text'));
-  if (options.cancel && format !== 'ics') throw new UsageError('--cancel writes a calendar (ICS) that cancels the plan\'s events; give --out FILE.ics, or leave out --format.');
+  const format = options.out
+    ? formatForOut(options.out, options.format, options.force === true)
+    : (options.format ?? (options.split || options.cancel ? 'ics' : 'text'));
+  if (options.cancel && format !== 'ics')
+    throw new UsageError(
+      "--cancel writes a calendar (ICS) that cancels the plan's events; give --out FILE.ics, or leave out --format.",
+    );
   return format;
 }
 
@@ -71,7 +79,12 @@ export async function runPlan(options: PlanOptions, io: CliIo, version: string):
   const remindMinutes = parseRemind(options.remind);
   const { plan: full, loaded, rules } = await planFor('plan', options, io);
   const agencies = options.agency?.length ? partiesNamed(full, options.agency) : undefined;
-  const plan = agencies ? filterByAgency(full, agencies.map((p) => p.id)) : full;
+  const plan = agencies
+    ? filterByAgency(
+        full,
+        agencies.map((p) => p.id),
+      )
+    : full;
   const render = await loadRenderer(format);
   const toFile = options.out !== undefined || options.split !== undefined;
   const toTerminal = !toFile && io.stdoutIsTty;
@@ -97,25 +110,39 @@ export async function runPlan(options: PlanOptions, io: CliIo, version: string):
 
   // The file-writing code (and node:fs/promises, node:crypto) is loaded only to write files.
   const files = toFile ? await import('../../io/write-files.js') : undefined;
-  const inputs = [...(loaded ? [{ path: loaded.path, what: 'the inspection file' }] : []), { path: rules, what: 'the rule set' }];
+  const inputs = [
+    ...(loaded ? [{ path: loaded.path, what: 'the inspection file' }] : []),
+    { path: rules, what: 'the rule set' },
+  ];
   if (options.split && options.outDir) {
     const parties = agencies ?? submittingParties(full);
     const plans = parties.map((party) => ({ party, plan: filterByAgency(full, [party.id]) }));
-    for (const { plan } of plans.filter(({ plan }) => plan.items.length === 0)) say(`${nothingFor(plan)}; no file was written for it.`);
+    for (const { plan } of plans.filter(({ plan }) => plan.items.length === 0))
+      say(`${nothingFor(plan)}; no file was written for it.`);
     const outputs = plans
       .filter(({ plan }) => plan.items.length > 0)
-      .map(({ party, plan }) => ({ path: join(options.outDir!, splitFileName(plan, party, format)), content: render(plan, settings) }));
+      .map(({ party, plan }) => ({
+        path: join(options.outDir!, splitFileName(plan, party, format)),
+        content: render(plan, settings),
+      }));
     if (outputs.length > 0) {
-      files!.refuseInputs(outputs.map((o) => o.path), inputs);
+      files!.refuseInputs(
+        outputs.map((o) => o.path),
+        inputs,
+      );
       await files!.ensureFolder(options.outDir);
       await files!.writeFilesAtomically(outputs, { force: options.force === true });
-      say(`wrote ${outputs.length} file${outputs.length === 1 ? '' : 's'} to ${options.outDir}: ${outputs.map((f) => f.path.split(/[\\/]/).pop()).join(', ')}`);
+      say(
+        `wrote ${outputs.length} file${outputs.length === 1 ? '' : 's'} to ${options.outDir}: ${outputs.map((f) => f.path.split(/[\\/]/).pop()).join(', ')}`,
+      );
     }
   } else if (options.out) {
     if (plan.items.length === 0) say(`${nothingFor(plan)}; ${options.out} was not written.`);
     else {
       files!.refuseInputs([options.out], inputs);
-      await files!.writeFilesAtomically([{ path: options.out, content: render(plan, settings) }], { force: options.force === true });
+      await files!.writeFilesAtomically([{ path: options.out, content: render(plan, settings) }], {
+        force: options.force === true,
+      });
       say(`wrote ${plan.items.length} items to ${options.out}`);
     }
   } else {

@@ -39,7 +39,11 @@ export function londonToday(nowMs: number = Date.now()): IsoDate {
  * 19/03/2019, 19 March 2019, today; said back as read unless --quiet), else from the inspection
  * file (named with --inspection, or jtai-inspection.yaml here); and the rule set.
  */
-async function inspectionFor(command: string, input: PlanInput, io: CliIo): Promise<{ notified: IsoDate; typed: string; rules: string; loaded?: LoadedInspection }> {
+async function inspectionFor(
+  command: string,
+  input: PlanInput,
+  io: CliIo,
+): Promise<{ notified: IsoDate; typed: string; rules: string; loaded?: LoadedInspection }> {
   const say = (text: string) => {
     if (!input.quiet) io.writeErr(`jtai: ${text}\n`);
   };
@@ -59,7 +63,12 @@ async function inspectionFor(command: string, input: PlanInput, io: CliIo): Prom
       `--notified is missing: give the day the area was notified, for example: jtai ${command} --notified 2019-03-19 (or run "jtai start --notified DATE" once, here, to keep it in ${INSPECTION_FILE}).`,
     );
   }
-  return { notified, typed: typed ?? notified, rules: input.rules ?? loaded?.record.rules ?? 'jtai-2018', ...(loaded && { loaded }) };
+  return {
+    notified,
+    typed: typed ?? notified,
+    rules: input.rules ?? loaded?.record.rules ?? 'jtai-2018',
+    ...(loaded && { loaded }),
+  };
 }
 
 // The latest instant ISO 8601 and RFC 5545 write with a four-digit year: 9999-12-31T23:59:59Z.
@@ -73,7 +82,9 @@ export function sourceDateEpoch(env: CliIo['env']): number | undefined {
   const epoch = env.SOURCE_DATE_EPOCH;
   if (epoch === undefined || epoch === '') return undefined;
   if (!/^\d{1,12}$/.test(epoch) || Number(epoch) > LAST_SECOND) {
-    throw new InputError(`SOURCE_DATE_EPOCH "${epoch}" is not a whole number of seconds from 1970 to the end of 9999; set it to one (for example ${Math.floor(Date.UTC(2019, 2, 19) / 1000)}) or unset it.`);
+    throw new InputError(
+      `SOURCE_DATE_EPOCH "${epoch}" is not a whole number of seconds from 1970 to the end of 9999; set it to one (for example ${Math.floor(Date.UTC(2019, 2, 19) / 1000)}) or unset it.`,
+    );
   }
   return Number(epoch) * 1000;
 }
@@ -108,7 +119,12 @@ export interface Planned {
  * Loads the rule set and works out the plan of an inspection, with the inspection file's area,
  * contacts and progress (at --now) if there is one.
  */
-export async function planFor(command: string, input: PlanInput, io: CliIo, options: { progress: 'always' | 'when-asked' } = { progress: 'when-asked' }): Promise<Planned> {
+export async function planFor(
+  command: string,
+  input: PlanInput,
+  io: CliIo,
+  options: { progress: 'always' | 'when-asked' } = { progress: 'when-asked' },
+): Promise<Planned> {
   const { notified, typed, rules, loaded } = await inspectionFor(command, input, io);
   const ruleSet = await loadRuleSet(rules);
   const files = loaded ? await import('../../io/inspection.js') : undefined;
@@ -135,18 +151,32 @@ export async function planFor(command: string, input: PlanInput, io: CliIo, opti
   // --now), so that the same plan without them is the same bytes at any time.
   const asked = options.progress === 'always' || loaded !== undefined || input.now !== undefined;
   if (asked && !coversInstant(zone, nowMs)) {
-    throw new InputError(`the moment to tell progress from, ${new Date(nowMs).toISOString().slice(0, 16)}Z (SOURCE_DATE_EPOCH or the clock), is outside the years jtai knows the clock changes of ${zone.name} for (${zone.years[0]} to ${zone.years[1]}); give --now.`);
+    throw new InputError(
+      `the moment to tell progress from, ${new Date(nowMs).toISOString().slice(0, 16)}Z (SOURCE_DATE_EPOCH or the clock), is outside the years jtai knows the clock changes of ${zone.name} for (${zone.years[0]} to ${zone.years[1]}); give --now.`,
+    );
   }
   const warnings = record ? [...record.problems, ...recordWarnings(ruleSet, record.progress)] : [];
   // jtai plan tells every warning itself; the other commands tell those of the record here.
   if (command !== 'plan' && !input.quiet) for (const w of warnings) io.writeErr(`jtai: warning: ${w}\n`);
-  const tracked = asked ? withProgress(plan, loaded && { ...loaded.record, progress: record!.progress }, nowMs, zone, warnings) : plan;
-  return { ruleSet, calendar, zone, nowMs, plan: tracked, rules: builtInPath(rules) ?? resolve(rules), ...(loaded && { loaded }) };
+  const tracked = asked
+    ? withProgress(plan, loaded && { ...loaded.record, progress: record!.progress }, nowMs, zone, warnings)
+    : plan;
+  return {
+    ruleSet,
+    calendar,
+    zone,
+    nowMs,
+    plan: tracked,
+    rules: builtInPath(rules) ?? resolve(rules),
+    ...(loaded && { loaded }),
+  };
 }
 
 /** Every party of a rule set as a list for messages: "dcs (Director of Children's Services (DCS)), ...". */
 function partyList(parties: Readonly<Record<string, Party>>): string {
-  return Object.values(parties).map((p) => (p.name.toLowerCase() === p.id ? p.id : `${p.id} (${p.name})`)).join(', ');
+  return Object.values(parties)
+    .map((p) => (p.name.toLowerCase() === p.id ? p.id : `${p.id} (${p.name})`))
+    .join(', ');
 }
 
 /** The parties --agency names, each name by id, name, short name or alias; an unknown one gets the closest and the list. */
@@ -155,9 +185,13 @@ export function partiesNamed(plan: TrackedPlan, names: readonly string[]): Party
   const found = names.flatMap((name) => {
     const matches = findParties(parties, name);
     if (matches.length === 0) {
-      const idOf = new Map(Object.values(parties).flatMap((p) => namesOf(p).map((n) => [n.toLowerCase(), p.id] as const)));
+      const idOf = new Map(
+        Object.values(parties).flatMap((p) => namesOf(p).map((n) => [n.toLowerCase(), p.id] as const)),
+      );
       const suggestion = didYouMean(name, idOf.keys(), (n) => idOf.get(n) ?? n); // said as ids: they are what to type
-      throw new UsageError(`--agency "${name}" is not a party of ${plan.ruleSet.id}.${suggestion} The parties are: ${partyList(parties)}.`);
+      throw new UsageError(
+        `--agency "${name}" is not a party of ${plan.ruleSet.id}.${suggestion} The parties are: ${partyList(parties)}.`,
+      );
     }
     return matches;
   });
@@ -167,6 +201,8 @@ export function partiesNamed(plan: TrackedPlan, names: readonly string[]): Party
 /** Keeps only what the named agencies must do (--agency). */
 export function selectAgencies(plan: TrackedPlan, names: readonly string[]): TrackedPlan {
   if (names.length === 0) return plan;
-  return filterByAgency(plan, partiesNamed(plan, names).map((p) => p.id));
+  return filterByAgency(
+    plan,
+    partiesNamed(plan, names).map((p) => p.id),
+  );
 }
-

@@ -17,5 +17,8 @@ export async function runStatus(options: StatusOptions, io: CliIo): Promise<void
   const view = statusOf(plan);
   if (options.format === 'json') io.writeOut(renderStatusJson(plan, view));
   else if (options.format === 'md') io.writeOut(renderStatusMarkdown(plan, view));
-  else io.writeOut(renderStatusText(plan, view, { style: await makeStyle(wantsColor(io, options.color)), width: agendaWidth(io) }));
+  else
+    io.writeOut(
+      renderStatusText(plan, view, { style: await makeStyle(wantsColor(io, options.color)), width: agendaWidth(io) }),
+    );
 }

@@ -16,5 +16,8 @@ export async function runWeb(options: { out: string; quiet?: boolean }, io: CliI
   }
   const { writeFilesAtomically } = await import('../../io/write-files.js');
   await writeFilesAtomically([{ path: options.out, content: page }]);
-  if (!options.quiet) io.writeErr(`jtai: wrote ${options.out} (${Math.round(page.length / 1024)} KiB): open it in a browser; it works offline and sends nothing anywhere.\n`);
+  if (!options.quiet)
+    io.writeErr(
+      `jtai: wrote ${options.out} (${Math.round(page.length / 1024)} KiB): open it in a browser; it works offline and sends nothing anywhere.\n`,
+    );
 }

@@ -1,19 +1,24 @@
 /** A calendar date as written in ISO 8601, "YYYY-MM-DD". No time, no zone. */
 export type IsoDate = string;
 
-export const WEEKDAYS = [
-  'monday',
-  'tuesday',
-  'wednesday',
-  'thursday',
-  'friday',
-  'saturday',
-  'sunday',
-] as const;
+export const WEEKDAYS = ['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday'] as const;
 export type Weekday = (typeof WEEKDAYS)[number];
 
 /** The months' English names, January first: MONTHS[2] is "March". */
-export const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'] as const;
+export const MONTHS = [
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December',
+] as const;
 const DAY_MS = 86_400_000;
 
 // Calendar dates are worked out as UTC midnights, where every day has 24 hours and the
@@ -75,7 +80,12 @@ export function capitalise(word: string): string {
 
 function parts(date: IsoDate) {
   const d = toUtc(date);
-  return { weekday: capitalise(weekdayOf(date)), day: d.getUTCDate(), month: MONTHS[d.getUTCMonth()]!, year: d.getUTCFullYear() };
+  return {
+    weekday: capitalise(weekdayOf(date)),
+    day: d.getUTCDate(),
+    month: MONTHS[d.getUTCMonth()]!,
+    year: d.getUTCFullYear(),
+  };
 }
 
 /** A long English form: formatLongDate("2019-03-19") is "Tuesday 19 March 2019". */

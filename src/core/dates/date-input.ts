@@ -13,43 +13,88 @@ export interface DateReading {
   iso: boolean;
 }
 
-const MONTH_NAMES = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'];
+const MONTH_NAMES = [
+  'january',
+  'february',
+  'march',
+  'april',
+  'may',
+  'june',
+  'july',
+  'august',
+  'september',
+  'october',
+  'november',
+  'december',
+];
 
 /** A month from its English name or its first three letters (and "sept"): monthOf("Mar") is 3. */
 function monthOf(word: string): number | undefined {
   const w = word.toLowerCase().replace(/\.$/, '');
-  const i = MONTH_NAMES.findIndex((m) => m === w || (w.length >= 3 && m.startsWith(w) && (w.length === 3 || w === 'sept')));
+  const i = MONTH_NAMES.findIndex(
+    (m) => m === w || (w.length >= 3 && m.startsWith(w) && (w.length === 3 || w === 'sept')),
+  );
   return i === -1 ? undefined : i + 1;
 }
 
 function weekdayNamed(word: string): (typeof WEEKDAYS)[number] | undefined {
   const w = word.toLowerCase().replace(/[.,]$/, '');
-  return WEEKDAYS.find((d) => d === w || (w.length >= 3 && d.startsWith(w) && w.length <= 4) || (w === 'tues' && d === 'tuesday') || (w === 'thurs' && d === 'thursday'));
+  return WEEKDAYS.find(
+    (d) =>
+      d === w ||
+      (w.length >= 3 && d.startsWith(w) && w.length <= 4) ||
+      (w === 'tues' && d === 'tuesday') ||
+      (w === 'thurs' && d === 'thursday'),
+  );
 }
 
 function iso(year: number, month: number, day: number): string {
   return `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
 }
 
-const MONTH_WORDS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+const MONTH_WORDS = [
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December',
+];
 
 /** A real date from its parts, or a UsageError naming what is impossible. */
 function realDate(option: string, text: string, year: number, month: number, day: number): IsoDate {
   if (month < 1 || month > 12) {
-    const swapped = day >= 1 && day <= 12 && isIsoDate(iso(year, day, month)) ? ` (dates are day first: for ${month} ${MONTH_WORDS[day - 1]} type ${iso(year, day, month)})` : '';
+    const swapped =
+      day >= 1 && day <= 12 && isIsoDate(iso(year, day, month))
+        ? ` (dates are day first: for ${month} ${MONTH_WORDS[day - 1]} type ${iso(year, day, month)})`
+        : '';
     throw new UsageError(`${option} "${text}": ${month} is not a month${swapped}; give the date as YYYY-MM-DD.`);
   }
   const date = iso(year, month, day);
-  if (!isIsoDate(date)) throw new UsageError(`${option} "${text}": there is no ${day} ${MONTH_WORDS[month - 1]} ${year}; give a real date as YYYY-MM-DD.`);
+  if (!isIsoDate(date))
+    throw new UsageError(
+      `${option} "${text}": there is no ${day} ${MONTH_WORDS[month - 1]} ${year}; give a real date as YYYY-MM-DD.`,
+    );
   return date;
 }
 
 function checkWeekday(option: string, text: string, date: IsoDate, said: string | undefined): IsoDate {
   if (said === undefined) return date;
   const weekday = weekdayNamed(said);
-  if (weekday === undefined) throw new UsageError(`${option} "${text}": "${said}" is not a weekday; give the date as YYYY-MM-DD, for example ${date}.`);
+  if (weekday === undefined)
+    throw new UsageError(
+      `${option} "${text}": "${said}" is not a weekday; give the date as YYYY-MM-DD, for example ${date}.`,
+    );
   if (weekday !== weekdayOf(date)) {
-    throw new UsageError(`${option} "${text}": ${formatLongDate(date).replace(/^\w+ /, '')} is a ${formatLongDate(date).split(' ')[0]}, not a ${weekday[0]!.toUpperCase()}${weekday.slice(1)}; type ${date} if that is the day you mean.`);
+    throw new UsageError(
+      `${option} "${text}": ${formatLongDate(date).replace(/^\w+ /, '')} is a ${formatLongDate(date).split(' ')[0]}, not a ${weekday[0]!.toUpperCase()}${weekday.slice(1)}; type ${date} if that is the day you mean.`,
+    );
   }
   return date;
 }
@@ -67,17 +112,24 @@ export function readDate(option: string, text: string, today: IsoDate): DateRead
   m = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{2}|\d{4})$/.exec(t);
   if (m) {
     if (m[3]!.length === 2) {
-      throw new UsageError(`${option} "${text}": a two-digit year could be read more than one way; give the date as YYYY-MM-DD, for example 20${m[3]}-${m[2]!.padStart(2, '0')}-${m[1]!.padStart(2, '0')}.`);
+      throw new UsageError(
+        `${option} "${text}": a two-digit year could be read more than one way; give the date as YYYY-MM-DD, for example 20${m[3]}-${m[2]!.padStart(2, '0')}-${m[1]!.padStart(2, '0')}.`,
+      );
     }
     return { date: realDate(option, text, Number(m[3]), Number(m[2]), Number(m[1])), iso: false };
   }
   // Written: [weekday[,]] day[st|nd|rd|th] [of] month[,] year, or [weekday[,]] month day[st|nd|rd|th][,] year.
   m = /^(?:([A-Za-z]+\.?),? )?(\d{1,2})(?:st|nd|rd|th)? (?:of )?([A-Za-z]+\.?),? (\d{4})$/i.exec(t);
   const n = m ? undefined : /^(?:([A-Za-z]+\.?),? )?([A-Za-z]+\.?) (\d{1,2})(?:st|nd|rd|th)?,? (\d{4})$/i.exec(t);
-  const written = m ? { weekday: m[1], day: m[2]!, month: m[3]!, year: m[4]! } : n ? { weekday: n[1], day: n[3]!, month: n[2]!, year: n[4]! } : undefined;
+  const written = m
+    ? { weekday: m[1], day: m[2]!, month: m[3]!, year: m[4]! }
+    : n
+      ? { weekday: n[1], day: n[3]!, month: n[2]!, year: n[4]! }
+      : undefined;
   if (written) {
     const month = monthOf(written.month);
-    if (month === undefined) throw new UsageError(`${option} "${text}": "${written.month}" is not a month; give the date as YYYY-MM-DD.`);
+    if (month === undefined)
+      throw new UsageError(`${option} "${text}": "${written.month}" is not a month; give the date as YYYY-MM-DD.`);
     const date = realDate(option, text, Number(written.year), month, Number(written.day));
     return { date: checkWeekday(option, text, date, written.weekday), iso: false };
   }
@@ -97,7 +149,8 @@ function readClock(option: string, text: string, clock: string): string {
     let hour = Number(m[1]);
     const minute = Number(m[2] ?? '0');
     const half = m[3]?.toLowerCase();
-    if (half !== undefined && (hour < 1 || hour > 12)) throw new UsageError(`${option} "${text}": ${clock} is not a time; give a 24-hour time like 14:10.`);
+    if (half !== undefined && (hour < 1 || hour > 12))
+      throw new UsageError(`${option} "${text}": ${clock} is not a time; give a 24-hour time like 14:10.`);
     if (half === 'pm' && hour !== 12) hour += 12;
     if (half === 'am' && hour === 12) hour = 0;
     if (hour <= 23 && minute <= 59) return `${String(hour).padStart(2, '0')}:${String(minute).padStart(2, '0')}`;
@@ -111,7 +164,13 @@ function readClock(option: string, text: string, clock: string): string {
  * (14:10, 2:10pm; 00:00 if none): readInstant("--now", "20/03/2019 14:10", now, london) is
  * Date.parse("2019-03-20T14:10:00Z").
  */
-export function readInstant(option: string, text: string, nowMs: number, zone: ZoneRules, notes: string[] = []): number {
+export function readInstant(
+  option: string,
+  text: string,
+  nowMs: number,
+  zone: ZoneRules,
+  notes: string[] = [],
+): number {
   const t = text.trim().replace(/\s+/g, ' ');
   if (/^(now|today)$/i.test(t)) return nowMs;
   if (/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?([zZ]|[+-]\d{2}:?\d{2})$/.test(t)) {
@@ -126,13 +185,17 @@ export function readInstant(option: string, text: string, nowMs: number, zone: Z
     date = readDate(option, datePart, today).date;
   } catch (e) {
     if (!(e instanceof UsageError) || clockPart !== undefined) throw e;
-    throw new UsageError(`${option} "${text}" is not a date and time jtai can read; give it as 2019-03-20T14:10 (London time), 20/03/2019 14:10, or with an offset, 2019-03-20T14:10+00:00.`);
+    throw new UsageError(
+      `${option} "${text}" is not a date and time jtai can read; give it as 2019-03-20T14:10 (London time), 20/03/2019 14:10, or with an offset, 2019-03-20T14:10+00:00.`,
+    );
   }
   const time = clockPart === undefined ? '00:00' : readClock(option, text, clockPart);
   const instant = zonedInstant(zone, date, time);
   if (isRepeatedTime(zone, date, time)) {
     const later = formatOffset(offsetAt(zone, Date.parse(instant) + 3_600_000));
-    notes.push(`${option} "${text}": ${time} happens twice on ${formatLongDate(date)}, when the clocks go back; read as the first (${instant.slice(-6)}). For the second, give ${date}T${time}${later}.`);
+    notes.push(
+      `${option} "${text}": ${time} happens twice on ${formatLongDate(date)}, when the clocks go back; read as the first (${instant.slice(-6)}). For the second, give ${date}T${time}${later}.`,
+    );
   }
   return withinZone(option, text, Date.parse(instant), zone);
 }
@@ -140,5 +203,7 @@ export function readInstant(option: string, text: string, nowMs: number, zone: Z
 // Outside the years its table of clock changes holds, a zone's time of day cannot be told.
 function withinZone(option: string, text: string, ms: number, zone: ZoneRules): number {
   if (coversInstant(zone, ms)) return ms;
-  throw new UsageError(`${option} "${text}" is outside the years jtai knows the clock changes of ${zone.name} for (${zone.years[0]} to ${zone.years[1]}); give a time in those years.`);
+  throw new UsageError(
+    `${option} "${text}" is outside the years jtai knows the clock changes of ${zone.name} for (${zone.years[0]} to ${zone.years[1]}); give a time in those years.`,
+  );
 }

@@ -61,7 +61,9 @@ export function zonedInstant(zone: ZoneRules, date: IsoDate, time: string): stri
   const candidates = [offsetAt(zone, wall - 86_400_000), offsetAt(zone, wall + 86_400_000)].sort((a, b) => b - a);
   const offset = candidates.find((o) => offsetAt(zone, wall - o * 60_000) === o);
   if (offset === undefined) {
-    throw new NonexistentTimeError(`${date} ${time} does not exist in ${zone.name}: the clocks go forward then; choose another time.`);
+    throw new NonexistentTimeError(
+      `${date} ${time} does not exist in ${zone.name}: the clocks go forward then; choose another time.`,
+    );
   }
   return `${date}T${time}:00${formatOffset(offset)}`;
 }

@@ -23,7 +23,11 @@ function reach(start: string, next: (id: string) => string[]): Set<string> {
  */
 export function relatedParties(parties: Parties, id: string): Set<string> {
   const down = reach(id, (p) => parties[p]?.members ?? []);
-  const up = reach(id, (p) => Object.values(parties).filter((g) => g.members.includes(p)).map((g) => g.id));
+  const up = reach(id, (p) =>
+    Object.values(parties)
+      .filter((g) => g.members.includes(p))
+      .map((g) => g.id),
+  );
   return new Set([...down, ...up]);
 }
 
@@ -42,7 +46,10 @@ export function filterByAgency<P extends Plan>(plan: P, ids: readonly string[]):
 
 /** A name as compared: lower case, words only: normalName("Youth-Offending  Team") is "youth offending team". */
 function normalName(text: string): string {
-  return text.toLowerCase().replace(/[^a-z0-9]+/g, ' ').trim();
+  return text
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, ' ')
+    .trim();
 }
 
 /** Every name a party answers to: its id, its name, the short name in brackets, its aliases. */

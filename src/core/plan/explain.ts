@@ -1,5 +1,13 @@
 import { UsageError } from '../../errors.js';
-import { type IsoDate, type Weekday, addDays, capitalise, mondayOf, weekdayOf, weekdayOfWeek } from '../dates/calendar-date.js';
+import {
+  type IsoDate,
+  type Weekday,
+  addDays,
+  capitalise,
+  mondayOf,
+  weekdayOf,
+  weekdayOfWeek,
+} from '../dates/calendar-date.js';
 import type { RuleItem, RuleSet } from '../rule-set/rule-set.js';
 import type { Plan, PlanItem } from './plan.js';
 import { didYouMean } from '../text/suggest.js';
@@ -26,13 +34,21 @@ export interface Explanation {
 }
 
 function dayCountSteps(notified: IsoDate, first: number, last: number, calendar: HolidayCalendar): ExplainStep[] {
-  const steps: ExplainStep[] = [{ kind: 'counted', date: notified, weekday: weekdayOf(notified), day: first, reason: 'notification day' }];
+  const steps: ExplainStep[] = [
+    { kind: 'counted', date: notified, weekday: weekdayOf(notified), day: first, reason: 'notification day' },
+  ];
   const step = last < first ? -1 : 1;
   for (let day = first, date = notified; day !== last; ) {
     date = addDays(date, step);
     const off = whyNotWorking(date, calendar);
     if (off === undefined) day += step;
-    steps.push({ kind: off === undefined ? 'counted' : 'skipped', date, weekday: weekdayOf(date), day: off === undefined ? day : null, reason: off ?? null });
+    steps.push({
+      kind: off === undefined ? 'counted' : 'skipped',
+      date,
+      weekday: weekdayOf(date),
+      day: off === undefined ? day : null,
+      reason: off ?? null,
+    });
   }
   return steps;
 }
@@ -44,8 +60,21 @@ function weekSteps(notified: IsoDate, week: number, weekday: Weekday): ExplainSt
     { kind: 'marker', date: notified, weekday: weekdayOf(notified), day: null, reason: 'notification day' },
     { kind: 'marker', date: monday, weekday: 'monday', day: null, reason: 'week 1 starts (the week of notification)' },
   ];
-  if (week > 1) steps.push({ kind: 'marker', date: addDays(monday, (week - 1) * 7), weekday: 'monday', day: null, reason: `week ${week} starts` });
-  steps.push({ kind: 'marker', date: target, weekday: weekdayOf(target), day: null, reason: `${capitalise(weekday)} of week ${week}` });
+  if (week > 1)
+    steps.push({
+      kind: 'marker',
+      date: addDays(monday, (week - 1) * 7),
+      weekday: 'monday',
+      day: null,
+      reason: `week ${week} starts`,
+    });
+  steps.push({
+    kind: 'marker',
+    date: target,
+    weekday: weekdayOf(target),
+    day: null,
+    reason: `${capitalise(weekday)} of week ${week}`,
+  });
   return steps;
 }
 
@@ -59,10 +88,16 @@ export function explainItem(ruleSet: RuleSet, plan: Plan, id: string, calendar: 
   const item = plan.items.find((i) => i.id === wanted);
   if (!rule || !item) {
     const ids = ruleSet.items.map((i) => i.id);
-    throw new UsageError(`there is no item "${id}" in ${ruleSet.id}.${didYouMean(id, ids)} Its items are: ${ids.join(', ')}.`);
+    throw new UsageError(
+      `there is no item "${id}" in ${ruleSet.id}.${didYouMean(id, ids)} Its items are: ${ids.join(', ')}.`,
+    );
   }
   const steps = stepsTo(rule, ruleSet, plan, calendar);
-  const writtenTime = !rule.at ? `the time of ${(rule.anchor as { from: string }).from}` : rule.at.type === 'all-day' ? 'all-day' : (rule.at.name ?? rule.at.time);
+  const writtenTime = !rule.at
+    ? `the time of ${(rule.anchor as { from: string }).from}`
+    : rule.at.type === 'all-day'
+      ? 'all-day'
+      : (rule.at.name ?? rule.at.time);
   return { item, writtenTime, steps };
 }
 
@@ -75,18 +110,41 @@ function stepsTo(rule: RuleItem, ruleSet: RuleSet, plan: Plan, calendar: Holiday
   const base = plan.items.find((i) => i.id === a.from)!;
   const item = plan.items.find((i) => i.id === rule.id)!;
   const when = `${base.time ? `at ${base.time}` : 'all day'}${base.day !== null ? `, day ${base.day}` : ''}`;
-  const steps = [...stepsTo(baseRule, ruleSet, plan, calendar), { kind: 'marker' as const, date: base.date, weekday: weekdayOf(base.date), day: null, reason: `${base.id} is due ${when}; ${rule.id} is counted from it` }];
+  const steps = [
+    ...stepsTo(baseRule, ruleSet, plan, calendar),
+    {
+      kind: 'marker' as const,
+      date: base.date,
+      weekday: weekdayOf(base.date),
+      day: null,
+      reason: `${base.id} is due ${when}; ${rule.id} is counted from it`,
+    },
+  ];
   steps.push(...linkSteps(base.date, a.days, plan.notified, ruleSet.notification.day, calendar));
   if (a.hours !== 0 || a.minutes !== 0) {
     const sign = a.hours * 60 + a.minutes < 0 ? 'before' : 'after';
-    const amount = [a.hours && `${Math.abs(a.hours)} h`, a.minutes && `${Math.abs(a.minutes)} min`].filter(Boolean).join(' ');
-    steps.push({ kind: 'marker', date: item.date, weekday: weekdayOf(item.date), day: null, reason: `${amount} ${sign}: ${item.time ?? 'all day'}` });
+    const amount = [a.hours && `${Math.abs(a.hours)} h`, a.minutes && `${Math.abs(a.minutes)} min`]
+      .filter(Boolean)
+      .join(' ');
+    steps.push({
+      kind: 'marker',
+      date: item.date,
+      weekday: weekdayOf(item.date),
+      day: null,
+      reason: `${amount} ${sign}: ${item.time ?? 'all day'}`,
+    });
   }
   return steps;
 }
 
 // The working days of one link of a chain, counted from the base item's date.
-function linkSteps(from: IsoDate, count: number, notified: IsoDate, firstDay: number, calendar: HolidayCalendar): ExplainStep[] {
+function linkSteps(
+  from: IsoDate,
+  count: number,
+  notified: IsoDate,
+  firstDay: number,
+  calendar: HolidayCalendar,
+): ExplainStep[] {
   const steps: ExplainStep[] = [];
   const step = count < 0 ? -1 : 1;
   for (let left = Math.abs(count), date = from; left > 0; ) {
@@ -94,7 +152,10 @@ function linkSteps(from: IsoDate, count: number, notified: IsoDate, firstDay: nu
     const off = whyNotWorking(date, calendar);
     if (off === undefined) left--;
     const day = off === undefined ? workingDayNumber(notified, date, calendar)! + firstDay : null;
-    const what = off === undefined ? `${Math.abs(count) - left} working day${Math.abs(count) - left === 1 ? '' : 's'} ${step < 0 ? 'before' : 'after'}` : off;
+    const what =
+      off === undefined
+        ? `${Math.abs(count) - left} working day${Math.abs(count) - left === 1 ? '' : 's'} ${step < 0 ? 'before' : 'after'}`
+        : off;
     steps.push({ kind: off === undefined ? 'counted' : 'skipped', date, weekday: weekdayOf(date), day, reason: what });
   }
   return steps;

@@ -46,7 +46,8 @@ export function anchorText(item: RuleItem): string {
   const time = clock === 0 ? '' : offsetWords(Math.trunc(clock / 60), clock % 60);
   if (!days && !time) return `with ${a.from}`;
   const sameWay = !days || !time || Math.sign(a.days) === Math.sign(clock);
-  if (sameWay) return `${[days, time].filter(Boolean).join(' and ')} ${(a.days || clock) < 0 ? 'before' : 'after'} ${a.from}`;
+  if (sameWay)
+    return `${[days, time].filter(Boolean).join(' and ')} ${(a.days || clock) < 0 ? 'before' : 'after'} ${a.from}`;
   return `${days} ${a.days < 0 ? 'before' : 'after'} ${a.from}, ${time} ${clock < 0 ? 'earlier' : 'later'}`;
 }
 
@@ -63,8 +64,10 @@ export function dateItems(ruleSet: RuleSet, notified: IsoDate, calendar: Holiday
     const done = dated.get(id);
     if (done) return done;
     const rule = rules.get(id);
-    if (!rule) throw new InternalError(`there is no item "${id}" to count from: checkRuleSet lets no such rule set through.`);
-    if (visiting.has(id)) throw new InternalError(`"from" makes a cycle through "${id}": checkRuleSet lets no such rule set through.`);
+    if (!rule)
+      throw new InternalError(`there is no item "${id}" to count from: checkRuleSet lets no such rule set through.`);
+    if (visiting.has(id))
+      throw new InternalError(`"from" makes a cycle through "${id}": checkRuleSet lets no such rule set through.`);
     visiting.add(id);
     const result = dateOne(rule, ruleSet, notified, calendar, date);
     visiting.delete(id);
@@ -75,20 +78,37 @@ export function dateItems(ruleSet: RuleSet, notified: IsoDate, calendar: Holiday
   return dated;
 }
 
-function dateOne(rule: RuleItem, ruleSet: RuleSet, notified: IsoDate, calendar: HolidayCalendar, dateOf: (id: string) => Dated): Dated {
+function dateOne(
+  rule: RuleItem,
+  ruleSet: RuleSet,
+  notified: IsoDate,
+  calendar: HolidayCalendar,
+  dateOf: (id: string) => Dated,
+): Dated {
   const a = rule.anchor;
-  if (a.type === 'day') return { ...countWorkingDays(notified, a.day - ruleSet.notification.day, calendar), at: rule.at ?? { type: 'all-day' } };
-  if (a.type === 'week') return { date: weekdayOfWeek(notified, a.week, a.weekday), skipped: [], at: rule.at ?? { type: 'all-day' } };
+  if (a.type === 'day')
+    return {
+      ...countWorkingDays(notified, a.day - ruleSet.notification.day, calendar),
+      at: rule.at ?? { type: 'all-day' },
+    };
+  if (a.type === 'week')
+    return { date: weekdayOfWeek(notified, a.week, a.weekday), skipped: [], at: rule.at ?? { type: 'all-day' } };
   const base = dateOf(a.from);
   const counted = countWorkingDays(base.date, a.days, calendar);
   const at = rule.at ?? base.at;
   const offset = a.hours * 60 + a.minutes;
   if (offset === 0) return { date: counted.date, at, skipped: counted.skipped };
   if (at.type === 'all-day') {
-    throw new InternalError(`item "${rule.id}" moves ${offsetWords(a.hours, a.minutes)} from the time of "${a.from}", which is all day; give it a clock time with "at".`);
+    throw new InternalError(
+      `item "${rule.id}" moves ${offsetWords(a.hours, a.minutes)} from the time of "${a.from}", which is all day; give it a clock time with "at".`,
+    );
   }
   // A wall-clock offset: 14:00 - 15 hours is 23:00 the day before (calendar days, not working days).
   const total = minutesOf(at.time) + offset;
   const days = Math.floor(total / 1440);
-  return { date: addDays(counted.date, days), at: { type: 'clock', time: clockOf(total - days * 1440) }, skipped: counted.skipped };
+  return {
+    date: addDays(counted.date, days),
+    at: { type: 'clock', time: clockOf(total - days * 1440) },
+    skipped: counted.skipped,
+  };
 }

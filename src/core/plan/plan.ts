@@ -1,6 +1,14 @@
 import { InternalError, JtaiError, NonexistentTimeError, type Problem } from '../../errors.js';
 import { type Dated, anchorText, dateItems } from './item-dates.js';
-import { type IsoDate, type Weekday, addDays, capitalise, formatLongDate, formatShortDate, weekdayOf } from '../dates/calendar-date.js';
+import {
+  type IsoDate,
+  type Weekday,
+  addDays,
+  capitalise,
+  formatLongDate,
+  formatShortDate,
+  weekdayOf,
+} from '../dates/calendar-date.js';
 import type { ItemKind, Party, RuleItem, RuleSet } from '../rule-set/rule-set.js';
 import { type HolidayCalendar, type SkippedDay, whyNotWorking, workingDayNumber } from '../dates/working-days.js';
 import { EUROPE_LONDON } from '../dates/london-zone.js';
@@ -40,7 +48,10 @@ export interface PlanItem {
 
 /** Every item of a rule set worked out for one notification date. */
 export interface Plan {
-  ruleSet: Pick<RuleSet, 'id' | 'name' | 'source' | 'holidays' | 'notes' | 'parties' | 'sources' | 'inspection' | 'applies' | 'focus'>;
+  ruleSet: Pick<
+    RuleSet,
+    'id' | 'name' | 'source' | 'holidays' | 'notes' | 'parties' | 'sources' | 'inspection' | 'applies' | 'focus'
+  >;
   notified: IsoDate;
   timezone: string;
   items: PlanItem[];
@@ -69,15 +80,31 @@ function partyOf(ruleSet: RuleSet, id: string): Party {
   return ruleSet.parties[id]!;
 }
 
-function warningsFor(item: PlanItem, rule: RuleItem, index: number, calendar: HolidayCalendar, byId: ReadonlyMap<string, PlanItem>): PlanWarning[] {
+function warningsFor(
+  item: PlanItem,
+  rule: RuleItem,
+  index: number,
+  calendar: HolidayCalendar,
+  byId: ReadonlyMap<string, PlanItem>,
+): PlanWarning[] {
   const a = rule.anchor;
   const when = formatShortDate(item.date);
   if (a.type === 'from') return chainWarnings(item, rule, index, calendar, byId.get(a.from)!);
   if (a.weekday && a.type === 'day' && a.weekday !== item.weekday) {
-    const because = item.skipped.filter((s) => !/^(Satur|Sun)day$/.test(s.reason)).map((s) => `${s.reason} on ${formatShortDate(s.date)}`);
+    const because = item.skipped
+      .filter((s) => !/^(Satur|Sun)day$/.test(s.reason))
+      .map((s) => `${s.reason} on ${formatShortDate(s.date)}`);
     const why = because.length > 0 ? `; ${because.join(' and ')} ${because.length === 1 ? 'is' : 'are'} skipped` : '';
     const message = `"${item.title}" (${item.anchor}) falls on ${when}, not on a ${capitalise(a.weekday)} as the source says${why}.`;
-    return [{ kind: 'weekday', path: ['items', index, 'weekday'], message, item: { title: item.title, anchor: item.anchor, date: item.date }, because }];
+    return [
+      {
+        kind: 'weekday',
+        path: ['items', index, 'weekday'],
+        message,
+        item: { title: item.title, anchor: item.anchor, date: item.date },
+        because,
+      },
+    ];
   }
   const off = a.type === 'week' ? whyNotWorking(item.date, calendar) : undefined;
   const message = `"${item.title}" (${item.anchor}) falls on ${when}, which is not a working day (${off}).`;
@@ -86,14 +113,26 @@ function warningsFor(item: PlanItem, rule: RuleItem, index: number, calendar: Ho
 
 // An internal deadline counted from another item: on a day off, or after the deadline it
 // serves (counted back from it, yet due later), it is worth a warning.
-function chainWarnings(item: PlanItem, rule: RuleItem, index: number, calendar: HolidayCalendar, base: PlanItem): PlanWarning[] {
+function chainWarnings(
+  item: PlanItem,
+  rule: RuleItem,
+  index: number,
+  calendar: HolidayCalendar,
+  base: PlanItem,
+): PlanWarning[] {
   const a = rule.anchor as Extract<RuleItem['anchor'], { type: 'from' }>;
   const warnings: PlanWarning[] = [];
   const off = whyNotWorking(item.date, calendar);
   const when = `${formatShortDate(item.date)}${item.time ? ` ${item.time}` : ''}`;
-  if (off) warnings.push({ kind: 'day-off', path: ['items', index, 'from'], message: `"${item.title}" (${item.anchor}) falls on ${when}, which is not a working day (${off}).` });
+  if (off)
+    warnings.push({
+      kind: 'day-off',
+      path: ['items', index, 'from'],
+      message: `"${item.title}" (${item.anchor}) falls on ${when}, which is not a working day (${off}).`,
+    });
   const serves = a.days <= 0 && a.hours * 60 + a.minutes <= 0;
-  const later = item.due !== null && base.due !== null ? Date.parse(item.due) > Date.parse(base.due) : item.date > base.date;
+  const later =
+    item.due !== null && base.due !== null ? Date.parse(item.due) > Date.parse(base.due) : item.date > base.date;
   if (serves && later) {
     const message = `"${item.title}" (${when}) falls after "${base.title}" (${formatShortDate(base.date)}${base.time ? ` ${base.time}` : ''}), the deadline it is counted back from.`;
     warnings.push({ kind: 'order', path: ['items', index, 'from'], message });
@@ -113,7 +152,14 @@ function dueOf(zone: ZoneRules, date: IsoDate, time: string): { due: string; mov
   }
 }
 
-function planItem(rule: RuleItem, ruleSet: RuleSet, notified: IsoDate, calendar: HolidayCalendar, zone: ZoneRules, dated: Dated): PlanItem {
+function planItem(
+  rule: RuleItem,
+  ruleSet: RuleSet,
+  notified: IsoDate,
+  calendar: HolidayCalendar,
+  zone: ZoneRules,
+  dated: Dated,
+): PlanItem {
   const { date, skipped, at } = dated;
   const clock = at.type === 'clock' ? at : undefined;
   const timed = clock ? dueOf(zone, date, clock.time) : undefined;
@@ -121,7 +167,12 @@ function planItem(rule: RuleItem, ruleSet: RuleSet, notified: IsoDate, calendar:
     id: rule.id,
     kind: rule.kind,
     title: rule.title,
-    day: rule.anchor.type === 'day' ? rule.anchor.day : rule.anchor.type === 'from' ? dayNumberOf(date, ruleSet, notified, calendar) : null,
+    day:
+      rule.anchor.type === 'day'
+        ? rule.anchor.day
+        : rule.anchor.type === 'from'
+          ? dayNumberOf(date, ruleSet, notified, calendar)
+          : null,
     anchor: anchorText(rule),
     from: rule.anchor.type === 'from' ? rule.anchor.from : null,
     date,
@@ -161,7 +212,10 @@ function orderWarnings(items: PlanItem[]): PlanWarning[] {
 
 function notificationChecks(ruleSet: RuleSet, notified: IsoDate, calendar: HolidayCalendar): PlanWarning[] {
   const off = whyNotWorking(notified, calendar);
-  if (off) throw new JtaiError(`the notification date ${notified} is not a working day (${off}); JTAI notifications come on working days.`);
+  if (off)
+    throw new JtaiError(
+      `the notification date ${notified} is not a working day (${off}); JTAI notifications come on working days.`,
+    );
   const expected = ruleSet.notification.weekday;
   const actual = weekdayOf(notified);
   const message = `${ruleSet.id} expects notification on a ${capitalise(expected ?? actual)}, but ${notified} is a ${capitalise(actual)}; days are still counted in working days from ${notified}.`;
@@ -177,7 +231,8 @@ function fitWarnings(ruleSet: RuleSet, notified: IsoDate): PlanWarning[] {
   if (!a) return [];
   const encodes = `${ruleSet.id} encodes ${ruleSet.inspection ? `the ${ruleSet.inspection.guidance}` : ruleSet.name}`;
   const quoted = a.source ? ` ("${a.source.text}")` : '';
-  const advice = 'This plan may not fit your inspection: check your notification letter, and write a rule set for the guidance in force with jtai init.';
+  const advice =
+    'This plan may not fit your inspection: check your notification letter, and write a rule set for the guidance in force with jtai init.';
   const when = formatLongDate(notified);
   if (a.from && notified < a.from) {
     const message = `${encodes}, for notifications from ${formatLongDate(a.from)}${quoted}; a notification on ${when} comes before that${a.before ? `: ${a.before}` : '.'} ${advice}`;
@@ -209,7 +264,8 @@ export function computePlan(
   calendar: HolidayCalendar,
   zone: ZoneRules = EUROPE_LONDON,
 ): Plan {
-  if (zone.name !== ruleSet.timezone) throw new InternalError(`the rule set's zone is ${ruleSet.timezone}, but the zone rules given are ${zone.name}.`);
+  if (zone.name !== ruleSet.timezone)
+    throw new InternalError(`the rule set's zone is ${ruleSet.timezone}, but the zone rules given are ${zone.name}.`);
   const warnings = [...fitWarnings(ruleSet, notified), ...notificationChecks(ruleSet, notified, calendar)];
   const dated = dateItems(ruleSet, notified, calendar);
   const listed = ruleSet.items.map((rule) => planItem(rule, ruleSet, notified, calendar, zone, dated.get(rule.id)!));

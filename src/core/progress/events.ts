@@ -41,7 +41,12 @@ const INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,3})?(Z|[+-]\d{2}:\d
  */
 export function eventName(recordedMs: number, host: string, pid: number, random: string): string {
   const stamp = new Date(recordedMs).toISOString().replace(/[-:.]/g, '');
-  const safeHost = host.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '').slice(0, 40) || 'host';
+  const safeHost =
+    host
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, '-')
+      .replace(/^-+|-+$/g, '')
+      .slice(0, 40) || 'host';
   return `${stamp}-${safeHost}-${pid}-${random}`;
 }
 
@@ -55,7 +60,9 @@ export function eventText(e: ProgressEvent): string {
 function isRealInstant(text: string): boolean {
   const ms = Date.parse(text);
   if (Number.isNaN(ms)) return false;
-  const offset = text.endsWith('Z') ? 0 : (text.at(-6) === '-' ? -1 : 1) * (Number(text.slice(-5, -3)) * 60 + Number(text.slice(-2)));
+  const offset = text.endsWith('Z')
+    ? 0
+    : (text.at(-6) === '-' ? -1 : 1) * (Number(text.slice(-5, -3)) * 60 + Number(text.slice(-2)));
   return new Date(ms + offset * 60_000).toISOString().slice(0, 19) === text.slice(0, 19);
 }
 
@@ -69,20 +76,45 @@ function textField(value: unknown, name: string, kind: 'line' | 'text', max: num
 }
 
 function checkedEvent(data: Record<string, unknown>): ProgressEvent {
-  if (data.format !== FORMAT) throw new Error(`it is not a jtai progress event (format ${JSON.stringify(data.format ?? null)}, expected "${FORMAT}")`);
+  if (data.format !== FORMAT)
+    throw new Error(
+      `it is not a jtai progress event (format ${JSON.stringify(data.format ?? null)}, expected "${FORMAT}")`,
+    );
   const { id, type, item, agency, at, recorded } = data;
   if (typeof id !== 'string' || !/^[\w.-]{1,120}$/.test(id)) throw new Error('its "id" is missing or not a name');
-  if (type !== 'done' && type !== 'undo') throw new Error(`its "type" is ${JSON.stringify(type ?? null)}, not "done" or "undo"`);
+  if (type !== 'done' && type !== 'undo')
+    throw new Error(`its "type" is ${JSON.stringify(type ?? null)}, not "done" or "undo"`);
   if (typeof item !== 'string' || !ID_PATTERN.test(item)) throw new Error('its "item" is missing or not an id');
-  if (agency !== undefined && (typeof agency !== 'string' || !ID_PATTERN.test(agency))) throw new Error('its "agency" is not an id');
-  for (const [name, value] of [['at', at], ['recorded', recorded]] as const) {
-    if (typeof value !== 'string' || !INSTANT.test(value) || !isRealInstant(value)) throw new Error(`its "${name}" is not a date and time with its offset`);
+  if (agency !== undefined && (typeof agency !== 'string' || !ID_PATTERN.test(agency)))
+    throw new Error('its "agency" is not an id');
+  for (const [name, value] of [
+    ['at', at],
+    ['recorded', recorded],
+  ] as const) {
+    if (typeof value !== 'string' || !INSTANT.test(value) || !isRealInstant(value))
+      throw new Error(`its "${name}" is not a date and time with its offset`);
   }
   const by = textField(data.by, 'by', 'line', MAX_BY);
   const note = textField(data.note, 'note', 'text', MAX_NOTE);
   const undoes = data.undoes;
-  if (undoes !== undefined && (type !== 'undo' || !Array.isArray(undoes) || !undoes.every((u) => typeof u === 'string' && /^[\w.-]{1,120}$/.test(u)))) throw new Error('its "undoes" is not a list of event ids of an undo');
-  return { id, type, item, ...(agency !== undefined && { agency: agency as string }), at: at as string, recorded: recorded as string, ...(by && { by }), ...(note && { note }), ...(undoes !== undefined && { undoes: undoes as string[] }) };
+  if (
+    undoes !== undefined &&
+    (type !== 'undo' ||
+      !Array.isArray(undoes) ||
+      !undoes.every((u) => typeof u === 'string' && /^[\w.-]{1,120}$/.test(u)))
+  )
+    throw new Error('its "undoes" is not a list of event ids of an undo');
+  return {
+    id,
+    type,
+    item,
+    ...(agency !== undefined && { agency: agency as string }),
+    at: at as string,
+    recorded: recorded as string,
+    ...(by && { by }),
+    ...(note && { note }),
+    ...(undoes !== undefined && { undoes: undoes as string[] }),
+  };
 }
 
 /**
@@ -140,8 +172,16 @@ export function foldEvents(events: readonly ProgressEvent[]): Record<string, Don
       else state.delete(e.item);
     }
   }
-  const recordOf = (e: ProgressEvent): DoneRecord => ({ done: e.at, ...(e.by && { by: e.by }), ...(e.agency && { agency: e.agency }), ...(e.note && { note: e.note }), event: e.id });
-  return Object.fromEntries([...state].filter(([, done]) => done.length > 0).map(([item, done]) => [item, done.map(recordOf)]));
+  const recordOf = (e: ProgressEvent): DoneRecord => ({
+    done: e.at,
+    ...(e.by && { by: e.by }),
+    ...(e.agency && { agency: e.agency }),
+    ...(e.note && { note: e.note }),
+    event: e.id,
+  });
+  return Object.fromEntries(
+    [...state].filter(([, done]) => done.length > 0).map(([item, done]) => [item, done.map(recordOf)]),
+  );
 }
 
 /**

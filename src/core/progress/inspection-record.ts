@@ -16,12 +16,20 @@ function text(kind: TextKind) {
     .min(1, 'some text')
     .superRefine((t, ctx) => {
       const problem = textProblem(t, kind);
-      if (problem) ctx.addIssue({ code: 'custom', message: `${kind === 'line' ? 'one line of text' : 'text'} without control characters; this ${problem}` });
+      if (problem)
+        ctx.addIssue({
+          code: 'custom',
+          message: `${kind === 'line' ? 'one line of text' : 'text'} without control characters; this ${problem}`,
+        });
     });
 }
 const Text = text('line');
 const Note = text('text');
-const Instant = z.iso.datetime({ offset: true, local: false, message: 'a date and time with its offset, like "2019-03-20T14:52:00+00:00"' });
+const Instant = z.iso.datetime({
+  offset: true,
+  local: false,
+  message: 'a date and time with its offset, like "2019-03-20T14:52:00+00:00"',
+});
 
 const ContactSchema = z
   .strictObject({
@@ -36,23 +44,30 @@ const DoneSchema = z
   .strictObject({
     done: Instant.describe('When it was done, with its UTC offset.'),
     by: Text.optional().describe('Who did it, or who recorded it.'),
-    agency: Id.optional().describe("Only this agency's part of an item several agencies share (default: the whole item)."),
+    agency: Id.optional().describe(
+      "Only this agency's part of an item several agencies share (default: the whole item).",
+    ),
     note: Note.optional().describe('Anything worth saying: how it was sent, what is missing.'),
   })
-  .describe('That an item, or one agency\'s part of it, was done.');
+  .describe("That an item, or one agency's part of it, was done.");
 
 export const InspectionFileSchema = z
   .strictObject({
     area: Text.optional().describe('The area inspected, as its name should appear in titles and calendars.'),
     notified: z.iso.date('a date like "2019-03-19"').describe('The day the area was notified.'),
-    rules: Text.optional().describe('The rule set: a built-in name ("jtai-2018") or a file relative to this one (default "jtai-2018").'),
+    rules: Text.optional().describe(
+      'The rule set: a built-in name ("jtai-2018") or a file relative to this one (default "jtai-2018").',
+    ),
     contacts: z
       .record(Id, z.union([ContactSchema, z.array(ContactSchema)]))
       .optional()
       .describe('Whom to contact in each agency, by party id: one contact, or a list.'),
-    progress: z.record(Id, z.array(DoneSchema)).optional().describe('What has been done, by item id (written by "jtai done").'),
+    progress: z
+      .record(Id, z.array(DoneSchema))
+      .optional()
+      .describe('What has been done, by item id (written by "jtai done").'),
   })
-  .describe('A jtai inspection file: one area\'s record of one inspection.');
+  .describe("A jtai inspection file: one area's record of one inspection.");
 
 export type InspectionFile = z.output<typeof InspectionFileSchema>;
 
@@ -84,7 +99,14 @@ export interface InspectionRecord {
 
 /** The record of a checked inspection file: resolveInspection({ notified: "2019-03-19" }).rules is "jtai-2018". */
 export function resolveInspection(file: InspectionFile): InspectionRecord {
-  const contacts = Object.fromEntries(Object.entries(file.contacts ?? {}).map(([id, c]) => [id, Array.isArray(c) ? c : [c]]));
-  return { area: file.area ?? null, notified: file.notified, rules: file.rules ?? 'jtai-2018', contacts, progress: file.progress ?? {} };
+  const contacts = Object.fromEntries(
+    Object.entries(file.contacts ?? {}).map(([id, c]) => [id, Array.isArray(c) ? c : [c]]),
+  );
+  return {
+    area: file.area ?? null,
+    notified: file.notified,
+    rules: file.rules ?? 'jtai-2018',
+    contacts,
+    progress: file.progress ?? {},
+  };
 }
-

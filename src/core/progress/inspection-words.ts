@@ -20,10 +20,20 @@ const SLUG_LENGTH = 40;
  */
 export function slugOf(area: string): string {
   const name = area.normalize('NFC').trim();
-  const words = name.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '');
+  const words = name
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '');
   const plain = /^[\x20-\x7e]*$/.test(name) && words.length <= SLUG_LENGTH;
   if (plain && words !== '') return words;
-  const readable = name.normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '').slice(0, SLUG_LENGTH - 14).replace(/-+$/, '');
+  const readable = name
+    .normalize('NFKD')
+    .replace(/\p{M}/gu, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '')
+    .slice(0, SLUG_LENGTH - 14)
+    .replace(/-+$/, '');
   return `${readable || 'area'}--${hashOf(name.toLowerCase())}`;
 }
 
@@ -31,6 +41,7 @@ export function slugOf(area: string): string {
 // name for a text (no secret), with no collision to expect among any areas' names.
 function hashOf(text: string): string {
   let hash = 0xcbf29ce484222325n;
-  for (let i = 0; i < text.length; i++) hash = ((hash ^ BigInt(text.charCodeAt(i))) * 0x100000001b3n) & 0xffffffffffffffffn;
+  for (let i = 0; i < text.length; i++)
+    hash = ((hash ^ BigInt(text.charCodeAt(i))) * 0x100000001b3n) & 0xffffffffffffffffn;
   return (hash >> 16n).toString(16).padStart(12, '0');
 }

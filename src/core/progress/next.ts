@@ -56,6 +56,10 @@ export function formatMinutes(minutes: number): string {
   const days = Math.floor(m / 1440);
   const hours = Math.floor((m % 1440) / 60);
   const mins = m % 60;
-  const parts = [days && `${days} day${days === 1 ? '' : 's'}`, hours && `${hours} h`, (mins || m === 0) && `${mins} min`].filter(Boolean);
+  const parts = [
+    days && `${days} day${days === 1 ? '' : 's'}`,
+    hours && `${hours} h`,
+    (mins || m === 0) && `${mins} min`,
+  ].filter(Boolean);
   return parts.join(' ');
 }

@@ -54,7 +54,13 @@ function latest(records: DoneRecord[]): DoneRecord | undefined {
  * Where one item stands at an instant: progressOf(item, [{ done: "2019-03-20T14:52:00Z" }], now, "2019-03-20")
  * has status "done". Without a record it is "overdue" once due, "due-today" on its day, else "upcoming".
  */
-function progressOf(item: PlanItem, records: readonly DoneRecord[], nowMs: number, today: string, parties: Readonly<Record<string, Party>> = {}): ItemProgress {
+function progressOf(
+  item: PlanItem,
+  records: readonly DoneRecord[],
+  nowMs: number,
+  today: string,
+  parties: Readonly<Record<string, Party>> = {},
+): ItemProgress {
   const whole = latest(records.filter((r) => r.agency === undefined));
   const parts = records.filter((r) => r.agency !== undefined);
   // A party's part is done when recorded, or when every member of the group has done its own.
@@ -65,7 +71,8 @@ function progressOf(item: PlanItem, records: readonly DoneRecord[], nowMs: numbe
   };
   const owing = whole ? [] : item.agencies.filter((a) => !partDone(a.id));
   const done = whole ?? (owing.length === 0 && parts.length > 0 ? latest(parts) : undefined);
-  if (done) return { status: 'done', doneAt: done.done, doneBy: done.by ?? null, note: done.note ?? null, owing: [], parts };
+  if (done)
+    return { status: 'done', doneAt: done.done, doneBy: done.by ?? null, note: done.note ?? null, owing: [], parts };
   const passed = item.due === null ? item.date < today : Date.parse(item.due) <= nowMs;
   const status: ItemStatus = passed ? 'overdue' : item.date === today ? 'due-today' : 'upcoming';
   return { status, doneAt: null, doneBy: null, note: null, owing, parts };
@@ -81,15 +88,26 @@ export function instantIn(zone: ZoneRules, nowMs: number): string {
  * A plan with what the inspection file says: the area, the contacts and the progress of every
  * item at an instant (the record may be absent: then nothing is done).
  */
-export function withProgress(plan: Plan & Partial<Tracking>, record: InspectionRecord | undefined, nowMs: number, zone: ZoneRules, recordWarnings: readonly string[] = []): TrackedPlan {
+export function withProgress(
+  plan: Plan & Partial<Tracking>,
+  record: InspectionRecord | undefined,
+  nowMs: number,
+  zone: ZoneRules,
+  recordWarnings: readonly string[] = [],
+): TrackedPlan {
   const now = instantIn(zone, nowMs);
   const today = now.slice(0, 10);
   // As the record stood at that moment: what was done later (a status "as at" an earlier time) does not count yet.
   const asAt = (id: string) => (record?.progress[id] ?? []).filter((r) => Date.parse(r.done) <= nowMs);
-  const items = Object.fromEntries(plan.items.map((item) => [item.id, progressOf(item, asAt(item.id), nowMs, today, plan.ruleSet.parties)]));
+  const items = Object.fromEntries(
+    plan.items.map((item) => [item.id, progressOf(item, asAt(item.id), nowMs, today, plan.ruleSet.parties)]),
+  );
   return {
     ...plan,
-    warnings: [...plan.warnings, ...recordWarnings.map((message) => ({ kind: 'record' as const, path: ['progress'], message }))],
+    warnings: [
+      ...plan.warnings,
+      ...recordWarnings.map((message) => ({ kind: 'record' as const, path: ['progress'], message })),
+    ],
     area: record?.area ?? plan.area ?? null,
     contacts: record?.contacts ?? plan.contacts ?? {},
     progress: { now, recorded: record !== undefined, items },
@@ -101,17 +119,29 @@ export function withProgress(plan: Plan & Partial<Tracking>, record: InspectionR
  * counts again if the item comes back): recordWarnings(ruleSet, { gone: [...] })[0] is
  * '1 record names an item no longer in jtai-2018: "gone".'
  */
-export function recordWarnings(ruleSet: Pick<RuleSet, 'id' | 'items' | 'parties'>, progress: Readonly<Record<string, readonly DoneRecord[]>>): string[] {
+export function recordWarnings(
+  ruleSet: Pick<RuleSet, 'id' | 'items' | 'parties'>,
+  progress: Readonly<Record<string, readonly DoneRecord[]>>,
+): string[] {
   const items = new Map(ruleSet.items.map((i) => [i.id, i]));
   const gone = Object.entries(progress).filter(([id]) => !items.has(id));
   const count = gone.reduce((n, [, records]) => n + records.length, 0);
-  const warnings = gone.length === 0 ? [] : [`${count} record${count === 1 ? ' names an item' : 's name items'} no longer in ${ruleSet.id}: ${gone.map(([id]) => `"${id}"`).join(', ')}; they are kept, and "jtai undo" takes them back.`];
+  const warnings =
+    gone.length === 0
+      ? []
+      : [
+          `${count} record${count === 1 ? ' names an item' : 's name items'} no longer in ${ruleSet.id}: ${gone.map(([id]) => `"${id}"`).join(', ')}; they are kept, and "jtai undo" takes them back.`,
+        ];
   for (const [id, records] of Object.entries(progress)) {
     const item = items.get(id);
     if (!item) continue;
     const allowed = partiesOfItem(item.by, ruleSet.parties);
-    for (const agency of new Set(records.flatMap((r) => (r.agency === undefined || allowed.has(r.agency) ? [] : [r.agency])))) {
-      warnings.push(`a record of "${id}" names "${agency}", which is not one of the agencies that must act on it; it does not count.`);
+    for (const agency of new Set(
+      records.flatMap((r) => (r.agency === undefined || allowed.has(r.agency) ? [] : [r.agency])),
+    )) {
+      warnings.push(
+        `a record of "${id}" names "${agency}", which is not one of the agencies that must act on it; it does not count.`,
+      );
     }
   }
   return warnings;

@@ -43,11 +43,17 @@ export function statusOf(plan: TrackedPlan): StatusView {
       total: mine.length,
       done: mine.filter((item) => of(item).status === 'done'),
       overdue: open.filter((item) => of(item).status === 'overdue'),
-      next: next ? { item: next, minutesLeft: next.due === null ? null : Math.round((Date.parse(next.due) - nowMs) / 60_000) } : null,
+      next: next
+        ? { item: next, minutesLeft: next.due === null ? null : Math.round((Date.parse(next.due) - nowMs) / 60_000) }
+        : null,
     };
   });
   const owing = submissions
-    .filter((item) => of(item).status !== 'done' && (plan.filter === null || parties.some((p) => isForAgency(item, plan.ruleSet.parties, p.id))))
+    .filter(
+      (item) =>
+        of(item).status !== 'done' &&
+        (plan.filter === null || parties.some((p) => isForAgency(item, plan.ruleSet.parties, p.id))),
+    )
     .map((item) => ({ item, progress: of(item) }));
   return { now: progress.now, agencies, owing };
 }

@@ -31,7 +31,11 @@ function protoKeys(layer: Layer): Problem[] {
       const key = Array.isArray(node) ? Number(k) : k;
       if (key === '__proto__') {
         const written = layer.locate(path, k);
-        problems.push({ path: [...path, k], message: `${pathText(written.path)}: unknown field "__proto__"; check its spelling.`, position: written.position });
+        problems.push({
+          path: [...path, k],
+          message: `${pathText(written.path)}: unknown field "__proto__"; check its spelling.`,
+          position: written.position,
+        });
       } else walk(v, [...path, key]);
     }
   };
@@ -44,7 +48,10 @@ function startsWith(path: Path, prefix: Path): boolean {
 }
 
 function byPosition(problems: Problem[], top: string): Problem[] {
-  const key = (p: Problem) => (p.position ? `${p.position.file}\u0000${String(p.position.line).padStart(9)}${String(p.position.column).padStart(9)}` : '');
+  const key = (p: Problem) =>
+    p.position
+      ? `${p.position.file}\u0000${String(p.position.line).padStart(9)}${String(p.position.column).padStart(9)}`
+      : '';
   const seen = new Set<string>();
   const unique = problems.filter((p) => {
     const k = `${key(p)}\u0000${p.message}`;
@@ -52,7 +59,11 @@ function byPosition(problems: Problem[], top: string): Problem[] {
   });
   // The user's own file first, then the files it builds on; each file's problems in line order.
   const files = [top, ...new Set(unique.map((p) => p.position?.file ?? ''))];
-  return unique.sort((a, b) => files.indexOf(a.position?.file ?? '') - files.indexOf(b.position?.file ?? '') || (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0));
+  return unique.sort(
+    (a, b) =>
+      files.indexOf(a.position?.file ?? '') - files.indexOf(b.position?.file ?? '') ||
+      (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0),
+  );
 }
 
 /** What checking a rule set found: the resolved rule set if there were no errors. */
@@ -73,7 +84,10 @@ function readLayer(text: string, file: string, reader: RuleSetReader, chain: rea
   if (!parsed) return { errors: problems, warnings: [] };
   const data = parsed.data;
   if (data === null || data === undefined || typeof data !== 'object' || Array.isArray(data)) {
-    const message = data == null ? 'the file is empty; expected a rule set (see the built-in schedules/jtai-2018.yaml).' : `the file: expected a mapping of "key: value" lines, found ${show(data)}.`;
+    const message =
+      data == null
+        ? 'the file is empty; expected a rule set (see the built-in schedules/jtai-2018.yaml).'
+        : `the file: expected a mapping of "key: value" lines, found ${show(data)}.`;
     return { errors: [{ path: [], message, position: parsed.positionOf([]) }], warnings: [] };
   }
   const layer = fileLayer(data as Record<string, unknown>, parsed.positionOf);
@@ -89,7 +103,16 @@ function readLayer(text: string, file: string, reader: RuleSetReader, chain: rea
   const where = layer.locate(['extends']).position;
   const basePath = reader.locate(ref, file);
   if (chain.includes(basePath) || basePath === file) {
-    return { errors: [{ path: ['extends'], message: `"extends: ${ref}" makes a cycle: a rule set cannot extend itself.`, position: where }], warnings: [] };
+    return {
+      errors: [
+        {
+          path: ['extends'],
+          message: `"extends: ${ref}" makes a cycle: a rule set cannot extend itself.`,
+          position: where,
+        },
+      ],
+      warnings: [],
+    };
   }
   let baseText: string;
   try {
@@ -110,15 +133,32 @@ function readLayer(text: string, file: string, reader: RuleSetReader, chain: rea
 
 /** "remove" must name base items, and an item cannot be both removed and changed. */
 function removeProblems(base: Layer, overlay: Layer, ref: string): Problem[] {
-  const ids = (items: unknown) => (Array.isArray(items) ? items.map((i) => (i !== null && typeof i === 'object' ? (i as { id?: unknown }).id : undefined)) : []);
+  const ids = (items: unknown) =>
+    Array.isArray(items)
+      ? items.map((i) => (i !== null && typeof i === 'object' ? (i as { id?: unknown }).id : undefined))
+      : [];
   const baseIds = new Set(ids(base.data.items));
   const remove = Array.isArray(overlay.data.remove) ? overlay.data.remove : [];
   const unknown = remove.flatMap((id, i): Problem[] =>
-    typeof id !== 'string' || baseIds.has(id) ? [] : [{ path: ['remove', i], message: `remove: there is no item "${id}" in ${ref}.`, position: overlay.locate(['remove', i]).position }],
+    typeof id !== 'string' || baseIds.has(id)
+      ? []
+      : [
+          {
+            path: ['remove', i],
+            message: `remove: there is no item "${id}" in ${ref}.`,
+            position: overlay.locate(['remove', i]).position,
+          },
+        ],
   );
   const both = ids(overlay.data.items).flatMap((id, j): Problem[] =>
     typeof id === 'string' && remove.includes(id) && baseIds.has(id)
-      ? [{ path: ['items', j, 'id'], message: `item "${id}" is both removed (remove) and changed (items); keep one of them.`, position: overlay.locate(['items', j, 'id']).position }]
+      ? [
+          {
+            path: ['items', j, 'id'],
+            message: `item "${id}" is both removed (remove) and changed (items); keep one of them.`,
+            position: overlay.locate(['items', j, 'id']).position,
+          },
+        ]
       : [],
   );
   return [...unknown, ...both, ...newItemHints(baseIds, overlay, ref)];
@@ -130,7 +170,14 @@ function staleTimeNotes(base: Layer, overlay: Layer): Problem[] {
   const baseTimes = entries(base);
   return Object.entries(entries(overlay)).flatMap(([id, entry]): Problem[] => {
     const old = Object.hasOwn(baseTimes, id) ? baseTimes[id] : undefined;
-    if (!isMapping(entry) || !isMapping(old) || !Object.hasOwn(entry, 'time') || Object.hasOwn(entry, 'note') || typeof old.note !== 'string') return [];
+    if (
+      !isMapping(entry) ||
+      !isMapping(old) ||
+      !Object.hasOwn(entry, 'time') ||
+      Object.hasOwn(entry, 'note') ||
+      typeof old.note !== 'string'
+    )
+      return [];
     if (entry.time === old.time) return [];
     const message = `times.${id}: the time changes to ${JSON.stringify(entry.time)}, but the note from the base, which explains ${JSON.stringify(old.time)}, is kept; give a note of your own.`;
     return [{ path: ['times', id, 'time'], message, position: overlay.locate(['times', id, 'time']).position }];
@@ -164,7 +211,8 @@ function newItemHints(baseIds: ReadonlySet<unknown>, overlay: Layer, ref: string
 export function analyseRuleSet(text: string, file: string, reader: RuleSetReader): RuleSetAnalysis {
   const { layer, errors, warnings } = readLayer(text, file, reader, []);
   const top = reader.show(file);
-  if (!layer) return { errors: byPosition(errors, top), warnings: [], positionOf: () => ({ file: top, line: 1, column: 1 }) };
+  if (!layer)
+    return { errors: byPosition(errors, top), warnings: [], positionOf: () => ({ file: top, line: 1, column: 1 }) };
   const shape = RuleSetFileSchema.safeParse(layer.data);
   const shapeProblems = shape.success ? [] : shape.error.issues.map((i) => schemaProblem(i, layer.data, layer.locate));
   // A name already wrong in shape is not reported again as an unknown reference.

@@ -23,7 +23,12 @@ function nameOf(item: OutlineItem): string {
 const checkTimezone: Check = ({ timezone }) =>
   timezone === undefined || timezone === EUROPE_LONDON.name || IANAZone.isValidZone(timezone)
     ? []
-    : [{ path: ['timezone'], message: `unknown time zone "${timezone}"; expected an IANA name such as "Europe/London".` }];
+    : [
+        {
+          path: ['timezone'],
+          message: `unknown time zone "${timezone}"; expected an IANA name such as "Europe/London".`,
+        },
+      ];
 
 const checkUniqueItemIds: Check = ({ items }) => {
   const seen = new Map<string, number>();
@@ -34,7 +39,12 @@ const checkUniqueItemIds: Check = ({ items }) => {
       seen.set(item.id, item.index);
       return [];
     }
-    return [{ path: ['items', item.index, 'id'], message: `duplicate item id "${item.id}"; item ${first + 1} has it already.` }];
+    return [
+      {
+        path: ['items', item.index, 'id'],
+        message: `duplicate item id "${item.id}"; item ${first + 1} has it already.`,
+      },
+    ];
   });
 };
 
@@ -43,13 +53,42 @@ const checkAnchors: Check = ({ items }) =>
     const path = ['items', item.index];
     const { day, week, weekday, from, offset, at } = item.has;
     const name = nameOf(item);
-    if (from && (day || week)) return [{ path: [...path, day ? 'day' : 'week'], message: `${name} has "from" and "${day ? 'day' : 'week'}"; it is counted from one item, or from a day or week, not both.` }];
-    if (from && weekday) return [{ path: [...path, 'weekday'], message: `${name} is counted from another item, so "weekday" has no meaning; leave it out.` }];
-    if (!from && offset) return [{ path, message: `${name} has "days", "hours" or "minutes" but no "from"; they count from another item.` }];
-    if (day && week) return [{ path: [...path, 'week'], message: `${name} has both "day" and "week"; give one of them.` }];
-    if (!day && !week && !from) return [{ path, message: `${name} has neither "day", "week" nor "from"; give a working-day number, a week and weekday, or the item it is counted from.` }];
-    if (week && !weekday) return [{ path: [...path, 'week'], message: `${name} has "week" but no "weekday"; say which day of week ${item.week ?? 'it is'}.` }];
-    if (!at && !from) return [{ path, message: `${name} has no "at"; give a clock time like "15:00", a named time or "all-day".` }];
+    if (from && (day || week))
+      return [
+        {
+          path: [...path, day ? 'day' : 'week'],
+          message: `${name} has "from" and "${day ? 'day' : 'week'}"; it is counted from one item, or from a day or week, not both.`,
+        },
+      ];
+    if (from && weekday)
+      return [
+        {
+          path: [...path, 'weekday'],
+          message: `${name} is counted from another item, so "weekday" has no meaning; leave it out.`,
+        },
+      ];
+    if (!from && offset)
+      return [
+        { path, message: `${name} has "days", "hours" or "minutes" but no "from"; they count from another item.` },
+      ];
+    if (day && week)
+      return [{ path: [...path, 'week'], message: `${name} has both "day" and "week"; give one of them.` }];
+    if (!day && !week && !from)
+      return [
+        {
+          path,
+          message: `${name} has neither "day", "week" nor "from"; give a working-day number, a week and weekday, or the item it is counted from.`,
+        },
+      ];
+    if (week && !weekday)
+      return [
+        {
+          path: [...path, 'week'],
+          message: `${name} has "week" but no "weekday"; say which day of week ${item.week ?? 'it is'}.`,
+        },
+      ];
+    if (!at && !from)
+      return [{ path, message: `${name} has no "at"; give a clock time like "15:00", a named time or "all-day".` }];
     return [];
   });
 
@@ -63,13 +102,33 @@ const checkFrom: Check = ({ items }) => {
     if (item.from === undefined) return [];
     const path = ['items', item.index, 'from'];
     if (item.from === item.id) return [{ path, message: `${nameOf(item)} is counted from itself.` }];
-    if (!byId.has(item.from)) return [{ path, message: `${nameOf(item)} is counted from "${item.from}", but there is no item "${item.from}".${didYouMean(item.from, [...byId.keys()].filter((id) => id !== item.id))}` }];
+    if (!byId.has(item.from))
+      return [
+        {
+          path,
+          message: `${nameOf(item)} is counted from "${item.from}", but there is no item "${item.from}".${didYouMean(
+            item.from,
+            [...byId.keys()].filter((id) => id !== item.id),
+          )}`,
+        },
+      ];
     const chain = [item.id ?? '?'];
     const onChain = new Set(chain);
-    for (let at = byId.get(item.from); at && !ends.has(at.id ?? ''); at = at.from === undefined ? undefined : byId.get(at.from)) {
+    for (
+      let at = byId.get(item.from);
+      at && !ends.has(at.id ?? '');
+      at = at.from === undefined ? undefined : byId.get(at.from)
+    ) {
       if (onChain.has(at.id ?? '')) {
         // Reported once, at the item the cycle starts from; the items that lead into it are not cycles themselves.
-        return at.id === item.id ? [{ path, message: `"from" makes a cycle: ${[...chain, at.id].join(' -> ')}; a chain must end at an item with a day or a week.` }] : [];
+        return at.id === item.id
+          ? [
+              {
+                path,
+                message: `"from" makes a cycle: ${[...chain, at.id].join(' -> ')}; a chain must end at an item with a day or a week.`,
+              },
+            ]
+          : [];
       }
       chain.push(at.id ?? '?');
       onChain.add(at.id ?? '');
@@ -94,9 +153,20 @@ const checkClockOffsets: Check = ({ items }) => {
   };
   return items.flatMap((item): Problem[] => {
     if (item.from === undefined || item.clockOffset === 0) return [];
-    if (item.at === ALL_DAY) return [{ path: ['items', item.index, 'at'], message: `${nameOf(item)} moves hours or minutes from "${item.from}" but is all day itself; give it a clock time with "at", or leave out hours and minutes.` }];
+    if (item.at === ALL_DAY)
+      return [
+        {
+          path: ['items', item.index, 'at'],
+          message: `${nameOf(item)} moves hours or minutes from "${item.from}" but is all day itself; give it a clock time with "at", or leave out hours and minutes.`,
+        },
+      ];
     if (item.at !== undefined || !allDay(byId.get(item.from))) return [];
-    return [{ path: ['items', item.index, 'from'], message: `${nameOf(item)} moves hours or minutes from "${item.from}", which is all day; give it a clock time with "at".` }];
+    return [
+      {
+        path: ['items', item.index, 'from'],
+        message: `${nameOf(item)} moves hours or minutes from "${item.from}", which is all day; give it a clock time with "at".`,
+      },
+    ];
   });
 };
 
@@ -104,12 +174,19 @@ const checkTimes: Check = ({ items, times }) =>
   items.flatMap((item): Problem[] => {
     const at = item.at;
     if (at === undefined || at === ALL_DAY || TIME_OF_DAY.test(at) || times.has(at)) return [];
-    return [{ path: ['items', item.index, 'at'], message: `unknown time ${JSON.stringify(at)}; expected a clock time like "15:00" or one of ${listOf([...times, ALL_DAY])}.` }];
+    return [
+      {
+        path: ['items', item.index, 'at'],
+        message: `unknown time ${JSON.stringify(at)}; expected a clock time like "15:00" or one of ${listOf([...times, ALL_DAY])}.`,
+      },
+    ];
   });
 
 const checkParties: Check = ({ items, parties }) => {
   const unknown = (id: string, path: Problem['path'], what: string): Problem[] =>
-    parties.has(id) ? [] : [{ path, message: `unknown party "${id}" in ${what}; expected one of ${listOf(parties.keys())}.` }];
+    parties.has(id)
+      ? []
+      : [{ path, message: `unknown party "${id}" in ${what}; expected one of ${listOf(parties.keys())}.` }];
   const inItems = items.flatMap((item) => [
     ...item.by.flatMap((r) => unknown(r.id, ['items', item.index, 'by', r.index], nameOf(item))),
     ...(item.to === undefined ? [] : unknown(item.to, ['items', item.index, 'to'], nameOf(item))),
@@ -129,14 +206,27 @@ const checkFocus: Check = ({ focus, parties }) => {
     if (list.id !== undefined) {
       const first = seen.get(list.id);
       if (first === undefined) seen.set(list.id, list.index);
-      else duplicate.push({ path: ['focus', list.index, 'id'], message: `duplicate focus list id "${list.id}"; list ${first + 1} has it already.` });
+      else
+        duplicate.push({
+          path: ['focus', list.index, 'id'],
+          message: `duplicate focus list id "${list.id}"; list ${first + 1} has it already.`,
+        });
     }
     const unknown = (r: { index: number; id: string }, path: Array<string | number>): Problem[] =>
-      parties.has(r.id) ? [] : [{ path: [...path, r.index], message: `unknown party "${r.id}" in ${name}; expected one of ${listed(parties.keys())}.` }];
+      parties.has(r.id)
+        ? []
+        : [
+            {
+              path: [...path, r.index],
+              message: `unknown party "${r.id}" in ${name}; expected one of ${listed(parties.keys())}.`,
+            },
+          ];
     return [
       ...duplicate,
       ...list.parties.flatMap((r) => unknown(r, ['focus', list.index, 'parties'])),
-      ...list.points.flatMap((p) => p.parties.flatMap((r) => unknown(r, ['focus', list.index, 'points', p.index, 'parties']))),
+      ...list.points.flatMap((p) =>
+        p.parties.flatMap((r) => unknown(r, ['focus', list.index, 'points', p.index, 'parties'])),
+      ),
     ];
   });
 };
@@ -145,7 +235,12 @@ const checkCitations: Check = ({ citations, sources }) =>
   citations.flatMap((c): Problem[] =>
     sources.has(c.id)
       ? []
-      : [{ path: c.path, message: `there is no document "${c.id}" under "sources"; ${sources.size > 0 ? `expected one of ${[...sources].map((n) => `"${n}"`).join(', ')}` : 'name it under "sources" first'}.` }],
+      : [
+          {
+            path: c.path,
+            message: `there is no document "${c.id}" under "sources"; ${sources.size > 0 ? `expected one of ${[...sources].map((n) => `"${n}"`).join(', ')}` : 'name it under "sources" first'}.`,
+          },
+        ],
   );
 
 const checkAfter: Check = ({ items }) => {
@@ -154,7 +249,9 @@ const checkAfter: Check = ({ items }) => {
     item.after.flatMap((r): Problem[] => {
       const path = ['items', item.index, 'after', r.index];
       if (r.id === item.id) return [{ path, message: `${nameOf(item)} is declared to come after itself.` }];
-      return ids.has(r.id) ? [] : [{ path, message: `${nameOf(item)} comes after "${r.id}", but there is no item "${r.id}".` }];
+      return ids.has(r.id)
+        ? []
+        : [{ path, message: `${nameOf(item)} comes after "${r.id}", but there is no item "${r.id}".` }];
     }),
   );
 };
@@ -185,7 +282,10 @@ const checkAfterCycles: Check = ({ items }) => {
       if (!byId.has(to) || state.get(to) === 'done') continue;
       if (state.get(to) === 'visiting') {
         const cycle = [...trail.slice(trail.indexOf(to)), to];
-        problems.push({ path: ['items', byId.get(to)!.index, 'after'], message: `"after" makes a cycle: ${cycle.join(' -> ')}; no order can keep it.` });
+        problems.push({
+          path: ['items', byId.get(to)!.index, 'after'],
+          message: `"after" makes a cycle: ${cycle.join(' -> ')}; no order can keep it.`,
+        });
         continue;
       }
       state.set(to, 'visiting');
@@ -196,7 +296,19 @@ const checkAfterCycles: Check = ({ items }) => {
   return problems;
 };
 
-const CHECKS: readonly Check[] = [checkTimezone, checkUniqueItemIds, checkAnchors, checkFrom, checkClockOffsets, checkTimes, checkParties, checkAfter, checkAfterCycles, checkFocus, checkCitations];
+const CHECKS: readonly Check[] = [
+  checkTimezone,
+  checkUniqueItemIds,
+  checkAnchors,
+  checkFrom,
+  checkClockOffsets,
+  checkTimes,
+  checkParties,
+  checkAfter,
+  checkAfterCycles,
+  checkFocus,
+  checkCitations,
+];
 
 /** The cross-field problems of rule-set data as written, whatever its shape: checkRuleSet({ items: [{ id: "a", after: ["a"] }] }) names the self-reference. */
 export function checkRuleSet(data: unknown): Problem[] {

@@ -6,6 +6,7 @@ export function ruleSetJsonSchema(): Record<string, unknown> {
   return {
     ...z.toJSONSchema(RuleSetDocumentSchema, { io: 'input' }),
     title: 'jtai rule set',
-    description: 'A JTAI timetable for jtai: working-day offsets, clock times and deadlines from a notification date, or a rule set that extends another.',
+    description:
+      'A JTAI timetable for jtai: working-day offsets, clock times and deadlines from a notification date, or a rule set that extends another.',
   };
 }

@@ -124,7 +124,12 @@ function mergeById(baseList: unknown, overList: unknown, removed: ReadonlySet<st
 }
 
 /** A removed item also leaves the "after" lists the base wrote (not those the overlay writes). */
-function dropRemovedAfter(items: unknown[], origins: Origin[], overs: unknown, removed: ReadonlySet<string>): unknown[] {
+function dropRemovedAfter(
+  items: unknown[],
+  origins: Origin[],
+  overs: unknown,
+  removed: ReadonlySet<string>,
+): unknown[] {
   return items.map((item, k) => {
     const from = origins[k]!;
     const after = get(item, 'after');
@@ -172,10 +177,20 @@ export function mergeLayers(base: Layer, overlay: Layer): Layer {
     if (listOrigins && typeof index === 'number' && listOrigins[index]) {
       const from = listOrigins[index]!;
       const field = full[2];
-      const inOverlay = from.overlay !== undefined && (from.base === undefined || field === undefined || has(get(o[top as string], from.overlay), field));
-      return inOverlay ? overlay.locate([top as string, from.overlay!, ...rest], key) : base.locate([top as string, from.base!, ...rest], key);
+      const inOverlay =
+        from.overlay !== undefined &&
+        (from.base === undefined || field === undefined || has(get(o[top as string], from.overlay), field));
+      return inOverlay
+        ? overlay.locate([top as string, from.overlay!, ...rest], key)
+        : base.locate([top as string, from.base!, ...rest], key);
     }
-    if (typeof top === 'string' && LISTED.has(top) && typeof index === 'number' && Array.isArray(base.data[top]) && Array.isArray(o[top])) {
+    if (
+      typeof top === 'string' &&
+      LISTED.has(top) &&
+      typeof index === 'number' &&
+      Array.isArray(base.data[top]) &&
+      Array.isArray(o[top])
+    ) {
       const n = (base.data[top] as unknown[]).length;
       return index < n ? base.locate(path, key) : overlay.locate([top, index - n, ...rest], key);
     }

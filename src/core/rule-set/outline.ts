@@ -72,7 +72,9 @@ function outlineItem(value: unknown, index: number): OutlineItem | undefined {
   return {
     index,
     ...(text(value.id) !== undefined && { id: text(value.id) }),
-    clockOffset: (typeof value.hours === 'number' ? value.hours * 60 : 0) + (typeof value.minutes === 'number' ? value.minutes : 0),
+    clockOffset:
+      (typeof value.hours === 'number' ? value.hours * 60 : 0) +
+      (typeof value.minutes === 'number' ? value.minutes : 0),
     has: {
       day: value.day !== undefined,
       week: week !== undefined,
@@ -112,7 +114,9 @@ function citations(d: Data): OutlineCitation[] {
     ...quote(inspection.themesSource, ['inspection', 'themesSource']),
     ...quote(inspection.inspectoratesSource, ['inspection', 'inspectoratesSource']),
     ...quote(applies.source, ['applies', 'source']),
-    ...focus.flatMap((f, i) => (isRecord(f) && text(f.from) !== undefined ? [{ path: ['focus', i, 'from'], id: text(f.from)! }] : [])),
+    ...focus.flatMap((f, i) =>
+      isRecord(f) && text(f.from) !== undefined ? [{ path: ['focus', i, 'from'], id: text(f.from)! }] : [],
+    ),
   ];
 }
 
@@ -123,7 +127,9 @@ export function outlineOf(data: unknown): RuleSetOutline {
   return {
     ...(text(d.timezone) !== undefined && { timezone: text(d.timezone) }),
     times: new Set(idsOf(d.times)),
-    parties: new Map(idsOf(parties).map((id) => [id, { members: refs(isRecord(parties[id]) ? parties[id].members : undefined) }])),
+    parties: new Map(
+      idsOf(parties).map((id) => [id, { members: refs(isRecord(parties[id]) ? parties[id].members : undefined) }]),
+    ),
     items: Array.isArray(d.items) ? d.items.flatMap((item, i) => outlineItem(item, i) ?? []) : [],
     sources: new Set(idsOf(d.sources)),
     focus: Array.isArray(d.focus) ? d.focus.flatMap((f, i) => outlineFocus(f, i) ?? []) : [],

@@ -1,9 +1,19 @@
-import { ALL_DAY, type Anchor, type At, type FocusList, type Quote, type RuleItem, type RuleSet, type RuleSetFile } from './rule-set.js';
+import {
+  ALL_DAY,
+  type Anchor,
+  type At,
+  type FocusList,
+  type Quote,
+  type RuleItem,
+  type RuleSet,
+  type RuleSetFile,
+} from './rule-set.js';
 
 // Resolving a checked rule set: defaults applied, named times and quotes looked up.
 
 function resolveAnchor(item: RuleSetFile['items'][number]): Anchor {
-  if (item.from !== undefined) return { type: 'from', from: item.from, days: item.days ?? 0, hours: item.hours ?? 0, minutes: item.minutes ?? 0 };
+  if (item.from !== undefined)
+    return { type: 'from', from: item.from, days: item.days ?? 0, hours: item.hours ?? 0, minutes: item.minutes ?? 0 };
   if (item.week !== undefined) return { type: 'week', week: item.week, weekday: item.weekday! };
   return { type: 'day', day: item.day!, ...(item.weekday && { weekday: item.weekday }) };
 }
@@ -15,7 +25,10 @@ function resolveAt(at: string, times: ReadonlyMap<string, NonNullable<RuleSetFil
   return { type: 'clock', time: named.time, name: at, label: named.label, ...(named.note && { note: named.note }) };
 }
 
-function resolveItem(item: RuleSetFile['items'][number], times: ReadonlyMap<string, NonNullable<RuleSetFile['times']>[string]>): RuleItem {
+function resolveItem(
+  item: RuleSetFile['items'][number],
+  times: ReadonlyMap<string, NonNullable<RuleSetFile['times']>[string]>,
+): RuleItem {
   return {
     id: item.id,
     kind: item.kind,
@@ -46,7 +59,11 @@ function resolveFocus(list: Written<'focus'>[number]): FocusList {
     parties: list.parties ?? [],
     ...(list.from !== undefined && { from: list.from }),
     ...(list.note !== undefined && { note: list.note }),
-    points: list.points.map((p) => (typeof p === 'string' ? { text: p, parties: [] } : { text: p.text, parties: p.parties ?? [], ...(p.note !== undefined && { note: p.note }) })),
+    points: list.points.map((p) =>
+      typeof p === 'string'
+        ? { text: p, parties: [] }
+        : { text: p.text, parties: p.parties ?? [], ...(p.note !== undefined && { note: p.note }) },
+    ),
   };
 }
 
@@ -54,12 +71,28 @@ function resolveFocus(list: Written<'focus'>[number]): FocusList {
 function resolveAbout(file: RuleSetFile): Pick<RuleSet, 'inspection' | 'applies'> {
   const i = file.inspection;
   const a = file.applies;
-  const defined = <T extends object>(o: T) => Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as T;
+  const defined = <T extends object>(o: T) =>
+    Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as T;
   return {
     ...(i && {
-      inspection: defined({ guidance: i.guidance, themes: i.themes, themesSource: resolveQuote(i.themesSource), inspectorates: i.inspectorates ?? [], inspectoratesSource: resolveQuote(i.inspectoratesSource), note: i.note }),
+      inspection: defined({
+        guidance: i.guidance,
+        themes: i.themes,
+        themesSource: resolveQuote(i.themesSource),
+        inspectorates: i.inspectorates ?? [],
+        inspectoratesSource: resolveQuote(i.inspectoratesSource),
+        note: i.note,
+      }),
     }),
-    ...(a && { applies: defined({ from: a.from, until: a.until, source: resolveQuote(a.source), before: a.before, after: a.after }) }),
+    ...(a && {
+      applies: defined({
+        from: a.from,
+        until: a.until,
+        source: resolveQuote(a.source),
+        before: a.before,
+        after: a.after,
+      }),
+    }),
   };
 }
 
@@ -71,7 +104,10 @@ function resolveAbout(file: RuleSetFile): Pick<RuleSet, 'inspection' | 'applies'
 export function resolveRuleSet(file: RuleSetFile): RuleSet {
   const times = new Map(Object.entries(file.times ?? {}));
   const parties = Object.fromEntries(
-    Object.entries(file.parties).map(([id, p]) => [id, { id, name: p.name, members: p.members ?? [], ...(p.aliases && { aliases: p.aliases }) }]),
+    Object.entries(file.parties).map(([id, p]) => [
+      id,
+      { id, name: p.name, members: p.members ?? [], ...(p.aliases && { aliases: p.aliases }) },
+    ]),
   );
   const n = file.notification ?? {};
   const ruleSet: RuleSet = {

@@ -70,16 +70,25 @@ const PartySchema = z
     members: z
       .array(Id)
       .optional()
-      .describe('Parties that belong to this one (default: none); "--agency police" also matches a group police belongs to.'),
+      .describe(
+        'Parties that belong to this one (default: none); "--agency police" also matches a group police belongs to.',
+      ),
     aliases: z
       .array(Text)
       .optional()
-      .describe('Other names people use for it with --agency, any case ("probation", "nhs"); one alias may name several parties.'),
+      .describe(
+        'Other names people use for it with --agency, any case ("probation", "nhs"); one alias may name several parties.',
+      ),
   })
   .describe('An agency, a person or a group of them.');
 
 const NotificationSchema = z.strictObject({
-  day: z.int('a whole number').min(0, 'zero or more').max(MAX_WORKING_DAYS, `a whole number from 0 to ${MAX_WORKING_DAYS}`).optional().describe('The day number of the notification day (default 0).'),
+  day: z
+    .int('a whole number')
+    .min(0, 'zero or more')
+    .max(MAX_WORKING_DAYS, `a whole number from 0 to ${MAX_WORKING_DAYS}`)
+    .optional()
+    .describe('The day number of the notification day (default 0).'),
   weekday: Weekday.optional().describe('The weekday notifications are expected on; another gives a warning.'),
   source: Text.optional().describe("The source's own words about the notification day."),
 });
@@ -94,12 +103,17 @@ const QuoteSchema = z
       from: Id.describe('The id, under "sources", of the document they are quoted from.'),
     }),
   ])
-  .describe('The words of a source document: text quoted from the main "source", or { text, from } for another of "sources".');
+  .describe(
+    'The words of a source document: text quoted from the main "source", or { text, from } for another of "sources".',
+  );
 
 const InspectionSchema = z
   .strictObject({
     guidance: Text.describe('The guidance the rule set encodes, for example "JTAI guidance of July 2018".'),
-    themes: z.array(Text).min(1, 'at least one theme').describe('The deep-dive theme or themes of the inspections it encodes.'),
+    themes: z
+      .array(Text)
+      .min(1, 'at least one theme')
+      .describe('The deep-dive theme or themes of the inspections it encodes.'),
     themesSource: QuoteSchema.optional().describe('The words that name the themes.'),
     inspectorates: z.array(Text).optional().describe('Who carries out the inspection (default: not said).'),
     inspectoratesSource: QuoteSchema.optional().describe('The words that name the inspectorates.'),
@@ -109,11 +123,17 @@ const InspectionSchema = z
 
 const AppliesSchema = z
   .strictObject({
-    from: IsoDateText.optional().describe('The first notification date the rule set fits; before it, jtai notes that it may not fit.'),
-    until: IsoDateText.optional().describe('The last notification date it is known to fit; after it, jtai notes that it may not fit.'),
+    from: IsoDateText.optional().describe(
+      'The first notification date the rule set fits; before it, jtai notes that it may not fit.',
+    ),
+    until: IsoDateText.optional().describe(
+      'The last notification date it is known to fit; after it, jtai notes that it may not fit.',
+    ),
     source: QuoteSchema.optional().describe('The words that say when the guidance applies.'),
     before: Text.optional().describe('Why a notification before "from" may not fit, said with the note.'),
-    after: Text.optional().describe('Why a notification after "until" may not fit (what changed, with where it is written), said with the note.'),
+    after: Text.optional().describe(
+      'Why a notification after "until" may not fit (what changed, with where it is written), said with the note.',
+    ),
   })
   .describe('When the rule set fits: outside these dates a plan still comes, with a note that it may not fit.');
 
@@ -140,14 +160,16 @@ const FocusListSchema = z
   })
   .describe('One list of what the inspection looks at, or what an agency must be ready to show.');
 
-
 const RuleItemFileSchema = z
   .strictObject({
     id: Id.describe('A short, stable name for the item; used in UIDs and in "after".'),
-    kind: z.enum(ITEM_KINDS).describe('"submission": the area must provide something. "inspector-action": inspectors select or request.'),
+    kind: z
+      .enum(ITEM_KINDS)
+      .describe('"submission": the area must provide something. "inspector-action": inspectors select or request.'),
     title: Text.describe('What is due or what happens, in a few words.'),
-    day: WorkingDays.optional()
-      .describe('Working-day number, counted the way notification.day counts the notification day.'),
+    day: WorkingDays.optional().describe(
+      'Working-day number, counted the way notification.day counts the notification day.',
+    ),
     week: z
       .int('a whole week number')
       .min(1, 'a week number from 1')
@@ -157,14 +179,22 @@ const RuleItemFileSchema = z
     weekday: Weekday.optional().describe(
       'With week: the day of that week. With day: the weekday the source gives, checked against the date.',
     ),
-    from: Id.optional().describe('Instead of day or week: the id of the item this one is counted from (an internal deadline chained to it).'),
+    from: Id.optional().describe(
+      'Instead of day or week: the id of the item this one is counted from (an internal deadline chained to it).',
+    ),
     days: WorkingDays.optional().describe('With from: working days after (+) or before (-) that item (default 0).'),
-    hours: bounded('hours', MAX_HOURS).optional().describe('With from: hours after (+) or before (-) its time, in wall-clock time (default 0).'),
-    minutes: bounded('minutes', MAX_MINUTES).optional().describe('With from: minutes after (+) or before (-) its time (default 0).'),
+    hours: bounded('hours', MAX_HOURS)
+      .optional()
+      .describe('With from: hours after (+) or before (-) its time, in wall-clock time (default 0).'),
+    minutes: bounded('minutes', MAX_MINUTES)
+      .optional()
+      .describe('With from: minutes after (+) or before (-) its time (default 0).'),
     at: z
       .string()
       .optional()
-      .describe('A 24-hour clock time ("15:00"), the id of a named time ("end-of-day"), or "all-day"; with from, by default the time of that item.'),
+      .describe(
+        'A 24-hour clock time ("15:00"), the id of a named time ("end-of-day"), or "all-day"; with from, by default the time of that item.',
+      ),
     by: z.array(Id).min(1, 'at least one party').describe('The parties that must act.'),
     to: Id.optional().describe('The party that receives it.'),
     details: z.array(Text).optional().describe('What is to be provided or done, one line each (default: none).'),
@@ -182,16 +212,30 @@ export const RuleSetFileSchema = z
     source: SourceSchema,
     timezone: Text.describe('IANA time zone of every clock time, for example "Europe/London".'),
     holidays: z.enum(HOLIDAY_CALENDARS).describe('The bank-holiday calendar that working days skip.'),
-    closures: z.array(ClosureSchema).optional().describe('Local closure days that working days skip too (default: none).'),
-    notification: NotificationSchema.optional().describe('How the notification day is counted (default: day 0, any weekday).'),
+    closures: z
+      .array(ClosureSchema)
+      .optional()
+      .describe('Local closure days that working days skip too (default: none).'),
+    notification: NotificationSchema.optional().describe(
+      'How the notification day is counted (default: day 0, any weekday).',
+    ),
     times: z.record(Id, NamedTimeSchema).optional().describe('Named times of day (default: none).'),
     parties: z.record(Id, PartySchema).describe('Everyone who acts or receives.'),
     notes: z.array(Text).optional().describe('Notes on the whole rule set, shown with every plan (default: none).'),
-    sources: z.record(Id, SourceSchema).optional().describe('Other documents quoted, by id, beside the main "source" (default: none).'),
+    sources: z
+      .record(Id, SourceSchema)
+      .optional()
+      .describe('Other documents quoted, by id, beside the main "source" (default: none).'),
     inspection: InspectionSchema.optional(),
     applies: AppliesSchema.optional(),
-    focus: z.array(FocusListSchema).optional().describe('What the inspection looks at and what agencies must be ready to show (default: none).'),
-    items: z.array(RuleItemFileSchema).min(1, 'at least one item').describe('Every submission due and inspector action.'),
+    focus: z
+      .array(FocusListSchema)
+      .optional()
+      .describe('What the inspection looks at and what agencies must be ready to show (default: none).'),
+    items: z
+      .array(RuleItemFileSchema)
+      .min(1, 'at least one item')
+      .describe('Every submission due and inspector action.'),
   })
   .describe('A JTAI timetable: working-day offsets, clock times and deadlines from a notification date.');
 
@@ -201,7 +245,10 @@ export const RuleSetFileSchema = z
  */
 function patchOf<T extends z.ZodRawShape>(schema: z.ZodObject<T>, keep: ReadonlyArray<keyof T> = []) {
   const shape = Object.fromEntries(
-    Object.entries(schema.shape).map(([key, field]) => [key, keep.includes(key) ? field : (field as z.ZodType).nullable().optional()]),
+    Object.entries(schema.shape).map(([key, field]) => [
+      key,
+      keep.includes(key) ? field : (field as z.ZodType).nullable().optional(),
+    ]),
   );
   return z.strictObject(shape as Record<string, z.ZodType>).describe(schema.description ?? '');
 }
@@ -222,28 +269,47 @@ const RuleSetOverlaySchema = z
     source: patchOf(SourceSchema).optional().describe('Changes to the source document: only the fields given change.'),
     timezone: Text.optional(),
     holidays: z.enum(HOLIDAY_CALENDARS).optional(),
-    closures: z.array(ClosureSchema).nullable().optional().describe('Closure days added to the base ones (null: none of the base ones).'),
-    notification: patchOf(NotificationSchema).optional().describe('Changes to how the notification day is counted: only the fields given change.'),
+    closures: z
+      .array(ClosureSchema)
+      .nullable()
+      .optional()
+      .describe('Closure days added to the base ones (null: none of the base ones).'),
+    notification: patchOf(NotificationSchema)
+      .optional()
+      .describe('Changes to how the notification day is counted: only the fields given change.'),
     times: z
       .record(Id, patchOf(NamedTimeSchema).nullable())
       .optional()
-      .describe('Named times added (time and label needed), changed field by field where the base has the id, or removed with null.'),
+      .describe(
+        'Named times added (time and label needed), changed field by field where the base has the id, or removed with null.',
+      ),
     parties: z
       .record(Id, patchOf(PartySchema).nullable())
       .optional()
       .describe('Parties added (name needed), changed field by field where the base has the id, or removed with null.'),
     notes: z.array(Text).nullable().optional().describe('Notes added to the base ones (null: none of the base ones).'),
-    sources: z.record(Id, patchOf(SourceSchema).nullable()).optional().describe('Documents added, changed field by field, or removed with null.'),
-    inspection: patchOf(InspectionSchema).optional().describe('Changes to what the inspection is: only the fields given change.'),
-    applies: patchOf(AppliesSchema).optional().describe('Changes to when the rule set fits: only the fields given change.'),
+    sources: z
+      .record(Id, patchOf(SourceSchema).nullable())
+      .optional()
+      .describe('Documents added, changed field by field, or removed with null.'),
+    inspection: patchOf(InspectionSchema)
+      .optional()
+      .describe('Changes to what the inspection is: only the fields given change.'),
+    applies: patchOf(AppliesSchema)
+      .optional()
+      .describe('Changes to when the rule set fits: only the fields given change.'),
     focus: z
       .array(patchOf(FocusListSchema, ['id']))
       .optional()
-      .describe('Focus lists added (an area may add its own points as a list of its own), or changed field by field where the base has the id.'),
+      .describe(
+        'Focus lists added (an area may add its own points as a list of its own), or changed field by field where the base has the id.',
+      ),
     items: z
       .array(patchOf(RuleItemFileSchema, ['id']))
       .optional()
-      .describe('Items added (every field an item needs), or changed field by field where the base has the id; null removes a field.'),
+      .describe(
+        'Items added (every field an item needs), or changed field by field where the base has the id; null removes a field.',
+      ),
   })
   .describe('A rule set that extends another.');
 
@@ -261,9 +327,7 @@ export type Anchor =
   | { type: 'week'; week: number; weekday: (typeof WEEKDAYS)[number] }
   | { type: 'from'; from: string; days: number; hours: number; minutes: number };
 
-export type At =
-  | { type: 'clock'; time: string; name?: string; label?: string; note?: string }
-  | { type: 'all-day' };
+export type At = { type: 'clock'; time: string; name?: string; label?: string; note?: string } | { type: 'all-day' };
 
 export interface Party {
   id: string;

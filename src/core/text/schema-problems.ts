@@ -14,12 +14,19 @@ export function show(value: unknown): string {
 }
 
 function valueAt(data: unknown, path: Path): unknown {
-  return path.reduce<unknown>((v, k) => (v !== null && typeof v === 'object' && Object.hasOwn(v, k) ? (v as Record<PropertyKey, unknown>)[k] : undefined), data);
+  return path.reduce<unknown>(
+    (v, k) =>
+      v !== null && typeof v === 'object' && Object.hasOwn(v, k) ? (v as Record<PropertyKey, unknown>)[k] : undefined,
+    data,
+  );
 }
 
 /** A path as people read it: pathText(["items", 0, "day"]) is "items[0].day". */
 export function pathText(path: Path): string {
-  return path.map((k, i) => (typeof k === 'number' ? `[${k}]` : i === 0 ? String(k) : `.${String(k)}`)).join('') || 'the file';
+  return (
+    path.map((k, i) => (typeof k === 'number' ? `[${k}]` : i === 0 ? String(k) : `.${String(k)}`)).join('') ||
+    'the file'
+  );
 }
 
 const TYPE_WORDS: Record<string, string> = {
@@ -46,11 +53,18 @@ export type Locate = (path: Path, key?: string) => { path: Path; position?: Sour
 export function schemaProblem(issue: z.core.$ZodIssue, data: unknown, locate: Locate): Problem {
   const path = issue.path.filter((k): k is string | number => typeof k !== 'symbol');
   const value = valueAt(data, path);
-  const custom = !issue.message.startsWith('Invalid') && !issue.message.startsWith('Too ') && !issue.message.startsWith('Unrecognized');
+  const custom =
+    !issue.message.startsWith('Invalid') &&
+    !issue.message.startsWith('Too ') &&
+    !issue.message.startsWith('Unrecognized');
   if (issue.code === 'unrecognized_keys') {
     const key = issue.keys[0]!;
     const written = locate(path, key);
-    return { path: [...path, key], message: `${pathText(written.path)}: unknown field "${key}"; check its spelling.`, position: written.position };
+    return {
+      path: [...path, key],
+      message: `${pathText(written.path)}: unknown field "${key}"; check its spelling.`,
+      position: written.position,
+    };
   }
   const written = locate(path);
   const where = pathText(written.path);
@@ -70,4 +84,3 @@ export function schemaProblem(issue: z.core.$ZodIssue, data: unknown, locate: Lo
   }
   return { path, message, position: written.position };
 }
-

@@ -37,7 +37,10 @@ function closestNames(text: string, names: Iterable<string>, max = 3): string[] 
     const started = prefix >= 4 && prefix >= 0.6 * Math.min(core(t).length, core(n).length);
     return near || within || started ? [{ name, score: near ? distance : 10 + Math.abs(n.length - t.length) }] : [];
   });
-  return scored.sort((a, b) => a.score - b.score || (a.name < b.name ? -1 : 1)).slice(0, max).map((s) => s.name);
+  return scored
+    .sort((a, b) => a.score - b.score || (a.name < b.name ? -1 : 1))
+    .slice(0, max)
+    .map((s) => s.name);
 }
 
 function commonPrefix(a: string, b: string): number {

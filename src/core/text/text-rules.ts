@@ -61,7 +61,12 @@ export function textProblem(text: string, kind: TextKind): string | undefined {
   if (!first) return undefined;
   const code = first[0].codePointAt(0)!;
   const bidi = (code >= 0x202a && code <= 0x202e) || (code >= 0x2066 && code <= 0x2069);
-  const name = surrogate === first ? 'half of a character (a lone surrogate)' : bidi ? 'a direction override' : (NAMES[code] ?? 'a control character');
+  const name =
+    surrogate === first
+      ? 'half of a character (a lone surrogate)'
+      : bidi
+        ? 'a direction override'
+        : (NAMES[code] ?? 'a control character');
   return `holds ${name} (${visibleChar(first[0])}) at character ${[...text.slice(0, first.index)].length + 1}`;
 }
 
@@ -72,8 +77,9 @@ export function isCleanText(text: string, kind: TextKind): boolean {
 
 // Everything a terminal could obey, or that would show text other than it is: C0 but tab and
 // line feed, DEL, C1, the Unicode line separators, direction overrides and lone surrogates.
-// eslint-disable-next-line no-control-regex -- matching control characters is the point
-const UNSAFE_ON_TERMINAL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
+const UNSAFE_ON_TERMINAL =
+  // eslint-disable-next-line no-control-regex -- matching control characters is the point
+  /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
 
 /** Text safe to show on a terminal: each control character as a visible escape, never the byte: visible("a\u001b]0;x") is "a\\x1b]0;x". */
 export function visible(text: string): string {
@@ -81,8 +87,9 @@ export function visible(text: string): string {
 }
 
 // The colours jtai itself writes (chalk's SGR sequences: ESC [ numbers m) and nothing else.
-// eslint-disable-next-line no-control-regex -- matching control characters is the point
-const UNSAFE_BUT_COLOUR = /\u001b\[[0-9;]{0,20}m|[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
+const UNSAFE_BUT_COLOUR =
+  // eslint-disable-next-line no-control-regex -- matching control characters is the point
+  /\u001b\[[0-9;]{0,20}m|[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
 
 /** Like visible, but keeps the colour sequences jtai writes on a terminal: visibleKeepingColour("\u001b[1mA\u001b]0;x") is "\u001b[1mA\\x1b]0;x". */
 export function visibleKeepingColour(text: string): string {

@@ -1,5 +1,13 @@
 import { expect, test } from 'vitest';
-import { addDays, formatLongDate, formatShortDate, isIsoDate, mondayOf, weekdayOf, weekdayOfWeek } from '../../../src/core/dates/calendar-date.js';
+import {
+  addDays,
+  formatLongDate,
+  formatShortDate,
+  isIsoDate,
+  mondayOf,
+  weekdayOf,
+  weekdayOfWeek,
+} from '../../../src/core/dates/calendar-date.js';
 
 test.each([
   ['2019-03-19', true],

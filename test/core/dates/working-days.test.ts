@@ -53,7 +53,9 @@ describe('addWorkingDays', () => {
   });
 
   test('refuses years whose bank holidays it does not know', () => {
-    expect(() => addWorkingDays('2040-12-28', 5, calendar)).toThrowErrorMatchingInlineSnapshot(`[UnknownYearError: 2041 is outside the years whose bank holidays jtai knows (2016 to 2040), so its working days cannot be counted.]`);
+    expect(() => addWorkingDays('2040-12-28', 5, calendar)).toThrowErrorMatchingInlineSnapshot(
+      `[UnknownYearError: 2041 is outside the years whose bank holidays jtai knows (2016 to 2040), so its working days cannot be counted.]`,
+    );
     expect(() => isWorkingDay('2015-06-01', calendar)).toThrow(/outside the years/);
   });
 });

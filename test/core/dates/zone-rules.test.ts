@@ -58,7 +58,9 @@ test('other zones, read through luxon, agree with luxon too', () => {
     const rules = computeZoneRules(name, 2019, 2021);
     fc.assert(
       fc.property(
-        fc.date({ min: new Date(Date.UTC(2019, 0, 1)), max: new Date(Date.UTC(2021, 11, 31)), noInvalidDate: true }).map((d) => d.toISOString().slice(0, 10)),
+        fc
+          .date({ min: new Date(Date.UTC(2019, 0, 1)), max: new Date(Date.UTC(2021, 11, 31)), noInvalidDate: true })
+          .map((d) => d.toISOString().slice(0, 10)),
         timeArb,
         (date, time) => {
           fc.pre(!nearChange(rules, date, time));

@@ -45,7 +45,16 @@ describe('agencies', () => {
 
   test('the parties that get their own file', () => {
     expect(submittingParties(plan).map((p) => p.id)).toEqual([
-      'dcs', 'local-authority', 'partner-agencies', 'local-agencies', 'police', 'health', 'schools', 'yot', 'nps', 'crc',
+      'dcs',
+      'local-authority',
+      'partner-agencies',
+      'local-agencies',
+      'police',
+      'health',
+      'schools',
+      'yot',
+      'nps',
+      'crc',
     ]);
   });
 });

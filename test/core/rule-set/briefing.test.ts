@@ -21,15 +21,22 @@ const read = (name: string) => readFileSync(new URL(`../../../schedules/sources/
 const BRIEFING = read('jtai-briefing-2018.md');
 const PRESENTATION = read('working-together-2019.md');
 const ruleSet = await loadRuleSet('jtai-2018');
-const words = (text: string) => ` ${text.toLowerCase().replace(/[’‘`]/g, "'").replace(/[^a-z0-9']+/g, ' ').trim()} `;
+const words = (text: string) =>
+  ` ${text
+    .toLowerCase()
+    .replace(/[’‘`]/g, "'")
+    .replace(/[^a-z0-9']+/g, ' ')
+    .trim()} `;
 const list = (id: string) => ruleSet.focus.find((l) => l.id === id)!;
 
-describe('every quotation is the source\'s own words', () => {
+describe("every quotation is the source's own words", () => {
   // Each sentence or list entry of a quotation, compared as lower-case words, is in its document.
   const quoted = (text: string, document: string, what: string) => {
-    for (const part of text.split(/[.:;](?:\s|$)/).filter((p) => p.trim())) expect(words(document), `${what}: "${part}"`).toContain(words(part));
+    for (const part of text.split(/[.:;](?:\s|$)/).filter((p) => p.trim()))
+      expect(words(document), `${what}: "${part}"`).toContain(words(part));
   };
-  const documentOf = (from: string | undefined) => (from === 'presentation-2019' ? PRESENTATION : from === undefined ? BRIEFING : '');
+  const documentOf = (from: string | undefined) =>
+    from === 'presentation-2019' ? PRESENTATION : from === undefined ? BRIEFING : '';
 
   test('the inspection, its themes and inspectorates, and when it applies', () => {
     const { inspection, applies } = ruleSet;
@@ -53,13 +60,21 @@ describe('every quotation is the source\'s own words', () => {
   test('the 2019 presentation is shipped beside the briefing, as given', () => {
     // The SHA-256 of the copy as received (shared/sources/working-together-2019.md, 25 Nov 2026):
     // an edited copy could no longer prove a quotation.
-    expect(createHash('sha256').update(readFileSync(new URL('../../../schedules/sources/working-together-2019.md', import.meta.url))).digest('hex')).toBe(
-      '81d888540c3201acc3b06ae96a9f36de128acb27135f93a7c5a9addcfe74ead7',
-    );
-    expect(createHash('sha256').update(readFileSync(new URL('../../../schedules/sources/jtai-briefing-2018.md', import.meta.url))).digest('hex')).toBe(
-      '34d8dd085dd827f2c70148cf9773e17a092240989de235fa12c16db3b661e2eb',
-    );
-    expect(ruleSet.sources['presentation-2019']).toMatchObject({ title: 'Working Together to Safeguard Children', published: '19 March 2019', reference: 'schedules/sources/working-together-2019.md' });
+    expect(
+      createHash('sha256')
+        .update(readFileSync(new URL('../../../schedules/sources/working-together-2019.md', import.meta.url)))
+        .digest('hex'),
+    ).toBe('81d888540c3201acc3b06ae96a9f36de128acb27135f93a7c5a9addcfe74ead7');
+    expect(
+      createHash('sha256')
+        .update(readFileSync(new URL('../../../schedules/sources/jtai-briefing-2018.md', import.meta.url)))
+        .digest('hex'),
+    ).toBe('34d8dd085dd827f2c70148cf9773e17a092240989de235fa12c16db3b661e2eb');
+    expect(ruleSet.sources['presentation-2019']).toMatchObject({
+      title: 'Working Together to Safeguard Children',
+      published: '19 March 2019',
+      reference: 'schedules/sources/working-together-2019.md',
+    });
   });
 });
 
@@ -83,7 +98,12 @@ describe('the focus lists, checked by hand against the briefing', () => {
     const shape = ruleSet.focus.map((l) => [l.id, l.heading, l.parties, l.points.map((p) => p.parties)]);
     expect(shape).toEqual([
       ['scope', 'Target Area Scope', [], [[], [], [], [], []]],
-      ['missing-children', 'Inspectors will look at responses /risk to missing children, particularly', [], [[], ['local-agencies'], [], ['local-agencies']]],
+      [
+        'missing-children',
+        'Inspectors will look at responses /risk to missing children, particularly',
+        [],
+        [[], ['local-agencies'], [], ['local-agencies']],
+      ],
       ['partners-show', 'Partners will need to show', ['partner-agencies'], [[], [], [], []]],
       ['schools', 'Schools', ['schools'], [[], [], []]],
       [
@@ -93,9 +113,13 @@ describe('the focus lists, checked by hand against the briefing', () => {
         [['local-authority', 'police', 'health', 'nps', 'crc', 'yot'], [], [], [], ['police'], ['police']],
       ],
     ]);
-    expect(list('schools').intro).toBe('schools need to have effective systems in place to identify children in these key areas of risk, including:');
+    expect(list('schools').intro).toBe(
+      'schools need to have effective systems in place to identify children in these key areas of risk, including:',
+    );
     expect(list('working-together').points[4]!.text).toBe('Does the police force engage in preventative work');
-    expect(list('working-together').points[5]!.text).toBe('Do the police map patterns and profile the overview of cases, and the quality of the response from local services');
+    expect(list('working-together').points[5]!.text).toBe(
+      'Do the police map patterns and profile the overview of cases, and the quality of the response from local services',
+    );
   });
 
   test('every bullet the briefing lists under those headings is in the rule set once, under its heading', () => {
@@ -111,21 +135,36 @@ describe('the focus lists, checked by hand against the briefing', () => {
     for (const [heading, id] of Object.entries(headings)) {
       const start = lines.findIndex((l) => l.includes(heading));
       const bullets: string[] = [];
-      for (let i = start + 1; i < lines.length && !/^#/.test(lines[i]!) && !/^\*\*Schools/.test(lines[i]!) && !(bullets.length > 0 && lines[i]!.trim() === ''); i++) {
+      for (
+        let i = start + 1;
+        i < lines.length &&
+        !/^#/.test(lines[i]!) &&
+        !/^\*\*Schools/.test(lines[i]!) &&
+        !(bullets.length > 0 && lines[i]!.trim() === '');
+        i++
+      ) {
         if (lines[i]!.startsWith('- ')) bullets.push(lines[i]!.slice(2));
       }
       const points = list(id).points.map((p) => words(p.text));
       expect(points, id).toHaveLength(bullets.length);
-      for (const bullet of bullets) expect(points.filter((p) => p === words(bullet)), `${id}: ${bullet}`).toHaveLength(1);
+      for (const bullet of bullets)
+        expect(
+          points.filter((p) => p === words(bullet)),
+          `${id}: ${bullet}`,
+        ).toHaveLength(1);
     }
   });
 });
 
 describe('where it shows', () => {
-  test('--agency schools puts the schools\' list first, under what schools should be ready to show', async () => {
+  test("--agency schools puts the schools' list first, under what schools should be ready to show", async () => {
     const md = (await runCli(['plan', '-n', '2019-03-19', '-f', 'md', '-a', 'schools'])).stdout;
-    expect(md).toMatch(/\n## What Schools should be ready to show\n\n### Schools\n\n\*Names: Schools\.\*\n\nschools need to have effective systems/);
-    expect(md.indexOf('## What Schools should be ready to show')).toBeLessThan(md.indexOf('## What the inspection looks at'));
+    expect(md).toMatch(
+      /\n## What Schools should be ready to show\n\n### Schools\n\n\*Names: Schools\.\*\n\nschools need to have effective systems/,
+    );
+    expect(md.indexOf('## What Schools should be ready to show')).toBeLessThan(
+      md.indexOf('## What the inspection looks at'),
+    );
     const json = JSON.parse((await runCli(['plan', '-n', '2019-03-19', '-f', 'json', '-a', 'schools'])).stdout);
     expect(json.focus.map((l: { id: string; forFilter: boolean }) => [l.id, l.forFilter])).toEqual([
       ['schools', true],
@@ -138,8 +177,16 @@ describe('where it shows', () => {
 
   test('--agency police: the lists that name the police or a group of theirs first', async () => {
     const json = JSON.parse((await runCli(['plan', '-n', '2019-03-19', '-f', 'json', '-a', 'police'])).stdout);
-    expect(json.focus.map((l: { id: string }) => l.id)).toEqual(['working-together', 'missing-children', 'partners-show', 'scope', 'schools']);
-    const points = json.focus[0].points.filter((p: { agencies: Array<{ id: string }> }) => p.agencies.some((a) => a.id === 'police'));
+    expect(json.focus.map((l: { id: string }) => l.id)).toEqual([
+      'working-together',
+      'missing-children',
+      'partners-show',
+      'scope',
+      'schools',
+    ]);
+    const points = json.focus[0].points.filter((p: { agencies: Array<{ id: string }> }) =>
+      p.agencies.some((a) => a.id === 'police'),
+    );
     expect(points).toHaveLength(3);
   });
 
@@ -147,7 +194,12 @@ describe('where it shows', () => {
     const md = (await runCli(['plan', '-n', '2019-03-19', '-f', 'md'])).stdout;
     const at = md.indexOf('\n## What the inspection looks at\n');
     expect(at).toBeGreaterThan(md.indexOf('| 7 | Thu 28 Mar 2019 |'));
-    expect(md.slice(at).match(/^### .*/gm)!.slice(0, 5)).toEqual([
+    expect(
+      md
+        .slice(at)
+        .match(/^### .*/gm)!
+        .slice(0, 5),
+    ).toEqual([
       '### Target Area Scope',
       '### Inspectors will look at responses /risk to missing children, particularly',
       '### Partners will need to show',
@@ -160,18 +212,26 @@ describe('where it shows', () => {
 
   test('the agenda has one line on the theme and inspectorates; --focus adds the lists', async () => {
     const text = (await runCli(['plan', '-n', '2019-03-19'])).stdout;
-    expect(text).toContain('Themes: child sexual exploitation; children associated with gangs and at risk of\nexploitation');
+    expect(text).toContain(
+      'Themes: child sexual exploitation; children associated with gangs and at risk of\nexploitation',
+    );
     expect(text).not.toContain('What the inspection looks at');
     const focus = (await runCli(['plan', '-n', '2019-03-19', '--focus', '-a', 'schools'])).stdout;
-    expect(focus).toContain('\nWhat Schools should be ready to show\n\n  Schools\n  (Schools)\n  schools need to have effective systems');
+    expect(focus).toContain(
+      '\nWhat Schools should be ready to show\n\n  Schools\n  (Schools)\n  schools need to have effective systems',
+    );
   });
 
   test('the calendar describes the inspection; no event links anything external', () => {
     const plan = computePlan(ruleSet, '2019-03-19', makeHolidayCalendar([]));
-    const vcalendar = new ICAL.Component(ICAL.parse(renderIcs(plan, { stamp: new Date(0), remindMinutes: 60, version: 't' })));
+    const vcalendar = new ICAL.Component(
+      ICAL.parse(renderIcs(plan, { stamp: new Date(0), remindMinutes: 60, version: 't' })),
+    );
     const description = vcalendar.getFirstPropertyValue('x-wr-caldesc') as string;
     expect(description).toContain('Themes: child sexual exploitation; children associated with gangs');
-    expect(description).toContain("Inspectorates: Ofsted, Care Quality Commission (CQC), Her Majesty's Inspectorate of Constabulary, Fire and Rescue Services (HMICFRS), Her Majesty's Inspectorate of Probation (HMI Probation)");
+    expect(description).toContain(
+      "Inspectorates: Ofsted, Care Quality Commission (CQC), Her Majesty's Inspectorate of Constabulary, Fire and Rescue Services (HMICFRS), Her Majesty's Inspectorate of Probation (HMI Probation)",
+    );
     for (const event of vcalendar.getAllSubcomponents('vevent')) {
       expect(event.getAllProperties().map((p) => p.name)).not.toEqual(expect.arrayContaining(['url']));
       expect(event.getAllProperties().map((p) => p.name)).not.toContain('attach');
@@ -179,12 +239,17 @@ describe('where it shows', () => {
     }
   });
 
-  test('jtai list shows each rule set\'s themes, inspectorates and the years it fits', async () => {
+  test("jtai list shows each rule set's themes, inspectorates and the years it fits", async () => {
     const text = (await runCli(['list'])).stdout;
     expect(text).toContain('    fits notifications from September 2018 to December 2019\n');
     expect(text).toContain('    themes: child sexual exploitation;');
     const json = JSON.parse((await runCli(['list', '-f', 'json'])).stdout);
-    expect(json[0]).toMatchObject({ id: 'jtai-2018', appliesFrom: '2018-09-01', appliesUntil: '2019-12-31', guidance: 'JTAI guidance published in July 2018' });
+    expect(json[0]).toMatchObject({
+      id: 'jtai-2018',
+      appliesFrom: '2018-09-01',
+      appliesUntil: '2019-12-31',
+      guidance: 'JTAI guidance published in July 2018',
+    });
     expect(json[0].inspectorates).toHaveLength(4);
   });
 });
@@ -198,7 +263,9 @@ describe('a plan outside the dates the rule set fits', () => {
   test('2016 gets the note, said why, pointing to jtai init; never a refusal', async () => {
     const { fits, stderr } = await fit('2016-03-15');
     expect(fits).toBe(false);
-    expect(stderr).toMatch(/^jtai: warning: jtai-2018 encodes the JTAI guidance published in July 2018, for notifications from Saturday 1 September 2018 \("The next round of inspections will start in September 2018\."\); a notification on Tuesday 15 March 2016 comes before that: .* write a rule set for the guidance in force with jtai init\.\n/);
+    expect(stderr).toMatch(
+      /^jtai: warning: jtai-2018 encodes the JTAI guidance published in July 2018, for notifications from Saturday 1 September 2018 \("The next round of inspections will start in September 2018\."\); a notification on Tuesday 15 March 2016 comes before that: .* write a rule set for the guidance in force with jtai init\.\n/,
+    );
   });
 
   test('2025 gets the note, with what changed and where it is written', async () => {
@@ -206,7 +273,9 @@ describe('a plan outside the dates the rule set fits', () => {
     expect(fits).toBe(false);
     const note = stderr.split('\n')[0]!;
     expect(note).toContain('a notification on Tuesday 3 June 2025 comes after that');
-    expect(note).toContain('https://www.gov.uk/government/publications/joint-inspections-of-arrangements-and-services-for-children-in-need-of-help-and-protection');
+    expect(note).toContain(
+      'https://www.gov.uk/government/publications/joint-inspections-of-arrangements-and-services-for-children-in-need-of-help-and-protection',
+    );
     expect(note).toContain('jtai init');
   });
 
@@ -228,24 +297,46 @@ describe('rule sets of your own', () => {
       'extends: jtai-2018\nid: area\nfocus:\n  - id: our-points\n    heading: Our own points\n    parties: [police]\n    points: [How the MASH shares information]\n  - id: schools\n    heading: Schools and academies\n',
     );
     const json = JSON.parse((await runCli(['plan', '-n', '2019-03-19', '-f', 'json', '-r', file])).stdout);
-    expect(json.focus.map((l: { id: string }) => l.id)).toEqual(['scope', 'missing-children', 'partners-show', 'schools', 'working-together', 'our-points']);
-    expect(json.focus[3]).toMatchObject({ heading: 'Schools and academies', intro: list('schools').intro, points: list('schools').points.map((p) => ({ text: p.text, agencies: [], note: null })) });
+    expect(json.focus.map((l: { id: string }) => l.id)).toEqual([
+      'scope',
+      'missing-children',
+      'partners-show',
+      'schools',
+      'working-together',
+      'our-points',
+    ]);
+    expect(json.focus[3]).toMatchObject({
+      heading: 'Schools and academies',
+      intro: list('schools').intro,
+      points: list('schools').points.map((p) => ({ text: p.text, agencies: [], note: null })),
+    });
   });
 
   test('unknown parties and documents in focus lists and quotes are errors at their line and column', async () => {
-    const file = rules('extends: jtai-2018\nid: area\nfocus:\n  - id: ours\n    heading: Ours\n    from: minutes\n    points:\n      - { text: A point, parties: [fire-service] }\ninspection:\n  themesSource: { text: x, from: nowhere }\n');
+    const file = rules(
+      'extends: jtai-2018\nid: area\nfocus:\n  - id: ours\n    heading: Ours\n    from: minutes\n    points:\n      - { text: A point, parties: [fire-service] }\ninspection:\n  themesSource: { text: x, from: nowhere }\n',
+    );
     const { stdout } = await runCli(['check', file]);
-    expect(stdout).toContain(`${file}:6:11: error: there is no document "minutes" under "sources"; expected one of "presentation-2019".`);
-    expect(stdout).toContain(`${file}:8:36: error: unknown party "fire-service" in focus list "ours"; expected one of "dcs",`);
-    expect(stdout).toContain(`${file}:10:34: error: there is no document "nowhere" under "sources"; expected one of "presentation-2019".`);
+    expect(stdout).toContain(
+      `${file}:6:11: error: there is no document "minutes" under "sources"; expected one of "presentation-2019".`,
+    );
+    expect(stdout).toContain(
+      `${file}:8:36: error: unknown party "fire-service" in focus list "ours"; expected one of "dcs",`,
+    );
+    expect(stdout).toContain(
+      `${file}:10:34: error: there is no document "nowhere" under "sources"; expected one of "presentation-2019".`,
+    );
   });
 
-  test('jtai init\'s guide and the JSON Schema cover the new fields', async () => {
+  test("jtai init's guide and the JSON Schema cover the new fields", async () => {
     const dir = mkdtempSync(join(tmpdir(), 'jtai-init-'));
     await runCli(['init', join(dir, 'r.yaml')]);
     const text = readFileSync(join(dir, 'r.yaml'), 'utf8');
-    for (const field of ['sources', 'inspection', 'applies', 'focus']) expect(text).toMatch(new RegExp(`^#   ${field} `, 'm'));
+    for (const field of ['sources', 'inspection', 'applies', 'focus'])
+      expect(text).toMatch(new RegExp(`^#   ${field} `, 'm'));
     const schema = JSON.parse((await runCli(['schema'])).stdout);
-    expect(Object.keys(schema.anyOf[0].properties)).toEqual(expect.arrayContaining(['sources', 'inspection', 'applies', 'focus']));
+    expect(Object.keys(schema.anyOf[0].properties)).toEqual(
+      expect.arrayContaining(['sources', 'inspection', 'applies', 'focus']),
+    );
   });
 });

@@ -20,8 +20,23 @@ describe('the JSON Schema of rule sets', () => {
   });
 
   test('accepts a rule set that extends another', () => {
-    expect(validate({ extends: 'jtai-2018', id: 'my-area', remove: ['child-level-data'], items: [{ id: 'yot-cases', at: '14:00' }] })).toBe(true);
-    expect(validate({ extends: 'jtai-2018', id: 'a', notes: null, times: { midday: null }, items: [{ id: 'yot-cases', day: null, week: 2, weekday: 'monday' }] })).toBe(true);
+    expect(
+      validate({
+        extends: 'jtai-2018',
+        id: 'my-area',
+        remove: ['child-level-data'],
+        items: [{ id: 'yot-cases', at: '14:00' }],
+      }),
+    ).toBe(true);
+    expect(
+      validate({
+        extends: 'jtai-2018',
+        id: 'a',
+        notes: null,
+        times: { midday: null },
+        items: [{ id: 'yot-cases', day: null, week: 2, weekday: 'monday' }],
+      }),
+    ).toBe(true);
     expect(validate({ extends: 'jtai-2018', id: 'a', items: [{ id: null }] })).toBe(false);
   });
 

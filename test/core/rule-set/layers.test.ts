@@ -30,7 +30,8 @@ const baseItem = (id: string) => base.items.find((i) => i.id === id)!;
 
 function inspect(text: string, name = 'my-area.yaml') {
   const inspection = analyseRuleSet(text, name, reader);
-  const lines = (ps: typeof inspection.errors) => ps.map((p) => `${p.position!.file}:${p.position!.line}:${p.position!.column}: ${p.message}`);
+  const lines = (ps: typeof inspection.errors) =>
+    ps.map((p) => `${p.position!.file}:${p.position!.line}:${p.position!.column}: ${p.message}`);
   return { ...inspection, errorLines: lines(inspection.errors), warningLines: lines(inspection.warnings) };
 }
 
@@ -41,7 +42,9 @@ function resolved(text: string): RuleSet {
 }
 
 /** The README's own overlay example, exactly as printed under "Write your own rule set". */
-const readmeExample = /```yaml\n((?: {3})?# yaml-language-server[^\n]*\n(?: {3})?extends: jtai-2018[\s\S]*?) *```/.exec(README)![1]!.replace(/^ {3}/gm, '');
+const readmeExample = /```yaml\n((?: {3})?# yaml-language-server[^\n]*\n(?: {3})?extends: jtai-2018[\s\S]*?) *```/
+  .exec(README)![1]!
+  .replace(/^ {3}/gm, '');
 
 describe("the README's extends example, run as written", () => {
   const ruleSet = resolved(readmeExample);
@@ -63,7 +66,13 @@ describe("the README's extends example, run as written", () => {
       const after = item(before.id)!;
       const expected: RuleItem = { ...before, after: before.after.filter((id) => id !== 'child-level-data') };
       if (before.at?.type === 'clock' && before.at.name === 'end-of-day') {
-        expected.at = { type: 'clock', time: '16:30', name: 'end-of-day', label: 'end of the day', note: 'My Area sends everything by 16:30.' };
+        expected.at = {
+          type: 'clock',
+          time: '16:30',
+          name: 'end-of-day',
+          label: 'end of the day',
+          note: 'My Area sends everything by 16:30.',
+        };
       }
       expect(after, before.id).toEqual(expected);
     }
@@ -82,16 +91,33 @@ describe("the README's extends example, run as written", () => {
   test('adds the closure and the new item, and keeps the rest of the rule set', () => {
     expect(ruleSet.closures).toEqual([{ date: '2019-03-22', name: 'Council staff day' }]);
     expect(item('sign-off')).toEqual({
-      id: 'sign-off', kind: 'submission', title: 'Internal sign-off of the day-one case lists',
-      anchor: { type: 'day', day: 1 }, at: { type: 'clock', time: '13:00' }, by: ['local-authority'],
-      details: [], source: "My Area's own deadline, two hours before the 3pm submission.", after: [],
+      id: 'sign-off',
+      kind: 'submission',
+      title: 'Internal sign-off of the day-one case lists',
+      anchor: { type: 'day', day: 1 },
+      at: { type: 'clock', time: '13:00' },
+      by: ['local-authority'],
+      details: [],
+      source: "My Area's own deadline, two hours before the 3pm submission.",
+      after: [],
     });
-    expect([ruleSet.notification, ruleSet.source, ruleSet.notes, ruleSet.timezone]).toEqual([base.notification, base.source, base.notes, base.timezone]);
+    expect([ruleSet.notification, ruleSet.source, ruleSet.notes, ruleSet.timezone]).toEqual([
+      base.notification,
+      base.source,
+      base.notes,
+      base.timezone,
+    ]);
   });
 });
 
 describe('an overlay changes exactly the fields it gives', () => {
-  const written = parse(BUILT_IN) as { items: Array<Record<string, unknown>>; times: Record<string, Record<string, unknown>>; parties: Record<string, Record<string, unknown>>; notification: Record<string, unknown>; source: Record<string, unknown> };
+  const written = parse(BUILT_IN) as {
+    items: Array<Record<string, unknown>>;
+    times: Record<string, Record<string, unknown>>;
+    parties: Record<string, Record<string, unknown>>;
+    notification: Record<string, unknown>;
+    source: Record<string, unknown>;
+  };
   const overlay = (fields: Record<string, unknown>) => stringify({ extends: 'jtai-2018', id: 'jtai-2018', ...fields });
 
   test('restating any fields of any base item with their own values changes nothing (property)', () => {
@@ -111,37 +137,65 @@ describe('an overlay changes exactly the fields it gives', () => {
   test('restating any fields of named times, parties, notification and source changes nothing (property)', () => {
     const sections = ['times', 'parties', 'notification', 'source'] as const;
     const restated = fc.constantFrom(...sections).chain((section) => {
-      if (section === 'notification' || section === 'source') return fc.subarray(Object.keys(written[section])).map((keys) => ({ [section]: Object.fromEntries(keys.map((k) => [k, written[section][k]])) }));
+      if (section === 'notification' || section === 'source')
+        return fc
+          .subarray(Object.keys(written[section]))
+          .map((keys) => ({ [section]: Object.fromEntries(keys.map((k) => [k, written[section][k]])) }));
       return fc.constantFrom(...Object.keys(written[section])).chain((id) =>
-        fc.subarray(Object.keys(written[section][id]!)).map((keys) => ({ [section]: { [id]: Object.fromEntries(keys.map((k) => [k, written[section][id]![k]])) } })),
+        fc.subarray(Object.keys(written[section][id]!)).map((keys) => ({
+          [section]: { [id]: Object.fromEntries(keys.map((k) => [k, written[section][id]![k]])) },
+        })),
       );
     });
-    fc.assert(fc.property(restated, (fields) => void expect(resolved(overlay(fields))).toEqual(base)), { numRuns: 100 });
+    fc.assert(
+      fc.property(restated, (fields) => void expect(resolved(overlay(fields))).toEqual(base)),
+      { numRuns: 100 },
+    );
   });
 
   test('a party given only a new name keeps its members; a named time given only a new label keeps its time and note', () => {
-    const ruleSet = resolved(overlay({ parties: { 'partner-agencies': { name: 'Partners' } }, times: { 'end-of-day': { label: 'close of play' } } }));
+    const ruleSet = resolved(
+      overlay({
+        parties: { 'partner-agencies': { name: 'Partners' } },
+        times: { 'end-of-day': { label: 'close of play' } },
+      }),
+    );
     expect(ruleSet.parties['partner-agencies']).toEqual({ ...base.parties['partner-agencies'], name: 'Partners' });
     expect(ruleSet.items[0]!.at).toEqual({ ...baseItem('children-list').at, label: 'close of play' });
   });
 
   test('notification given only a weekday keeps the day number; source given only a reference keeps the title', () => {
-    const ruleSet = resolved(overlay({ notification: { weekday: 'wednesday' }, source: { reference: 'our copy.pdf' } }));
+    const ruleSet = resolved(
+      overlay({ notification: { weekday: 'wednesday' }, source: { reference: 'our copy.pdf' } }),
+    );
     expect(ruleSet.notification).toEqual({ ...base.notification, weekday: 'wednesday' });
     expect(ruleSet.source).toEqual({ ...base.source, reference: 'our copy.pdf' });
   });
 
   test('null removes a base field: a day-anchored item becomes week-anchored, a note goes', () => {
-    const ruleSet = resolved(overlay({ items: [{ id: 'select-children-to-track', day: null, weekday: 'monday', week: 2, note: null }] }));
-    const expected: RuleItem = { ...baseItem('select-children-to-track'), anchor: { type: 'week', week: 2, weekday: 'monday' } };
+    const ruleSet = resolved(
+      overlay({ items: [{ id: 'select-children-to-track', day: null, weekday: 'monday', week: 2, note: null }] }),
+    );
+    const expected: RuleItem = {
+      ...baseItem('select-children-to-track'),
+      anchor: { type: 'week', week: 2, weekday: 'monday' },
+    };
     delete expected.note;
     expect(ruleSet.items.find((i) => i.id === 'select-children-to-track')).toEqual(expected);
   });
 
   test('null removes a named time, a party field, the base notes; a required field set to null is missing, in the overlay', () => {
-    const ruleSet = resolved(overlay({ notes: null, parties: { 'partner-agencies': { members: null } }, description: null }));
-    expect([ruleSet.notes, ruleSet.parties['partner-agencies']!.members, ruleSet.description]).toEqual([[], [], undefined]);
-    const { errorLines } = inspect('extends: jtai-2018\nid: a\ntimes:\n  midday: null\nitems:\n  - id: cse-gangs-cases\n    title: null\n');
+    const ruleSet = resolved(
+      overlay({ notes: null, parties: { 'partner-agencies': { members: null } }, description: null }),
+    );
+    expect([ruleSet.notes, ruleSet.parties['partner-agencies']!.members, ruleSet.description]).toEqual([
+      [],
+      [],
+      undefined,
+    ]);
+    const { errorLines } = inspect(
+      'extends: jtai-2018\nid: a\ntimes:\n  midday: null\nitems:\n  - id: cse-gangs-cases\n    title: null\n',
+    );
     expect(errorLines).toEqual([
       'my-area.yaml:7:12: items[0].title is missing; expected text.',
       'jtai-2018:255:9: unknown time "midday"; expected a clock time like "15:00" or one of "end-of-day", "all-day".',
@@ -162,7 +216,9 @@ describe('an overlay changes exactly the fields it gives', () => {
 
 describe('problems are reported where they are written, all at once', () => {
   test('an incomplete new item is reported in the overlay, with what a new item needs and the base id it may mean', () => {
-    const { errorLines } = inspect('extends: jtai-2018\nid: my-area\nitems:\n  - id: cse-gang-cases\n    at: "14:00"\n');
+    const { errorLines } = inspect(
+      'extends: jtai-2018\nid: my-area\nitems:\n  - id: cse-gang-cases\n    at: "14:00"\n',
+    );
     expect(errorLines).toEqual([
       'my-area.yaml:4:5: items[0].kind is missing; expected one of "submission", "inspector-action".',
       'my-area.yaml:4:5: items[0].title is missing; expected text.',
@@ -174,7 +230,22 @@ describe('problems are reported where they are written, all at once', () => {
   });
 
   test('shape errors and reference errors together, in one pass', () => {
-    const text = ['extends: jtai-2018', 'id: my-area', 'items:', '  - id: new-thing', '    kind: deadline', '    title: Something', '    day: 1', '    at: "25:00"', '    by: [nobody]', '    source: s', '    after: [nothing]', '  - id: cse-gangs-cases', '    at: 15', ''].join('\n');
+    const text = [
+      'extends: jtai-2018',
+      'id: my-area',
+      'items:',
+      '  - id: new-thing',
+      '    kind: deadline',
+      '    title: Something',
+      '    day: 1',
+      '    at: "25:00"',
+      '    by: [nobody]',
+      '    source: s',
+      '    after: [nothing]',
+      '  - id: cse-gangs-cases',
+      '    at: 15',
+      '',
+    ].join('\n');
     expect(inspect(text).errorLines).toEqual([
       'my-area.yaml:5:11: items[0].kind: expected one of "submission", "inspector-action", found "deadline".',
       'my-area.yaml:8:9: unknown time "25:00"; expected a clock time like "15:00" or one of "end-of-day", "midday", "all-day".',
@@ -185,7 +256,11 @@ describe('problems are reported where they are written, all at once', () => {
   });
 
   test('a problem in a field the base gives is reported in the base, by its own path', () => {
-    const files = { 'jtai-2018': BUILT_IN, 'base.yaml': BUILT_IN.replace('    at: "15:00"\n', '    at: "3pm"\n'), 'area.yaml': 'extends: base.yaml\nid: area\n' };
+    const files = {
+      'jtai-2018': BUILT_IN,
+      'base.yaml': BUILT_IN.replace('    at: "15:00"\n', '    at: "3pm"\n'),
+      'area.yaml': 'extends: base.yaml\nid: area\n',
+    };
     const { errors } = analyseRuleSet(files['area.yaml'], 'area.yaml', readerOf(files));
     expect(errors.map((p) => `${p.position!.file}:${p.position!.line}: ${p.message}`)).toEqual([
       'base.yaml:137: unknown time "3pm"; expected a clock time like "15:00" or one of "end-of-day", "midday", "all-day".',
@@ -193,7 +268,9 @@ describe('problems are reported where they are written, all at once', () => {
   });
 
   test('remove naming nothing, and an item both removed and changed', () => {
-    const { errorLines } = inspect('extends: jtai-2018\nid: a\nremove: [nothing, cse-gangs-cases]\nitems:\n  - id: cse-gangs-cases\n    at: "14:00"\n');
+    const { errorLines } = inspect(
+      'extends: jtai-2018\nid: a\nremove: [nothing, cse-gangs-cases]\nitems:\n  - id: cse-gangs-cases\n    at: "14:00"\n',
+    );
     expect(errorLines).toEqual([
       'my-area.yaml:3:10: remove: there is no item "nothing" in jtai-2018.',
       'my-area.yaml:5:9: item "cse-gangs-cases" is both removed (remove) and changed (items); keep one of them.',
@@ -201,25 +278,34 @@ describe('problems are reported where they are written, all at once', () => {
   });
 
   test('an item changed twice in one overlay is a duplicate id, not a silent loss', () => {
-    const { errorLines } = inspect('extends: jtai-2018\nid: a\nitems:\n  - id: midday-case\n    at: "14:00"\n  - { id: cse-gangs-cases, at: "14:00" }\n  - { id: cse-gangs-cases, at: "16:00" }\n');
+    const { errorLines } = inspect(
+      'extends: jtai-2018\nid: a\nitems:\n  - id: midday-case\n    at: "14:00"\n  - { id: cse-gangs-cases, at: "14:00" }\n  - { id: cse-gangs-cases, at: "16:00" }\n',
+    );
     expect(errorLines).toContain('my-area.yaml:7:11: duplicate item id "cse-gangs-cases"; item 3 has it already.');
   });
 
   test('a new named time in an overlay needs its time and label, reported in the overlay', () => {
     const { errorLines } = inspect('extends: jtai-2018\nid: a\ntimes:\n  early: { label: early }\n');
-    expect(errorLines).toEqual(['my-area.yaml:4:10: times.early.time is missing; expected a 24-hour time of day like "15:00".']);
+    expect(errorLines).toEqual([
+      'my-area.yaml:4:10: times.early.time is missing; expected a 24-hour time of day like "15:00".',
+    ]);
   });
 
   test('changing the clock time of a named time but not its note is a warning', () => {
-    const { errorLines, warningLines } = inspect('extends: jtai-2018\nid: a\ntimes:\n  end-of-day: { time: "16:00" }\n');
+    const { errorLines, warningLines } = inspect(
+      'extends: jtai-2018\nid: a\ntimes:\n  end-of-day: { time: "16:00" }\n',
+    );
     expect(errorLines).toEqual([]);
-    expect(warningLines).toEqual(['my-area.yaml:4:23: times.end-of-day: the time changes to "16:00", but the note from the base, which explains "17:00", is kept; give a note of your own.']);
+    expect(warningLines).toEqual([
+      'my-area.yaml:4:23: times.end-of-day: the time changes to "16:00", but the note from the base, which explains "17:00", is kept; give a note of your own.',
+    ]);
   });
 });
 
 describe('hostile keys', () => {
   test('"__proto__" anywhere is an unknown field, never a prototype', () => {
-    const text = 'extends: jtai-2018\nid: a\n__proto__: { timezone: America/New_York }\ntimes:\n  __proto__: { time: "09:00", label: x }\nparties:\n  __proto__: { name: P }\n';
+    const text =
+      'extends: jtai-2018\nid: a\n__proto__: { timezone: America/New_York }\ntimes:\n  __proto__: { time: "09:00", label: x }\nparties:\n  __proto__: { name: P }\n';
     expect(inspect(text).errorLines).toEqual([
       'my-area.yaml:3:1: the file: unknown field "__proto__"; check its spelling.',
       'my-area.yaml:5:3: times: unknown field "__proto__"; check its spelling.',
@@ -228,7 +314,8 @@ describe('hostile keys', () => {
   });
 
   test('names of Object.prototype members are unknown names, not found ones', () => {
-    const text = 'extends: jtai-2018\nid: a\nitems:\n  - { id: x, kind: submission, title: X, day: 1, at: constructor, by: [constructor], to: hasownproperty, source: s, after: [constructor] }\n';
+    const text =
+      'extends: jtai-2018\nid: a\nitems:\n  - { id: x, kind: submission, title: X, day: 1, at: constructor, by: [constructor], to: hasownproperty, source: s, after: [constructor] }\n';
     expect(inspect(text).errorLines.map((l) => l.replace(/; expected.*/, ''))).toEqual([
       'my-area.yaml:4:54: unknown time "constructor"',
       'my-area.yaml:4:72: unknown party "constructor" in item "x"',

@@ -1,5 +1,12 @@
 import { describe, expect, test } from 'vitest';
-import { isCleanText, oneLine, textProblem, visible, visibleChar, visibleKeepingColour } from '../../../src/core/text/text-rules.js';
+import {
+  isCleanText,
+  oneLine,
+  textProblem,
+  visible,
+  visibleChar,
+  visibleKeepingColour,
+} from '../../../src/core/text/text-rules.js';
 import { slugOf } from '../../../src/core/progress/inspection-words.js';
 
 // The one rule for text on the way in, and the one way a control character is shown.
@@ -9,7 +16,8 @@ const C1 = Array.from({ length: 0x20 }, (_, i) => String.fromCharCode(0x80 + i))
 
 describe('textProblem: what text may hold', () => {
   test('free text keeps a tab and a line feed, and nothing else below U+0020', () => {
-    for (const c of C0) expect(isCleanText(`a${c}b`, 'text'), `U+${c.charCodeAt(0).toString(16)}`).toBe(c === '\t' || c === '\n');
+    for (const c of C0)
+      expect(isCleanText(`a${c}b`, 'text'), `U+${c.charCodeAt(0).toString(16)}`).toBe(c === '\t' || c === '\n');
   });
 
   test('one line keeps nothing below U+0020: no tab, no line break, no carriage return', () => {
@@ -34,14 +42,17 @@ describe('textProblem: what text may hold', () => {
   });
 
   test('names people write are accepted: accents, Welsh, emoji (a surrogate pair), right-to-left script', () => {
-    for (const t of ['Café réunion', 'Ynys Môn', 'Road safety 🚸', 'مجلس', 'O’Brien — “quoted”']) expect(isCleanText(t, 'line')).toBe(true);
+    for (const t of ['Café réunion', 'Ynys Môn', 'Road safety 🚸', 'مجلس', 'O’Brien — “quoted”'])
+      expect(isCleanText(t, 'line')).toBe(true);
   });
 
   test('says what the character is, as a visible escape, and where it is, counting characters not code units', () => {
     expect(textProblem('ok\rEND:VEVENT', 'text')).toBe('holds a carriage return (\\x0d) at character 3');
     expect(textProblem('🚸\u001b]0;x', 'line')).toBe('holds an escape (\\x1b) at character 2');
     expect(textProblem('a\u009bb', 'line')).toBe('holds a control character (\\x9b) at character 2');
-    expect(textProblem('a\ud800', 'line')).toBe('holds half of a character (a lone surrogate) (\\u{d800}) at character 2');
+    expect(textProblem('a\ud800', 'line')).toBe(
+      'holds half of a character (a lone surrogate) (\\u{d800}) at character 2',
+    );
     expect(textProblem('two\nlines', 'line')).toBe('holds a line break (\\x0a) at character 4');
     expect(textProblem('two\nlines', 'text')).toBeUndefined();
   });
@@ -58,7 +69,9 @@ describe('visible: a control character shown, never obeyed', () => {
   });
 
   test('keeping colour keeps only SGR sequences (ESC [ digits m), and shows every other ESC', () => {
-    expect(visibleKeepingColour('\u001b[1;4mDay\u001b[22;24m \u001b]8;;http://x\u0007link\u001b[2J')).toBe('\u001b[1;4mDay\u001b[22;24m \\x1b]8;;http://x\\x07link\\x1b[2J');
+    expect(visibleKeepingColour('\u001b[1;4mDay\u001b[22;24m \u001b]8;;http://x\u0007link\u001b[2J')).toBe(
+      '\u001b[1;4mDay\u001b[22;24m \\x1b]8;;http://x\\x07link\\x1b[2J',
+    );
   });
 });
 
