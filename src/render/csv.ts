@@ -43,7 +43,9 @@ export function defuse(cell: string): string {
 
 /** Quotes a field when RFC 4180 needs it: quoteField('a "b", c') is '"a ""b"", c"'. */
 export function quoteField(cell: string): string {
-  return /[",\r\n]/.test(cell) ? `"${cell.replace(/"/g, '""')}"` : cell;
+  // A semicolon or a tab is a separator to spreadsheets set for other locales: quoted too, so
+  // that no part of a cell can start a formula in its own column.
+  return /[",;\t\r\n]/.test(cell) ? `"${cell.replace(/"/g, '""')}"` : cell;
 }
 
 /** The plan as CSV (RFC 4180): a header row, one row per item, CRLF line ends. */

@@ -28,7 +28,8 @@ const SEQUENCE_EPOCH = Date.UTC(2016, 0, 1);
  * A calendar that honours it replaces the older event of the same UID instead of adding one.
  */
 export function sequenceOf(stamp: Date): number {
-  return Math.max(0, Math.floor((stamp.getTime() - SEQUENCE_EPOCH) / 1000));
+  // RFC 5545's INTEGER stops at 2147483647 (in 2084): a later stamp keeps that value.
+  return Math.min(2_147_483_647, Math.max(0, Math.floor((stamp.getTime() - SEQUENCE_EPOCH) / 1000)));
 }
 
 // Every time is written in UTC with Z: no VTIMEZONE to get wrong, nothing floating, and each

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, test } from 'vitest';
+import { quoteField } from '../../src/render/csv.js';
 import { runCli, said } from '../helpers.js';
 
 // Issue 17: every text jtai accepts follows one rule, whatever the way in (command line,
@@ -224,6 +225,10 @@ describe('ordinary mishaps are not bugs (exit 1 or 2 with a sentence, never 70)'
       expect.stringMatching(/: the name is too long; no file was changed\.\n/),
     ]);
   });
+});
+
+test('a CSV cell with a semicolon or a tab is quoted, so a spreadsheet splitting on them finds no formula', () => {
+  expect(quoteField('Lists;=1+2;x\t=HYPERLINK(1)')).toBe('"Lists;=1+2;x\t=HYPERLINK(1)"');
 });
 
 describe('what an attacker tried next (a fresh helper with the inspection file and a shell)', () => {
