@@ -1,3 +1,4 @@
+import { formatMonth } from '../../core/dates/calendar-date.js';
 import { readdirSync } from 'node:fs';
 import type { RuleSet } from '../../core/rule-set/rule-set.js';
 import { loadRuleSet } from '../../io/load-rule-set.js';
@@ -7,8 +8,7 @@ import type { CliIo } from '../process-io.js';
 
 /** The years a rule set fits, in words: "September 2018 to December 2019", or "any date". */
 function yearsOf(r: RuleSet): string {
-  const month = (d: string) =>
-    `${['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'][Number(d.slice(5, 7)) - 1]} ${d.slice(0, 4)}`;
+  const month = formatMonth;
   const { from, until } = r.applies ?? {};
   if (from && until) return `notifications from ${month(from)} to ${month(until)}`;
   if (from) return `notifications from ${month(from)}`;

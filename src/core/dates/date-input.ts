@@ -1,5 +1,5 @@
 import { UsageError } from '../../errors.js';
-import { type IsoDate, WEEKDAYS, formatLongDate, isIsoDate, weekdayOf } from './calendar-date.js';
+import { type IsoDate, MONTHS, WEEKDAYS, formatLongDate, isIsoDate, weekdayOf } from './calendar-date.js';
 import { type ZoneRules, coversInstant, formatOffset, isRepeatedTime, offsetAt, zonedInstant } from './zone-rules.js';
 
 // Dates as people type them: ISO (2019-03-19), "today", UK day-first (19/03/2019, 19-03-2019,
@@ -13,20 +13,7 @@ export interface DateReading {
   iso: boolean;
 }
 
-const MONTH_NAMES = [
-  'january',
-  'february',
-  'march',
-  'april',
-  'may',
-  'june',
-  'july',
-  'august',
-  'september',
-  'october',
-  'november',
-  'december',
-];
+const MONTH_NAMES = MONTHS.map((m) => m.toLowerCase());
 
 /** A month from its English name or its first three letters (and "sept"): monthOf("Mar") is 3. */
 function monthOf(word: string): number | undefined {
@@ -52,34 +39,19 @@ function iso(year: number, month: number, day: number): string {
   return `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
 }
 
-const MONTH_WORDS = [
-  'January',
-  'February',
-  'March',
-  'April',
-  'May',
-  'June',
-  'July',
-  'August',
-  'September',
-  'October',
-  'November',
-  'December',
-];
-
 /** A real date from its parts, or a UsageError naming what is impossible. */
 function realDate(option: string, text: string, year: number, month: number, day: number): IsoDate {
   if (month < 1 || month > 12) {
     const swapped =
       day >= 1 && day <= 12 && isIsoDate(iso(year, day, month))
-        ? ` (dates are day first: for ${month} ${MONTH_WORDS[day - 1]} type ${iso(year, day, month)})`
+        ? ` (dates are day first: for ${month} ${MONTHS[day - 1]} type ${iso(year, day, month)})`
         : '';
     throw new UsageError(`${option} "${text}": ${month} is not a month${swapped}; give the date as YYYY-MM-DD.`);
   }
   const date = iso(year, month, day);
   if (!isIsoDate(date))
     throw new UsageError(
-      `${option} "${text}": there is no ${day} ${MONTH_WORDS[month - 1]} ${year}; give a real date as YYYY-MM-DD.`,
+      `${option} "${text}": there is no ${day} ${MONTHS[month - 1]} ${year}; give a real date as YYYY-MM-DD.`,
     );
   return date;
 }

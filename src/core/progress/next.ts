@@ -1,3 +1,5 @@
+import { localDateTime } from '../dates/date-input.js';
+import { minutesBetween } from '../dates/calendar-date.js';
 import type { TrackedPlan } from './progress.js';
 import type { IsoDate } from '../dates/calendar-date.js';
 import type { PlanItem } from '../plan/plan.js';
@@ -23,7 +25,7 @@ export interface NextView {
 }
 
 function timed(item: PlanItem, nowMs: number): TimedItem {
-  return { item, minutesLeft: item.due === null ? null : Math.round((Date.parse(item.due) - nowMs) / 60_000) };
+  return { item, minutesLeft: item.due === null ? null : minutesBetween(new Date(nowMs).toISOString(), item.due) };
 }
 
 /**
@@ -32,7 +34,7 @@ function timed(item: PlanItem, nowMs: number): TimedItem {
  */
 export function whatIsNext(plan: TrackedPlan, nowMs: number, zone: ZoneRules): NextView {
   const offset = offsetAt(zone, nowMs);
-  const local = new Date(nowMs + offset * 60_000).toISOString().slice(0, 16);
+  const local = localDateTime(zone, nowMs);
   const today: IsoDate = local.slice(0, 10);
   const isPast = (i: PlanItem) => (i.due === null ? i.date < today : Date.parse(i.due) <= nowMs);
   const isDone = (i: PlanItem) => plan.progress?.items[i.id]?.status === 'done';

@@ -1,3 +1,4 @@
+import { minutesBetween } from '../dates/calendar-date.js';
 import { InternalError } from '../../errors.js';
 import type { TrackedPlan } from './progress.js';
 import { isForAgency, submittingParties } from '../plan/agencies.js';
@@ -44,7 +45,10 @@ export function statusOf(plan: TrackedPlan): StatusView {
       done: mine.filter((item) => of(item).status === 'done'),
       overdue: open.filter((item) => of(item).status === 'overdue'),
       next: next
-        ? { item: next, minutesLeft: next.due === null ? null : Math.round((Date.parse(next.due) - nowMs) / 60_000) }
+        ? {
+            item: next,
+            minutesLeft: next.due === null ? null : minutesBetween(new Date(nowMs).toISOString(), next.due),
+          }
         : null,
     };
   });
