@@ -12,7 +12,7 @@ export default tseslint.config(
     },
   },
   {
-    // The bin is CommonJS for start-up speed (README, "Performance").
+    // The bin is CommonJS for start-up speed (docs/performance.md).
     files: ['**/*.cjs'],
     languageOptions: {
       sourceType: 'commonjs',
@@ -56,7 +56,7 @@ function pureLayers() {
   const globals = ['error', 'process', 'Buffer', 'global', 'require', '__dirname', '__filename', 'setImmediate'];
   return [
     {
-      files: ['src/render/**', 'src/web/**', 'src/core/*.ts'],
+      files: ['src/render/**', 'src/web/**', 'src/errors.ts'],
       rules: { 'no-restricted-globals': globals, 'no-restricted-imports': ['error', { patterns: node }] },
     },
     ...Object.entries(above).map(([layer, higher]) => ({

@@ -10,8 +10,6 @@ import { builtInPath, displayName, readTextFile } from './read-rule-set-file.js'
 // Parsing the inspection file (YAML and zod, loaded only when the cache of it in inspection.ts
 // misses or a message needs a line and column), and the file "jtai start" writes.
 
-export { type LoadedInspection, type LoadedProgress, checkInspection, loadProgress } from './inspection.js';
-
 function schemaProblems(
   issues: readonly z.core.$ZodIssue[],
   data: unknown,

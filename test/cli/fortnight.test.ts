@@ -6,7 +6,8 @@ import { fileURLToPath } from 'node:url';
 import ICAL from 'ical.js';
 import { parse } from 'yaml';
 import { describe, expect, test } from 'vitest';
-import { loadProgress, readInspection } from '../../src/io/inspection-file.js';
+import { readInspection } from '../../src/io/inspection-file.js';
+import { loadProgress } from '../../src/io/inspection.js';
 import { runCli, said } from '../helpers.js';
 
 // Issue 13: running the fortnight with an inspection file. Figures worked out by hand for a
