@@ -1,14 +1,10 @@
 import type { Command } from 'commander';
-import { textProblem, visibleChar } from '../core/text/text-rules.js';
+import { shownValue, textProblem } from '../core/text/text-rules.js';
 import { UsageError } from '../errors.js';
 
 // Every value typed on the command line follows the rule every text jtai accepts follows
 // (core/text-rules.ts), checked once here before any command runs: options, arguments and
 // file names alike. Only --note may run over lines.
-
-// Every control, shown as an escape when a value is said back: a line break too.
-// eslint-disable-next-line no-control-regex -- matching control characters is the point
-const CONTROL = /[\u0000-\u001f\u007f-\u009f]/g;
 
 const FREE_TEXT_OPTIONS = new Set(['--note']);
 
@@ -17,7 +13,7 @@ function checkValue(where: string, value: string, kind: 'text' | 'line'): void {
   const problem = textProblem(value, kind);
   if (problem)
     throw new UsageError(
-      `${where} "${value.replace(CONTROL, visibleChar)}" ${problem}; type it without control characters${kind === 'line' ? ' or line breaks' : ''}.`,
+      `${where} "${shownValue(value)}" ${problem}; type it without control characters${kind === 'line' ? ' or line breaks' : ''}.`,
     );
 }
 

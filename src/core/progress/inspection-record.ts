@@ -1,30 +1,16 @@
 import { z } from 'zod';
 import type { IsoDate } from '../dates/calendar-date.js';
-import { ID_PATTERN, type TextKind, textProblem } from '../text/text-rules.js';
+import { ID_PATTERN } from '../text/text-rules.js';
+import { textSchema } from '../text/text-schema.js';
 
 // The inspection file (jtai-inspection.yaml): one area's record of one inspection, which people
 // read and edit: the area, the notification date, the rule set, whom to contact in each agency,
 // and what has been done. This is its shape as written, and as jtai uses it.
 
 const Id = z.string({ error: 'an id like "police"' }).regex(ID_PATTERN, 'an id like "police"');
-// The rule every text jtai accepts follows (text-rules.ts): no control characters; a line break
-// or a tab only in a note.
-function text(kind: TextKind) {
-  return z
-    .string()
-    .trim()
-    .min(1, 'some text')
-    .superRefine((t, ctx) => {
-      const problem = textProblem(t, kind);
-      if (problem)
-        ctx.addIssue({
-          code: 'custom',
-          message: `${kind === 'line' ? 'one line of text' : 'text'} without control characters; this ${problem}`,
-        });
-    });
-}
-const Text = text('line');
-const Note = text('text');
+// No control characters; a line break or a tab only in a note.
+const Text = textSchema('line');
+const Note = textSchema('text');
 const Instant = z.iso.datetime({
   offset: true,
   local: false,

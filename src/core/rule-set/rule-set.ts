@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import { HOLIDAY_CALENDARS } from '../dates/bank-holidays.js';
 import { WEEKDAYS } from '../dates/calendar-date.js';
-import { ID_PATTERN, textProblem } from '../text/text-rules.js';
+import { ID_PATTERN } from '../text/text-rules.js';
+import { textSchema } from '../text/text-schema.js';
 
 // The rule-set format as people write it (RuleSetFile), and as jtai uses it once checked and
 // resolved (RuleSet). The zod schema is the single source of the written form's types and of
@@ -16,14 +17,7 @@ const Id = z.string({ error: ID_WORDS }).regex(ID_PATTERN, ID_WORDS);
 // Control characters (a terminal's escape sequences, a lone carriage return) are refused, by
 // the rule every text jtai accepts follows (text-rules.ts): they mean nothing in a timetable,
 // RFC 5545 forbids them in calendar text, and they could drive a terminal.
-const Text = z
-  .string()
-  .trim()
-  .min(1, 'some text')
-  .superRefine((t, ctx) => {
-    const problem = textProblem(t, 'text');
-    if (problem) ctx.addIssue({ code: 'custom', message: `text without control characters; this ${problem}` });
-  });
+const Text = textSchema('text');
 // Bounds far beyond any inspection (a JTAI runs for weeks, and jtai knows bank holidays for 25
 // years), so that a mistyped number is refused where it is written, not turned into no date.
 const MAX_WORKING_DAYS = 2000;

@@ -26,11 +26,17 @@ export type TextKind = 'text' | 'line';
 // the bidirectional overrides, embeddings and isolates (U+202A-U+202E, U+2066-U+2069), which
 // make text display in another order than it is written ("Trojan Source"), and, in a line,
 // the Unicode line and paragraph separators.
-// eslint-disable-next-line no-control-regex -- matching control characters is the point
-const CONTROL_IN_TEXT = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/;
-// eslint-disable-next-line no-control-regex -- matching control characters is the point
-const CONTROL_IN_LINE = /[\u0000-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/;
-const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
+// The character classes, once; each rule below is made of them.
+const C0_BUT_TAB_AND_LF = '\\u0000-\\u0008\\u000b-\\u001f';
+const C0 = '\\u0000-\\u001f';
+const DEL_AND_C1 = '\\u007f-\\u009f';
+const SEPARATORS = '\\u2028\\u2029';
+const DIRECTION = '\\u202a-\\u202e\\u2066-\\u2069';
+const SURROGATE = '[\\ud800-\\udbff](?![\\udc00-\\udfff])|(?<![\\ud800-\\udbff])[\\udc00-\\udfff]';
+
+const CONTROL_IN_TEXT = new RegExp(`[${C0_BUT_TAB_AND_LF}${DEL_AND_C1}${DIRECTION}]`);
+const CONTROL_IN_LINE = new RegExp(`[${C0}${DEL_AND_C1}${SEPARATORS}${DIRECTION}]`);
+const LONE_SURROGATE = new RegExp(SURROGATE);
 
 const NAMES: Record<number, string> = {
   0x00: 'a NUL',
@@ -77,9 +83,7 @@ export function isCleanText(text: string, kind: TextKind): boolean {
 
 // Everything a terminal could obey, or that would show text other than it is: C0 but tab and
 // line feed, DEL, C1, the Unicode line separators, direction overrides and lone surrogates.
-const UNSAFE_ON_TERMINAL =
-  // eslint-disable-next-line no-control-regex -- matching control characters is the point
-  /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
+const UNSAFE_ON_TERMINAL = new RegExp(`[${C0_BUT_TAB_AND_LF}${DEL_AND_C1}${SEPARATORS}${DIRECTION}]|${SURROGATE}`, 'g');
 
 /** Text safe to show on a terminal: each control character as a visible escape, never the byte: visible("a\u001b]0;x") is "a\\x1b]0;x". */
 export function visible(text: string): string {
@@ -87,13 +91,22 @@ export function visible(text: string): string {
 }
 
 // The colours jtai itself writes (chalk's SGR sequences: ESC [ numbers m) and nothing else.
-const UNSAFE_BUT_COLOUR =
-  // eslint-disable-next-line no-control-regex -- matching control characters is the point
-  /\u001b\[[0-9;]{0,20}m|[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
+const UNSAFE_BUT_COLOUR = new RegExp(
+  `\\u001b\\[[0-9;]{0,20}m|[${C0_BUT_TAB_AND_LF}${DEL_AND_C1}${SEPARATORS}${DIRECTION}]|${SURROGATE}`,
+  'g',
+);
 
 /** Like visible, but keeps the colour sequences jtai writes on a terminal: visibleKeepingColour("\u001b[1mA\u001b]0;x") is "\u001b[1mA\\x1b]0;x". */
 export function visibleKeepingColour(text: string): string {
   return text.replace(UNSAFE_BUT_COLOUR, (m) => (m.length > 1 && m.charCodeAt(0) === 0x1b ? m : visibleChar(m)));
+}
+
+// What a value said back in a message must not hold: every control, a tab and a line break too.
+const UNSAFE_IN_A_VALUE = new RegExp(`[${C0}${DEL_AND_C1}${SEPARATORS}${DIRECTION}]|${SURROGATE}`, 'g');
+
+/** A typed value said back in a message, every control shown (a tab, a line break too): shownValue("a\\tb") is "a\\\\x09b". */
+export function shownValue(text: string): string {
+  return text.replace(UNSAFE_IN_A_VALUE, visibleChar);
 }
 
 // Every line break there is: CRLF, CR, LF, NEL, and the Unicode line and paragraph separators.
