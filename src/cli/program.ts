@@ -166,8 +166,12 @@ export function makeProgram(io: CliIo, version: string): Command {
 
   program
     .command('explain')
-    .description("show how one item's date and time were worked out, day by day")
-    .argument('<id>', 'the item id, as the agenda shows it (cse-gangs-cases); any case')
+    .description("show how one item's date and time were worked out, day by day; or the dates the rule set fits")
+    .argument('[id]', 'the item id, as the agenda shows it (cse-gangs-cases); any case')
+    .option(
+      '--fit',
+      'instead of an item: the notification dates the rule set is written for, why, and where that is written; with a notification date, whether it fits',
+    )
     .addOption(option.notified())
     .addOption(option.rules())
     .addOption(option.inspection())
@@ -179,9 +183,10 @@ export function makeProgram(io: CliIo, version: string): Command {
       examples([
         ['jtai explain select-children-to-track --notified 2019-04-16', 'across Easter'],
         ['jtai explain sign-off --notified 2019-03-19 --rules my-area.yaml', 'your own item'],
+        ['jtai explain --fit --notified 2026-12-01', 'whether the timetable fits that date, and why'],
       ]),
     )
-    .action(async (id: string, options) => {
+    .action(async (id: string | undefined, options) => {
       const { runExplain } = await import('./commands/explain.js');
       await runExplain(id, options, io);
     });
@@ -217,6 +222,10 @@ export function makeProgram(io: CliIo, version: string): Command {
     .addOption(option.rules())
     .option('--area <name>', 'the area inspected, for titles, calendar names and event ids')
     .option('-o, --out <file>', 'write the inspection file elsewhere', INSPECTION_FILE)
+    .option(
+      '--letter-checked',
+      'record that you have checked the timetable against the notification letter (by you, today): a "may not fit" warning is then a note',
+    )
     .addHelpText(
       'after',
       examples([

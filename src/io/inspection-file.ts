@@ -43,9 +43,28 @@ export function initialInspection(o: {
   rules: string;
   target: string;
   parties: string[];
+  /** The notification is outside the dates the rule set fits: the file says where to record the letter check. */
+  mayNotFit?: boolean;
+  /** The timetable has been checked against the notification letter (jtai start --letter-checked). */
+  letterChecked?: { by?: string; on: string };
 }): string {
   const rules = builtInPath(o.rules) ? o.rules : relative(dirname(resolve(o.target)), resolve(o.rules));
   const quote = (text: string) => JSON.stringify(text);
+  const check = o.letterChecked;
+  const letter = check
+    ? [
+        '# The timetable has been checked against the notification letter: a "may not fit" warning is a note.',
+        `letterChecked: { ${check.by ? `by: ${quote(check.by)}, ` : ''}on: ${check.on} }`,
+        '',
+      ]
+    : o.mayNotFit
+      ? [
+          '# This notification is outside the dates the rule set is written for. Once you have checked the',
+          '# timetable against your notification letter, say so here, and the warning becomes a note:',
+          `# letterChecked: { by: Jane Smith, on: ${o.notified} }`,
+          '',
+        ]
+      : [];
   return [
     "# jtai inspection file: this area's record of one Joint Targeted Area Inspection.",
     '# "jtai plan", "jtai next", "jtai status" and "jtai explain" read it when run in this folder',
@@ -58,6 +77,7 @@ export function initialInspection(o: {
     `notified: ${o.notified}           # the day the area was notified`,
     `rules: ${quote(rules)}${' '.repeat(Math.max(1, 20 - rules.length))}# a built-in rule set, or a rule-set file relative to this one`,
     '',
+    ...letter,
     '# Whom to contact in each agency, by party id: one person, or a list. For example:',
     '#   police: { name: DI Jane Smith, role: MASH, email: jane.smith@example.org, phone: "01234 567890" }',
     `# The parties: ${o.parties.join(', ')}.`,

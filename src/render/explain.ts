@@ -1,6 +1,7 @@
 import type { TrackedPlan } from '../core/progress/progress.js';
-import { formatShortDate } from '../core/dates/calendar-date.js';
-import type { Explanation } from '../core/plan/explain.js';
+import { formatLongDate, formatShortDate } from '../core/dates/calendar-date.js';
+import type { Explanation, FitExplanation } from '../core/plan/explain.js';
+import { letterCheckWords } from '../core/progress/fit-checked.js';
 import { tellWho } from './item-text.js';
 import { partyJson } from './json.js';
 import { PLAIN_STYLE, type Style } from './style.js';
@@ -66,4 +67,39 @@ export function renderExplainJson(e: Explanation, plan: TrackedPlan, warnings: s
     warnings,
   };
   return `${JSON.stringify(json, null, 2)}\n`;
+}
+
+/** The dates a rule set fits, why and where that is written, as the terminal shows it (jtai explain --fit). */
+export function renderFitText(e: FitExplanation, options: RenderExplainOptions = {}): string {
+  const s = options.style ?? PLAIN_STYLE;
+  const width = options.width ?? 80;
+  const para = (text: string, mark: (t: string) => string = (t) => t) => wrapText(text, width).map(mark);
+  const range = [e.from && `from ${formatLongDate(e.from)}`, e.until && `until ${formatLongDate(e.until)}`];
+  const lines = [
+    ...para(`${e.ruleSet}: ${e.name}`, s.heading),
+    ...(e.guidance ? para(`Written for the ${e.guidance}.`) : []),
+    '',
+  ];
+  if (!e.from && !e.until)
+    lines.push(...para(`${e.ruleSet} gives no dates it fits: no plan of it warns that it may not fit.`));
+  else lines.push(...para(`It fits notifications ${range.filter(Boolean).join(' ')}.`));
+  if (e.source) lines.push(...para(`Source: “${e.source.text}” (${e.source.document.title})`, s.dim));
+  const side = (when: string, why: string | null) => [
+    '',
+    ...para(`A notification ${when} may not fit${why ? `: ${why}` : '.'}`),
+  ];
+  if (e.from) lines.push(...side(`before ${formatLongDate(e.from)}`, e.before));
+  if (e.until) lines.push(...side(`after ${formatLongDate(e.until)}`, e.after));
+  if (e.notified) {
+    const where = e.falls === 'within' ? 'within the dates it fits' : `${e.falls} the dates it fits`;
+    lines.push('', ...para(`Notified ${formatLongDate(e.notified)}: ${where}.`, s.heading));
+    if (e.message) lines.push(...para(e.message, e.checked ? (t) => t : s.warning));
+    if (e.checked) lines.push(...para(`${letterCheckWords(e.checked)}.`));
+  }
+  return `${lines.join('\n')}\n`;
+}
+
+/** The same as data (jtai explain --fit --format json). */
+export function renderFitJson(e: FitExplanation): string {
+  return `${JSON.stringify(e, null, 2)}\n`;
 }

@@ -1,7 +1,7 @@
 import { type TrackedPlan, contactsOf } from '../core/progress/progress.js';
-import type { Party } from '../core/rule-set/rule-set.js';
+import type { Party, Quote } from '../core/rule-set/rule-set.js';
 import { type FocusListView, focusLists } from '../core/plan/focus.js';
-import type { PlanItem } from '../core/plan/plan.js';
+import { type PlanItem, fitOf, quotedSource } from '../core/plan/plan.js';
 import { noteOf } from './item-text.js';
 
 /** The version of the JSON shape; it changes only when a field changes meaning or goes away. */
@@ -44,14 +44,22 @@ function itemJson(item: PlanItem, plan: TrackedPlan) {
 function inspectionJson(plan: TrackedPlan) {
   const { inspection, applies } = plan.ruleSet;
   if (!inspection && !applies) return null;
+  // Quoted words as the rule set holds them, with the document they come from.
+  const quoted = (q: Quote | undefined) => (q ? quotedSource(plan.ruleSet, q) : null);
   return {
     guidance: inspection?.guidance ?? null,
     themes: inspection?.themes ?? [],
+    themesSource: quoted(inspection?.themesSource),
     inspectorates: inspection?.inspectorates ?? [],
+    inspectoratesSource: quoted(inspection?.inspectoratesSource),
     note: inspection?.note ?? null,
     appliesFrom: applies?.from ?? null,
     appliesUntil: applies?.until ?? null,
-    fits: !plan.warnings.some((w) => w.kind === 'guidance'),
+    appliesSource: quoted(applies?.source),
+    appliesBefore: applies?.before ?? null,
+    appliesAfter: applies?.after ?? null,
+    fits: fitOf(applies, plan.notified) === 'within',
+    fitChecked: Boolean(plan.fitChecked),
   };
 }
 

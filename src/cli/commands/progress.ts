@@ -5,7 +5,7 @@ import { readDate, readInstant } from '../../core/dates/date-input.js';
 import { zonedInstant } from '../../core/dates/zone-rules.js';
 import { instantIn, partiesOfItem } from '../../core/progress/progress.js';
 import type { RuleSet } from '../../core/rule-set/rule-set.js';
-import { computePlan } from '../../core/plan/plan.js';
+import { computePlan, fitMessage, fitOf } from '../../core/plan/plan.js';
 import { didYouMean } from '../../core/text/suggest.js';
 import { zoneRulesFor } from '../../core/dates/zones.js';
 import { InputError, UsageError } from '../../errors.js';
@@ -24,7 +24,7 @@ import { userInfo } from 'node:os';
 import { loadRuleSet } from '../../io/load-rule-set.js';
 import { writeNewFile } from '../../io/write-files.js';
 import type { CliIo } from '../process-io.js';
-import { londonToday } from './shared.js';
+import { londonToday, sourceDateEpoch } from './shared.js';
 
 // jtai start, done and undo: the inspection file is written, and progress recorded in it.
 
@@ -33,6 +33,8 @@ export interface StartOptions {
   rules?: string;
   area?: string;
   out: string;
+  /** The timetable has been checked against the notification letter: recorded with who (the account) and today. */
+  letterChecked?: boolean;
 }
 
 /** jtai start: writes the inspection file (never over one). */
@@ -47,6 +49,10 @@ export async function runStart(options: StartOptions, io: CliIo): Promise<void> 
   const ruleSet = await loadRuleSet(rules);
   const plan = computePlan(ruleSet, date, makeHolidayCalendar(ruleSet.closures), await zoneRulesFor(ruleSet.timezone)); // a date it cannot plan is refused now
   const parties = submittingParties(plan).map((p) => p.id);
+  const by = options.letterChecked ? recorder(undefined) : undefined;
+  const today = londonToday(sourceDateEpoch(io.env) ?? Date.now()); // SOURCE_DATE_EPOCH: the same file every run
+  const letterChecked = options.letterChecked ? { ...(by && { by }), on: today } : undefined;
+  const mayNotFit = fitOf(ruleSet.applies, date) !== 'within';
   await writeNewFile(
     options.out,
     initialInspection({
@@ -55,12 +61,20 @@ export async function runStart(options: StartOptions, io: CliIo): Promise<void> 
       rules,
       target: options.out,
       parties,
+      mayNotFit,
+      ...(letterChecked && { letterChecked }),
     }),
     'jtai start',
   );
+  // A date the rule set may not fit: said once here, with where to record the letter check.
+  const check =
+    mayNotFit && !letterChecked
+      ? `${fitMessage(ruleSet, date)} Once you have, set letterChecked in ${options.out}.\n`
+      : '';
   io.writeErr(
     `jtai: wrote ${options.out} for the inspection notified on ${formatLongDate(date)}${options.area ? ` (${options.area})` : ''}, with ${ruleSet.id}.\n` +
-      `From this folder: jtai plan, jtai next, jtai done ID, jtai status. Add contacts to it by hand.\n`,
+      `From this folder: jtai plan, jtai next, jtai done ID, jtai status. Add contacts to it by hand.\n` +
+      check,
   );
 }
 

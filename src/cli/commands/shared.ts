@@ -5,6 +5,7 @@ import { type IsoDate, formatLongDate } from '../../core/dates/calendar-date.js'
 import { localDateTime, readDate, readInstant } from '../../core/dates/date-input.js';
 import { type TrackedPlan, recordWarnings, untracked, withProgress } from '../../core/progress/progress.js';
 import { EUROPE_LONDON } from '../../core/dates/london-zone.js';
+import { acknowledgeFit } from '../../core/progress/fit-checked.js';
 import type { Party, RuleSet } from '../../core/rule-set/rule-set.js';
 import { computePlan } from '../../core/plan/plan.js';
 import { didYouMean } from '../../core/text/suggest.js';
@@ -166,7 +167,7 @@ export async function planFor(
     calendar,
     zone,
     nowMs,
-    plan: tracked,
+    plan: acknowledgeFit(tracked, loaded?.record), // a letter checked: "may not fit" is a note
     rules: builtInPath(rules) ?? resolve(rules),
     ...(loaded && { loaded }),
   };

@@ -9,7 +9,7 @@ import {
   weekdayOfWeek,
 } from '../dates/calendar-date.js';
 import type { RuleItem, RuleSet } from '../rule-set/rule-set.js';
-import type { Plan, PlanItem } from './plan.js';
+import { type FitCheck, type Plan, type PlanItem, fitMessage, fitOf, quotedSource } from './plan.js';
 import { didYouMean } from '../text/suggest.js';
 import { type HolidayCalendar, whyNotWorking, workingDayNumber } from '../dates/working-days.js';
 
@@ -159,4 +159,50 @@ function linkSteps(
     steps.push({ kind: off === undefined ? 'counted' : 'skipped', date, weekday: weekdayOf(date), day, reason: what });
   }
   return steps;
+}
+
+/** The dates a rule set fits, why, and where that is written; with a plan, where its notification falls. */
+export interface FitExplanation {
+  ruleSet: string;
+  name: string;
+  /** The guidance the rule set encodes, or null if it does not say. */
+  guidance: string | null;
+  /** The first and last notification dates it fits, or null on a side it does not limit. */
+  from: IsoDate | null;
+  until: IsoDate | null;
+  /** The words the dates rest on, with the document they come from. */
+  source: ReturnType<typeof quotedSource> | null;
+  /** Why a notification before "from", or after "until", may not fit. */
+  before: string | null;
+  after: string | null;
+  /** With a plan: its notification date, where it falls, what to check, and the area's letter check. */
+  notified: IsoDate | null;
+  falls: 'before' | 'within' | 'after' | null;
+  message: string | null;
+  checked: FitCheck | null;
+}
+
+/**
+ * The dates a rule set fits and why: explainFit(jtai2018).until is "2019-12-31"; with the plan
+ * for 2026-12-01, falls is "after" and message says what to check.
+ */
+export function explainFit(
+  ruleSet: Pick<RuleSet, 'id' | 'name' | 'inspection' | 'applies' | 'source' | 'sources'>,
+  plan?: Pick<Plan, 'notified' | 'fitChecked'>,
+): FitExplanation {
+  const a = ruleSet.applies;
+  return {
+    ruleSet: ruleSet.id,
+    name: ruleSet.name,
+    guidance: ruleSet.inspection?.guidance ?? null,
+    from: a?.from ?? null,
+    until: a?.until ?? null,
+    source: a?.source ? quotedSource(ruleSet, a.source) : null,
+    before: a?.before ?? null,
+    after: a?.after ?? null,
+    notified: plan?.notified ?? null,
+    falls: plan ? fitOf(a, plan.notified) : null,
+    message: plan ? fitMessage(ruleSet, plan.notified) : null,
+    checked: plan?.fitChecked ?? null,
+  };
 }

@@ -9,7 +9,7 @@ import {
   formatShortDate,
   weekdayOf,
 } from '../dates/calendar-date.js';
-import type { ItemKind, Party, RuleItem, RuleSet } from '../rule-set/rule-set.js';
+import type { Applies, ItemKind, Party, Quote, RuleItem, RuleSet, SourceDocument } from '../rule-set/rule-set.js';
 import { type HolidayCalendar, type SkippedDay, whyNotWorking, workingDayNumber } from '../dates/working-days.js';
 import { EUROPE_LONDON } from '../dates/london-zone.js';
 import { type ZoneRules, isRepeatedTime, zonedInstant } from '../dates/zone-rules.js';
@@ -61,6 +61,14 @@ export interface Plan {
   warnings: PlanWarning[];
   /** The agencies a plan is limited to (--agency, --split), or null for the whole plan. */
   filter: { agencies: Party[] } | null;
+  /** That the area has checked this timetable against its notification letter, as its inspection file records it; null if not. */
+  fitChecked: FitCheck | null;
+}
+
+/** An area's record that it checked the timetable against its notification letter: who and when, where said. */
+export interface FitCheck {
+  by: string | null;
+  on: IsoDate | null;
 }
 
 /** A warning about a plan: what kind it is, so that several of a kind can be told as one. */
@@ -222,27 +230,68 @@ function notificationChecks(ruleSet: RuleSet, notified: IsoDate, calendar: Holid
   return expected && expected !== actual ? [{ kind: 'notification', path: ['notification', 'weekday'], message }] : [];
 }
 
+/** Where a notification falls against the dates a rule set fits: fitOf({ until: "2019-12-31" }, "2026-12-01") is "after". */
+export function fitOf(applies: Applies | undefined, notified: IsoDate): 'before' | 'within' | 'after' {
+  if (applies?.from && notified < applies.from) return 'before';
+  if (applies?.until && notified > applies.until) return 'after';
+  return 'within';
+}
+
+/** Quoted words with the document they come from: the main source, or one of "sources" by id. */
+export function quotedSource(
+  ruleSet: Pick<RuleSet, 'source' | 'sources'>,
+  quote: Quote,
+): { text: string; from: string | null; document: SourceDocument } {
+  const document = quote.from === undefined ? ruleSet.source : ruleSet.sources[quote.from]!;
+  return { text: quote.text, from: quote.from ?? null, document };
+}
+
+// "31 December 2019": the weekday of a boundary says nothing to the reader.
+const dayMonthYear = (date: IsoDate) => formatLongDate(date).replace(/^\S+ /, '');
+
 /**
- * A notification outside the dates a rule set fits (its "applies") gets a warning that the plan
- * may not fit, and why; never a refusal.
+ * What a reader should check when a notification falls outside the dates a rule set fits, in
+ * plain words and no command: fitMessage(jtai2018, "2026-12-01") is "This timetable follows the
+ * JTAI guidance published in July 2018; inspections notified after 31 December 2019 may follow
+ * later guidance, so check the timings against your notification letter."; null within them.
+ */
+export function fitMessage(
+  ruleSet: Pick<RuleSet, 'name' | 'inspection' | 'applies'>,
+  notified: IsoDate,
+): string | null {
+  const falls = fitOf(ruleSet.applies, notified);
+  if (falls === 'within') return null;
+  const follows = ruleSet.inspection ? `the ${ruleSet.inspection.guidance}` : ruleSet.name;
+  const edge = dayMonthYear(falls === 'before' ? ruleSet.applies!.from! : ruleSet.applies!.until!);
+  const other = falls === 'before' ? 'earlier' : 'later';
+  return `This timetable follows ${follows}; inspections notified ${falls} ${edge} may follow ${other} guidance, so check the timings against your notification letter.`;
+}
+
+/**
+ * A notification outside the dates a rule set fits (its "applies") gets a short warning that the
+ * plan may not fit, never a refusal; why, and where that is written, is a note (fitNotes).
  */
 function fitWarnings(ruleSet: RuleSet, notified: IsoDate): PlanWarning[] {
+  const message = fitMessage(ruleSet, notified);
+  if (message === null) return [];
+  const path = ['applies', fitOf(ruleSet.applies, notified) === 'before' ? 'from' : 'until'];
+  return [{ kind: 'guidance', path, message }];
+}
+
+// Why a notification outside the dates may not fit: the dates, the words they rest on and where
+// those are written, and the rule set's reason for that side ("before" or "after").
+function fitNotes(ruleSet: RuleSet, notified: IsoDate): string[] {
   const a = ruleSet.applies;
-  if (!a) return [];
-  const encodes = `${ruleSet.id} encodes ${ruleSet.inspection ? `the ${ruleSet.inspection.guidance}` : ruleSet.name}`;
-  const quoted = a.source ? ` ("${a.source.text}")` : '';
-  const advice =
-    'This plan may not fit your inspection: check your notification letter, and write a rule set for the guidance in force with jtai init.';
-  const when = formatLongDate(notified);
-  if (a.from && notified < a.from) {
-    const message = `${encodes}, for notifications from ${formatLongDate(a.from)}${quoted}; a notification on ${when} comes before that${a.before ? `: ${a.before}` : '.'} ${advice}`;
-    return [{ kind: 'guidance', path: ['applies', 'from'], message }];
-  }
-  if (a.until && notified > a.until) {
-    const message = `${encodes}, which jtai takes to fit notifications until ${formatLongDate(a.until)}; a notification on ${when} comes after that${a.after ? `: ${a.after}` : '.'} ${advice}`;
-    return [{ kind: 'guidance', path: ['applies', 'until'], message }];
-  }
-  return [];
+  const falls = fitOf(a, notified);
+  if (!a || falls === 'within') return [];
+  const range = [a.from && `from ${dayMonthYear(a.from)}`, a.until && `to ${dayMonthYear(a.until)}`].filter(Boolean);
+  const source = a.source && quotedSource(ruleSet, a.source);
+  const cited = source ? ` Its source: "${source.text}" (${source.document.title}).` : '';
+  const edge = dayMonthYear(falls === 'before' ? a.from! : a.until!);
+  const reason = falls === 'before' ? a.before : a.after;
+  return [
+    `Why this timetable may not fit: ${ruleSet.id} is written for notifications ${range.join(' ')}.${cited} A notification ${falls} ${edge} may not fit${reason ? ` because ${reason}` : '.'}`,
+  ];
 }
 
 function weekdaysOff(from: IsoDate, to: IsoDate, calendar: HolidayCalendar): SkippedDay[] {
@@ -284,7 +333,9 @@ export function computePlan(
   warnings.push(...orderWarnings(listed));
   const items = [...listed].sort(compareItems); // Array.prototype.sort is stable
   const last = items.reduce((max, i) => (i.date > max ? i.date : max), notified);
-  const { id, name, source, holidays, notes, parties, sources, inspection, applies, focus } = ruleSet;
+  const { id, name, source, holidays, parties, sources, inspection, applies, focus } = ruleSet;
+  // The plan's notes: the rule set's own, then why this date may not fit, if it may not.
+  const notes = [...ruleSet.notes, ...fitNotes(ruleSet, notified)];
   return {
     ruleSet: { id, name, source, holidays, notes, parties, sources, inspection, applies, focus },
     notified,
@@ -293,5 +344,6 @@ export function computePlan(
     daysOff: weekdaysOff(notified, last, calendar),
     warnings,
     filter: null,
+    fitChecked: null,
   };
 }

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { IsoDate } from '../dates/calendar-date.js';
+import type { FitCheck } from '../plan/plan.js';
 import { ID_PATTERN } from '../text/text-rules.js';
 import { textSchema } from '../text/text-schema.js';
 
@@ -37,6 +38,13 @@ const DoneSchema = z
   })
   .describe("That an item, or one agency's part of it, was done.");
 
+const LetterCheckSchema = z
+  .strictObject({
+    by: Text.optional().describe('Who checked it.'),
+    on: z.iso.date('a date like "2019-03-20"').optional().describe('The day it was checked.'),
+  })
+  .describe('That the timetable was checked against the notification letter: who and when.');
+
 export const InspectionFileSchema = z
   .strictObject({
     area: Text.optional().describe('The area inspected, as its name should appear in titles and calendars.'),
@@ -52,6 +60,12 @@ export const InspectionFileSchema = z
       .record(Id, z.array(DoneSchema))
       .optional()
       .describe('What has been done, by item id (written by "jtai done").'),
+    letterChecked: z
+      .union([z.boolean(), LetterCheckSchema], { error: 'true, or who checked it and when: { by: NAME, on: DATE }' })
+      .optional()
+      .describe(
+        'That the area has checked the timetable against its notification letter: true, or who and when; a "may not fit" warning is then a note (default false).',
+      ),
   })
   .describe("A jtai inspection file: one area's record of one inspection.");
 
@@ -81,6 +95,13 @@ export interface InspectionRecord {
   rules: string;
   contacts: Record<string, Contact[]>;
   progress: Record<string, DoneRecord[]>;
+  /** That the area has checked the timetable against its notification letter (who and when, where said); absent if not. */
+  letterChecked?: FitCheck;
+}
+
+function letterCheckOf(written: InspectionFile['letterChecked']): FitCheck | undefined {
+  if (written === undefined || written === false) return undefined;
+  return written === true ? { by: null, on: null } : { by: written.by ?? null, on: written.on ?? null };
 }
 
 /** The record of a checked inspection file: resolveInspection({ notified: "2019-03-19" }).rules is "jtai-2018". */
@@ -88,11 +109,13 @@ export function resolveInspection(file: InspectionFile): InspectionRecord {
   const contacts = Object.fromEntries(
     Object.entries(file.contacts ?? {}).map(([id, c]) => [id, Array.isArray(c) ? c : [c]]),
   );
+  const letterChecked = letterCheckOf(file.letterChecked);
   return {
     area: file.area ?? null,
     notified: file.notified,
     rules: file.rules ?? 'jtai-2018',
     contacts,
     progress: file.progress ?? {},
+    ...(letterChecked && { letterChecked }),
   };
 }
