@@ -243,9 +243,15 @@ export function makeProgram(io: CliIo, version: string): Command {
     .description("record that items (or one agency's part of them) are done, in the inspection's record")
     .argument('<ids...>', 'the items done, as the agenda shows their ids')
     .option('--by <name>', 'who did it, or who records it')
-    .option('--at <time>', 'when: 2019-03-20T14:52, 20/03/2019 14:52 (London time) (default: now)')
+    .option(
+      '--at <time>',
+      'when, London time: 14:52 (today), yesterday 16:40, 20/03/2019 14:52; a day alone is refused (default: now)',
+    )
     .option('--note <text>', 'anything worth saying: how it was sent, what is missing')
-    .option('--force', 'record an --at in the future or before the notification all the same')
+    .option(
+      '--force',
+      'record it all the same: an --at in the future or before the notification, or a second delivery of what is done',
+    )
     .addOption(option.agencyPart())
     .addOption(option.inspection())
     .addOption(option.quiet())
@@ -253,7 +259,9 @@ export function makeProgram(io: CliIo, version: string): Command {
       'after',
       examples([
         ['jtai done children-list --by "Jane Smith"', 'now'],
-        ['jtai done cse-gangs-cases --agency police --at "20/03/2019 14:52"', "the police's part"],
+        ['jtai done children-list --at "yesterday 16:40"', 'yesterday at 16:40'],
+        ['jtai done cse-gangs-cases --agency police --at 14:52', "the police's part, today at 14:52"],
+        ['jtai done cse-gangs-cases -a police -a nhs --at "20/03/2019 14:52"', 'two parts at once'],
       ]),
     )
     .action(async (ids: string[], options) => {
@@ -270,7 +278,13 @@ export function makeProgram(io: CliIo, version: string): Command {
     .addOption(option.agencyPart())
     .addOption(option.inspection())
     .addOption(option.quiet())
-    .addHelpText('after', examples([['jtai undo children-list', 'no longer done']]))
+    .addHelpText(
+      'after',
+      examples([
+        ['jtai undo children-list', 'no longer done'],
+        ['jtai undo probation-cases --agency nps', "only the NPS's part; the other parts stand"],
+      ]),
+    )
     .action(async (ids: string[], options) => {
       const { runUndo } = await import('./commands/progress.js');
       await runUndo(ids, options, io);

@@ -1,10 +1,11 @@
 import { findParties, submittingParties } from '../../core/plan/agencies.js';
 import { makeHolidayCalendar } from '../../core/dates/bank-holidays.js';
-import { formatLongDate } from '../../core/dates/calendar-date.js';
-import { readDate, readInstant } from '../../core/dates/date-input.js';
-import { zonedInstant } from '../../core/dates/zone-rules.js';
+import { formatLongDate, formatShortDateTime } from '../../core/dates/calendar-date.js';
+import { localDateTime, readDate, readDeliveryTime } from '../../core/dates/date-input.js';
+import { type ZoneRules, zonedInstant } from '../../core/dates/zone-rules.js';
 import { instantIn, partiesOfItem } from '../../core/progress/progress.js';
 import type { RuleSet } from '../../core/rule-set/rule-set.js';
+import type { DoneRecord } from '../../core/progress/inspection-record.js';
 import { computePlan, fitMessage, fitOf } from '../../core/plan/plan.js';
 import { didYouMean } from '../../core/text/suggest.js';
 import { zoneRulesFor } from '../../core/dates/zones.js';
@@ -145,34 +146,65 @@ function itemsNamed(ruleSet: RuleSet, ids: readonly string[]) {
   return ids.map((id) => ruleSet.items.find((i) => i.id === id.trim().toLowerCase())!);
 }
 
-/** The parties each --agency means among those that must act on an item, each once. */
-function partsOf(
-  ruleSet: RuleSet,
-  item: RuleSet['items'][number],
-  agencies: readonly string[] | undefined,
-): Array<string | undefined> {
-  if (agencies === undefined || agencies.length === 0) return [undefined];
+/** A part to record or take back: one agency's (its id, and what was typed for it), or, with no agency, the whole item. */
+interface Part {
+  agency?: string;
+  typed?: string;
+}
+
+/** The parties each --agency means among those that must act on an item, each once, with what was typed for it. */
+function partsOf(ruleSet: RuleSet, item: RuleSet['items'][number], agencies: readonly string[] | undefined): Part[] {
+  if (agencies === undefined || agencies.length === 0) return [{}];
   const allowed = partiesOfItem(item.by, ruleSet.parties);
-  const parts = agencies.flatMap((agency) => {
-    const found = findParties(ruleSet.parties, agency)
+  const parts = agencies.flatMap((typed) => {
+    const found = findParties(ruleSet.parties, typed)
       .map((p) => p.id)
       .filter((id) => allowed.has(id));
     if (found.length === 0) {
       const who = item.by.map((id) => ruleSet.parties[id]!.name).join(', ');
       throw new UsageError(
-        `--agency "${agency}" is not one of the agencies that must act on "${item.id}" (${who}, and their members).`,
+        `--agency "${typed}" is not one of the agencies that must act on "${item.id}" (${who}, and their members).`,
       );
     }
-    return found;
+    return found.map((agency) => ({ agency, typed: typed.trim() }));
   });
-  return [...new Set(parts)];
+  return parts.filter((part, i) => parts.findIndex((p) => p.agency === part.agency) === i);
 }
 
-/** Parts as people read them: "Police's and Health's parts of ". */
-function partWords(ruleSet: RuleSet, parts: ReadonlyArray<string | undefined>): string {
-  const names = parts.flatMap((p) => (p === undefined ? [] : [ruleSet.parties[p]?.name ?? p]));
-  if (names.length === 0) return '';
-  return `${names.length === 1 ? `${names[0]}'s part` : `${names.slice(0, -1).join("'s, ")}'s and ${names.at(-1)}'s parts`} of `;
+const nameOf = (ruleSet: RuleSet, id: string) => ruleSet.parties[id]?.name ?? id;
+const possessive = (name: string) => (name.endsWith('s') ? `${name}'` : `${name}'s`);
+const listed = (words: readonly string[]) =>
+  words.length <= 1 ? (words[0] ?? '') : `${words.slice(0, -1).join(', ')} and ${words.at(-1)}`;
+// The same words, as names are compared: case, punctuation, apostrophes and a leading "the" aside.
+const sameWords = (a: string, b: string) => {
+  const words = (t: string) =>
+    t
+      .toLowerCase()
+      .replace(/['\u2018\u2019`]/g, '')
+      .replace(/[^a-z0-9]+/g, ' ')
+      .trim()
+      .replace(/^the /, '');
+  return words(a) === words(b);
+};
+
+/**
+ * Whose parts, as the rule set names the agencies, with what was typed where that is another
+ * name: partWords(ruleSet, [{ agency: "police", typed: "police" }, { agency: "health", typed: "nhs" }])
+ * is 'Police's and Health's parts (you typed "nhs" for Health)'.
+ */
+export function partWords(ruleSet: RuleSet, parts: readonly Part[]): string {
+  const named = parts.flatMap((p) => (p.agency === undefined ? [] : [{ agency: p.agency, typed: p.typed }]));
+  const whose = `${listed(named.map((p) => possessive(nameOf(ruleSet, p.agency))))} part${named.length === 1 ? '' : 's'}`;
+  const other = named.filter(
+    (p) => p.typed !== undefined && !sameWords(p.typed, p.agency) && !sameWords(p.typed, nameOf(ruleSet, p.agency)),
+  );
+  const typed = [...new Set(other.map((p) => p.typed!))];
+  if (typed.length === 0) return whose;
+  if (typed.length === 1 && other.length === named.length) return `${whose} (you typed "${typed[0]}")`;
+  const each = typed.map(
+    (t) => `"${t}" for ${listed(other.filter((p) => p.typed === t).map((p) => nameOf(ruleSet, p.agency)))}`,
+  );
+  return `${whose} (you typed ${each.join(', ')})`;
 }
 
 // A time of delivery in the future, or before the inspection began, is a slip of the keyboard.
@@ -188,25 +220,165 @@ function checkWhen(at: number, nowMs: number, notifiedStart: number, typed: stri
     );
 }
 
-/** jtai done: records items, or one agency's part of them, as done. */
+/** When it was done: --at as people type it (a day told from today said back), checked; else now. */
+function whenDone(options: DoneOptions, nowMs: number, zone: ZoneRules, notified: string, say: Say): number {
+  if (options.at === undefined) return nowMs;
+  const notes: string[] = [];
+  const at = readDeliveryTime('--at', options.at, nowMs, zone, notes);
+  for (const note of notes) say(note);
+  checkWhen(at, nowMs, Date.parse(zonedInstant(zone, notified, '00:00')), options.at, options.force);
+  return at;
+}
+
+type Say = (text: string) => void;
+type Item = RuleSet['items'][number];
+
+/** What already makes an item, or one agency's part of it, done: the records that count (the latest last) and whose they are. */
+interface Standing {
+  records: DoneRecord[];
+  how: 'whole' | 'parts' | 'own' | 'group' | 'members';
+}
+
+const inOrder = (records: readonly DoneRecord[]) =>
+  [...records].sort((a, b) => Date.parse(a.done) - Date.parse(b.done));
+
+// A party's part is done when recorded, or when every member of the group has done its own (as status counts it).
+function partRecords(
+  records: readonly DoneRecord[],
+  ruleSet: RuleSet,
+  id: string,
+  seen = new Set<string>(),
+): DoneRecord[] | undefined {
+  const own = records.filter((r) => r.agency === id);
+  if (own.length > 0) return own;
+  const members = (ruleSet.parties[id]?.members ?? []).filter((m) => !seen.has(m));
+  const each = members.map((m) => partRecords(records, ruleSet, m, new Set([...seen, id])));
+  return members.length > 0 && each.every((r) => r !== undefined) ? each.flatMap((r) => r ?? []) : undefined;
+}
+
+/**
+ * Whether an item (no agency) or an agency's part of it is already done, and by what: the whole
+ * item's record, every agency's part, the agency's own record, a group's it belongs to on this
+ * item, or all its members'.
+ */
+function standingOf(ruleSet: RuleSet, item: Item, records: readonly DoneRecord[], agency?: string) {
+  const found = (how: Standing['how'], counted: readonly DoneRecord[] | undefined): Standing | undefined =>
+    counted && counted.length > 0 ? { records: inOrder(counted), how } : undefined;
+  const whole = found(
+    'whole',
+    records.filter((r) => r.agency === undefined),
+  );
+  if (whole) return whole;
+  if (agency === undefined) {
+    const each = item.by.map((id) => partRecords(records, ruleSet, id));
+    return each.every((r) => r !== undefined)
+      ? found(
+          'parts',
+          each.flatMap((r) => r ?? []),
+        )
+      : undefined;
+  }
+  const group = [...partiesOfItem(item.by, ruleSet.parties)].find(
+    (g) => g !== agency && partiesOfItem([g], ruleSet.parties).has(agency) && records.some((r) => r.agency === g),
+  );
+  return (
+    found(
+      'own',
+      records.filter((r) => r.agency === agency),
+    ) ??
+    found(
+      'group',
+      records.filter((r) => group !== undefined && r.agency === group),
+    ) ??
+    found('members', partRecords(records, ruleSet, agency))
+  );
+}
+
+/** When, in the zone's wall-clock time, and by whom: "Wed 20 Mar 2019 14:52 by Kim". */
+function whenWho(record: DoneRecord, zone: ZoneRules): string {
+  return `${formatShortDateTime(localDateTime(zone, Date.parse(record.done)))}${record.by ? ` by ${record.by}` : ''}`;
+}
+
+/** What is already done, and how to record it again; or, with --force, that it is recorded again. */
+function alreadyDone(
+  ruleSet: RuleSet,
+  item: Item,
+  parts: readonly Part[],
+  standing: Standing,
+  options: DoneOptions,
+  zone: ZoneRules,
+) {
+  const when = whenWho(standing.records.at(-1)!, zone);
+  const asked = parts.filter((p) => p.agency !== undefined);
+  const whose = `${partWords(ruleSet, asked)} of ${item.id}`;
+  const group = standing.records[0]!.agency;
+  const said = {
+    whole:
+      asked.length === 0
+        ? `${item.id} is already done (${when})`
+        : `${item.id} is already done as a whole (${when}), ${partWords(ruleSet, asked)} with it`,
+    parts: `${item.id} is already done: every agency recorded its part, the last on ${when}`,
+    own: `${whose} is already done (${when})`,
+    group: `${whose} is already done, with ${possessive(nameOf(ruleSet, group ?? ''))} part (${when})`,
+    members: `${whose} is already done: each of its members recorded theirs, the last on ${when}`,
+  }[standing.how];
+  if (options.force) return `${said}; --force records it again, as a second delivery.`;
+  const agencies =
+    standing.how === 'whole' || standing.how === 'parts' ? [] : [...new Set(standing.records.map((r) => r.agency!))];
+  const undo = `jtai undo ${item.id}${agencies.map((a) => ` --agency ${a}`).join('')}`;
+  const again =
+    options.at === undefined
+      ? 'To record a second delivery, add --force.'
+      : `To change when it was done, take it back first (${undo}); to record a second delivery, add --force.`;
+  return `${said}; nothing new was recorded. ${again}`;
+}
+
+/**
+ * What of each item is to be recorded, and what is already done: said, and recorded again
+ * only with --force (a second delivery: sent again, with what was missing).
+ */
+function sortOut(
+  ruleSet: RuleSet,
+  asked: ReadonlyArray<{ item: Item; parts: Part[] }>,
+  record: LoadedProgress,
+  options: DoneOptions,
+  zone: ZoneRules,
+) {
+  const todo: Array<{ item: Item; parts: Part[] }> = [];
+  const said: string[] = [];
+  for (const { item, parts } of asked) {
+    const records = record.progress[item.id] ?? [];
+    const whole = standingOf(ruleSet, item, records);
+    if (whole?.how === 'whole') {
+      said.push(alreadyDone(ruleSet, item, parts, whole, options, zone));
+      if (options.force) todo.push({ item, parts });
+      continue;
+    }
+    const fresh = parts.filter((part) => {
+      const standing = standingOf(ruleSet, item, records, part.agency);
+      if (standing) said.push(alreadyDone(ruleSet, item, [part], standing, options, zone));
+      return standing === undefined || options.force;
+    });
+    if (fresh.length > 0) todo.push({ item, parts: fresh });
+  }
+  return { todo, said };
+}
+
+/** jtai done: records items, or one agency's part of them, as done; what is already done is said, not recorded twice. */
 export async function runDone(ids: string[], options: DoneOptions, io: CliIo): Promise<void> {
   checkSizes(options);
   const { path, loaded, ruleSet, zone, record } = await openInspection(options, io.env);
-  const items = itemsNamed(ruleSet, ids);
-  const parts = items.map((item) => ({ item, agencies: partsOf(ruleSet, item, options.agency) }));
+  const items = itemsNamed(ruleSet, ids).filter((item, i, all) => all.indexOf(item) === i);
+  const asked = items.map((item) => ({ item, parts: partsOf(ruleSet, item, options.agency) }));
   const say = (text: string) => void (!options.quiet && io.writeErr(`jtai: ${text}\n`));
-  const notes: string[] = [];
   const nowMs = Date.now();
-  const at = options.at === undefined ? nowMs : readInstant('--at', options.at, nowMs, zone, notes);
-  if (options.at !== undefined)
-    checkWhen(at, nowMs, Date.parse(zonedInstant(zone, loaded.record.notified, '00:00')), options.at, options.force);
-  for (const note of notes) say(note);
-  const done = instantIn(zone, at);
+  const done = instantIn(zone, whenDone(options, nowMs, zone, loaded.record.notified, say));
   const by = recorder(options.by);
-  sayIfFirst(record, path, say);
+  const { todo, said } = sortOut(ruleSet, asked, record, options, zone);
+  if (todo.length > 0) sayIfFirst(record, path, say);
   let order = 0; // the events of one command a millisecond apart, so that they fold and list in the order given
-  for (const { item, agencies } of parts) {
-    for (const agency of agencies) {
+  for (const { item, parts } of todo) {
+    for (const { agency } of parts) {
       const recorded = nowMs + order++;
       const event: ProgressEvent = {
         id: newEventId(recorded),
@@ -221,10 +393,56 @@ export async function runDone(ids: string[], options: DoneOptions, io: CliIo): P
       recordEvent(record.folder, event, nowMs, path);
     }
   }
-  const whose = partWords(ruleSet, parts[0]?.agencies ?? []);
-  say(
-    `recorded ${whose}${items.map((i) => i.id).join(', ')} as done at ${done.slice(0, 16).replace('T', ' ')}${by ? ` by ${by}` : ''}.`,
-  );
+  // One sentence for the items whose parts were named alike (usually all of them).
+  const alike = new Map<string, { ids: string[]; parts: Part[] }>();
+  for (const { item, parts } of todo) {
+    const key = JSON.stringify(parts);
+    alike.set(key, { ids: [...(alike.get(key)?.ids ?? []), item.id], parts });
+  }
+  for (const { ids: recorded, parts } of alike.values()) {
+    const whose = parts[0]?.agency === undefined ? '' : `${partWords(ruleSet, parts)} of `;
+    say(
+      `recorded ${whose}${recorded.join(', ')} as done at ${done.slice(0, 16).replace('T', ' ')}${by ? ` by ${by}` : ''}.`,
+    );
+  }
+  for (const text of said) say(text);
+}
+
+/** Why an agency's part of an item could not be taken back: not recorded, or counted through another record. */
+function notTaken(
+  ruleSet: RuleSet,
+  item: Item | undefined,
+  id: string,
+  part: Part,
+  records: readonly DoneRecord[],
+  zone: ZoneRules,
+): string {
+  const whose = `${partWords(ruleSet, [part])} of ${id}`;
+  const standing = item && standingOf(ruleSet, item, records, part.agency);
+  const last = standing?.records.at(-1);
+  if (standing?.how === 'group' && last)
+    return `${whose} is not recorded on its own: it counts with ${possessive(nameOf(ruleSet, last.agency!))} part (${whenWho(last, zone)}); take that back with "jtai undo ${id} --agency ${last.agency}".`;
+  if (standing?.how === 'members' && last)
+    return `${whose} is not recorded on its own: each of its members recorded theirs; take back one of them, as in "jtai undo ${id} --agency ${last.agency}".`;
+  return `${whose} is not recorded as done; nothing to take back.`;
+}
+
+/** What still stands of an item after parts of it are taken back: "; Police's part still stands". */
+function stillStands(ruleSet: RuleSet, records: readonly DoneRecord[], taken: readonly Part[]): string {
+  const others = [
+    ...new Set(
+      records.flatMap((r) => (r.agency === undefined || taken.some((p) => p.agency === r.agency) ? [] : [r.agency])),
+    ),
+  ];
+  const whole = records.some((r) => r.agency === undefined);
+  const standing = [
+    ...(others.length > 0
+      ? [`${listed(others.map((a) => possessive(nameOf(ruleSet, a))))} part${others.length === 1 ? '' : 's'}`]
+      : []),
+    ...(whole ? ['the record of the whole item'] : []),
+  ];
+  if (standing.length === 0) return '; it has no other part recorded';
+  return ` only; ${listed(standing)} still stand${others.length + (whole ? 1 : 0) === 1 ? 's' : ''}`;
 }
 
 /** jtai undo: takes back what jtai done recorded (all of an item, or one agency's part), as an event of its own. */
@@ -242,54 +460,58 @@ export async function runUndo(ids: string[], options: DoneOptions, io: CliIo): P
     ruleSet,
     ids.filter((id) => !gone.includes(id)),
   );
-  const parts = [
-    ...items.map((item) => ({ id: item.id, agencies: partsOf(ruleSet, item, options.agency) })),
+  const asked: Array<{ id: string; item?: Item; parts: Part[] }> = [
+    ...items.map((item) => ({ id: item.id, item, parts: partsOf(ruleSet, item, options.agency) })),
     ...gone.map((id) => ({
       id: id.trim().toLowerCase(),
-      agencies: options.agency?.length ? options.agency.map((a) => a.trim().toLowerCase()) : [undefined],
+      parts: options.agency?.length
+        ? options.agency.map((a) => ({ agency: a.trim().toLowerCase(), typed: a.trim() }))
+        : [{}],
     })),
-  ];
+  ].filter((a, i, all) => all.findIndex((b) => b.id === a.id) === i);
   const nowMs = Date.now();
   const by = recorder(options.by);
   const undone: string[] = [];
-  const notDone: string[] = [];
-  sayIfFirst(record, path, say);
-  for (const { id, agencies } of parts) {
+  const said: string[] = [];
+  let order = 0;
+  for (const { id, item, parts } of asked) {
     const records = record.progress[id] ?? [];
-    const taken = agencies.filter((agency) => records.some((r) => agency === undefined || r.agency === agency));
-    (taken.length > 0 ? undone : notDone).push(id);
-    for (const agency of taken) {
+    const taken = parts.filter(({ agency }) => records.some((r) => agency === undefined || r.agency === agency));
+    for (const { agency } of taken) {
+      if (order === 0) sayIfFirst(record, path, say);
+      const recorded = nowMs + order++;
       // The undo names the records it takes back: it counts whatever any machine's clock says.
       const undoes = records
         .filter((r) => agency === undefined || r.agency === agency)
         .flatMap((r) => (r.event ? [r.event] : []));
       const event: ProgressEvent = {
-        id: newEventId(nowMs),
+        id: newEventId(recorded),
         type: 'undo',
         item: id,
         ...(agency && { agency }),
         at: instantIn(zone, nowMs),
-        recorded: new Date(nowMs).toISOString(),
+        recorded: new Date(recorded).toISOString(),
         ...(by && { by }),
         ...(options.note && { note: options.note }),
         undoes,
       };
       recordEvent(record.folder, event, nowMs, path);
     }
+    if (parts[0]?.agency === undefined) {
+      if (taken.length > 0) undone.push(id);
+      else said.push(`${id} was not marked done; nothing to take back.`);
+      continue;
+    }
+    if (taken.length > 0)
+      said.push(`took back ${partWords(ruleSet, taken)} of ${id}${stillStands(ruleSet, records, taken)}.`);
+    const left = parts.filter((p) => !taken.includes(p));
+    const whole = records.find((r) => r.agency === undefined);
+    if (left.length > 0 && whole)
+      said.push(
+        `${id} was recorded done as a whole (${whole.done.slice(0, 16).replace('T', ' ')}${whole.by ? ` by ${whole.by}` : ''}), not by parts; take it back whole with "jtai undo ${id}", then record the parts that were done.`,
+      );
+    else for (const part of left) said.push(notTaken(ruleSet, item, id, part, records, zone));
   }
-  const whose = partWords(ruleSet, parts[0]?.agencies ?? []);
-  if (undone.length > 0)
-    say(
-      whose
-        ? `took back ${whose}${undone.join(', ')}; the rest stands.`
-        : `${undone.join(', ')} no longer marked done.`,
-    );
-  for (const id of notDone) {
-    const whole = (record.progress[id] ?? []).find((r) => r.agency === undefined);
-    say(
-      whose && whole
-        ? `${id} was recorded done as a whole (${whole.done.slice(0, 16).replace('T', ' ')}${whole.by ? ` by ${whole.by}` : ''}), not by parts; take it back whole with "jtai undo ${id}", then record the parts that were done.`
-        : `${id} was not marked done${whose ? ` for ${whose.replace(/ of $/, '')}` : ''}; nothing to take back.`,
-    );
-  }
+  if (undone.length > 0) say(`${undone.join(', ')} no longer marked done.`);
+  for (const text of said) say(text);
 }

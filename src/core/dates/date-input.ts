@@ -1,5 +1,14 @@
 import { UsageError } from '../../errors.js';
-import { type IsoDate, MONTHS, WEEKDAYS, formatLongDate, isIsoDate, weekdayOf } from './calendar-date.js';
+import {
+  type IsoDate,
+  MONTHS,
+  WEEKDAYS,
+  addDays,
+  formatLongDate,
+  formatShortDateTime,
+  isIsoDate,
+  weekdayOf,
+} from './calendar-date.js';
 import { type ZoneRules, coversInstant, formatOffset, isRepeatedTime, offsetAt, zonedInstant } from './zone-rules.js';
 
 // Dates as people type them: ISO (2019-03-19), "today", UK day-first (19/03/2019, 19-03-2019,
@@ -130,11 +139,61 @@ function readClock(option: string, text: string, clock: string): string {
   throw new UsageError(`${option} "${text}": "${clock}" is not a time; give a 24-hour time like 14:10.`);
 }
 
+// A time of day alone, or after "today" or "yesterday", is on the day that is today in the zone.
+const CLOCK = /^\d{1,2}(?:(?:[:.]\d{2})\s*(?:am|pm)?|\s*(?:am|pm))$/i;
+// How to type what could not be read: a moment (--now), and a time something was done (--at).
+const MOMENT_FORMS =
+  'give it as 2019-03-20T14:10 (London time), 20/03/2019 14:10, or with an offset, 2019-03-20T14:10+00:00';
+const DELIVERY_FORMS =
+  'give the time it was done as 16:40 (today), yesterday 16:40, 20/03/2019 16:40 or 2019-03-20T16:40 (London time)';
+
+/** A wall-clock date and time as typed (no time if none was given), and whether the day was told from today. */
+interface WallClock {
+  date: IsoDate;
+  time: string | undefined;
+  fromToday: boolean;
+}
+
+function readWallClock(option: string, text: string, t: string, today: IsoDate, forms: string): WallClock {
+  if (CLOCK.test(t)) return { date: today, time: readClock(option, text, t), fromToday: true };
+  const u = t.replace(/,? at (?=\d)/i, ' '); // "yesterday at 9am"
+  const m = /^(.*?)(?:[T ,]+(\d{1,2}(?:[:.]\d{2})?\s*(?:am|pm)?|\d{1,2}[:.]\d{2}))?$/i.exec(u)!;
+  const [datePart, clockPart] = m[2] !== undefined && /[:.]|am|pm/i.test(m[2]) ? [m[1]!, m[2]] : [u, undefined];
+  const yesterday = /^yesterday$/i.test(datePart);
+  let date: IsoDate;
+  try {
+    date = yesterday ? addDays(today, -1) : readDate(option, datePart, today).date;
+  } catch (e) {
+    if (!(e instanceof UsageError) || clockPart !== undefined) throw e;
+    throw new UsageError(`${option} "${text}" is not a date and time jtai can read; ${forms}.`);
+  }
+  const time = clockPart === undefined ? undefined : readClock(option, text, clockPart);
+  return { date, time, fromToday: yesterday || /^today$/i.test(datePart) };
+}
+
+// An ISO instant with its offset (or Z) is taken as it is.
+function readOffsetInstant(option: string, text: string, t: string, zone: ZoneRules): number | undefined {
+  if (!/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?([zZ]|[+-]\d{2}:?\d{2})$/.test(t)) return undefined;
+  const ms = Date.parse(t);
+  return Number.isNaN(ms) ? undefined : withinZone(option, text, ms, zone);
+}
+
+function wallInstant(option: string, text: string, date: IsoDate, time: string, zone: ZoneRules, notes: string[]) {
+  const instant = zonedInstant(zone, date, time);
+  if (isRepeatedTime(zone, date, time)) {
+    const later = formatOffset(offsetAt(zone, Date.parse(instant) + 3_600_000));
+    notes.push(
+      `${option} "${text}": ${time} happens twice on ${formatLongDate(date)}, when the clocks go back; read as the first (${instant.slice(-6)}). For the second, give ${date}T${time}${later}.`,
+    );
+  }
+  return withinZone(option, text, Date.parse(instant), zone);
+}
+
 /**
  * Reads an instant as typed, in a zone's wall-clock time: "now" or "today" (this moment), an
- * ISO instant with an offset or Z, or a date in any form readDate takes with an optional time
- * (14:10, 2:10pm; 00:00 if none): readInstant("--now", "20/03/2019 14:10", now, london) is
- * Date.parse("2019-03-20T14:10:00Z").
+ * ISO instant with an offset or Z, a time of day (today's, or after "today" or "yesterday"), or
+ * a date in any form readDate takes with an optional time (14:10, 2:10pm; 00:00 if none):
+ * readInstant("--now", "20/03/2019 14:10", now, london) is Date.parse("2019-03-20T14:10:00Z").
  */
 export function readInstant(
   option: string,
@@ -145,31 +204,37 @@ export function readInstant(
 ): number {
   const t = text.trim().replace(/\s+/g, ' ');
   if (/^(now|today)$/i.test(t)) return nowMs;
-  if (/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?([zZ]|[+-]\d{2}:?\d{2})$/.test(t)) {
-    const ms = Date.parse(t);
-    if (!Number.isNaN(ms)) return withinZone(option, text, ms, zone);
-  }
-  const m = /^(.*?)(?:[T ,]+(\d{1,2}(?:[:.]\d{2})?\s*(?:am|pm)?|\d{1,2}[:.]\d{2}))?$/i.exec(t)!;
-  const [datePart, clockPart] = m[2] !== undefined && /[:.]|am|pm/i.test(m[2]) ? [m[1]!, m[2]] : [t, undefined];
-  const today = localDateTime(zone, nowMs).slice(0, 10);
-  let date: IsoDate;
-  try {
-    date = readDate(option, datePart, today).date;
-  } catch (e) {
-    if (!(e instanceof UsageError) || clockPart !== undefined) throw e;
+  const exact = readOffsetInstant(option, text, t, zone);
+  if (exact !== undefined) return exact;
+  const wall = readWallClock(option, text, t, localDateTime(zone, nowMs).slice(0, 10), MOMENT_FORMS);
+  return wallInstant(option, text, wall.date, wall.time ?? '00:00', zone, notes);
+}
+
+/**
+ * Reads when something was done, as readInstant does but with a time of day required (a day
+ * alone is refused, with an example), and a day told from today said back in notes:
+ * readDeliveryTime("--at", "16:40", Date.parse("2019-03-20T17:05Z"), london) is
+ * Date.parse("2019-03-20T16:40:00Z"), with the note 'read --at "16:40" as Wed 20 Mar 2019 16:40.'
+ */
+export function readDeliveryTime(
+  option: string,
+  text: string,
+  nowMs: number,
+  zone: ZoneRules,
+  notes: string[] = [],
+): number {
+  const t = text.trim().replace(/\s+/g, ' ');
+  if (/^now$/i.test(t)) return nowMs;
+  const exact = readOffsetInstant(option, text, t, zone);
+  if (exact !== undefined) return exact;
+  const wall = readWallClock(option, text, t, localDateTime(zone, nowMs).slice(0, 10), DELIVERY_FORMS);
+  if (wall.time === undefined)
     throw new UsageError(
-      `${option} "${text}" is not a date and time jtai can read; give it as 2019-03-20T14:10 (London time), 20/03/2019 14:10, or with an offset, 2019-03-20T14:10+00:00.`,
+      `${option} "${text}" gives the day but not the time; add the time it was done, for example ${option} "${t} 14:10".`,
     );
-  }
-  const time = clockPart === undefined ? '00:00' : readClock(option, text, clockPart);
-  const instant = zonedInstant(zone, date, time);
-  if (isRepeatedTime(zone, date, time)) {
-    const later = formatOffset(offsetAt(zone, Date.parse(instant) + 3_600_000));
-    notes.push(
-      `${option} "${text}": ${time} happens twice on ${formatLongDate(date)}, when the clocks go back; read as the first (${instant.slice(-6)}). For the second, give ${date}T${time}${later}.`,
-    );
-  }
-  return withinZone(option, text, Date.parse(instant), zone);
+  const ms = wallInstant(option, text, wall.date, wall.time, zone, notes);
+  if (wall.fromToday) notes.push(`read ${option} "${text}" as ${formatShortDateTime(localDateTime(zone, ms))}.`);
+  return ms;
 }
 
 // Outside the years its table of clock changes holds, a zone's time of day cannot be told.
