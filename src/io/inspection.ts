@@ -1,7 +1,7 @@
 import { type ProgressEvent, differingCopies, foldEvents, legacyEvents } from '../core/progress/events.js';
-import type { DoneRecord, InspectionRecord } from '../core/progress/inspection-record.js';
-import type { RuleSet } from '../core/rule-set/rule-set.js';
-import { didYouMean } from '../core/text/suggest.js';
+import { findParties, partySuggestion } from '../core/plan/agencies.js';
+import type { Contact, DoneRecord, InspectionRecord } from '../core/progress/inspection-record.js';
+import type { Party, RuleSet } from '../core/rule-set/rule-set.js';
 import { type Problem, RuleSetError } from '../errors.js';
 import { progressFolderOf, readEvents } from './progress-folder.js';
 import { displayName, readTextFile } from './read-rule-set-file.js';
@@ -32,19 +32,38 @@ export async function loadInspection(path: string, env: NodeJS.ProcessEnv = proc
   return loaded;
 }
 
-/** The contacts' parties that the rule set does not have: an error, with its line and column. */
+/**
+ * Checks the contacts against the rule set and keys them by party id: a key is any name of a
+ * party (`nhs`, `LA`), as --agency takes it; one that means no party, or several, is an error
+ * with its line and column. Two keys for one party put their contacts together, in file order.
+ */
 export async function checkInspection(loaded: LoadedInspection, ruleSet: RuleSet): Promise<void> {
-  const parties = Object.keys(ruleSet.parties);
-  const unknown = Object.keys(loaded.record.contacts).filter((id) => !parties.includes(id));
-  if (unknown.length === 0) return;
-  const positionOf =
-    loaded.positionOf ?? (await import('./inspection-file.js')).readInspection(loaded.path).positionOf!;
-  const problems: Problem[] = unknown.map((id) => ({
-    path: ['contacts', id],
-    message: `contacts: there is no party "${id}" in ${ruleSet.id}.${didYouMean(id, parties)}`,
-    position: positionOf(['contacts'], id),
+  const resolved = Object.entries(loaded.record.contacts).map(([key, contacts]) => ({
+    key,
+    contacts,
+    found: findParties(ruleSet.parties, key),
   }));
-  throw new RuleSetError(displayName(loaded.path), problems, 'inspection file');
+  const wrong = resolved.filter((r) => r.found.length !== 1);
+  if (wrong.length > 0) {
+    const positionOf =
+      loaded.positionOf ?? (await import('./inspection-file.js')).readInspection(loaded.path).positionOf!;
+    const problems: Problem[] = wrong.map(({ key, found }) => ({
+      path: ['contacts', key],
+      message: contactProblem(key, found, ruleSet),
+      position: positionOf(['contacts'], key),
+    }));
+    throw new RuleSetError(displayName(loaded.path), problems, 'inspection file');
+  }
+  const byParty = new Map<string, Contact[]>();
+  for (const { found, contacts } of resolved)
+    byParty.set(found[0]!.id, [...(byParty.get(found[0]!.id) ?? []), ...contacts]);
+  loaded.record = { ...loaded.record, contacts: Object.fromEntries(byParty) };
+}
+
+function contactProblem(key: string, found: readonly Party[], ruleSet: RuleSet): string {
+  if (found.length > 1)
+    return `contacts: "${key}" means several parties of ${ruleSet.id} (${found.map((p) => p.id).join(', ')}); key them by one of those ids instead.`;
+  return `contacts: there is no party "${key}" in ${ruleSet.id}.${partySuggestion(ruleSet.parties, key)}`;
 }
 
 /** The whole record of an inspection: the events of its progress folder, and the "progress:" map an older jtai wrote into the file. */

@@ -1,4 +1,5 @@
 import type { Party } from '../rule-set/rule-set.js';
+import { didYouMean } from '../text/suggest.js';
 import type { Plan, PlanItem } from './plan.js';
 
 type Parties = Readonly<Record<string, Party>>;
@@ -44,12 +45,23 @@ export function filterByAgency<P extends Plan>(plan: P, ids: readonly string[]):
   return { ...plan, items, filter: { agencies: ids.map((id) => parties[id]!) } };
 }
 
-/** A name as compared: lower case, words only: normalName("Youth-Offending  Team") is "youth offending team". */
-function normalName(text: string): string {
+// Apostrophes, straight or curly, join a word ("children’s" is "childrens"); any other mark
+// between words is a space.
+const APOSTROPHES = /['\u2018\u2019\u02bc`]/g;
+
+/**
+ * A name as compared: lower case, accents off, words only, apostrophes dropped, a leading "the"
+ * ignored: normalName("The Children’s  Services") is "childrens services".
+ */
+export function normalName(text: string): string {
   return text
+    .normalize('NFKD')
+    .replace(/\p{M}/gu, '')
     .toLowerCase()
+    .replace(APOSTROPHES, '')
     .replace(/[^a-z0-9]+/g, ' ')
-    .trim();
+    .trim()
+    .replace(/^the /, '');
 }
 
 /** Every name a party answers to: its id, its name, the short name in brackets, its aliases. */
@@ -59,20 +71,33 @@ export function namesOf(party: Party): string[] {
 }
 
 /**
- * The parties a name means, by id, name, short name in brackets or alias, ignoring case and
- * punctuation: findParties(p, "YOT") is [yot]; an alias may mean several ("probation": nps, crc).
+ * The parties a name means, by id, name, short name in brackets or alias, compared as
+ * normalName does; an id wins over another party's alias: findParties(p, "the CSC") is
+ * [local-authority]; an alias may mean several ("probation": nps, crc).
  */
 export function findParties(parties: Parties, text: string): Party[] {
   const t = normalName(text);
-  const byId = Object.values(parties).find((p) => p.id === text.trim().toLowerCase());
-  if (byId) return [byId];
-  return Object.values(parties).filter((p) => namesOf(p).some((n) => normalName(n) === t));
+  if (t === '') return [];
+  const all = Object.values(parties);
+  const byId = all.filter((p) => normalName(p.id) === t);
+  if (byId.length > 0) return byId;
+  return all.filter((p) => namesOf(p).some((n) => normalName(n) === t));
 }
 
 /** The one party a name means, if exactly one: findParty(p, "Police")?.id is "police". */
 export function findParty(parties: Parties, text: string): Party | undefined {
   const found = findParties(parties, text);
   return found.length === 1 ? found[0] : undefined;
+}
+
+/**
+ * The parties closest to a name that means none, by id, as ' Did you mean "x"?' (or ''); an
+ * alias several share is said as the first: partySuggestion(p, "helth") is ' Did you mean "health"?'.
+ */
+export function partySuggestion(parties: Parties, text: string): string {
+  const named = Object.values(parties).flatMap((p) => namesOf(p).map((n) => [normalName(n), p.id] as const));
+  const idOf = new Map(named.reverse()); // a name several parties share is said as the first of them
+  return didYouMean(normalName(text), idOf.keys(), (n) => idOf.get(n) ?? n);
 }
 
 /** The parties that must provide something: those named on a submission and their members, in rule-set order. */

@@ -53,9 +53,11 @@ export const InspectionFileSchema = z
       'The rule set: a built-in name ("jtai-2018") or a file relative to this one (default "jtai-2018").',
     ),
     contacts: z
-      .record(Id, z.union([ContactSchema, z.array(ContactSchema)]))
+      .record(Text, z.union([ContactSchema, z.array(ContactSchema)]))
       .optional()
-      .describe('Whom to contact in each agency, by party id: one contact, or a list.'),
+      .describe(
+        'Whom to contact in each agency, by party id or any name of the party ("nhs", "la"): one contact, or a list.',
+      ),
     progress: z
       .record(Id, z.array(DoneSchema))
       .optional()
@@ -93,6 +95,7 @@ export interface InspectionRecord {
   area: string | null;
   notified: IsoDate;
   rules: string;
+  /** The contacts, by key as written; by party id once checked against the rule set (io's checkInspection). */
   contacts: Record<string, Contact[]>;
   progress: Record<string, DoneRecord[]>;
   /** That the area has checked the timetable against its notification letter (who and when, where said); absent if not. */

@@ -19,16 +19,19 @@ function editDistance(a: string, b: string): number {
 }
 
 /**
- * The known names a text most likely meant, best first, ignoring case: a few edits away, or
- * one containing the other. closestNames("cse-gang-cases", ["cse-gangs-cases", "children-list"])
- * is ["cse-gangs-cases"].
+ * The known names a text most likely meant, best first, ignoring case, apostrophes and spacing:
+ * the name itself when it is known, else those a few edits away, or one containing the other:
+ * closestNames("cse-gang-cases", ["cse-gangs-cases", "children-list"]) is ["cse-gangs-cases"].
  */
 function closestNames(text: string, names: Iterable<string>, max = 3): string[] {
-  const t = text.toLowerCase().trim();
+  const t = comparable(text);
   if (t === '') return [];
-  const unique = [...new Map([...names].reverse().map((n) => [n.toLowerCase(), n])).values()].reverse(); // one per spelling, the first kept
+  const unique = [...new Map([...names].reverse().map((n) => [comparable(n), n])).values()].reverse(); // one per spelling, the first kept
+  // A name written as typed is the one meant: "csc" is not also a near miss of "cqc".
+  const exact = unique.find((name) => comparable(name) === t);
+  if (exact !== undefined) return [exact];
   const scored = unique.flatMap((name) => {
-    const n = name.toLowerCase();
+    const n = comparable(name);
     const distance = editDistance(t, n);
     const near = distance <= Math.max(1, Math.min(3, Math.floor(Math.max(t.length, n.length) / 4)));
     const within = t.length >= 3 && n.length >= 3 && (n.includes(t) || t.includes(n));
@@ -41,6 +44,15 @@ function closestNames(text: string, names: Iterable<string>, max = 3): string[] 
     .sort((a, b) => a.score - b.score || (a.name < b.name ? -1 : 1))
     .slice(0, max)
     .map((s) => s.name);
+}
+
+/** A name as compared: lower case, apostrophes (straight or curly) dropped, one space between words. */
+function comparable(text: string): string {
+  return text
+    .toLowerCase()
+    .replace(/['\u2018\u2019\u02bc`]/g, '')
+    .replace(/\s+/g, ' ')
+    .trim();
 }
 
 function commonPrefix(a: string, b: string): number {
