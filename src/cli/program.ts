@@ -193,13 +193,28 @@ export function makeProgram(io: CliIo, version: string): Command {
 
   program
     .command('status')
-    .description('who owes what: per agency, what is done, overdue and next; per item, who has not delivered')
+    .description(
+      'who owes what: per agency, its own part done, overdue and next; per item, who still owes it; what came in today',
+    )
     .addOption(option.notified())
     .addOption(option.now())
+    .option(
+      '--since <time>',
+      'list what was delivered after this moment: 09:00, yesterday 17:00, 20/03/2019 09:00 (default: the start of today)',
+    )
     .addOption(option.rules())
     .addOption(option.inspection())
     .addOption(option.agency())
-    .addOption(option.format(['text', 'json', 'md']))
+    .addOption(
+      new Option('-f, --format <format>', 'output format (default: text, or what --out is named)').choices([
+        'text',
+        'json',
+        'md',
+        'html',
+      ]),
+    )
+    .option('-o, --out <file>', 'write it to a file: .md, .html, .json or .txt')
+    .option('--force', 'replace a read-only --out file, or write a format its name does not say')
     .addOption(option.color())
     .addOption(option.quiet())
     .addHelpText(
@@ -207,6 +222,8 @@ export function makeProgram(io: CliIo, version: string): Command {
       examples([
         ['jtai status', 'from the inspection file here, now'],
         ['jtai status --format md > status.md', 'the daily update to partners, to paste'],
+        ['jtai status --out status.html', 'a page whose tables paste into an email or a Teams message'],
+        ['jtai status --since "yesterday 17:00"', 'what came in since last night'],
         ['jtai status --agency police --now "20/03/2019 17:00"', 'one agency, at another moment'],
       ]),
     )
@@ -288,6 +305,31 @@ export function makeProgram(io: CliIo, version: string): Command {
     .action(async (ids: string[], options) => {
       const { runUndo } = await import('./commands/progress.js');
       await runUndo(ids, options, io);
+    });
+
+  program
+    .command('move')
+    .description("record a deadline agreed with the lead inspector; every output then shows it beside the rule set's")
+    .argument('<id>', 'the item whose deadline moved, as the agenda shows its id')
+    .option('--to <time>', 'the new deadline: 22/03/2019 10:00, 2019-03-22T10:00, today 16:00 (London time)')
+    .option('--why <text>', 'why it moved, shown beside it: "agreed with the lead inspector, Kim"')
+    .option('--by <name>', 'who agreed it, or who records it')
+    .option('--back', "return the item to the rule set's time")
+    .addOption(option.inspection())
+    .addOption(option.quiet())
+    .addHelpText(
+      'after',
+      examples([
+        [
+          'jtai move multi-agency-meetings --to "22/03/2019 10:00" --why "agreed with the lead inspector, Kim"',
+          'a new deadline; what is counted from it moves too',
+        ],
+        ['jtai move multi-agency-meetings --back', "the rule set's time again"],
+      ]),
+    )
+    .action(async (id: string, options) => {
+      const { runMove } = await import('./commands/move.js');
+      await runMove(id, options, io);
     });
 
   program

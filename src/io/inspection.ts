@@ -1,4 +1,11 @@
-import { type ProgressEvent, differingCopies, foldEvents, legacyEvents } from '../core/progress/events.js';
+import {
+  type MoveRecord,
+  type ProgressEvent,
+  differingCopies,
+  foldEvents,
+  foldMoves,
+  legacyEvents,
+} from '../core/progress/events.js';
 import { findParties, partySuggestion } from '../core/plan/agencies.js';
 import type { Contact, DoneRecord, InspectionRecord } from '../core/progress/inspection-record.js';
 import type { Party, RuleSet } from '../core/rule-set/rule-set.js';
@@ -72,6 +79,8 @@ export interface LoadedProgress {
   events: ProgressEvent[];
   /** What has been done, by item id: the fold of every event. */
   progress: Record<string, DoneRecord[]>;
+  /** The deadlines moved (jtai move), by item id. */
+  moves: Record<string, MoveRecord>;
   /** Files of the folder that were skipped, and why. */
   problems: string[];
 }
@@ -85,5 +94,11 @@ export function loadProgress(loaded: LoadedInspection, env: NodeJS.ProcessEnv = 
     (id) =>
       `two files in ${folder} hold event ${id} differently (edited by hand, or copies a sync tool kept apart); the one named after it counts.`,
   );
-  return { folder, events, progress: foldEvents(events), problems: [...read.problems, ...differ] };
+  return {
+    folder,
+    events,
+    progress: foldEvents(events),
+    moves: foldMoves(events),
+    problems: [...read.problems, ...differ],
+  };
 }

@@ -1,6 +1,6 @@
 import type { TrackedPlan } from '../core/progress/progress.js';
 import type { PlanItem } from '../core/plan/plan.js';
-import { agenciesOf, noteOf } from './item-text.js';
+import { agenciesOf, movedWords, noteOf } from './item-text.js';
 
 export interface RenderCsvOptions {
   /** Start with a UTF-8 byte order mark, so that Excel reads the file as UTF-8. */
@@ -28,6 +28,10 @@ const PROGRESS_COLUMNS: ReadonlyArray<[string, (item: PlanItem, plan: TrackedPla
   ['status', (i, s) => s.progress?.items[i.id]?.status ?? ''],
   ['done_at', (i, s) => s.progress?.items[i.id]?.doneAt ?? ''],
   ['done_by', (i, s) => s.progress?.items[i.id]?.doneBy ?? ''],
+  ['late_by_minutes', (i, s) => String(s.progress?.items[i.id]?.lateByMinutes ?? '')],
+  ['owed_by', (i, s) => (s.progress?.items[i.id]?.owing ?? []).map((p) => p.name).join('; ')],
+  ['moved_from', (i) => (i.moved ? (i.moved.from.due ?? i.moved.from.date) : '')],
+  ['moved_why', (i) => (i.moved ? movedWords(i)! : '')],
 ];
 
 // A cell starting with = + - @ (or a tab or carriage return) is a formula to Excel and

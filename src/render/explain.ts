@@ -2,7 +2,7 @@ import type { TrackedPlan } from '../core/progress/progress.js';
 import { formatLongDate, formatShortDate } from '../core/dates/calendar-date.js';
 import type { Explanation, FitExplanation } from '../core/plan/explain.js';
 import { letterCheckWords } from '../core/progress/fit-checked.js';
-import { tellWho } from './item-text.js';
+import { movedWords, tellWho } from './item-text.js';
 import { partyJson } from './json.js';
 import { PLAIN_STYLE, type Style } from './style.js';
 import { tellExplainedDue, tellExplainedFrom, tellExplainedTime, tellStep } from './words.js';
@@ -36,7 +36,11 @@ export function renderExplainText(
     lines.push(`  ${s.time(formatShortDate(step.date).padEnd(16))} ${step.kind === 'skipped' ? s.dim(what) : what}`);
   }
   lines.push('');
-  lines.push(...para(tellExplainedTime(e)), ...para(tellExplainedDue(item, plan.timezone), s.heading));
+  // A deadline agreed with the lead inspector replaces what the steps above come to.
+  const moved = movedWords(item);
+  if (moved) lines.push(...para(`${moved}.`, s.warning));
+  else lines.push(...para(tellExplainedTime(e)));
+  lines.push(...para(tellExplainedDue(item, plan.timezone), s.heading));
   lines.push(...para(`Source: “${item.source}”`, s.dim));
   if (item.note) lines.push(...para(`Note: ${item.note}`));
   for (const w of warnings) lines.push(...para(`Warning: ${w}`, s.warning));
@@ -57,6 +61,7 @@ export function renderExplainJson(e: Explanation, plan: TrackedPlan, warnings: s
     anchor: item.anchor,
     at: e.writtenTime,
     steps: e.steps,
+    moved: item.moved,
     date: item.date,
     time: item.time,
     timeLabel: item.timeLabel,

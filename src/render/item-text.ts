@@ -1,8 +1,9 @@
 import { type TrackedPlan, contactsOf } from '../core/progress/progress.js';
-import { formatShortDateTime } from '../core/dates/calendar-date.js';
+import { formatShortDate, formatShortDateTime } from '../core/dates/calendar-date.js';
 import { contactWords } from '../core/progress/inspection-words.js';
 import type { Party } from '../core/rule-set/rule-set.js';
 import type { PlanItem } from '../core/plan/plan.js';
+import { tellLate } from './words.js';
 
 // Words about an item that several formats share.
 
@@ -28,11 +29,51 @@ export function tellWho(item: PlanItem, plan?: Pick<TrackedPlan, 'contacts'>): s
   return `${agenciesOf(item, plan)}${item.recipient ? ` → ${partyWords(item.recipient, plan)}` : ''}`;
 }
 
-/** "✓ Done Wed 20 Mar 2019 14:52 by Jane Smith", or undefined if not done. */
+/**
+ * Where an item stands, once an inspection file records progress: "✓ Done Wed 20 Mar 2019 14:52
+ * by Jane Smith, late by 20 min", "Overdue: still owed by Health, Schools (done: Police)", "Done
+ * so far: Police; still owed by Health"; undefined when there is nothing to say (not recorded,
+ * nothing done yet and not overdue, an inspector action).
+ */
 export function doneWords(item: PlanItem, plan: TrackedPlan): string | undefined {
+  const words = [movedWords(item), statusWords(item, plan)].filter((w) => w !== undefined);
+  return words.length > 0 ? words.join('. ') : undefined;
+}
+
+/**
+ * A deadline agreed with the lead inspector, beside the rule set's: movedWords(item) is "Moved
+ * from Thu 21 Mar 2019 17:00: agreed with the lead inspector (Kim, Wed 20 Mar 2019 09:12)".
+ */
+export function movedWords(item: PlanItem): string | undefined {
+  const m = item.moved;
+  if (!m) return undefined;
+  const from = `${formatShortDate(m.from.date)} ${m.from.time ?? 'all day'}`;
+  const who = [m.by, formatShortDateTime(m.at)].filter(Boolean).join(', ');
+  return `${m.with ? `Moved with ${m.with}, from` : 'Moved from'} ${from}: ${m.why} (${who})`;
+}
+
+function statusWords(item: PlanItem, plan: TrackedPlan): string | undefined {
   const p = plan.progress?.items[item.id];
-  if (!p || p.status !== 'done' || !p.doneAt) return undefined;
-  return `✓ Done ${formatShortDateTime(p.doneAt)}${p.doneBy ? ` by ${p.doneBy}` : ''}${p.note ? ` (${p.note})` : ''}`;
+  if (!p || !plan.progress?.recorded) return undefined;
+  if (p.status === 'done' && p.doneAt) {
+    const late = p.lateByMinutes !== null ? `, ${tellLate(p.lateByMinutes)}` : '';
+    return `✓ Done ${formatShortDateTime(p.doneAt)}${p.doneBy ? ` by ${p.doneBy}` : ''}${late}${p.note ? ` (${p.note})` : ''}`;
+  }
+  const owed = owedWords(item, plan);
+  if (owed && p.status === 'overdue') return `Overdue: ${owed}`;
+  return owed?.startsWith('still') ? `Done so far: ${owed}` : undefined;
+}
+
+/**
+ * Who still owes a submission not done, once progress is recorded: "owed by Local authority,
+ * Police", or "still owed by Health, Schools (done: Police)" once some have delivered.
+ */
+export function owedWords(item: PlanItem, plan: TrackedPlan): string | undefined {
+  const p = plan.progress?.items[item.id];
+  if (!p || !plan.progress?.recorded || p.status === 'done' || item.kind !== 'submission') return undefined;
+  const done = p.agencies.filter((a) => a.status === 'done').map((a) => a.party.name);
+  const owing = p.owing.map((a) => a.name).join(', ');
+  return done.length > 0 ? `still owed by ${owing} (done: ${done.join(', ')})` : `owed by ${owing}`;
 }
 
 /** Every contact the inspection file gives, as "Police: DI Jane Smith, MASH, jane@..., 01234". */

@@ -34,9 +34,12 @@ function itemJson(item: PlanItem, plan: TrackedPlan) {
     note: noteOf(item),
     after: item.after,
     skipped: item.skipped,
+    moved: item.moved,
     status: progress?.status ?? null,
     doneAt: progress?.doneAt ?? null,
     doneBy: progress?.doneBy ?? null,
+    late: progress ? progress.late : null,
+    lateByMinutes: progress?.lateByMinutes ?? null,
     owing: progress ? progress.owing.map(partyJson) : null,
   };
 }

@@ -20,6 +20,8 @@ function wallClock(instant: string): string {
 
 function what(e: ProgressEvent): string {
   const part = e.agency ? ` (${e.agency}'s part)` : '';
+  if (e.type === 'move') return `deadline moved: ${e.item} to ${wallClock(e.to!)}`;
+  if (e.type === 'move-back') return `deadline moved back: ${e.item}, to the rule set's time`;
   return `${e.type === 'done' ? 'done' : 'undone'}: ${e.item}${part}`;
 }
 
@@ -45,7 +47,7 @@ export function renderLogMarkdown(view: LogView): string {
   const cell = (t: string | undefined) => (t ? markdownText(t) : '');
   const rows = view.events.map(
     (e) =>
-      `| ${wallClock(e.at)} | ${e.type === 'done' ? 'done' : 'undone'} | ${cell(e.item)} | ${cell(e.agency)} | ${cell(e.by)} | ${cell(e.note)} | ${e.recorded.slice(0, 16).replace('T', ' ')} UTC |`,
+      `| ${wallClock(e.at)} | ${e.type === 'done' ? 'done' : e.type === 'undo' ? 'undone' : e.type === 'move' ? `moved to ${wallClock(e.to!)}` : 'moved back'} | ${cell(e.item)} | ${cell(e.agency)} | ${cell(e.by)} | ${cell(e.note)} | ${e.recorded.slice(0, 16).replace('T', ' ')} UTC |`,
   );
   return [
     `# Record of ${markdownText(view.inspection)}`,
@@ -65,6 +67,7 @@ export function renderLogJson(view: LogView): string {
     item: e.item,
     agency: e.agency ?? null,
     at: e.at,
+    to: e.to ?? null,
     recorded: e.recorded,
     by: e.by ?? null,
     note: e.note ?? null,

@@ -1,6 +1,7 @@
 import type { TrackedPlan } from '../core/progress/progress.js';
 import type { NextView, TimedItem } from '../core/progress/next.js';
-import { tellWho } from './item-text.js';
+import { owedWords, tellWho } from './item-text.js';
+import { capitalise } from '../core/dates/calendar-date.js';
 import { partyJson } from './json.js';
 import { PLAIN_STYLE, type Style, markKind } from './style.js';
 import { WORDS, tellDateTime, tellNextDay, tellNow, tellTime, tellTimeLeft, tellTimetableOver } from './words.js';
@@ -14,13 +15,21 @@ export interface RenderNextOptions {
 
 function entry(t: TimedItem, withDate: boolean, plan: TrackedPlan, s: Style, width: number): string[] {
   const when = (withDate ? tellDateTime(t.item) : tellTime(t.item)).padEnd(withDate ? 22 : 8);
-  const kind = markKind(t.item, s);
-  const done = plan.progress?.items[t.item.id]?.status === 'done';
+  const progress = plan.progress?.items[t.item.id];
+  const overdue = plan.progress?.recorded === true && progress?.status === 'overdue';
+  const kind = overdue ? s.warning('OVERDUE   ') : markKind(t.item, s);
+  const done = progress?.status === 'done';
+  // Once progress is recorded, who still owes it says more than who had to act.
+  const owed = owedWords(t.item, plan);
+  const recipient = t.item.recipient ? ` → ${t.item.recipient.name}` : '';
   const inWords = tellTimeLeft(t.minutesLeft);
   const left = done ? ' ✓ done' : inWords && ` (${inWords})`;
   const indent = ' '.repeat(2 + when.length + 1 + 10 + 1);
   const [first = '', ...rest] = wrapText(`${t.item.title}${left}`, width - indent.length);
-  const who = wrapText(`${tellWho(t.item)} · ${t.item.id}`, width - indent.length);
+  const who = wrapText(
+    `${owed ? `${capitalise(owed)}${recipient}` : tellWho(t.item)} · ${t.item.id}`,
+    width - indent.length,
+  );
   return [
     `  ${s.time(when)} ${kind} ${s.heading(first)}`,
     ...rest.map((l) => `${indent}${s.heading(l)}`),
@@ -44,7 +53,7 @@ export function renderNextText(view: NextView, plan: TrackedPlan, options: Rende
       ...(items.length === 0 ? [`  ${WORDS.nothingInList}`] : items.flatMap((t) => entry(t, withDate, plan, s, width))),
     );
   };
-  section(WORDS.passed, view.overdue, true);
+  section(plan.progress?.recorded ? WORDS.passedRecorded : WORDS.passed, view.overdue, true);
   section(WORDS.stillDueToday, view.today, false);
   if (view.next.length > 0) section(tellNextDay(view.next[0]!.item.date), view.next, false);
   else lines.push('', WORDS.nothingAfterToday);

@@ -1,21 +1,27 @@
 import { type TrackedPlan, contactsOf } from '../core/progress/progress.js';
-import { minutesBetween } from '../core/dates/calendar-date.js';
+import { formatShortDateTime, minutesBetween } from '../core/dates/calendar-date.js';
 import { contactWords } from '../core/progress/inspection-words.js';
-import type { AgencyStatus, StatusView } from '../core/progress/status.js';
+import type { AgencyStatus, Delivery, StatusView } from '../core/progress/status.js';
+import type { Party } from '../core/rule-set/rule-set.js';
 import { partyJson } from './json.js';
+import { html } from './html.js';
 import { markdownText as md } from './markdown-text.js';
 import { PLAIN_STYLE, type Style } from './style.js';
-import { tellDateTime, tellNow, tellPlanTitle, tellTimeLeft } from './words.js';
+import { type Escape, tellDateTime, tellLate, tellNow, tellPlanTitle, tellTimeLeft } from './words.js';
 import { wrapText } from './wrap.js';
 
-// jtai status as text, Markdown (the daily update a coordinator pastes to partners) and JSON.
+// jtai status as text, Markdown and HTML (the daily update a coordinator sends to partners,
+// readable as plain text where Markdown is not rendered, and pasted with its table intact into
+// an email) and JSON. Every agency is judged by its own part; groups appear as their members.
 
 export interface RenderStatusOptions {
   style?: Style;
   width?: number;
 }
 
-function heading(plan: TrackedPlan, view: StatusView): string[] {
+const same: Escape = (t) => t;
+
+function heading(plan: TrackedPlan, view: StatusView): [string, string] {
   return [`Status at ${tellNow(view.now, plan.timezone)}`, tellPlanTitle(plan, 'status')];
 }
 
@@ -32,24 +38,51 @@ function nextWords(a: AgencyStatus): string {
       : 'nothing to come';
 }
 
+/** "done 2 of 6 (1 late)". */
+function doneWords(a: AgencyStatus): string {
+  return `done ${a.done.length} of ${a.total}${a.late.length > 0 ? ` (${a.late.length} late)` : ''}`;
+}
+
 function contactOf(plan: TrackedPlan, partyId: string): string {
   return contactsOf(plan, partyId).map(contactWords).join('; ');
 }
 
-// "Local authority (Sam Smith); Partner agencies (Police done)": who still owes an item, with
-// the parts of a group already done.
-function owedBy(plan: TrackedPlan, entry: StatusView['owing'][number]): string {
-  const parties = plan.ruleSet.parties;
-  const doneIds = new Set(entry.progress.parts.flatMap((r) => (r.agency ? [r.agency] : [])));
-  const names = entry.progress.owing.map((p) => {
-    const contact = contactsOf(plan, p.id)[0];
-    const doneMembers = p.members.filter((m) => doneIds.has(m)).map((m) => parties[m]?.name ?? m);
-    const extra = [contact?.name, doneMembers.length > 0 ? `${doneMembers.join(', ')} done` : undefined]
-      .filter(Boolean)
-      .join('; ');
-    return extra ? `${p.name} (${extra})` : p.name;
-  });
-  return names.join('; ');
+/** A party with its first contact's name: "Police (DI Jane Smith)". */
+function named(plan: TrackedPlan, party: Party): string {
+  const contact = contactsOf(plan, party.id)[0];
+  return contact ? `${party.name} (${contact.name})` : party.name;
+}
+
+const clock = (instant: string) => formatShortDateTime(instant);
+
+// "still owed by Health, Schools; done: Police (Wed 20 Mar 2019 14:00)", or "owed by Local authority".
+function owedWords(plan: TrackedPlan, entry: StatusView['owing'][number]): string {
+  const owing = entry.progress.owing.map((p) => named(plan, p)).join(', ');
+  const done = entry.progress.agencies.filter((a) => a.status === 'done');
+  if (done.length === 0) return `owed by ${owing}`;
+  const doneWords = done
+    .map(
+      (a) => `${a.party.name} (${clock(a.doneAt!)}${a.lateByMinutes !== null ? `, ${tellLate(a.lateByMinutes)}` : ''})`,
+    )
+    .join(', ');
+  return `still owed by ${owing}; done: ${doneWords}`;
+}
+
+function stateWord(entry: StatusView['owing'][number]): string {
+  const s = entry.progress.status;
+  return s === 'overdue' ? 'Overdue' : s === 'due-today' ? 'Due today' : 'To come';
+}
+
+// "Police's part of 10 cases of positive intervention ..., Wed 20 Mar 2019 14:00 by DI Jane Smith, late by 20 min".
+function deliveryWords(d: Delivery, escape: Escape = same): string {
+  const whose = d.party ? `${escape(d.party.name)}'s part of ` : '';
+  const by = d.by ? ` by ${escape(d.by)}` : '';
+  const late = d.lateByMinutes !== null ? `, ${tellLate(d.lateByMinutes)}` : '';
+  return `${clock(d.at)}: ${whose}${escape(d.item.title)}${by}${late}`;
+}
+
+function sinceWords(view: StatusView): string {
+  return `Delivered since ${clock(view.since!)}`;
 }
 
 /** Who owes what, for the terminal. */
@@ -58,11 +91,16 @@ export function renderStatusText(plan: TrackedPlan, view: StatusView, options: R
   const width = options.width ?? 80;
   const lines = heading(plan, view).map((l, i) => (i === 0 ? s.heading(l) : s.dim(l)));
   lines.push('', s.day('By agency'));
+  if (view.agencies.length === 0) lines.push('  no agency owes anything in this plan.');
   for (const a of view.agencies) {
     const contact = contactOf(plan, a.party.id);
     lines.push(`  ${s.heading(a.party.name)}${contact ? s.dim(` · ${contact}`) : ''}`);
+    const overdue = a.overdue.map((o) => o.item.id).join(', ');
     lines.push(
-      `    done ${a.done.length} of ${a.total}; ${a.overdue.length === 0 ? 'nothing overdue' : s.warning(`${a.overdue.length} overdue: ${a.overdue.map((i) => i.id).join(', ')}`)}`,
+      ...wrapText(
+        `${doneWords(a)}; ${a.overdue.length === 0 ? 'nothing overdue' : `${a.overdue.length} overdue: ${overdue}`}`,
+        width - 4,
+      ).map((l, i) => `${i === 0 ? '    ' : '      '}${a.overdue.length > 0 ? s.warning(l) : l}`),
     );
     lines.push(...wrapText(`next: ${nextWords(a)}`, width - 4).map((l, i) => `${i === 0 ? '    ' : '      '}${l}`));
   }
@@ -80,41 +118,130 @@ export function renderStatusText(plan: TrackedPlan, view: StatusView, options: R
       ...wrapText(`${due}: ${entry.item.title}`, width - 11).map((l, i) => `  ${i === 0 ? tag : '         '}${l}`),
     );
     lines.push(
-      ...wrapText(`owed by ${owedBy(plan, entry)} · ${entry.item.id}`, width - 11).map((l) => `           ${s.dim(l)}`),
+      ...wrapText(`${owedWords(plan, entry)} · ${entry.item.id}`, width - 11).map((l) => `           ${s.dim(l)}`),
+    );
+  }
+  if (view.since !== null) {
+    lines.push('', s.day(sinceWords(view)));
+    if (view.delivered.length === 0) lines.push('  nothing recorded.');
+    for (const d of view.delivered)
+      lines.push(...wrapText(deliveryWords(d), width - 4).map((l, i) => `${i === 0 ? '  ✓ ' : '    '}${l}`));
+  }
+  return `${lines.join('\n')}\n`;
+}
+
+/** Who owes what, as Markdown for the daily update to partners: lists, so that it reads as plain text too. */
+export function renderStatusMarkdown(plan: TrackedPlan, view: StatusView): string {
+  const [title, sub] = heading(plan, view);
+  const lines = [`# ${md(title)}`, '', md(sub), '', '## Not yet delivered', ''];
+  if (view.owing.length === 0) lines.push('Nothing: every submission is done.');
+  for (const e of view.owing)
+    lines.push(
+      `- **${stateWord(e)}**, ${md(tellDateTime(e.item))}: ${md(e.item.title)}. ${md(capital(owedWords(plan, e)))}.`,
+    );
+  if (view.since !== null) {
+    lines.push('', `## ${md(sinceWords(view))}`, '');
+    if (view.delivered.length === 0) lines.push('Nothing recorded.');
+    for (const d of view.delivered) lines.push(`- ${deliveryWords(d, md)}`);
+  }
+  lines.push('', '## By agency', '');
+  for (const a of view.agencies) {
+    const contact = contactOf(plan, a.party.id);
+    const overdue =
+      a.overdue.length === 0 ? 'nothing overdue' : `overdue: ${a.overdue.map((o) => o.item.title).join('; ')}`;
+    lines.push(
+      `- **${md(a.party.name)}**${contact ? ` (${md(contact)})` : ''}: ${doneWords(a)}; ${md(overdue)}; next: ${md(nextWords(a))}.`,
     );
   }
   return `${lines.join('\n')}\n`;
 }
 
-/** Who owes what, as Markdown for the daily update to partners. */
-export function renderStatusMarkdown(plan: TrackedPlan, view: StatusView): string {
-  const [title, sub] = heading(plan, view);
-  const cell = (t: string) => md(t);
-  const lines = [
-    `# ${md(title!)}`,
-    '',
-    `*${md(sub!)}*`,
-    '',
-    '| Agency | Contact | Done | Overdue | Next deadline |',
-    '| --- | --- | --- | --- | --- |',
-    ...view.agencies.map(
-      (a) =>
-        `| ${cell(a.party.name)} | ${cell(contactOf(plan, a.party.id))} | ${a.done.length} of ${a.total} | ${a.overdue.length === 0 ? 'none' : cell(a.overdue.map((i) => i.title).join('; '))} | ${cell(nextWords(a))} |`,
-    ),
-    '',
-    '## Not yet delivered',
-    '',
-    ...(view.owing.length === 0
-      ? ['Nothing: every submission is done.']
-      : view.owing.map(
-          (e) =>
-            `- **${e.progress.status === 'overdue' ? 'Overdue' : e.progress.status === 'due-today' ? 'Due today' : 'To come'}**, ${md(tellDateTime(e.item))}: ${md(e.item.title)}. Owed by ${md(owedBy(plan, e))}.`,
-        )),
-  ];
-  return `${lines.join('\n')}\n`;
+function capital(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
 }
 
-/** Who owes what, as JSON. */
+// Inline styles only: an email or a Teams message keeps them, and drops <style> and classes.
+const CELL = 'style="border:1px solid #b1b4b6;padding:4px 8px;text-align:left;vertical-align:top"';
+const OVERDUE = 'style="color:#d4351c;font-weight:bold"';
+
+function tableHtml(head: string[], rows: string[][]): string {
+  const tr = (cells: string[], tag: 'th' | 'td') =>
+    `<tr>${cells.map((c) => `<${tag} ${CELL}>${c}</${tag}>`).join('')}</tr>`;
+  return [
+    '<table style="border-collapse:collapse;font-family:Arial,sans-serif;font-size:11pt">',
+    `<thead>${tr(head, 'th')}</thead>`,
+    `<tbody>${rows.map((r) => tr(r, 'td')).join('\n')}</tbody>`,
+    '</table>',
+  ].join('\n');
+}
+
+/** Who owes what, as an HTML fragment in a page: inline styles, no script, so its tables survive a paste into an email. */
+export function renderStatusHtml(plan: TrackedPlan, view: StatusView): string {
+  const [title, sub] = heading(plan, view);
+  const owing = view.owing.map((e) => [
+    e.progress.status === 'overdue' ? `<span ${OVERDUE}>Overdue</span>` : stateWord(e),
+    html(tellDateTime(e.item)),
+    html(e.item.title),
+    html(capital(owedWords(plan, e))),
+  ]);
+  const agencies = view.agencies.map((a) => [
+    `<strong>${html(a.party.name)}</strong>${contactOf(plan, a.party.id) ? `<br>${html(contactOf(plan, a.party.id))}` : ''}`,
+    html(doneWords(a)),
+    a.overdue.length === 0 ? 'none' : `<span ${OVERDUE}>${html(a.overdue.map((o) => o.item.title).join('; '))}</span>`,
+    html(nextWords(a)),
+  ]);
+  const body = [
+    `<h1 style="font-family:Arial,sans-serif;font-size:16pt">${html(title)}</h1>`,
+    `<p style="font-family:Arial,sans-serif">${html(sub)}</p>`,
+    '<h2 style="font-family:Arial,sans-serif;font-size:13pt">Not yet delivered</h2>',
+    owing.length === 0
+      ? '<p style="font-family:Arial,sans-serif">Nothing: every submission is done.</p>'
+      : tableHtml(['State', 'Due', 'What', 'Who'], owing),
+    ...(view.since === null
+      ? []
+      : [
+          `<h2 style="font-family:Arial,sans-serif;font-size:13pt">${html(sinceWords(view))}</h2>`,
+          view.delivered.length === 0
+            ? '<p style="font-family:Arial,sans-serif">Nothing recorded.</p>'
+            : `<ul style="font-family:Arial,sans-serif">${view.delivered.map((d) => `<li>${deliveryWords(d, html)}</li>`).join('')}</ul>`,
+        ]),
+    '<h2 style="font-family:Arial,sans-serif;font-size:13pt">By agency</h2>',
+    tableHtml(['Agency', 'Done', 'Overdue', 'Next deadline'], agencies),
+  ];
+  return [
+    '<!DOCTYPE html>',
+    '<html lang="en-GB">',
+    '<head>',
+    '<meta charset="utf-8">',
+    `<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'">`,
+    `<title>${html(title)}</title>`,
+    '</head>',
+    '<body>',
+    ...body,
+    '</body>',
+    '</html>',
+    '',
+  ].join('\n');
+}
+
+function partJson(p: {
+  party: Party;
+  status: string;
+  doneAt: string | null;
+  doneBy: string | null;
+  lateByMinutes: number | null;
+}) {
+  return {
+    ...partyJson(p.party),
+    status: p.status,
+    doneAt: p.doneAt,
+    doneBy: p.doneBy,
+    late: p.lateByMinutes !== null,
+    lateByMinutes: p.lateByMinutes,
+  };
+}
+
+/** Who owes what, as JSON (documented in docs/json.md). */
 export function renderStatusJson(plan: TrackedPlan, view: StatusView): string {
   const json = {
     now: view.now,
@@ -127,8 +254,9 @@ export function renderStatusJson(plan: TrackedPlan, view: StatusView): string {
       ...partyJson(a.party),
       contacts: contactsOf(plan, a.party.id),
       total: a.total,
-      done: a.done.map((i) => i.id),
-      overdue: a.overdue.map((i) => i.id),
+      done: a.done.map((m) => m.item.id),
+      late: a.late.map((m) => m.item.id),
+      overdue: a.overdue.map((m) => m.item.id),
       next: a.next && {
         id: a.next.item.id,
         title: a.next.item.title,
@@ -136,6 +264,10 @@ export function renderStatusJson(plan: TrackedPlan, view: StatusView): string {
         date: a.next.item.date,
         minutesLeft: a.next.minutesLeft,
       },
+      parts: a.parts.map(({ item, part }) => {
+        const { status, doneAt, doneBy, late, lateByMinutes } = partJson(part);
+        return { id: item.id, status, doneAt, doneBy, late, lateByMinutes };
+      }),
     })),
     owing: view.owing.map(({ item, progress }) => ({
       id: item.id,
@@ -144,7 +276,19 @@ export function renderStatusJson(plan: TrackedPlan, view: StatusView): string {
       due: item.due,
       status: progress.status,
       owing: progress.owing.map(partyJson),
+      agencies: progress.agencies.map(partJson),
       parts: progress.parts.map(({ event: _event, ...part }) => part),
+    })),
+    since: view.since,
+    delivered: view.delivered.map((d) => ({
+      id: d.item.id,
+      title: d.item.title,
+      agency: d.party && partyJson(d.party),
+      at: d.at,
+      by: d.by,
+      note: d.note,
+      late: d.lateByMinutes !== null,
+      lateByMinutes: d.lateByMinutes,
     })),
   };
   return `${JSON.stringify(json, null, 2)}\n`;

@@ -19,6 +19,7 @@ const same: Escape = (text) => text;
 /** Fixed words more than one view uses. */
 export const WORDS = {
   passed: 'Passed (overdue unless done)',
+  passedRecorded: 'Passed, not done',
   stillDueToday: 'Still due today',
   nothingInList: 'nothing',
   nothingAfterToday: 'Nothing after today.',
@@ -183,4 +184,9 @@ export function tellExplainedTime(e: Explanation): string {
 export function tellExplainedDue(item: PlanItem, timezone: string): string {
   if (item.due === null) return `Date: ${formatLongDate(item.date)}, all day.`;
   return `Due: ${formatLongDate(item.date)} at ${item.time}, ${timezone} (${item.due}).`;
+}
+
+/** A delivery after its deadline: tellLate(20) is "late by 20 min", tellLate(1505) "late by 1 day 1 h 5 min". */
+export function tellLate(minutes: number): string {
+  return `late by ${formatMinutes(minutes)}`;
 }

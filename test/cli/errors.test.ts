@@ -41,15 +41,15 @@ describe("commander's messages in jtai's voice", () => {
   });
 
   test('a command without its argument shows how it is written', async () => {
-    const run = await runCli(['explain', '-n', '2019-03-19']);
-    expect([run.code, said(run.stderr)]).toEqual([2, 'jtai: jtai explain needs id: jtai explain <id>.\n']);
+    const run = await runCli(['move', '--to', '22/03/2019 10:00']);
+    expect([run.code, said(run.stderr)]).toEqual([2, 'jtai: jtai move needs id: jtai move <id>.\n']);
   });
 
   test('an unknown command gets the closest and the list, as "jtai help" does', async () => {
     const run = await runCli(['plna', '-n', '2019-03-19']);
     expect(run.code).toBe(2);
     expect(run.stderr).toMatch(
-      /^jtai: there is no command "plna"\. Did you mean "plan"\? The commands are: plan, next, explain, status, start, done, undo, log, web, check, init, list, schema\.\n/,
+      /^jtai: there is no command "plna"\. Did you mean "plan"\? The commands are: plan, next, explain, status, start, done, undo, move, log, web, check, init, list, schema\.\n/,
     );
     expect(run.stderr).toBe((await runCli(['help', 'plna'])).stderr);
   });

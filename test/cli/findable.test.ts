@@ -69,7 +69,7 @@ describe('help that teaches', () => {
     const { code, stderr } = await runCli(['help', 'paln']);
     expect([code, stderr]).toEqual([
       2,
-      'jtai: there is no command "paln". Did you mean "plan"? The commands are: plan, next, explain, status, start, done, undo, log, web, check, init, list, schema.\nRun "jtai --help" for the commands and examples.\n',
+      'jtai: there is no command "paln". Did you mean "plan"? The commands are: plan, next, explain, status, start, done, undo, move, log, web, check, init, list, schema.\nRun "jtai --help" for the commands and examples.\n',
     ]);
   });
 

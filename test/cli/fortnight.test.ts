@@ -181,9 +181,14 @@ describe('marking done', () => {
     expect(byId('child-level-data')).toMatchObject({ status: 'overdue', doneAt: null });
     expect(byId('cse-gangs-cases')).toMatchObject({
       status: 'due-today',
+      // The agencies still owing their part: the partner agencies as their members, the police's part done.
       owing: [
         { id: 'local-authority', name: 'Local authority' },
-        { id: 'partner-agencies', name: 'Partner agencies' },
+        { id: 'health', name: 'Health' },
+        { id: 'schools', name: 'Schools' },
+        { id: 'yot', name: 'Youth Offending Team (YOT)' },
+        { id: 'nps', name: 'National Probation Service (NPS)' },
+        { id: 'crc', name: 'Community Rehabilitation Company (CRC)' },
       ],
     });
     expect(byId('information-on-20-children')).toMatchObject({ status: 'upcoming' });
@@ -242,15 +247,17 @@ describe('who owes what: jtai status, checked by hand at Wednesday 20 March 2019
     await jtai('done', 'cse-gangs-cases', '--agency', 'police', '--at', '2019-03-20T14:05', '--by', 'DI Jane Smith');
     const json = JSON.parse((await jtai('status', '--now', '20/03/2019 14:30', '-f', 'json')).stdout);
     const agency = (id: string) => json.agencies.find((a: { id: string }) => a.id === id);
-    // The police act on 6 submissions (as a partner agency and a local agency); none done as a whole yet.
+    // The police owe a part of 6 submissions (as a partner agency and a local agency); their part
+    // of cse-gangs-cases is done, so their next is positive-intervention-cases at 15:00.
     expect(agency('police')).toMatchObject({
       total: 6,
-      done: [],
+      done: ['cse-gangs-cases'],
       overdue: [],
-      next: { id: 'cse-gangs-cases', minutesLeft: 30 },
+      next: { id: 'positive-intervention-cases', minutesLeft: 30 },
     });
-    // The DCS acts on the 11 submissions of the local authority and all local agencies; its list is done, the further lists are 21 h 30 min overdue.
-    expect(agency('dcs')).toMatchObject({ total: 11, done: ['children-list'], overdue: ['child-level-data'] });
+    // The DCS answers for its own list only (the local authority, an agency in its own right, for the rest).
+    expect(agency('dcs')).toMatchObject({ total: 1, done: ['children-list'], overdue: [] });
+    expect(agency('local-authority')).toMatchObject({ total: 10, done: [], overdue: ['child-level-data'] });
     expect(json.owing.map((o: { id: string; status: string }) => `${o.id}:${o.status}`)).toEqual([
       'child-level-data:overdue',
       'cse-gangs-cases:due-today',
@@ -266,10 +273,10 @@ describe('who owes what: jtai status, checked by hand at Wednesday 20 March 2019
     expect(json.owing[1].parts).toEqual([{ done: '2019-03-20T14:05:00+00:00', agency: 'police', by: 'DI Jane Smith' }]);
     const md = (await jtai('status', '--now', '20/03/2019 14:30', '-f', 'md')).stdout;
     expect(md).toContain(
-      '| Police | DI Jane Smith, MASH, jane.smith@example.org, 01234 567890 | 0 of 6 | none | Wed 20 Mar 2019 15:00 (in 30 min): 10 cases where sexual or criminal exploitation by gangs is a current and significant factor |',
+      '- **Police** (DI Jane Smith, MASH, jane.smith@example.org, 01234 567890): done 1 of 6; nothing overdue; next: Wed 20 Mar 2019 15:00 (in 30 min): 10 cases of positive intervention with the child and family.',
     );
     expect(md).toContain(
-      '- **Due today**, Wed 20 Mar 2019 15:00: 10 cases where sexual or criminal exploitation by gangs is a current and significant factor. Owed by Local authority; Partner agencies (Police done).',
+      '- **Due today**, Wed 20 Mar 2019 15:00: 10 cases where sexual or criminal exploitation by gangs is a current and significant factor. Still owed by Local authority, Health, Schools, Youth Offending Team (YOT), National Probation Service (NPS), Community Rehabilitation Company (CRC); done: Police (Wed 20 Mar 2019 14:05).',
     );
     const text = (await jtai('status', '--now', '20/03/2019 14:30', '-a', 'police')).stdout;
     expect(text.split('\n').slice(0, 2)).toEqual([

@@ -107,7 +107,7 @@ describe('bad input: one clear message on stderr, nothing on stdout', () => {
     [
       ['plna'],
       2,
-      'jtai: there is no command "plna". Did you mean "plan"? The commands are: plan, next, explain, status, start, done, undo, log, web, check, init, list, schema.\nRun "jtai --help" for the commands and examples.\n',
+      'jtai: there is no command "plna". Did you mean "plan"? The commands are: plan, next, explain, status, start, done, undo, move, log, web, check, init, list, schema.\nRun "jtai --help" for the commands and examples.\n',
     ],
     [
       ['plan', '-n', '2019-03-23'],

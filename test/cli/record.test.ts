@@ -65,6 +65,7 @@ function writer(
       '--inspection',
       file,
       '-q',
+      '--force', // the same items again and again: each a delivery of its own
       ...extra,
     ],
     { stdio: 'ignore' },
@@ -471,7 +472,7 @@ describe('what a coordinator running the fortnight found next', () => {
       file,
     ]);
     expect(done.stderr).toBe(
-      "jtai: recorded Police's and Health's parts of positive-intervention-cases as done at 2019-03-20 14:00 by " +
+      'jtai: recorded Police\'s and Health\'s parts (you typed "nhs" for Health) of positive-intervention-cases as done at 2019-03-20 14:00 by ' +
         (done.stderr.match(/ by (.*)\.\n$/)?.[1] ?? '') +
         '.\n',
     );
@@ -479,7 +480,7 @@ describe('what a coordinator running the fortnight found next', () => {
     expect(log.events.map((e: { agency: string }) => e.agency)).toEqual(['police', 'health']);
     expect(
       (await runCli(['undo', 'positive-intervention-cases', '--agency', 'health', '--inspection', file])).stderr,
-    ).toBe("jtai: took back Health's part of positive-intervention-cases; the rest stands.\n");
+    ).toBe("jtai: took back Health's part of positive-intervention-cases only; Police's part still stands.\n");
     await runCli(['done', 'cse-gangs-cases', '--at', '20/03/2019 14:00', '--by', 'Kim', '--inspection', file, '-q']);
     expect((await runCli(['undo', 'cse-gangs-cases', '--agency', 'police', '--inspection', file])).stderr).toBe(
       'jtai: cse-gangs-cases was recorded done as a whole (2019-03-20 14:00 by Kim), not by parts; take it back whole with "jtai undo cse-gangs-cases", then record the parts that were done.\n',

@@ -42,7 +42,7 @@ describe('jtai check', () => {
     const { code, stdout } = await runCli(['check', 'jtai-2018']);
     expect(code).toBe(0);
     expect(stdout).toBe(
-      'schedules/jtai-2018.yaml:301:39: warning: "Key case-file documents for each child being evaluated" (Tue 26 Mar 2019) is due before "CQC requests documents about the children being tracked" (Fri 29 Mar 2019), which the rule set says comes first.\n' +
+      'schedules/jtai-2018.yaml:303:39: warning: "Key case-file documents for each child being evaluated" (Tue 26 Mar 2019) is due before "CQC requests documents about the children being tracked" (Fri 29 Mar 2019), which the rule set says comes first.\n' +
         'schedules/jtai-2018.yaml: valid, 1 warning (tried with a notification on Tuesday 19 March 2019)\n',
     );
   });

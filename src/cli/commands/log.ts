@@ -1,4 +1,4 @@
-import { findParties } from '../../core/plan/agencies.js';
+import { findParties, partySuggestion } from '../../core/plan/agencies.js';
 import { type ProgressEvent, sortEvents } from '../../core/progress/events.js';
 import { partiesOfItem } from '../../core/progress/progress.js';
 import type { RuleSet } from '../../core/rule-set/rule-set.js';
@@ -31,7 +31,9 @@ function knownAgency(typed: string, ruleSet: RuleSet): string {
   const found = findParties(ruleSet.parties, typed);
   if (found.length !== 1)
     throw new UsageError(
-      `--agency "${typed}" ${found.length === 0 ? 'is not a party' : 'names several parties'} of ${ruleSet.id}; give one of: ${Object.keys(ruleSet.parties).join(', ')}.`,
+      found.length === 0
+        ? `--agency "${typed}" is not a party of ${ruleSet.id}.${partySuggestion(ruleSet.parties, typed)} The parties are: ${Object.keys(ruleSet.parties).join(', ')}.`
+        : `--agency "${typed}" names several parties of ${ruleSet.id} (${found.map((p) => p.id).join(', ')}); give one of those.`,
     );
   return found[0]!.id;
 }

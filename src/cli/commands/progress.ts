@@ -89,7 +89,7 @@ export interface DoneOptions {
   quiet?: boolean;
 }
 
-async function openInspection(options: DoneOptions, env: CliIo['env']) {
+export async function openInspection(options: DoneOptions, env: CliIo['env']) {
   const path = findInspection(options.inspection);
   if (!path)
     throw new InputError(
@@ -102,7 +102,7 @@ async function openInspection(options: DoneOptions, env: CliIo['env']) {
 }
 
 /** Who records: --by, else the account's user name (an event always says who). */
-function recorder(by: string | undefined): string | undefined {
+export function recorder(by: string | undefined): string | undefined {
   if (by !== undefined) return by;
   try {
     const name = userInfo().username;
@@ -131,7 +131,7 @@ function sayIfFirst(record: LoadedProgress, path: string, say: (text: string) =>
 }
 
 /** Item ids as typed (any case), every unknown one reported at once with what it may be. */
-function itemsNamed(ruleSet: RuleSet, ids: readonly string[]) {
+export function itemsNamed(ruleSet: RuleSet, ids: readonly string[]) {
   const known = ruleSet.items.map((i) => i.id);
   const unknown = ids.filter((id) => !known.includes(id.trim().toLowerCase()));
   if (unknown.length > 0) {

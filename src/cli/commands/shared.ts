@@ -1,5 +1,5 @@
 import { resolve } from 'node:path';
-import { filterByAgency, findParties, namesOf } from '../../core/plan/agencies.js';
+import { filterByAgency, findParties, partySuggestion } from '../../core/plan/agencies.js';
 import { makeHolidayCalendar } from '../../core/dates/bank-holidays.js';
 import { type IsoDate, formatLongDate } from '../../core/dates/calendar-date.js';
 import { localDateTime, readDate, readInstant } from '../../core/dates/date-input.js';
@@ -8,7 +8,6 @@ import { EUROPE_LONDON } from '../../core/dates/london-zone.js';
 import { acknowledgeFit } from '../../core/progress/fit-checked.js';
 import type { Party, RuleSet } from '../../core/rule-set/rule-set.js';
 import { computePlan } from '../../core/plan/plan.js';
-import { didYouMean } from '../../core/text/suggest.js';
 import type { HolidayCalendar } from '../../core/dates/working-days.js';
 import { type ZoneRules, coversInstant } from '../../core/dates/zone-rules.js';
 import { zoneRulesFor } from '../../core/dates/zones.js';
@@ -135,7 +134,7 @@ export async function planFor(
   const zone = await zoneRulesFor(ruleSet.timezone);
   let plan: TrackedPlan;
   try {
-    plan = untracked(computePlan(ruleSet, notified, calendar, zone));
+    plan = untracked(computePlan(ruleSet, notified, calendar, zone, record?.moves));
   } catch (e) {
     if (!(e instanceof UnknownYearError)) throw e;
     const shown = typed === notified ? notified : `"${typed}" (${notified})`;
@@ -156,7 +155,7 @@ export async function planFor(
       `the moment to tell progress from, ${new Date(nowMs).toISOString().slice(0, 16)}Z (SOURCE_DATE_EPOCH or the clock), is outside the years jtai knows the clock changes of ${zone.name} for (${zone.years[0]} to ${zone.years[1]}); give --now.`,
     );
   }
-  const warnings = record ? [...record.problems, ...recordWarnings(ruleSet, record.progress)] : [];
+  const warnings = record ? [...record.problems, ...recordWarnings(ruleSet, record.progress, record.moves)] : [];
   // jtai plan tells every warning itself; the other commands tell those of the record here.
   if (command !== 'plan' && !input.quiet) for (const w of warnings) io.writeErr(`jtai: warning: ${w}\n`);
   const tracked = asked
@@ -186,10 +185,7 @@ export function partiesNamed(plan: TrackedPlan, names: readonly string[]): Party
   const found = names.flatMap((name) => {
     const matches = findParties(parties, name);
     if (matches.length === 0) {
-      const idOf = new Map(
-        Object.values(parties).flatMap((p) => namesOf(p).map((n) => [n.toLowerCase(), p.id] as const)),
-      );
-      const suggestion = didYouMean(name, idOf.keys(), (n) => idOf.get(n) ?? n); // said as ids: they are what to type
+      const suggestion = partySuggestion(parties, name); // said as ids: they are what to type
       throw new UsageError(
         `--agency "${name}" is not a party of ${plan.ruleSet.id}.${suggestion} The parties are: ${partyList(parties)}.`,
       );

@@ -52,13 +52,21 @@ export function anchorText(item: RuleItem): string {
 }
 
 /**
- * Dates every item of a rule set for a notification date, each chained item after the item
- * it is counted from: dateItems(jtai2018, "2019-03-19", c).get("cse-gangs-cases") is
+ * Dates every item of a rule set for a notification date (those moved where they were put),
+ * each chained item after the item it is counted from: dateItems(jtai2018, "2019-03-19", c).get("cse-gangs-cases") is
  * { date: "2019-03-20", at: { type: "clock", time: "15:00" }, ... }.
  */
-export function dateItems(ruleSet: RuleSet, notified: IsoDate, calendar: HolidayCalendar): Map<string, Dated> {
+export function dateItems(
+  ruleSet: RuleSet,
+  notified: IsoDate,
+  calendar: HolidayCalendar,
+  moved: ReadonlyMap<string, { date: IsoDate; time: string }> = new Map(),
+): Map<string, Dated> {
   const rules = new Map(ruleSet.items.map((r) => [r.id, r]));
-  const dated = new Map<string, Dated>();
+  const dated = new Map<string, Dated>(
+    // A deadline agreed with the lead inspector is where it was put; what is counted from it follows.
+    [...moved].map(([id, m]) => [id, { date: m.date, at: { type: 'clock', time: m.time }, skipped: [] }]),
+  );
   const visiting = new Set<string>();
   const date = (id: string): Dated => {
     const done = dated.get(id);

@@ -12,6 +12,7 @@ import {
 import type { Applies, ItemKind, Party, Quote, RuleItem, RuleSet, SourceDocument } from '../rule-set/rule-set.js';
 import { type HolidayCalendar, type SkippedDay, whyNotWorking, workingDayNumber } from '../dates/working-days.js';
 import { EUROPE_LONDON } from '../dates/london-zone.js';
+import { type AgreedMove, type ItemMove, moveOf, movedTimes } from './moves.js';
 import { type ZoneRules, isRepeatedTime, zonedInstant } from '../dates/zone-rules.js';
 
 /** One dated entry of a plan: a submission due or an inspector action. */
@@ -44,6 +45,8 @@ export interface PlanItem {
   after: string[];
   /** The weekend days, bank holidays and closures counted past to reach this date. */
   skipped: SkippedDay[];
+  /** A deadline agreed with the lead inspector (jtai move), or moved with the item it is counted from; null: the rule set's. */
+  moved: ItemMove | null;
 }
 
 /** Every item of a rule set worked out for one notification date. */
@@ -167,6 +170,7 @@ function planItem(
   calendar: HolidayCalendar,
   zone: ZoneRules,
   dated: Dated,
+  moved: ItemMove | null = null,
 ): PlanItem {
   const { date, skipped, at } = dated;
   const clock = at.type === 'clock' ? at : undefined;
@@ -176,9 +180,9 @@ function planItem(
     kind: rule.kind,
     title: rule.title,
     day:
-      rule.anchor.type === 'day'
+      rule.anchor.type === 'day' && !moved
         ? rule.anchor.day
-        : rule.anchor.type === 'from'
+        : rule.anchor.type === 'from' || moved
           ? dayNumberOf(date, ruleSet, notified, calendar)
           : null,
     anchor: anchorText(rule),
@@ -196,6 +200,7 @@ function planItem(
     timeNote: clock?.note ?? null,
     after: rule.after,
     skipped,
+    moved,
   };
 }
 
@@ -312,15 +317,27 @@ export function computePlan(
   notified: IsoDate,
   calendar: HolidayCalendar,
   zone: ZoneRules = EUROPE_LONDON,
+  moves: Readonly<Record<string, AgreedMove>> = {},
 ): Plan {
   if (zone.name !== ruleSet.timezone)
     throw new InternalError(`the rule set's zone is ${ruleSet.timezone}, but the zone rules given are ${zone.name}.`);
   const warnings = [...fitWarnings(ruleSet, notified), ...notificationChecks(ruleSet, notified, calendar)];
-  const dated = dateItems(ruleSet, notified, calendar);
-  const listed = ruleSet.items.map((rule) => planItem(rule, ruleSet, notified, calendar, zone, dated.get(rule.id)!));
+  const asWritten = dateItems(ruleSet, notified, calendar);
+  const moved = movedTimes(moves, zone, new Set(asWritten.keys()));
+  const dated = moved.size === 0 ? asWritten : dateItems(ruleSet, notified, calendar, moved);
+  const listed = ruleSet.items.map((rule) => {
+    const before = asWritten.get(rule.id)!;
+    const after = dated.get(rule.id)!;
+    const move =
+      moved.size === 0
+        ? null
+        : moveOf(rule.id, ruleSet, moves, before, after, planItem(rule, ruleSet, notified, calendar, zone, before).due);
+    return planItem(rule, ruleSet, notified, calendar, zone, after, move);
+  });
   const byId = new Map(listed.map((i) => [i.id, i]));
   listed.forEach((item, i) => {
-    warnings.push(...warningsFor(item, ruleSet.items[i]!, i, calendar, byId));
+    // Where the lead inspector agreed to put it, the rule set's weekday no longer applies.
+    if (!moved.has(item.id)) warnings.push(...warningsFor(item, ruleSet.items[i]!, i, calendar, byId));
     const at = dated.get(item.id)!.at;
     if (at.type === 'clock' && item.time !== at.time) {
       const message = `"${item.title}" (${item.anchor}) comes to ${at.time} on ${formatShortDate(item.date)}, an hour the clocks skip; jtai takes ${item.time}.`;

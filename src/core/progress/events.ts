@@ -1,7 +1,8 @@
 import { ID_PATTERN, textProblem } from '../text/text-rules.js';
 import type { DoneRecord } from './inspection-record.js';
 
-// The record of the fortnight as events: each change (an item done, an item undone) is one
+// The record of the fortnight as events: each change (an item done or undone, a deadline moved
+// or moved back) is one
 // small file, written once and never changed, and the state is a fold of them all in the
 // order they were recorded. Pure: the CLI reads and writes the files (src/io/progress-folder.ts),
 // and the web page could do the same from a folder it is given.
@@ -10,7 +11,7 @@ import type { DoneRecord } from './inspection-record.js';
 export interface ProgressEvent {
   /** Unique, and the same for every copy of the file: its name when first written, without ".json". */
   id: string;
-  type: 'done' | 'undo';
+  type: EventType;
   /** The item's id. */
   item: string;
   /** Only this agency's part of the item; none: the whole item. */
@@ -25,6 +26,24 @@ export interface ProgressEvent {
   note?: string;
   /** For an undo: the ids of the "done" events it takes back, as the record stood when it was made. */
   undoes?: string[];
+  /** For a move: the new deadline, with its UTC offset. */
+  to?: string;
+}
+
+/** What an event does: an item (or a part) done, a done taken back, a deadline moved, a move taken back. */
+export type EventType = 'done' | 'undo' | 'move' | 'move-back';
+const EVENT_TYPES: readonly string[] = ['done', 'undo', 'move', 'move-back'] satisfies EventType[];
+
+/** A deadline agreed with the lead inspector, as the record holds it. */
+export interface MoveRecord {
+  /** The new deadline, with its UTC offset. */
+  to: string;
+  /** Why (the event's note): "agreed with the lead inspector". */
+  why: string;
+  by: string | null;
+  /** When it was agreed (the event's "at"), with its UTC offset. */
+  at: string;
+  event: string;
 }
 
 /** The longest "by" and "note" an event holds: enough for a name and a paragraph. */
@@ -52,8 +71,8 @@ export function eventName(recordedMs: number, host: string, pid: number, random:
 
 /** An event as its file's text: one JSON object, its keys in a fixed order. */
 export function eventText(e: ProgressEvent): string {
-  const { id, type, item, agency, at, recorded, by, note, undoes } = e;
-  return `${JSON.stringify({ format: FORMAT, id, type, item, ...(agency && { agency }), at, recorded, ...(by && { by }), ...(note && { note }), ...(undoes && { undoes }) }, null, 2)}\n`;
+  const { id, type, item, agency, at, recorded, by, note, undoes, to } = e;
+  return `${JSON.stringify({ format: FORMAT, id, type, item, ...(agency && { agency }), at, ...(to && { to }), recorded, ...(by && { by }), ...(note && { note }), ...(undoes && { undoes }) }, null, 2)}\n`;
 }
 
 // Date.parse takes "2019-02-30" as 2 March: the date must read back as written.
@@ -80,10 +99,12 @@ function checkedEvent(data: Record<string, unknown>): ProgressEvent {
     throw new Error(
       `it is not a jtai progress event (format ${JSON.stringify(data.format ?? null)}, expected "${FORMAT}")`,
     );
-  const { id, type, item, agency, at, recorded } = data;
+  const { id, type, item, agency, at, recorded, to } = data;
   if (typeof id !== 'string' || !/^[\w.-]{1,120}$/.test(id)) throw new Error('its "id" is missing or not a name');
-  if (type !== 'done' && type !== 'undo')
-    throw new Error(`its "type" is ${JSON.stringify(type ?? null)}, not "done" or "undo"`);
+  if (typeof type !== 'string' || !EVENT_TYPES.includes(type))
+    throw new Error(
+      `its "type" is ${JSON.stringify(type ?? null)}, not one of ${EVENT_TYPES.map((t) => `"${t}"`).join(', ')} (written by a newer jtai?)`,
+    );
   if (typeof item !== 'string' || !ID_PATTERN.test(item)) throw new Error('its "item" is missing or not an id');
   if (agency !== undefined && (typeof agency !== 'string' || !ID_PATTERN.test(agency)))
     throw new Error('its "agency" is not an id');
@@ -94,6 +115,12 @@ function checkedEvent(data: Record<string, unknown>): ProgressEvent {
     if (typeof value !== 'string' || !INSTANT.test(value) || !isRealInstant(value))
       throw new Error(`its "${name}" is not a date and time with its offset`);
   }
+  if (
+    (type === 'move') !== (to !== undefined) ||
+    (to !== undefined && (typeof to !== 'string' || !INSTANT.test(to) || !isRealInstant(to)))
+  )
+    throw new Error('its "to" is not the date and time with its offset that a move (and only a move) has');
+  if (type === 'move' && data.note === undefined) throw new Error('it is a move without the "note" that says why');
   const by = textField(data.by, 'by', 'line', MAX_BY);
   const note = textField(data.note, 'note', 'text', MAX_NOTE);
   const undoes = data.undoes;
@@ -106,7 +133,7 @@ function checkedEvent(data: Record<string, unknown>): ProgressEvent {
     throw new Error('its "undoes" is not a list of event ids of an undo');
   return {
     id,
-    type,
+    type: type as EventType,
     item,
     ...(agency !== undefined && { agency: agency as string }),
     at: at as string,
@@ -114,6 +141,7 @@ function checkedEvent(data: Record<string, unknown>): ProgressEvent {
     ...(by && { by }),
     ...(note && { note }),
     ...(undoes !== undefined && { undoes: undoes as string[] }),
+    ...(to !== undefined && { to: to as string }),
   };
 }
 
@@ -166,7 +194,7 @@ export function foldEvents(events: readonly ProgressEvent[]): Record<string, Don
     const done = state.get(e.item) ?? [];
     if (e.type === 'done') {
       if (!named.has(e.id)) state.set(e.item, [...done, e]);
-    } else if (e.undoes === undefined) {
+    } else if (e.type === 'undo' && e.undoes === undefined) {
       const kept = e.agency === undefined ? [] : done.filter((d) => d.agency !== e.agency);
       if (kept.length > 0) state.set(e.item, kept);
       else state.delete(e.item);
@@ -182,6 +210,20 @@ export function foldEvents(events: readonly ProgressEvent[]): Record<string, Don
   return Object.fromEntries(
     [...state].filter(([, done]) => done.length > 0).map(([item, done]) => [item, done.map(recordOf)]),
   );
+}
+
+/**
+ * The deadlines moved, by item id, as the fold of every event: the last "move" of an item
+ * counts, and a "move-back" after it returns the item to its rule set's time:
+ * foldMoves([move(a, to 10:00)]).a.to is the 10:00 instant.
+ */
+export function foldMoves(events: readonly ProgressEvent[]): Record<string, MoveRecord> {
+  const moves = new Map<string, MoveRecord>();
+  for (const e of sortEvents(events)) {
+    if (e.type === 'move') moves.set(e.item, { to: e.to!, why: e.note!, by: e.by ?? null, at: e.at, event: e.id });
+    else if (e.type === 'move-back') moves.delete(e.item);
+  }
+  return Object.fromEntries(moves);
 }
 
 /**

@@ -19,6 +19,7 @@ export interface NextView {
   nowInstant: string;
   /** Whether every item of the plan has passed: the inspection timetable is over. */
   over: boolean;
+  /** Submissions whose deadline has passed and that are not done. */
   overdue: TimedItem[];
   today: TimedItem[];
   next: TimedItem[];
@@ -38,7 +39,8 @@ export function whatIsNext(plan: TrackedPlan, nowMs: number, zone: ZoneRules): N
   const today: IsoDate = local.slice(0, 10);
   const isPast = (i: PlanItem) => (i.due === null ? i.date < today : Date.parse(i.due) <= nowMs);
   const isDone = (i: PlanItem) => plan.progress?.items[i.id]?.status === 'done';
-  const past = plan.items.filter((i) => isPast(i) && !isDone(i)); // what is done is not overdue
+  // What is done is not overdue, and an inspector action that has passed is not the area's to do.
+  const past = plan.items.filter((i) => isPast(i) && !isDone(i) && i.kind === 'submission');
   const upcoming = plan.items.filter((i) => !isPast(i));
   const laterToday = upcoming.filter((i) => i.date === today);
   const nextDate = upcoming.find((i) => i.date > today)?.date;

@@ -1,12 +1,32 @@
 import type { Contact, DoneRecord, InspectionRecord } from './inspection-record.js';
 import type { Party, RuleSet } from '../rule-set/rule-set.js';
 import type { Plan, PlanItem } from '../plan/plan.js';
-import { type ZoneRules, formatOffset, offsetAt } from '../dates/zone-rules.js';
+import { type ZoneRules, formatOffset, offsetAt, zonedInstant } from '../dates/zone-rules.js';
+import { addDays } from '../dates/calendar-date.js';
+import { type ChasedAgency, chasedOf } from '../plan/chased.js';
 
 // Progress through the fortnight: which items are done (as a whole, or every agency's part),
-// and, of the rest, which are overdue, due today or still to come, from a given moment.
+// whether in time or late, and, of the rest, which are overdue, due today or still to come,
+// from a given moment; and the same for each agency's own part.
 
-export type ItemStatus = 'done' | 'overdue' | 'due-today' | 'upcoming';
+/**
+ * Where an item stands: a submission is done, overdue (its deadline passed and not done), due
+ * today or upcoming; an inspector action is never overdue for the area: it has passed, or is to
+ * come (or, if someone records it, done).
+ */
+export type ItemStatus = 'done' | 'overdue' | 'due-today' | 'upcoming' | 'passed';
+
+/** Where one agency's own part of an item stands. */
+export interface PartProgress {
+  party: Party;
+  status: Exclude<ItemStatus, 'passed'>;
+  /** When its part was done: its own record, one of a group it belongs to on this item, or the whole item's. */
+  doneAt: string | null;
+  doneBy: string | null;
+  note: string | null;
+  /** How many minutes after the deadline it was done, or null: in time, or not done. */
+  lateByMinutes: number | null;
+}
 
 export interface ItemProgress {
   status: ItemStatus;
@@ -14,9 +34,14 @@ export interface ItemProgress {
   doneAt: string | null;
   doneBy: string | null;
   note: string | null;
-  /** The agencies that must act and have not recorded their part: none once it is done. */
+  /** Whether it was done after its deadline, and by how many minutes (null: not late). */
+  late: boolean;
+  lateByMinutes: number | null;
+  /** The agencies (groups as their members) that still owe their part: none once done, none for an inspector action. */
   owing: Party[];
-  /** The parts recorded so far, for an item done agency by agency. */
+  /** Each agency's own part, groups as their members, in the order the item names them. */
+  agencies: PartProgress[];
+  /** The records counted so far, as the record holds them. */
   parts: DoneRecord[];
 }
 
@@ -46,36 +71,98 @@ export function untracked(plan: Plan): TrackedPlan {
   return { ...plan, area: null, contacts: {}, progress: null };
 }
 
-function latest(records: DoneRecord[]): DoneRecord | undefined {
-  return [...records].sort((a, b) => Date.parse(a.done) - Date.parse(b.done)).at(-1);
+const byTime = (a: DoneRecord, b: DoneRecord) => Date.parse(a.done) - Date.parse(b.done);
+
+/** The moment an item is late after: its due instant, or the end of its day for an all-day item. */
+function deadlineOf(item: PlanItem, zone: ZoneRules): number {
+  return Date.parse(item.due ?? zonedInstant(zone, addDays(item.date, 1), '00:00'));
+}
+
+function lateBy(done: string, deadlineMs: number): number | null {
+  const late = Date.parse(done) - deadlineMs;
+  return late > 0 ? Math.ceil(late / 60_000) : null;
+}
+
+const earliest = (records: readonly DoneRecord[]) => [...records].sort(byTime)[0];
+
+/**
+ * Where one agency's own part stands: done by its own record, one of a group it was reached
+ * through on this item, or the whole item's (the earliest of them); an agency in its own right
+ * with members (the local authority) also when each of its members has done its part.
+ */
+function partProgress(
+  { party, covers }: ChasedAgency,
+  records: readonly DoneRecord[],
+  deadline: number,
+  status: PartProgress['status'],
+): PartProgress {
+  const of = (ids: ReadonlySet<string>) => earliest(records.filter((r) => r.agency === undefined || ids.has(r.agency)));
+  let done = of(covers);
+  if (!done && !party.group && party.members.length > 0) {
+    const each = party.members.map((m) => of(new Set([m])));
+    if (each.every(Boolean)) done = (each as DoneRecord[]).sort(byTime).at(-1);
+  }
+  if (!done) return { party, status, doneAt: null, doneBy: null, note: null, lateByMinutes: null };
+  const { by, note } = done;
+  return {
+    party,
+    status: 'done',
+    doneAt: done.done,
+    doneBy: by ?? null,
+    note: note ?? null,
+    lateByMinutes: lateBy(done.done, deadline),
+  };
 }
 
 /**
- * Where one item stands at an instant: progressOf(item, [{ done: "2019-03-20T14:52:00Z" }], now, "2019-03-20")
- * has status "done". Without a record it is "overdue" once due, "due-today" on its day, else "upcoming".
+ * Where one item stands at an instant: with a record of the whole item done at 14:52, status is
+ * "done"; so it is once every agency it is owed by has done its part (then as of the last part).
+ * Without, it is "overdue" once due (an inspector action: "passed"), "due-today" on its day,
+ * else "upcoming".
  */
 function progressOf(
   item: PlanItem,
   records: readonly DoneRecord[],
   nowMs: number,
   today: string,
-  parties: Readonly<Record<string, Party>> = {},
+  parties: Readonly<Record<string, Party>>,
+  zone: ZoneRules,
 ): ItemProgress {
-  const whole = latest(records.filter((r) => r.agency === undefined));
-  const parts = records.filter((r) => r.agency !== undefined);
-  // A party's part is done when recorded, or when every member of the group has done its own.
-  const partDone = (id: string, seen: ReadonlySet<string> = new Set()): boolean => {
-    if (parts.some((p) => p.agency === id)) return true;
-    const members = (parties[id]?.members ?? []).filter((m) => !seen.has(m));
-    return members.length > 0 && members.every((m) => partDone(m, new Set([...seen, id])));
-  };
-  const owing = whole ? [] : item.agencies.filter((a) => !partDone(a.id));
-  const done = whole ?? (owing.length === 0 && parts.length > 0 ? latest(parts) : undefined);
-  if (done)
-    return { status: 'done', doneAt: done.done, doneBy: done.by ?? null, note: done.note ?? null, owing: [], parts };
-  const passed = item.due === null ? item.date < today : Date.parse(item.due) <= nowMs;
-  const status: ItemStatus = passed ? 'overdue' : item.date === today ? 'due-today' : 'upcoming';
-  return { status, doneAt: null, doneBy: null, note: null, owing, parts };
+  const deadline = deadlineOf(item, zone);
+  const passed = item.due === null ? item.date < today : deadline <= nowMs;
+  const timeStatus = passed ? 'overdue' : item.date === today ? 'due-today' : 'upcoming';
+  const chased = chasedOf(
+    item.agencies.map((a) => a.id),
+    parties,
+  );
+  const agencies = chased.map((c) => partProgress(c, records, deadline, timeStatus));
+  const parts = [...records];
+  const allDone = records.length > 0 && agencies.length > 0 && agencies.every((a) => a.status === 'done');
+  const lastPart = allDone
+    ? [...agencies].sort((a, b) => Date.parse(a.doneAt!) - Date.parse(b.doneAt!)).at(-1)
+    : undefined;
+  const whole = earliest(records.filter((r) => r.agency === undefined));
+  const last =
+    whole ?? (lastPart && records.find((r) => r.done === lastPart.doneAt && (r.by ?? null) === lastPart.doneBy));
+  if (last) {
+    const lateByMinutes = lateBy(last.done, deadline);
+    const { by, note } = last;
+    return {
+      status: 'done',
+      doneAt: last.done,
+      doneBy: by ?? null,
+      note: note ?? null,
+      late: lateByMinutes !== null,
+      lateByMinutes,
+      owing: [],
+      agencies,
+      parts,
+    };
+  }
+  const submission = item.kind === 'submission';
+  const owing = submission ? agencies.filter((a) => a.status !== 'done').map((a) => a.party) : [];
+  const status = !submission && passed ? 'passed' : timeStatus;
+  return { status, doneAt: null, doneBy: null, note: null, late: false, lateByMinutes: null, owing, agencies, parts };
 }
 
 /** Now in a zone, as an instant with its offset: "2019-03-20T14:10:00+00:00". */
@@ -100,7 +187,7 @@ export function withProgress(
   // As the record stood at that moment: what was done later (a status "as at" an earlier time) does not count yet.
   const asAt = (id: string) => (record?.progress[id] ?? []).filter((r) => Date.parse(r.done) <= nowMs);
   const items = Object.fromEntries(
-    plan.items.map((item) => [item.id, progressOf(item, asAt(item.id), nowMs, today, plan.ruleSet.parties)]),
+    plan.items.map((item) => [item.id, progressOf(item, asAt(item.id), nowMs, today, plan.ruleSet.parties, zone)]),
   );
   return {
     ...plan,
@@ -122,6 +209,7 @@ export function withProgress(
 export function recordWarnings(
   ruleSet: Pick<RuleSet, 'id' | 'items' | 'parties'>,
   progress: Readonly<Record<string, readonly DoneRecord[]>>,
+  moves: Readonly<Record<string, unknown>> = {},
 ): string[] {
   const items = new Map(ruleSet.items.map((i) => [i.id, i]));
   const gone = Object.entries(progress).filter(([id]) => !items.has(id));
@@ -132,6 +220,11 @@ export function recordWarnings(
       : [
           `${count} record${count === 1 ? ' names an item' : 's name items'} no longer in ${ruleSet.id}: ${gone.map(([id]) => `"${id}"`).join(', ')}; they are kept, and "jtai undo" takes them back.`,
         ];
+  const goneMoves = Object.keys(moves).filter((id) => !items.has(id));
+  if (goneMoves.length > 0)
+    warnings.push(
+      `${goneMoves.length === 1 ? 'a deadline was' : 'deadlines were'} moved for ${goneMoves.map((id) => `"${id}"`).join(', ')}, no longer in ${ruleSet.id}; the move is kept, and counts again if the item comes back ("jtai move ID --back" takes it back).`,
+    );
   for (const [id, records] of Object.entries(progress)) {
     const item = items.get(id);
     if (!item) continue;

@@ -106,7 +106,13 @@ export function resolveRuleSet(file: RuleSetFile): RuleSet {
   const parties = Object.fromEntries(
     Object.entries(file.parties).map(([id, p]) => [
       id,
-      { id, name: p.name, members: p.members ?? [], ...(p.aliases && { aliases: p.aliases }) },
+      {
+        id,
+        name: p.name,
+        members: p.members ?? [],
+        group: p.group ?? (p.members ?? []).length > 0,
+        ...(p.aliases && { aliases: p.aliases }),
+      },
     ]),
   );
   const n = file.notification ?? {};

@@ -67,6 +67,12 @@ const PartySchema = z
       .describe(
         'Parties that belong to this one (default: none); "--agency police" also matches a group police belongs to.',
       ),
+    group: z
+      .boolean()
+      .optional()
+      .describe(
+        'Whether it is only a name for its members together (default: true when it has members): status and "still owed by" then name each member, each with its own part, and never the group. false: an agency in its own right that its members act for.',
+      ),
     aliases: z
       .array(Text)
       .optional()
@@ -327,6 +333,8 @@ export interface Party {
   id: string;
   name: string;
   members: string[];
+  /** Only a name for its members together (status names each member, never it): true by default when it has members. */
+  group: boolean;
   /** Other names for --agency (default: none). */
   aliases?: string[];
 }

@@ -198,7 +198,7 @@ describe('an overlay changes exactly the fields it gives', () => {
     );
     expect(errorLines).toEqual([
       'my-area.yaml:7:12: items[0].title is missing; expected text.',
-      'jtai-2018:255:9: unknown time "midday"; expected a clock time like "15:00" or one of "end-of-day", "all-day".',
+      'jtai-2018:257:9: unknown time "midday"; expected a clock time like "15:00" or one of "end-of-day", "all-day".',
     ]);
   });
 
@@ -263,7 +263,7 @@ describe('problems are reported where they are written, all at once', () => {
     };
     const { errors } = analyseRuleSet(files['area.yaml'], 'area.yaml', readerOf(files));
     expect(errors.map((p) => `${p.position!.file}:${p.position!.line}: ${p.message}`)).toEqual([
-      'base.yaml:137: unknown time "3pm"; expected a clock time like "15:00" or one of "end-of-day", "midday", "all-day".',
+      'base.yaml:139: unknown time "3pm"; expected a clock time like "15:00" or one of "end-of-day", "midday", "all-day".',
     ]);
   });
 

@@ -1,0 +1,85 @@
+import type { IsoDate } from '../dates/calendar-date.js';
+import { localDateTime } from '../dates/date-input.js';
+import type { ZoneRules } from '../dates/zone-rules.js';
+import type { RuleSet } from '../rule-set/rule-set.js';
+import type { Dated } from './item-dates.js';
+
+// Deadlines agreed with the lead inspector during the inspection ("send the meeting details by
+// 10am Friday"): each is kept beside the rule set's own time and survives any recalculation;
+// what is counted from a moved item moves with it.
+
+/** A moved deadline as the record gives it to the plan. */
+export interface AgreedMove {
+  /** The new deadline, an instant with its UTC offset. */
+  to: string;
+  why: string;
+  by: string | null;
+  /** When it was agreed, with its UTC offset. */
+  at: string;
+}
+
+/** How an item's time differs from its rule set's: moved itself, or with the item it is counted from. */
+export interface ItemMove {
+  /** The rule set's date, time (null: all day) and deadline (null: all day). */
+  from: { date: IsoDate; time: string | null; due: string | null };
+  why: string;
+  by: string | null;
+  /** When it was agreed, with its UTC offset. */
+  at: string;
+  /** The moved item this one is counted from and moved with, or null when it was moved itself. */
+  with: string | null;
+}
+
+/** The wall-clock date and time of each move: movedTimes({ a: { to: "2019-03-22T10:00:00+00:00" } }) has a at 2019-03-22 10:00. */
+export function movedTimes(
+  moves: Readonly<Record<string, AgreedMove>>,
+  zone: ZoneRules,
+  known: ReadonlySet<string>,
+): Map<string, { date: IsoDate; time: string }> {
+  return new Map(
+    Object.entries(moves)
+      .filter(([id]) => known.has(id))
+      .map(([id, m]) => {
+        const local = localDateTime(zone, Date.parse(m.to));
+        return [id, { date: local.slice(0, 10), time: local.slice(11, 16) }];
+      }),
+  );
+}
+
+/** The item a chained item is counted from that was moved, if any, following its chain. */
+function movedRoot(id: string, ruleSet: RuleSet, moves: Readonly<Record<string, AgreedMove>>): string | null {
+  const rules = new Map(ruleSet.items.map((r) => [r.id, r]));
+  const seen = new Set<string>();
+  for (let a = rules.get(id)?.anchor; a?.type === 'from' && !seen.has(a.from); a = rules.get(a.from)?.anchor) {
+    seen.add(a.from);
+    if (Object.hasOwn(moves, a.from)) return a.from;
+  }
+  return null;
+}
+
+/**
+ * What moved for one item, comparing its dates with and without the moves, or null when it is
+ * where the rule set puts it.
+ */
+export function moveOf(
+  id: string,
+  ruleSet: RuleSet,
+  moves: Readonly<Record<string, AgreedMove>>,
+  before: Dated,
+  after: Dated,
+  dueBefore: string | null,
+): ItemMove | null {
+  const time = (d: Dated) => (d.at.type === 'clock' ? d.at.time : null);
+  const own = Object.hasOwn(moves, id) ? moves[id]! : undefined;
+  if (!own && before.date === after.date && time(before) === time(after)) return null;
+  const root = own ? null : movedRoot(id, ruleSet, moves);
+  const cause = own ?? (root ? moves[root]! : undefined);
+  if (!cause) return null;
+  return {
+    from: { date: before.date, time: time(before), due: dueBefore },
+    why: cause.why,
+    by: cause.by,
+    at: cause.at,
+    with: root,
+  };
+}

@@ -1,0 +1,149 @@
+import { mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import ICAL from 'ical.js';
+import { describe, expect, test } from 'vitest';
+import { runCli } from '../helpers.js';
+
+// Issue 20: deadlines agreed with the lead inspector. "jtai move" records one as an event of the
+// progress record; every output shows the new time beside the rule set's and why, what is counted
+// from it moves with it, and nothing drops it silently. Notified Tuesday 19 March 2019 (GMT).
+
+const once = process.env.TZ === 'UTC';
+const CHAINED = fileURLToPath(new URL('../data/chained-rule-set.yaml', import.meta.url));
+
+async function started(rules = 'jtai-2018') {
+  const dir = mkdtempSync(join(tmpdir(), 'jtai-move-'));
+  const file = join(dir, 'jtai-inspection.yaml');
+  expect((await runCli(['start', '-n', '2019-03-19', '--area', 'My Area', '-r', rules, '--out', file])).code).toBe(0);
+  const jtai = (...args: string[]) => runCli([...args, '--inspection', file]);
+  const item = async (id: string, ...more: string[]) =>
+    JSON.parse((await jtai('plan', '-f', 'json', ...more)).stdout).items.find((i: { id: string }) => i.id === id);
+  return { dir, file, jtai, item };
+}
+
+const WHY = 'agreed with the lead inspector';
+
+describe.runIf(once)('jtai move', () => {
+  test('the new time in every output, beside the rule set’s and the reason', async () => {
+    const { jtai, item } = await started();
+    const run = await jtai('move', 'multi-agency-meetings', '--to', '22/03/2019 10:00', '--why', WHY, '--by', 'Kim');
+    expect([run.code, run.stderr]).toEqual([
+      0,
+      "jtai: moved multi-agency-meetings to Fri 22 Mar 2019 10:00 (the rule set's time: Thu 21 Mar 2019 17:00).\n",
+    ]);
+    const moved = await item('multi-agency-meetings');
+    expect(moved).toMatchObject({
+      date: '2019-03-22',
+      time: '10:00',
+      due: '2019-03-22T10:00:00+00:00',
+      day: 3,
+      timeLabel: null,
+      moved: {
+        from: { date: '2019-03-21', time: '17:00', due: '2019-03-21T17:00:00+00:00' },
+        why: WHY,
+        by: 'Kim',
+        with: null,
+      },
+    });
+    const words =
+      /Moved from Thu 21 Mar 2019 17:00: agreed with the lead inspector \(Kim, \w{3} \d{1,2} \w{3} \d{4} \d{2}:\d{2}\)/;
+    for (const format of ['text', 'md', 'html', 'csv']) {
+      const out = (await jtai('plan', '-f', format)).stdout.replace(/\s+/g, ' ');
+      expect(out, format).toMatch(words);
+    }
+    const ics = new ICAL.Component(ICAL.parse((await jtai('plan', '-f', 'ics')).stdout));
+    const event = ics
+      .getAllSubcomponents('vevent')
+      .find((e) => String(e.getFirstPropertyValue('summary')).includes('multi-agency meetings'))!;
+    expect(event.getFirstPropertyValue('dtstart')!.toString()).toBe('2019-03-22T10:00:00Z');
+    expect(String(event.getFirstPropertyValue('description'))).toMatch(words);
+    const explained = (await jtai('explain', 'multi-agency-meetings')).stdout.replace(/\s+/g, ' ');
+    expect(explained).toMatch(words);
+    expect(explained).toContain('Due: Friday 22 March 2019 at 10:00');
+    expect(JSON.parse((await jtai('explain', 'multi-agency-meetings', '-f', 'json')).stdout).moved).toMatchObject({
+      why: WHY,
+    });
+    const log = (await jtai('log')).stdout;
+    expect(log).toContain('deadline moved: multi-agency-meetings to 2019-03-22 10:00, by Kim');
+    expect(log).toContain(WHY);
+  });
+
+  test('status judges the moved deadline: not overdue before the new time', async () => {
+    const { jtai } = await started();
+    const owing = async () =>
+      JSON.parse((await jtai('status', '--now', '2019-03-21T17:30', '-f', 'json')).stdout).owing.find(
+        (o: { id: string }) => o.id === 'multi-agency-meetings',
+      ).status;
+    expect(await owing()).toBe('overdue');
+    await jtai('move', 'multi-agency-meetings', '--to', '2019-03-22T10:00', '--why', WHY);
+    expect(await owing()).toBe('upcoming');
+  });
+
+  test('--back returns to the rule set’s time, and says so', async () => {
+    const { jtai, item } = await started();
+    await jtai('move', 'multi-agency-meetings', '--to', '22/03/2019 10:00', '--why', WHY);
+    const back = await jtai('move', 'multi-agency-meetings', '--back');
+    expect(back.stderr).toBe(
+      "jtai: moved multi-agency-meetings back to the rule set's time, Thu 21 Mar 2019 17:00 (it was Fri 22 Mar 2019 10:00).\n",
+    );
+    expect(await item('multi-agency-meetings')).toMatchObject({ due: '2019-03-21T17:00:00+00:00', moved: null });
+    expect((await jtai('move', 'multi-agency-meetings', '--back')).stderr).toBe(
+      "jtai: multi-agency-meetings was not moved; it stays at Thu 21 Mar 2019 17:00, the rule set's time.\n",
+    );
+  });
+
+  test('internal deadlines counted from a moved item move with it', async () => {
+    const { jtai, item } = await started(CHAINED);
+    // Worked by hand: cases is day 2 (Wed 20 Mar) 15:00; cases-to-la 1 working day before at
+    // 12:00; sign-off 2 h before cases; draft 1 h 30 min before sign-off; overnight 34 h after
+    // cases. Cases moved to Thu 21 Mar 10:00; said in date order.
+    const run = await jtai('move', 'cases', '--to', '21/03/2019 10:00', '--why', WHY);
+    expect(run.stderr).toBe(
+      "jtai: moved cases to Thu 21 Mar 2019 10:00 (the rule set's time: Wed 20 Mar 2019 15:00). Counted from it, and moved with it: cases-to-la (now Wed 20 Mar 2019 12:00), draft (now Thu 21 Mar 2019 06:30), sign-off (now Thu 21 Mar 2019 08:00), overnight (now Fri 22 Mar 2019 20:00).\n",
+    );
+    expect(await item('draft')).toMatchObject({
+      due: '2019-03-21T06:30:00+00:00',
+      moved: { from: { date: '2019-03-20', time: '11:30' }, with: 'cases', why: WHY },
+    });
+    expect((await jtai('plan')).stdout.replace(/\s+/g, ' ')).toContain('Moved with cases, from Wed 20 Mar 2019 11:30');
+  });
+
+  test('a changed rule set never silently drops a move: a warning while its item is gone, back when it returns', async () => {
+    const { dir, file, jtai, item } = await started();
+    await jtai('move', 'multi-agency-meetings', '--to', '22/03/2019 10:00', '--why', WHY);
+    writeFileSync(join(dir, 'area.yaml'), 'extends: jtai-2018\nid: area\nremove: [multi-agency-meetings]\n');
+    const text = readFileSync(file, 'utf8');
+    writeFileSync(file, text.replace(/^rules: .*$/m, `rules: ${JSON.stringify(join(dir, 'area.yaml'))}`));
+    const run = await jtai('status', '--now', '2019-03-20T12:00');
+    expect(run.stderr).toContain(
+      'jtai: warning: a deadline was moved for "multi-agency-meetings", no longer in area; the move is kept, and counts again if the item comes back ("jtai move ID --back" takes it back).',
+    );
+    writeFileSync(file, text);
+    expect(await item('multi-agency-meetings')).toMatchObject({ due: '2019-03-22T10:00:00+00:00' });
+    expect(readdirSync(join(dir, 'jtai-inspection.progress'))).toHaveLength(1);
+  });
+
+  test('what it needs is asked for plainly', async () => {
+    const { jtai } = await started();
+    const first = async (...args: string[]) => {
+      const run = await jtai(...args);
+      return [run.code, run.stderr.split('\n')[0]];
+    };
+    expect(await first('move', 'multi-agency-meetings', '--to', '22/03/2019 10:00')).toEqual([
+      2,
+      'jtai: --why is missing: say why the deadline moved (for example --why "agreed with the lead inspector, Kim"); every output shows it beside the new time.',
+    ]);
+    expect(await first('move', 'multi-agency-meetings', '--to', '22/03/2019', '--why', WHY)).toEqual([
+      2,
+      'jtai: --to "22/03/2019" has no time of day; give the new deadline with its time, for example --to "22/03/2019 10:00".',
+    ]);
+    expect(await first('move', 'multi-agency-meeting', '--to', '22/03/2019 10:00', '--why', WHY)).toEqual([
+      2,
+      expect.stringMatching(
+        /^jtai: there is no item "multi-agency-meeting" \(did you mean "multi-agency-meetings"\?\)/,
+      ),
+    ]);
+  });
+});
