@@ -5,7 +5,7 @@ import type { RuleSet } from '../../core/rule-set/rule-set.js';
 import { computePlan } from '../../core/plan/plan.js';
 import { zoneRulesFor } from '../../core/dates/zones.js';
 import { JtaiError, type Problem, formatPosition } from '../../errors.js';
-import { analyseRuleSetFile } from '../../io/analyse-rule-set-file.js';
+import { compiledCheck } from '../../io/compiled-check.js';
 import { displayName, locateRuleSet, readRuleSetFile } from '../../io/read-rule-set-file.js';
 import type { CliIo } from '../process-io.js';
 import { readDate } from '../../core/dates/date-input.js';
@@ -46,7 +46,11 @@ async function checkOne(ref: string, options: CheckOptions, io: CliIo, s: Style)
   let warnings: Problem[] = [];
   let sample = '';
   try {
-    const inspection = analyseRuleSetFile(readRuleSetFile(path, shown), path);
+    const text = readRuleSetFile(path, shown);
+    // A built-in rule set as the build checked it; any other file (or an edited one) is checked now.
+    const inspection =
+      compiledCheck(path, text, shown) ??
+      (await import('../../io/analyse-rule-set-file.js')).analyseRuleSetFile(text, path);
     errors = inspection.errors;
     if (inspection.ruleSet) {
       const ruleSet = inspection.ruleSet;
