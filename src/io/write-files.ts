@@ -226,10 +226,16 @@ function sameFile(a: string, b: string): boolean {
   }
 }
 
-/** Refuses to write over a file the command is reading: the inspection file, or the rule set. */
-export function refuseInputs(outputs: readonly string[], inputs: ReadonlyArray<{ path: string; what: string }>): void {
+/**
+ * Refuses to write over a file the command is reading (the inspection file, the rule set) or
+ * into a folder it reads (the progress record, whose every file is an event).
+ */
+export function refuseInputs(
+  outputs: readonly string[],
+  inputs: ReadonlyArray<{ path: string; what: string; folder?: boolean }>,
+): void {
   for (const out of outputs) {
-    const input = inputs.find((i) => sameFile(out, i.path));
+    const input = inputs.find((i) => sameFile(i.folder ? dirname(resolve(out)) : out, i.path));
     if (input)
       throw new InputError(
         `cannot write ${out}: it is ${input.what} this plan is read from (${input.path}); choose another name.`,

@@ -6,6 +6,7 @@ import type { PlanItem } from '../core/plan/plan.js';
 import { escapeText, joinLines } from './ics-text.js';
 import { slugOf } from '../core/progress/inspection-words.js';
 import { agenciesOf, contactLines, doneWords, noteOf, partyWords } from './item-text.js';
+import { tellAnchor } from './words.js';
 
 export interface RenderIcsOptions {
   /** DTSTAMP as an instant: the time the file is made, or SOURCE_DATE_EPOCH. */
@@ -64,7 +65,7 @@ function summaryOf(item: PlanItem): string {
 function descriptionOf(item: PlanItem, plan: TrackedPlan): string {
   const when = item.time === null ? 'All day' : `${item.kind === 'submission' ? 'Due by' : 'At'} ${item.time}`;
   const label = item.timeLabel ? ` ("${item.timeLabel}")` : '';
-  const lines = [`${when}${label}, ${formatLongDate(item.date)} (${item.anchor}).`];
+  const lines = [`${when}${label}, ${formatLongDate(item.date)} (${tellAnchor(item)}).`];
   lines.push(`Who must act: ${agenciesOf(item, plan)}`);
   if (item.recipient) lines.push(`To: ${partyWords(item.recipient, plan)}`);
   const done = doneWords(item, plan);

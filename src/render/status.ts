@@ -4,6 +4,7 @@ import { contactWords } from '../core/progress/inspection-words.js';
 import type { AgencyStatus, Delivery, StatusView } from '../core/progress/status.js';
 import type { Party } from '../core/rule-set/rule-set.js';
 import { partyJson } from './json.js';
+import { movedWords } from './item-text.js';
 import { html } from './html.js';
 import { markdownText as md } from './markdown-text.js';
 import { PLAIN_STYLE, type Style } from './style.js';
@@ -73,12 +74,12 @@ function stateWord(entry: StatusView['owing'][number]): string {
   return s === 'overdue' ? 'Overdue' : s === 'due-today' ? 'Due today' : 'To come';
 }
 
-// "Police's part of 10 cases of positive intervention ..., Wed 20 Mar 2019 14:00 by DI Jane Smith, late by 20 min".
+// "Wed 20 Mar 2019 14:00: 10 cases of positive intervention ..., from Police, by DI Jane Smith, late by 20 min".
 function deliveryWords(d: Delivery, escape: Escape = same): string {
-  const whose = d.party ? `${escape(d.party.name)}'s part of ` : '';
-  const by = d.by ? ` by ${escape(d.by)}` : '';
+  const from = d.party ? `, from ${escape(d.party.name)}` : ', whole';
+  const by = d.by ? `, by ${escape(d.by)}` : '';
   const late = d.lateByMinutes !== null ? `, ${tellLate(d.lateByMinutes)}` : '';
-  return `${clock(d.at)}: ${whose}${escape(d.item.title)}${by}${late}`;
+  return `${clock(d.at)}: ${escape(d.item.title)}${from}${by}${late}`;
 }
 
 function sinceWords(view: StatusView): string {
@@ -90,6 +91,31 @@ export function renderStatusText(plan: TrackedPlan, view: StatusView, options: R
   const s = options.style ?? PLAIN_STYLE;
   const width = options.width ?? 80;
   const lines = heading(plan, view).map((l, i) => (i === 0 ? s.heading(l) : s.dim(l)));
+  lines.push('', s.day('Not yet delivered'));
+  if (view.owing.length === 0) lines.push('  nothing: every submission is done.');
+  for (const entry of view.owing) {
+    const tag =
+      entry.progress.status === 'overdue'
+        ? s.warning('OVERDUE  ')
+        : entry.progress.status === 'due-today'
+          ? s.submission('TODAY    ')
+          : 'to come  ';
+    const due = `${tellDateTime(entry.item)}${entry.item.due ? left(minutesBetween(view.now, entry.item.due)) : ''}`;
+    lines.push(
+      ...wrapText(`${due}: ${entry.item.title}`, width - 11).map((l, i) => `  ${i === 0 ? tag : '         '}${l}`),
+    );
+    const moved = movedWords(entry.item);
+    if (moved) lines.push(...wrapText(moved, width - 11).map((l) => `           ${s.warning(l)}`));
+    lines.push(
+      ...wrapText(`${owedWords(plan, entry)} · ${entry.item.id}`, width - 11).map((l) => `           ${s.dim(l)}`),
+    );
+  }
+  if (view.since !== null) {
+    lines.push('', s.day(sinceWords(view)));
+    if (view.delivered.length === 0) lines.push('  nothing recorded.');
+    for (const d of view.delivered)
+      lines.push(...wrapText(deliveryWords(d), width - 4).map((l, i) => `${i === 0 ? '  ✓ ' : '    '}${l}`));
+  }
   lines.push('', s.day('By agency'));
   if (view.agencies.length === 0) lines.push('  no agency owes anything in this plan.');
   for (const a of view.agencies) {
@@ -104,29 +130,6 @@ export function renderStatusText(plan: TrackedPlan, view: StatusView, options: R
     );
     lines.push(...wrapText(`next: ${nextWords(a)}`, width - 4).map((l, i) => `${i === 0 ? '    ' : '      '}${l}`));
   }
-  lines.push('', s.day('Not yet delivered'));
-  if (view.owing.length === 0) lines.push('  nothing: every submission is done.');
-  for (const entry of view.owing) {
-    const tag =
-      entry.progress.status === 'overdue'
-        ? s.warning('OVERDUE  ')
-        : entry.progress.status === 'due-today'
-          ? s.submission('TODAY    ')
-          : 'to come  ';
-    const due = `${tellDateTime(entry.item)}${entry.item.due ? left(minutesBetween(view.now, entry.item.due)) : ''}`;
-    lines.push(
-      ...wrapText(`${due}: ${entry.item.title}`, width - 11).map((l, i) => `  ${i === 0 ? tag : '         '}${l}`),
-    );
-    lines.push(
-      ...wrapText(`${owedWords(plan, entry)} · ${entry.item.id}`, width - 11).map((l) => `           ${s.dim(l)}`),
-    );
-  }
-  if (view.since !== null) {
-    lines.push('', s.day(sinceWords(view)));
-    if (view.delivered.length === 0) lines.push('  nothing recorded.');
-    for (const d of view.delivered)
-      lines.push(...wrapText(deliveryWords(d), width - 4).map((l, i) => `${i === 0 ? '  ✓ ' : '    '}${l}`));
-  }
   return `${lines.join('\n')}\n`;
 }
 
@@ -137,7 +140,7 @@ export function renderStatusMarkdown(plan: TrackedPlan, view: StatusView): strin
   if (view.owing.length === 0) lines.push('Nothing: every submission is done.');
   for (const e of view.owing)
     lines.push(
-      `- **${stateWord(e)}**, ${md(tellDateTime(e.item))}: ${md(e.item.title)}. ${md(capital(owedWords(plan, e)))}.`,
+      `- **${stateWord(e)}**, ${md(tellDateTime(e.item))}: ${md(e.item.title)}. ${md(capital(owedWords(plan, e)))}.${movedWords(e.item) ? ` ${md(movedWords(e.item)!)}.` : ''}`,
     );
   if (view.since !== null) {
     lines.push('', `## ${md(sinceWords(view))}`, '');
@@ -180,7 +183,7 @@ export function renderStatusHtml(plan: TrackedPlan, view: StatusView): string {
   const [title, sub] = heading(plan, view);
   const owing = view.owing.map((e) => [
     e.progress.status === 'overdue' ? `<span ${OVERDUE}>Overdue</span>` : stateWord(e),
-    html(tellDateTime(e.item)),
+    `${html(tellDateTime(e.item))}${movedWords(e.item) ? `<br>${html(movedWords(e.item)!)}` : ''}`,
     html(e.item.title),
     html(capital(owedWords(plan, e))),
   ]);
@@ -263,6 +266,7 @@ export function renderStatusJson(plan: TrackedPlan, view: StatusView): string {
         due: a.next.item.due,
         date: a.next.item.date,
         minutesLeft: a.next.minutesLeft,
+        moved: a.next.item.moved,
       },
       parts: a.parts.map(({ item, part }) => {
         const { status, doneAt, doneBy, late, lateByMinutes } = partJson(part);
@@ -275,6 +279,7 @@ export function renderStatusJson(plan: TrackedPlan, view: StatusView): string {
       date: item.date,
       due: item.due,
       status: progress.status,
+      moved: item.moved,
       owing: progress.owing.map(partyJson),
       agencies: progress.agencies.map(partJson),
       parts: progress.parts.map(({ event: _event, ...part }) => part),

@@ -99,15 +99,21 @@ export function tellDateTime(item: Pick<PlanItem, 'date' | 'time'>): string {
   return `${formatShortDate(item.date)} ${tellTime(item)}`;
 }
 
-/** What an item is anchored to, and when it falls: tellAnchored(item) is "day 1, Wed 20 Mar 2019 17:00" (no time when all day). */
-export function tellAnchored(item: Pick<PlanItem, 'anchor' | 'date' | 'time'>): string {
-  return `${item.anchor}, ${formatShortDate(item.date)}${item.time ? ` ${item.time}` : ''}`;
+/** What an item is anchored to, and when it falls: tellAnchored(item) is "day 1, Wed 20 Mar 2019 17:00" (no time when all day); a moved one "moved (the rule set's day 2), Fri 22 Mar 2019 10:00". */
+export function tellAnchored(item: Pick<PlanItem, 'anchor' | 'date' | 'time' | 'moved'>): string {
+  return `${tellAnchor(item)}, ${formatShortDate(item.date)}${item.time ? ` ${item.time}` : ''}`;
 }
 
-/** How long until or since a deadline: tellTimeLeft(185) is "in 3 h 5 min", tellTimeLeft(-120) "2 h ago", tellTimeLeft(null) "". */
+/** How an item is anchored: "day 2", or for a moved one "moved (the rule set's day 2)". */
+export function tellAnchor(item: Pick<PlanItem, 'anchor' | 'moved'>): string {
+  return item.moved ? `moved (the rule set's ${item.anchor})` : item.anchor;
+}
+
+/** How long until or since a deadline: tellTimeLeft(185) is "in 3 h 5 min", tellTimeLeft(-120) "2 h ago", tellTimeLeft(0) "due now", tellTimeLeft(null) "". */
 export function tellTimeLeft(minutes: number | null): string {
   if (minutes === null) return '';
-  return minutes >= 0 ? `in ${formatMinutes(minutes)}` : `${formatMinutes(minutes)} ago`;
+  if (minutes === 0) return 'due now';
+  return minutes > 0 ? `in ${formatMinutes(minutes)}` : `${formatMinutes(minutes)} ago`;
 }
 
 /** A moment in the plan's zone: tellNow("2019-03-20T14:10", "Europe/London") is "Wednesday 20 March 2019, 14:10 (Europe/London)". */

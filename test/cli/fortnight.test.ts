@@ -210,7 +210,7 @@ describe('marking done', () => {
 
   test('an item several agencies share is done when each has done its part, groups through their members', async () => {
     const { jtai } = await started();
-    for (const agency of ['local-authority', 'police', 'health', 'schools', 'yot', 'probation'])
+    for (const agency of ['local-authority', 'police', 'health', 'schools', 'yot', 'nps', 'crc'])
       await jtai('done', 'cse-gangs-cases', '--agency', agency, '--at', '2019-03-20T14:00');
     const item = JSON.parse((await jtai('plan', '-f', 'json', '--now', '2019-03-20T14:30')).stdout).items.find(
       (i: { id: string }) => i.id === 'cse-gangs-cases',
@@ -226,7 +226,7 @@ describe('marking done', () => {
       /^jtai: there is no item "childen-list" \(did you mean "children-list"\?\), "cse-gang-cases" \(did you mean "cse-gangs-cases"\?\) in jtai-2018\. Its items are: /,
     );
     expect(said((await jtai('done', 'children-list', '--agency', 'police')).stderr)).toBe(
-      'jtai: --agency "police" is not one of the agencies that must act on "children-list" (Director of Children\'s Services (DCS), and their members).\n',
+      'jtai: --agency "police" does not owe a part of "children-list": only Director of Children\'s Services (DCS) does; give that, or leave --agency out to record it whole.\n',
     );
   });
 

@@ -1,4 +1,5 @@
 import { mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { eventText } from '../../src/core/progress/events.js';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -59,6 +60,17 @@ describe.runIf(once)('jtai move', () => {
       .find((e) => String(e.getFirstPropertyValue('summary')).includes('multi-agency meetings'))!;
     expect(event.getFirstPropertyValue('dtstart')!.toString()).toBe('2019-03-22T10:00:00Z');
     expect(String(event.getFirstPropertyValue('description'))).toMatch(words);
+    for (const format of ['text', 'md', 'html']) {
+      const status = (await jtai('status', '--now', '2019-03-21T09:00', '-f', format)).stdout.replace(/\s+/g, ' ');
+      expect(status, `status ${format}`).toMatch(words);
+    }
+    const statusJson = JSON.parse((await jtai('status', '--now', '2019-03-21T09:00', '-f', 'json')).stdout);
+    expect(statusJson.owing.find((o: { id: string }) => o.id === 'multi-agency-meetings').moved).toMatchObject({
+      why: WHY,
+    });
+    expect((await jtai('plan', '-f', 'ics')).stdout.replace(/\r\n /g, '')).toContain(
+      "Friday 22 March 2019 (moved (the rule set's day 2)).",
+    );
     const explained = (await jtai('explain', 'multi-agency-meetings')).stdout.replace(/\s+/g, ' ');
     expect(explained).toMatch(words);
     expect(explained).toContain('Due: Friday 22 March 2019 at 10:00');
@@ -145,5 +157,76 @@ describe.runIf(once)('jtai move', () => {
         /^jtai: there is no item "multi-agency-meeting" \(did you mean "multi-agency-meetings"\?\)/,
       ),
     ]);
+  });
+
+  test('a move that cannot be planned is refused before anything is written; one written by hand is skipped, named, and --back works', async () => {
+    const { dir, jtai, item } = await started(CHAINED);
+    const folder = join(dir, 'jtai-inspection.progress');
+    // overnight is counted 34 h after cases: cases on 31 Dec 2040 puts it in 2041, whose bank holidays are not known.
+    const refused = await jtai('move', 'cases', '--to', '2040-12-31T16:00', '--why', WHY);
+    expect([refused.code, refused.stderr.split('\n')[0]]).toEqual([
+      2,
+      expect.stringMatching(/^jtai: --to "2040-12-31T16:00" cannot be planned: /),
+    ]);
+    expect(readdirSync(dir)).not.toContain('jtai-inspection.progress');
+    const event = {
+      id: '20190320T090000000Z-hand-1-aaaaaaaa',
+      type: 'move' as const,
+      item: 'cases',
+      at: '2019-03-20T09:00:00+00:00',
+      to: '2040-12-31T16:00:00+00:00',
+      recorded: '2019-03-20T09:00:00.000Z',
+      note: WHY,
+    };
+    (await import('node:fs')).mkdirSync(folder);
+    writeFileSync(join(folder, `${event.id}.json`), eventText(event));
+    const status = await jtai('status', '--now', '2019-03-20T12:00');
+    expect(status.code).toBe(0);
+    expect(status.stderr).toContain(
+      `jtai: warning: the move of "cases" to 2040-12-31 16:00 (${folder}/${event.id}.json) cannot be planned, so it is skipped; "jtai move cases --back" takes it back.`,
+    );
+    expect(await item('cases')).toMatchObject({ due: '2019-03-20T15:00:00+00:00', moved: null });
+    const back = await jtai('move', 'cases', '--back');
+    expect([back.code, back.stderr]).toEqual([
+      0,
+      "jtai: moved cases back to the rule set's time, Wed 20 Mar 2019 15:00 (it was Mon 31 Dec 2040 16:00).\n",
+    ]);
+    expect((await jtai('status', '--now', '2019-03-20T12:00')).stderr).not.toContain('cannot be planned');
+  });
+
+  test('a move back counts whichever computer’s clock ran fast: it names the move it takes back', async () => {
+    const { dir, jtai, item } = await started();
+    const folder = join(dir, 'jtai-inspection.progress');
+    const fast = {
+      id: '20990101T000000000Z-fast-1-bbbbbbbb',
+      type: 'move' as const,
+      item: 'multi-agency-meetings',
+      at: '2019-03-20T09:00:00+00:00',
+      to: '2019-03-22T10:00:00+00:00',
+      recorded: '2099-01-01T00:00:00.000Z',
+      note: WHY,
+    };
+    (await import('node:fs')).mkdirSync(folder);
+    writeFileSync(join(folder, `${fast.id}.json`), eventText(fast)); // recorded "in 2099" by a clock far ahead
+    expect(await item('multi-agency-meetings')).toMatchObject({ due: '2019-03-22T10:00:00+00:00' });
+    await jtai('move', 'multi-agency-meetings', '--back');
+    expect(await item('multi-agency-meetings')).toMatchObject({ due: '2019-03-21T17:00:00+00:00', moved: null });
+  });
+
+  test('an undo takes back records of its own item only, whatever ids it names', async () => {
+    const { dir, jtai, item } = await started();
+    await jtai('done', 'children-list', '--at', '2019-03-19T16:40', '-q');
+    const folder = join(dir, 'jtai-inspection.progress');
+    const [done] = readdirSync(folder);
+    const undo = {
+      id: '20190320T100000000Z-hand-1-cccccccc',
+      type: 'undo' as const,
+      item: 'yot-cases',
+      at: '2019-03-20T10:00:00+00:00',
+      recorded: '2019-03-20T10:00:00.000Z',
+      undoes: [done!.replace(/\.json$/, '')],
+    };
+    writeFileSync(join(folder, `${undo.id}.json`), eventText(undo));
+    expect(await item('children-list', '--now', '2019-03-20T12:00')).toMatchObject({ status: 'done' });
   });
 });

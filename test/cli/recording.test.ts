@@ -266,7 +266,7 @@ describe('--agency repeated, and undo of one part', () => {
   test("undo --agency nps takes back the NPS's part only; the CRC's part stands", async () => {
     const { jtai, log } = await started();
     clockAt('2019-03-20T15:00:00Z');
-    await jtai('done', 'probation-cases', '--agency', 'probation', '--at', '14:00', '-q'); // both services
+    await jtai('done', 'probation-cases', '--agency', 'nps', '--agency', 'crc', '--at', '14:00', '-q'); // both services
     expect((await log()).map((e) => e.agency)).toEqual(['nps', 'crc']);
     const undo = await jtai('undo', 'probation-cases', '--agency', 'nps');
     expect([undo.code, undo.stderr]).toEqual([

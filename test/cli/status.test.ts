@@ -43,7 +43,7 @@ async function recorded() {
   await done('cse-gangs-cases', '2019-03-20T15:20', '--agency', 'nhs'); // 20 min late
   await done('yot-cases', '2019-03-20T14:50', '--agency', 'la');
   await done('yot-cases', '2019-03-20T14:59', '--agency', 'yot'); // the last part, in time
-  await done('probation-cases', '2019-03-20T15:10', '--agency', 'probation'); // NPS and CRC, 10 min late
+  await done('probation-cases', '2019-03-20T15:10', '--agency', 'nps', '--agency', 'crc'); // NPS and CRC, 10 min late
   return s;
 }
 
@@ -191,7 +191,9 @@ describe.runIf(once)('status by each agency’s own part, worked out by hand at 
   test('the text, Markdown and HTML say the same figures', async () => {
     const text = (await jtai('status', ...NOW)).stdout;
     expect(text).toContain('  Health · Sam Patel\n    done 1 of 6 (1 late); 1 overdue: positive-intervention-cases\n');
-    expect(text).toContain("  ✓ Wed 20 Mar 2019 15:20: Health's part of 10 cases where sexual or criminal");
+    expect(text.replace(/\s+/g, ' ')).toContain(
+      '✓ Wed 20 Mar 2019 15:20: 10 cases where sexual or criminal exploitation by gangs is a current and significant factor, from Health, by ',
+    );
     const md = (await jtai('status', ...NOW, '-f', 'md')).stdout;
     expect(md).toContain(
       '- **Overdue**, Wed 20 Mar 2019 15:00: 6 cases where the National Probation Service or the Community Rehabilitation Company is involved. Still owed by Local authority; done: National Probation Service (NPS) (Wed 20 Mar 2019 15:10, late by 10 min), Community Rehabilitation Company (CRC) (Wed 20 Mar 2019 15:10, late by 10 min).',
@@ -220,6 +222,54 @@ describe.runIf(once)('status by each agency’s own part, worked out by hand at 
     const police = JSON.parse((await jtai('status', ...NOW, '-a', 'the police', '-f', 'json')).stdout);
     expect(police.agencies.map((a: { id: string }) => a.id)).toEqual(['police']);
     expect(police.owing.map((o: { id: string }) => o.id)).not.toContain('probation-cases');
+  });
+});
+
+describe.runIf(once)('found playing the fortnight through', () => {
+  test("an agency's own plan and next judge its own part: the police's part done is not overdue for the police", async () => {
+    const { jtai } = await recorded();
+    const plan = JSON.parse((await jtai('plan', ...NOW, '-a', 'police', '-f', 'json')).stdout);
+    const cse = plan.items.find((i: { id: string }) => i.id === 'cse-gangs-cases');
+    expect(cse).toMatchObject({ status: 'done', doneAt: '2019-03-20T14:00:00+00:00', owing: [] });
+    const positive = plan.items.find((i: { id: string }) => i.id === 'positive-intervention-cases');
+    expect(positive).toMatchObject({ status: 'overdue', owing: [{ id: 'police' }] });
+    const next = JSON.parse((await jtai('next', ...NOW, '-a', 'police', '-f', 'json')).stdout);
+    expect(next.overdue.map((i: { id: string }) => i.id)).toEqual(['positive-intervention-cases']);
+  });
+
+  test('at the minute of a deadline it is due now, not overdue; a minute later it is', async () => {
+    const { jtai } = await started();
+    const at = async (now: string) =>
+      JSON.parse((await jtai('status', '--now', now, '-f', 'json')).stdout).owing.find(
+        (o: { id: string }) => o.id === 'cse-gangs-cases',
+      ).status;
+    expect(await at('2019-03-20T15:00')).toBe('due-today');
+    expect(await at('2019-03-20T15:01')).toBe('overdue');
+    expect((await jtai('status', '--now', '2019-03-20T15:00')).stdout).toContain('Wed 20 Mar 2019 15:00 (due now)');
+  });
+
+  test('a name for several agencies is not recorded on a guess; done whole says it is every part', async () => {
+    const { file, jtai } = await started();
+    const guess = await runCli(['done', 'probation-cases', '--agency', 'probation', '--inspection', file]);
+    expect([guess.code, guess.stderr.split('\n')[0]]).toEqual([
+      2,
+      'jtai: --agency "probation" means National Probation Service (NPS) and Community Rehabilitation Company (CRC); give --agency nps, --agency crc for each that delivered.',
+    ]);
+    const whole = await jtai('done', 'yot-cases', '--at', '2019-03-20T14:00', '--by', 'Kim');
+    expect(whole.stderr).toBe(
+      'jtai: recorded yot-cases as done at 2019-03-20 14:00 by Kim. That is every agency\'s part of yot-cases; for one agency\'s part, take it back with "jtai undo yot-cases" and give --agency.\n',
+    );
+    const typo = await runCli(['done', 'yot-cases', '--agency', 'poilce', '--inspection', file]);
+    expect(typo.stderr.split('\n')[0]).toBe(
+      'jtai: --agency "poilce" is not a party of jtai-2018. Did you mean "police"? "yot-cases" is owed by Local authority and Youth Offending Team (YOT).',
+    );
+  });
+
+  test("the log names agencies as the rule set does, and an agency sees its group's records", async () => {
+    const { jtai } = await started();
+    await jtai('done', 'agency-information', '--agency', 'partners', '--at', '2019-03-26T16:30', '--by', 'Kim');
+    const log = (await jtai('log', '--agency', 'health')).stdout;
+    expect(log).toContain('done: agency-information (part from Partner agencies), by Kim');
   });
 });
 
@@ -252,5 +302,53 @@ describe.runIf(once)('jtai status --out', () => {
       2,
       'jtai: --since "2019-03-20T16:00" is after the moment of the status (2019-03-20 15:30); give an earlier time, or a later --now.',
     ]);
+  });
+
+  test('never into the progress record: every file there is an event', async () => {
+    const { dir, jtai } = await recorded();
+    const folder = join(dir, 'jtai-inspection.progress');
+    for (const command of ['status', 'plan']) {
+      const out = join(folder, 'status.json');
+      const run = await runCli([
+        command,
+        ...NOW,
+        '--out',
+        out,
+        '-f',
+        'json',
+        '--inspection',
+        join(dir, 'jtai-inspection.yaml'),
+      ]);
+      expect([run.code, run.stderr.split('\n')[0]], command).toEqual([
+        1,
+        `jtai: cannot write ${out}: it is the progress record this plan is read from (${folder}); choose another name.`,
+      ]);
+    }
+    expect((await jtai('status', ...NOW)).stderr).toBe('');
+  });
+
+  test('a record written with another offset is told in London time', async () => {
+    const { dir, jtai } = await started();
+    const folder = join(dir, 'jtai-inspection.progress');
+    (await import('node:fs')).mkdirSync(folder);
+    const event = {
+      id: '20190319T210000000Z-ny-1-dddddddd',
+      type: 'done' as const,
+      item: 'children-list',
+      at: '2019-03-19T16:00:00-05:00',
+      recorded: '2019-03-19T21:00:00.000Z',
+      by: 'Kim',
+    };
+    writeFileSync(
+      join(folder, `${event.id}.json`),
+      (await import('../../src/core/progress/events.js')).eventText(event),
+    );
+    const item = JSON.parse((await jtai('plan', ...NOW, '-f', 'json')).stdout).items[0];
+    expect(item).toMatchObject({
+      id: 'children-list',
+      doneAt: '2019-03-19T21:00:00+00:00',
+      late: true,
+      lateByMinutes: 240,
+    });
   });
 });

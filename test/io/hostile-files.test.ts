@@ -181,7 +181,7 @@ describe('--split file names', () => {
     const dir = tempDir();
     const { code } = await plan('--split', 'agency', '--out-dir', dir);
     expect(code).toBe(0);
-    expect(readdirSync(dir)).toHaveLength(10);
+    expect(readdirSync(dir)).toHaveLength(8);
     for (const name of readdirSync(dir)) expect(name).toMatch(/^jtai-2019-03-19-[a-z0-9-]+\.ics$/);
   });
 
@@ -193,7 +193,7 @@ describe('--split file names', () => {
     const { code, stderr } = await runCli(['plan', '--split', 'agency', '--out-dir', out, '--inspection', inspection]);
     expect(code, stderr).toBe(0);
     expect(readdirSync(work).sort()).toEqual(['calendars', 'jtai-inspection.yaml']);
-    expect(readdirSync(out)).toHaveLength(10);
+    expect(readdirSync(out)).toHaveLength(8);
     for (const name of readdirSync(out)) expect(name).toMatch(/^jtai-[a-z0-9-]+-2019-03-19-[a-z0-9-]+\.ics$/);
   });
 });

@@ -38,6 +38,20 @@ function knownAgency(typed: string, ruleSet: RuleSet): string {
   return found[0]!.id;
 }
 
+/** The groups a party belongs to, directly or through another group: groupsOf(r, "police") has "partner-agencies". */
+function groupsOf(ruleSet: RuleSet, id: string): Set<string> {
+  const found = new Set<string>();
+  const visit = (p: string) => {
+    for (const g of Object.values(ruleSet.parties))
+      if (g.group && g.members.includes(p) && !found.has(g.id)) {
+        found.add(g.id);
+        visit(g.id);
+      }
+  };
+  visit(id);
+  return found;
+}
+
 function actsOn(ruleSet: RuleSet, itemId: string, agency: string): boolean {
   const item = ruleSet.items.find((i) => i.id === itemId);
   return item !== undefined && partiesOfItem(item.by, ruleSet.parties).has(agency);
@@ -56,10 +70,22 @@ export async function runLog(options: LogOptions, io: CliIo): Promise<void> {
   const item = options.item === undefined ? undefined : knownItem(options.item, ruleSet, record.events);
   const agency = options.agency === undefined ? undefined : knownAgency(options.agency, ruleSet);
   // An agency's changes: its own parts, and the whole items it must act on (done or taken back whole).
+  // An agency's changes: its own parts, those of a group it belongs to, and the whole items it must act on.
+  const groups = agency === undefined ? new Set<string>() : groupsOf(ruleSet, agency);
   const concerns = (e: ProgressEvent) =>
-    agency === undefined || e.agency === agency || (e.agency === undefined && actsOn(ruleSet, e.item, agency));
+    agency === undefined ||
+    e.agency === agency ||
+    (e.agency !== undefined && groups.has(e.agency) && actsOn(ruleSet, e.item, agency)) ||
+    (e.agency === undefined && actsOn(ruleSet, e.item, agency));
   const events = sortEvents(record.events).filter((e) => (item === undefined || e.item === item) && concerns(e));
-  const view = { inspection: displayName(path), folder: displayName(record.folder), events, skipped: record.problems };
+  const names = Object.fromEntries(Object.values(ruleSet.parties).map((p) => [p.id, p.name]));
+  const view = {
+    inspection: displayName(path),
+    folder: displayName(record.folder),
+    events,
+    skipped: record.problems,
+    names,
+  };
   io.writeOut(
     options.format === 'json'
       ? renderLogJson(view)

@@ -5,9 +5,9 @@ import type { ProgressEvent } from '../../core/progress/events.js';
 import { MAX_BY, MAX_NOTE } from '../../core/progress/events.js';
 import { instantIn } from '../../core/progress/progress.js';
 import { computePlan } from '../../core/plan/plan.js';
-import type { PlanItem } from '../../core/plan/plan.js';
+import type { Plan, PlanItem } from '../../core/plan/plan.js';
 import type { AgreedMove } from '../../core/plan/moves.js';
-import { UsageError } from '../../errors.js';
+import { JtaiError, UsageError } from '../../errors.js';
 import { newEventId, recordEvent } from '../../io/progress-record.js';
 import type { CliIo } from '../process-io.js';
 import { itemsNamed, openInspection, recorder } from './progress.js';
@@ -51,24 +51,31 @@ function checkOptions(options: MoveOptions): void {
 export async function runMove(id: string, options: MoveOptions, io: CliIo): Promise<void> {
   checkOptions(options);
   const { path, loaded, ruleSet, zone, record } = await openInspection(options, io.env);
-  const [rule] = itemsNamed(ruleSet, [id]);
   const say = (text: string) => void (!options.quiet && io.writeErr(`jtai: ${text}\n`));
   const nowMs = Date.now();
   const calendar = makeHolidayCalendar(ruleSet.closures);
   const planWith = (moves: Readonly<Record<string, AgreedMove>>) =>
     computePlan(ruleSet, loaded.record.notified, calendar, zone, moves);
-  const before = planWith(record.moves);
-  const item = before.items.find((i) => i.id === rule!.id)!;
+  const typed = id.trim().toLowerCase();
+  // A move the rule set no longer has an item for can still be taken back.
+  const gone = !ruleSet.items.some((i) => i.id === typed) && Object.hasOwn(record.moves, typed);
+  const itemId = gone ? typed : itemsNamed(ruleSet, [id])[0]!.id;
+  const current = Object.hasOwn(record.moves, itemId) ? record.moves[itemId] : undefined;
+  // Every other move, as the record holds them: a move that cannot be planned is the planner's to skip, not this one's.
+  const others = Object.fromEntries(Object.entries(record.moves).filter(([other]) => other !== itemId));
   const by = recorder(options.by);
   const base = {
     id: newEventId(nowMs),
-    item: item.id,
+    item: itemId,
     at: instantIn(zone, nowMs),
     recorded: new Date(nowMs).toISOString(),
+    // It names the move it replaces, so that it counts whichever computer's clock ran fast.
+    ...(current && { undoes: [current.event] }),
   };
   if (options.back) {
-    if (!Object.hasOwn(record.moves, item.id)) {
-      say(`${item.id} was not moved; it stays at ${when(item)}, the rule set's time.`);
+    if (!current) {
+      const item = planned(planWith, others)?.items.find((i) => i.id === itemId);
+      say(`${itemId} was not moved; it stays ${item ? `at ${when(item)}, ` : 'at '}the rule set's time.`);
       return;
     }
     const event: ProgressEvent = {
@@ -78,23 +85,48 @@ export async function runMove(id: string, options: MoveOptions, io: CliIo): Prom
       ...(options.why && { note: options.why }),
     };
     recordEvent(record.folder, event, nowMs, path);
-    const rest = Object.fromEntries(Object.entries(record.moves).filter(([id]) => id !== item.id));
-    const back = planWith(rest).items.find((i) => i.id === item.id)!;
-    say(`moved ${item.id} back to the rule set's time, ${when(back)} (it was ${when(item)}).`);
+    const back = gone ? undefined : planned(planWith, others)?.items.find((i) => i.id === itemId);
+    say(
+      `moved ${itemId} back to the rule set's time${back ? `, ${when(back)}` : ''} (it was ${formatShortDateTime(current.to)}).`,
+    );
     return;
   }
+  if (gone)
+    throw new UsageError(
+      `there is no item "${itemId}" in ${ruleSet.id} to move; "jtai move ${itemId} --back" takes its move back.`,
+    );
   const notes: string[] = [];
   const toMs = readInstant('--to', options.to!, nowMs, zone, notes);
   for (const note of notes) say(note);
   const to = instantIn(zone, toMs);
+  const moves = { ...others, [itemId]: { to, why: options.why!, by: by ?? null, at: base.at } };
+  let after;
+  try {
+    after = planWith(moves); // a time whose plan cannot be worked out is refused before anything is written
+  } catch (e) {
+    if (!(e instanceof JtaiError)) throw e;
+    throw new UsageError(`--to "${options.to}" cannot be planned: ${e.message.replace(/^./, (c) => c.toLowerCase())}`);
+  }
   const event: ProgressEvent = { ...base, type: 'move', to, ...(by && { by }), note: options.why! };
   recordEvent(record.folder, event, nowMs, path);
-  const after = planWith({ ...record.moves, [item.id]: { to, why: options.why!, by: by ?? null, at: base.at } });
-  const moved = after.items.find((i) => i.id === item.id)!;
+  const moved = after.items.find((i) => i.id === itemId)!;
   const from = moved.moved?.from;
-  const rules = from ? (from.due ? formatShortDateTime(from.due) : `${from.date} all day`) : when(item);
-  const chained = after.items.filter((i) => i.moved?.with === item.id);
+  const rules = from ? (from.due ? formatShortDateTime(from.due) : `${from.date} all day`) : when(moved);
+  const chained = after.items.filter((i) => i.moved?.with === itemId);
   say(
-    `moved ${item.id} to ${when(moved)} (the rule set's time: ${rules}).${chained.length > 0 ? ` Counted from it, and moved with it: ${chained.map((i) => `${i.id} (now ${when(i)})`).join(', ')}.` : ''}`,
+    `moved ${itemId} to ${when(moved)} (the rule set's time: ${rules}).${chained.length > 0 ? ` Counted from it, and moved with it: ${chained.map((i) => `${i.id} (now ${when(i)})`).join(', ')}.` : ''}`,
   );
+}
+
+/** The plan with some moves, or undefined when it cannot be worked out. */
+function planned(
+  planWith: (moves: Readonly<Record<string, AgreedMove>>) => Plan,
+  moves: Readonly<Record<string, AgreedMove>>,
+) {
+  try {
+    return planWith(moves);
+  } catch (e) {
+    if (e instanceof JtaiError) return undefined;
+    throw e;
+  }
 }

@@ -1,6 +1,7 @@
-import type { TrackedPlan } from '../../core/progress/progress.js';
+import { type TrackedPlan, forAgencies } from '../../core/progress/progress.js';
 import { join } from 'node:path';
-import { filterByAgency, filterWords, submittingParties } from '../../core/plan/agencies.js';
+import { filterWords } from '../../core/plan/agencies.js';
+import { chasedParties } from '../../core/plan/chased.js';
 import type { Party } from '../../core/rule-set/rule-set.js';
 import { slugOf } from '../../core/progress/inspection-words.js';
 import { tellWarnings } from '../../core/plan/warnings.js';
@@ -80,7 +81,7 @@ export async function runPlan(options: PlanOptions, io: CliIo, version: string):
   const { plan: full, loaded, rules } = await planFor('plan', options, io);
   const agencies = options.agency?.length ? partiesNamed(full, options.agency) : undefined;
   const plan = agencies
-    ? filterByAgency(
+    ? forAgencies(
         full,
         agencies.map((p) => p.id),
       )
@@ -111,12 +112,26 @@ export async function runPlan(options: PlanOptions, io: CliIo, version: string):
   // The file-writing code (and node:fs/promises, node:crypto) is loaded only to write files.
   const files = toFile ? await import('../../io/write-files.js') : undefined;
   const inputs = [
-    ...(loaded ? [{ path: loaded.path, what: 'the inspection file' }] : []),
+    ...(loaded
+      ? [
+          { path: loaded.path, what: 'the inspection file' },
+          ...(toFile
+            ? [
+                {
+                  path: (await import('../../io/progress-folder.js')).progressFolderOf(loaded.path),
+                  what: 'the progress record',
+                  folder: true,
+                },
+              ]
+            : []),
+        ]
+      : []),
     { path: rules, what: 'the rule set' },
   ];
   if (options.split && options.outDir) {
-    const parties = agencies ?? submittingParties(full);
-    const plans = parties.map((party) => ({ party, plan: filterByAgency(full, [party.id]) }));
+    // One calendar per agency that owes something; a group (the partner agencies) only when asked for by name.
+    const parties = agencies ?? chasedParties(full);
+    const plans = parties.map((party) => ({ party, plan: forAgencies(full, [party.id]) }));
     for (const { plan } of plans.filter(({ plan }) => plan.items.length === 0))
       say(`${nothingFor(plan)}; no file was written for it.`);
     const outputs = plans

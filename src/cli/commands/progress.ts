@@ -1,4 +1,5 @@
-import { findParties, submittingParties } from '../../core/plan/agencies.js';
+import { findParties, normalName, partySuggestion, submittingParties } from '../../core/plan/agencies.js';
+import { chasedOf } from '../../core/plan/chased.js';
 import { makeHolidayCalendar } from '../../core/dates/bank-holidays.js';
 import { formatLongDate, formatShortDateTime } from '../../core/dates/calendar-date.js';
 import { localDateTime, readDate, readDeliveryTime } from '../../core/dates/date-input.js';
@@ -156,16 +157,25 @@ interface Part {
 function partsOf(ruleSet: RuleSet, item: RuleSet['items'][number], agencies: readonly string[] | undefined): Part[] {
   if (agencies === undefined || agencies.length === 0) return [{}];
   const allowed = partiesOfItem(item.by, ruleSet.parties);
+  const owers = chasedOf(item.by, ruleSet.parties).map((c) => c.party.name);
   const parts = agencies.flatMap((typed) => {
-    const found = findParties(ruleSet.parties, typed)
-      .map((p) => p.id)
-      .filter((id) => allowed.has(id));
-    if (found.length === 0) {
-      const who = item.by.map((id) => ruleSet.parties[id]!.name).join(', ');
+    const named = findParties(ruleSet.parties, typed);
+    if (named.length === 0)
       throw new UsageError(
-        `--agency "${typed}" is not one of the agencies that must act on "${item.id}" (${who}, and their members).`,
+        `--agency "${typed}" is not a party of ${ruleSet.id}.${partySuggestion(ruleSet.parties, typed)} "${item.id}" is owed by ${listed(owers)}.`,
+      );
+    const found = named.map((p) => p.id).filter((id) => allowed.has(id));
+    if (found.length === 0) {
+      const what = named.length === 1 && !sameWords(typed, named[0]!.name) ? ` (${named[0]!.name})` : '';
+      throw new UsageError(
+        `--agency "${typed}"${what} does not owe a part of "${item.id}": ${owers.length === 1 ? `only ${owers[0]} does` : `${listed(owers)} do`}; give ${owers.length === 1 ? 'that' : 'one of those'}, or leave --agency out to record it whole.`,
       );
     }
+    // A name for several agencies ("probation": the NPS and the CRC) records none of them on a guess.
+    if (found.length > 1)
+      throw new UsageError(
+        `--agency "${typed}" means ${listed(found.map((id) => nameOf(ruleSet, id)))}; give ${found.map((id) => `--agency ${id}`).join(', ')} for each that delivered.`,
+      );
     return found.map((agency) => ({ agency, typed: typed.trim() }));
   });
   return parts.filter((part, i) => parts.findIndex((p) => p.agency === part.agency) === i);
@@ -176,16 +186,7 @@ const possessive = (name: string) => (name.endsWith('s') ? `${name}'` : `${name}
 const listed = (words: readonly string[]) =>
   words.length <= 1 ? (words[0] ?? '') : `${words.slice(0, -1).join(', ')} and ${words.at(-1)}`;
 // The same words, as names are compared: case, punctuation, apostrophes and a leading "the" aside.
-const sameWords = (a: string, b: string) => {
-  const words = (t: string) =>
-    t
-      .toLowerCase()
-      .replace(/['\u2018\u2019`]/g, '')
-      .replace(/[^a-z0-9]+/g, ' ')
-      .trim()
-      .replace(/^the /, '');
-  return words(a) === words(b);
-};
+const sameWords = (a: string, b: string) => normalName(a) === normalName(b);
 
 /**
  * Whose parts, as the rule set names the agencies, with what was typed where that is another
@@ -377,10 +378,10 @@ export async function runDone(ids: string[], options: DoneOptions, io: CliIo): P
   const { todo, said } = sortOut(ruleSet, asked, record, options, zone);
   if (todo.length > 0) sayIfFirst(record, path, say);
   let order = 0; // the events of one command a millisecond apart, so that they fold and list in the order given
-  for (const { item, parts } of todo) {
-    for (const { agency } of parts) {
+  const events = todo.flatMap(({ item, parts }) =>
+    parts.map(({ agency }): ProgressEvent => {
       const recorded = nowMs + order++;
-      const event: ProgressEvent = {
+      return {
         id: newEventId(recorded),
         type: 'done',
         item: item.id,
@@ -390,9 +391,9 @@ export async function runDone(ids: string[], options: DoneOptions, io: CliIo): P
         ...(by && { by }),
         ...(options.note && { note: options.note }),
       };
-      recordEvent(record.folder, event, nowMs, path);
-    }
-  }
+    }),
+  );
+  recordAll(ruleSet, record.folder, events, nowMs, path);
   // One sentence for the items whose parts were named alike (usually all of them).
   const alike = new Map<string, { ids: string[]; parts: Part[] }>();
   for (const { item, parts } of todo) {
@@ -401,8 +402,16 @@ export async function runDone(ids: string[], options: DoneOptions, io: CliIo): P
   }
   for (const { ids: recorded, parts } of alike.values()) {
     const whose = parts[0]?.agency === undefined ? '' : `${partWords(ruleSet, parts)} of `;
+    // Done whole, an item several agencies owe is done for each of them: said, so that a part is not recorded as all.
+    const shared = whose
+      ? []
+      : recorded.filter((id) => chasedOf(ruleSet.items.find((i) => i.id === id)!.by, ruleSet.parties).length > 1);
+    const forAll =
+      shared.length > 0
+        ? ` That is every agency's part of ${listed(shared)}; for one agency's part, take it back with "jtai undo ${shared[0]}" and give --agency.`
+        : '';
     say(
-      `recorded ${whose}${recorded.join(', ')} as done at ${done.slice(0, 16).replace('T', ' ')}${by ? ` by ${by}` : ''}.`,
+      `recorded ${whose}${recorded.join(', ')} as done at ${done.slice(0, 16).replace('T', ' ')}${by ? ` by ${by}` : ''}.${forAll}`,
     );
   }
   for (const text of said) say(text);
@@ -443,6 +452,30 @@ function stillStands(ruleSet: RuleSet, records: readonly DoneRecord[], taken: re
   ];
   if (standing.length === 0) return '; it has no other part recorded';
   return ` only; ${listed(standing)} still stand${others.length + (whole ? 1 : 0) === 1 ? 's' : ''}`;
+}
+
+/**
+ * Records events one by one; if one cannot be written (a full disk), says exactly which were
+ * recorded before it and which were not, so that nobody has to guess.
+ */
+function recordAll(
+  ruleSet: RuleSet,
+  folder: string,
+  events: readonly ProgressEvent[],
+  nowMs: number,
+  like: string,
+): void {
+  const what = (e: ProgressEvent) => (e.agency ? `${e.item} (${nameOf(ruleSet, e.agency)})` : e.item);
+  events.forEach((event, i) => {
+    try {
+      recordEvent(folder, event, nowMs, like);
+    } catch (e) {
+      if (!(e instanceof InputError) || i === 0) throw e;
+      throw new InputError(
+        `${e.message.replace(/; nothing was recorded\.$/, '')}. Recorded before that: ${listed(events.slice(0, i).map(what))}; not recorded: ${listed(events.slice(i).map(what))}.`,
+      );
+    }
+  });
 }
 
 /** jtai undo: takes back what jtai done recorded (all of an item, or one agency's part), as an event of its own. */

@@ -1,9 +1,15 @@
 import { resolve } from 'node:path';
-import { filterByAgency, findParties, partySuggestion } from '../../core/plan/agencies.js';
+import { findParties, partySuggestion } from '../../core/plan/agencies.js';
 import { makeHolidayCalendar } from '../../core/dates/bank-holidays.js';
 import { type IsoDate, formatLongDate } from '../../core/dates/calendar-date.js';
 import { localDateTime, readDate, readInstant } from '../../core/dates/date-input.js';
-import { type TrackedPlan, recordWarnings, untracked, withProgress } from '../../core/progress/progress.js';
+import {
+  type TrackedPlan,
+  forAgencies,
+  recordWarnings,
+  untracked,
+  withProgress,
+} from '../../core/progress/progress.js';
 import { EUROPE_LONDON } from '../../core/dates/london-zone.js';
 import { acknowledgeFit } from '../../core/progress/fit-checked.js';
 import type { Party, RuleSet } from '../../core/rule-set/rule-set.js';
@@ -11,7 +17,7 @@ import { computePlan } from '../../core/plan/plan.js';
 import type { HolidayCalendar } from '../../core/dates/working-days.js';
 import { type ZoneRules, coversInstant } from '../../core/dates/zone-rules.js';
 import { zoneRulesFor } from '../../core/dates/zones.js';
-import { InputError, UnknownYearError, UsageError } from '../../errors.js';
+import { InputError, JtaiError, UnknownYearError, UsageError } from '../../errors.js';
 import type { LoadedInspection } from '../../io/inspection.js';
 import { INSPECTION_FILE, findInspection } from '../../io/inspection-path.js';
 import { loadRuleSet } from '../../io/load-rule-set.js';
@@ -134,7 +140,7 @@ export async function planFor(
   const zone = await zoneRulesFor(ruleSet.timezone);
   let plan: TrackedPlan;
   try {
-    plan = untracked(computePlan(ruleSet, notified, calendar, zone, record?.moves));
+    plan = untracked(computePlan(ruleSet, notified, calendar, zone));
   } catch (e) {
     if (!(e instanceof UnknownYearError)) throw e;
     const shown = typed === notified ? notified : `"${typed}" (${notified})`;
@@ -155,7 +161,18 @@ export async function planFor(
       `the moment to tell progress from, ${new Date(nowMs).toISOString().slice(0, 16)}Z (SOURCE_DATE_EPOCH or the clock), is outside the years jtai knows the clock changes of ${zone.name} for (${zone.years[0]} to ${zone.years[1]}); give --now.`,
     );
   }
-  const warnings = record ? [...record.problems, ...recordWarnings(ruleSet, record.progress, record.moves)] : [];
+  const moves = record
+    ? plannableMoves(record.moves, (m) => computePlan(ruleSet, notified, calendar, zone, m))
+    : undefined;
+  if (moves && Object.keys(moves.kept).length > 0)
+    plan = untracked(computePlan(ruleSet, notified, calendar, zone, moves.kept));
+  const skippedMoves = (moves?.skipped ?? []).map(
+    ([id, m]) =>
+      `the move of "${id}" to ${m.to.slice(0, 16).replace('T', ' ')} (${record!.folder}/${m.event}.json) cannot be planned, so it is skipped; "jtai move ${id} --back" takes it back.`,
+  );
+  const warnings = record
+    ? [...record.problems, ...skippedMoves, ...recordWarnings(ruleSet, record.progress, record.moves)]
+    : [];
   // jtai plan tells every warning itself; the other commands tell those of the record here.
   if (command !== 'plan' && !input.quiet) for (const w of warnings) io.writeErr(`jtai: warning: ${w}\n`);
   const tracked = asked
@@ -170,6 +187,29 @@ export async function planFor(
     rules: builtInPath(rules) ?? resolve(rules),
     ...(loaded && { loaded }),
   };
+}
+
+/**
+ * The moves a plan can be worked out with, and those it cannot (a deadline put where working
+ * days cannot be counted, from a hand-made or synced file): one bad move never stops a command.
+ */
+function plannableMoves<M>(
+  moves: Readonly<Record<string, M>>,
+  plan: (moves: Readonly<Record<string, M>>) => unknown,
+): { kept: Record<string, M>; skipped: Array<[string, M]> } {
+  const works = (m: Readonly<Record<string, M>>) => {
+    try {
+      plan(m);
+      return true;
+    } catch (e) {
+      if (e instanceof JtaiError) return false;
+      throw e;
+    }
+  };
+  if (Object.keys(moves).length === 0 || works(moves)) return { kept: { ...moves }, skipped: [] };
+  const entries = Object.entries(moves);
+  const kept = Object.fromEntries(entries.filter(([id, m]) => works({ [id]: m })));
+  return { kept, skipped: entries.filter(([id]) => !Object.hasOwn(kept, id)) };
 }
 
 /** Every party of a rule set as a list for messages: "dcs (Director of Children's Services (DCS)), ...". */
@@ -198,7 +238,7 @@ export function partiesNamed(plan: TrackedPlan, names: readonly string[]): Party
 /** Keeps only what the named agencies must do (--agency). */
 export function selectAgencies(plan: TrackedPlan, names: readonly string[]): TrackedPlan {
   if (names.length === 0) return plan;
-  return filterByAgency(
+  return forAgencies(
     plan,
     partiesNamed(plan, names).map((p) => p.id),
   );

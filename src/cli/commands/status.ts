@@ -5,6 +5,7 @@ import { zonedInstant } from '../../core/dates/zone-rules.js';
 import { UsageError } from '../../errors.js';
 import { renderStatusHtml, renderStatusJson, renderStatusMarkdown, renderStatusText } from '../../render/status.js';
 import { formatForOut } from '../formats.js';
+import { progressFolderOf } from '../../io/progress-folder.js';
 import type { CliIo } from '../process-io.js';
 import { agendaWidth, makeStyle, wantsColor } from '../style.js';
 import { type PlanInput, planFor, selectAgencies } from './shared.js';
@@ -65,7 +66,15 @@ export async function runStatus(options: StatusOptions, io: CliIo): Promise<void
   const files = await import('../../io/write-files.js');
   files.refuseInputs(
     [options.out!],
-    [...(loaded ? [{ path: loaded.path, what: 'the inspection file' }] : []), { path: rules, what: 'the rule set' }],
+    [
+      ...(loaded
+        ? [
+            { path: loaded.path, what: 'the inspection file' },
+            { path: progressFolderOf(loaded.path), what: 'the progress record', folder: true },
+          ]
+        : []),
+      { path: rules, what: 'the rule set' },
+    ],
   );
   await files.writeFilesAtomically([{ path: options.out!, content }], { force: options.force === true });
   if (!options.quiet)

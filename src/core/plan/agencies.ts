@@ -1,6 +1,7 @@
 import type { Party } from '../rule-set/rule-set.js';
 import { didYouMean } from '../text/suggest.js';
 import type { Plan, PlanItem } from './plan.js';
+import { chasedAgencies } from './chased.js';
 
 type Parties = Readonly<Record<string, Party>>;
 
@@ -32,10 +33,16 @@ export function relatedParties(parties: Parties, id: string): Set<string> {
   return new Set([...down, ...up]);
 }
 
-/** Whether a party must act on an item, directly or through a group. */
+/**
+ * Whether a party must act on an item: it, or one of its members, owes a part of it (a group
+ * the item names owes through its members), or the item names it: isForAgency(cse, p, "police")
+ * is true through the partner agencies; isForAgency(child-level-data, p, "dcs") is false, the
+ * local authority being an agency in its own right.
+ */
 export function isForAgency(item: PlanItem, parties: Parties, id: string): boolean {
-  const related = relatedParties(parties, id);
-  return item.agencies.some((a) => related.has(a.id));
+  const wanted = reach(id, (p) => parties[p]?.members ?? []);
+  const named = item.agencies.map((a) => a.id);
+  return [...named, ...chasedAgencies(item, parties).map((p) => p.id)].some((p) => wanted.has(p));
 }
 
 /** Keeps only the items that one of the parties must act on, and says so in the plan's filter. */

@@ -126,11 +126,11 @@ function checkedEvent(data: Record<string, unknown>): ProgressEvent {
   const undoes = data.undoes;
   if (
     undoes !== undefined &&
-    (type !== 'undo' ||
+    (type === 'done' ||
       !Array.isArray(undoes) ||
       !undoes.every((u) => typeof u === 'string' && /^[\w.-]{1,120}$/.test(u)))
   )
-    throw new Error('its "undoes" is not a list of event ids of an undo');
+    throw new Error('its "undoes" is not a list of event ids of an undo or a move');
   return {
     id,
     type: type as EventType,
@@ -188,12 +188,15 @@ export function sortEvents(events: readonly ProgressEvent[]): ProgressEvent[] {
  */
 export function foldEvents(events: readonly ProgressEvent[]): Record<string, DoneRecord[]> {
   const sorted = sortEvents(events);
-  const named = new Set(sorted.flatMap((e) => (e.type === 'undo' ? (e.undoes ?? []) : [])));
+  // An undo takes back only records of its own item, whatever ids it names.
+  const named = new Set(
+    sorted.flatMap((e) => (e.type === 'undo' ? (e.undoes ?? []).map((id) => `${e.item} ${id}`) : [])),
+  );
   const state = new Map<string, ProgressEvent[]>();
   for (const e of sorted) {
     const done = state.get(e.item) ?? [];
     if (e.type === 'done') {
-      if (!named.has(e.id)) state.set(e.item, [...done, e]);
+      if (!named.has(`${e.item} ${e.id}`)) state.set(e.item, [...done, e]);
     } else if (e.type === 'undo' && e.undoes === undefined) {
       const kept = e.agency === undefined ? [] : done.filter((d) => d.agency !== e.agency);
       if (kept.length > 0) state.set(e.item, kept);
@@ -213,13 +216,21 @@ export function foldEvents(events: readonly ProgressEvent[]): Record<string, Don
 }
 
 /**
- * The deadlines moved, by item id, as the fold of every event: the last "move" of an item
- * counts, and a "move-back" after it returns the item to its rule set's time:
+ * The deadlines moved, by item id, as the fold of every event: a "move" or "move-back" names
+ * (undoes) the move it replaces, so that it counts whichever computer's clock ran fast; of the
+ * moves of an item that nothing replaces, the last recorded counts, and none after a move-back:
  * foldMoves([move(a, to 10:00)]).a.to is the 10:00 instant.
  */
 export function foldMoves(events: readonly ProgressEvent[]): Record<string, MoveRecord> {
+  const sorted = sortEvents(events);
+  const replaced = new Set(
+    sorted.flatMap((e) =>
+      e.type === 'move' || e.type === 'move-back' ? (e.undoes ?? []).map((id) => `${e.item} ${id}`) : [],
+    ),
+  );
   const moves = new Map<string, MoveRecord>();
-  for (const e of sortEvents(events)) {
+  for (const e of sorted) {
+    if (replaced.has(`${e.item} ${e.id}`)) continue;
     if (e.type === 'move') moves.set(e.item, { to: e.to!, why: e.note!, by: e.by ?? null, at: e.at, event: e.id });
     else if (e.type === 'move-back') moves.delete(e.item);
   }

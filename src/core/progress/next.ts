@@ -37,7 +37,7 @@ export function whatIsNext(plan: TrackedPlan, nowMs: number, zone: ZoneRules): N
   const offset = offsetAt(zone, nowMs);
   const local = localDateTime(zone, nowMs);
   const today: IsoDate = local.slice(0, 10);
-  const isPast = (i: PlanItem) => (i.due === null ? i.date < today : Date.parse(i.due) <= nowMs);
+  const isPast = (i: PlanItem) => (i.due === null ? i.date < today : Date.parse(i.due) < nowMs);
   const isDone = (i: PlanItem) => plan.progress?.items[i.id]?.status === 'done';
   // What is done is not overdue, and an inspector action that has passed is not the area's to do.
   const past = plan.items.filter((i) => isPast(i) && !isDone(i) && i.kind === 'submission');

@@ -3,7 +3,8 @@ import type { Party, RuleSet } from '../rule-set/rule-set.js';
 import type { Plan, PlanItem } from '../plan/plan.js';
 import { type ZoneRules, formatOffset, offsetAt, zonedInstant } from '../dates/zone-rules.js';
 import { addDays } from '../dates/calendar-date.js';
-import { type ChasedAgency, chasedOf } from '../plan/chased.js';
+import { type ChasedAgency, chasedFor, chasedOf } from '../plan/chased.js';
+import { filterByAgency } from '../plan/agencies.js';
 
 // Progress through the fortnight: which items are done (as a whole, or every agency's part),
 // whether in time or late, and, of the rest, which are overdue, due today or still to come,
@@ -129,7 +130,8 @@ function progressOf(
   zone: ZoneRules,
 ): ItemProgress {
   const deadline = deadlineOf(item, zone);
-  const passed = item.due === null ? item.date < today : deadline <= nowMs;
+  // Due at 15:00 is not overdue at 15:00: a delivery then is in time.
+  const passed = item.due === null ? item.date < today : deadline < nowMs;
   const timeStatus = passed ? 'overdue' : item.date === today ? 'due-today' : 'upcoming';
   const chased = chasedOf(
     item.agencies.map((a) => a.id),
@@ -185,7 +187,11 @@ export function withProgress(
   const now = instantIn(zone, nowMs);
   const today = now.slice(0, 10);
   // As the record stood at that moment: what was done later (a status "as at" an earlier time) does not count yet.
-  const asAt = (id: string) => (record?.progress[id] ?? []).filter((r) => Date.parse(r.done) <= nowMs);
+  // Told in the zone's time whatever offset a record was written with (a hand-edited file, another machine's).
+  const asAt = (id: string) =>
+    (record?.progress[id] ?? [])
+      .filter((r) => Date.parse(r.done) <= nowMs)
+      .map((r) => ({ ...r, done: instantIn(zone, Date.parse(r.done)) }));
   const items = Object.fromEntries(
     plan.items.map((item) => [item.id, progressOf(item, asAt(item.id), nowMs, today, plan.ruleSet.parties, zone)]),
   );
@@ -255,4 +261,26 @@ export function partiesOfItem(by: readonly string[], parties: Readonly<Record<st
 /** The contacts of a party in a plan, if the inspection file names any. */
 export function contactsOf(plan: Pick<Tracking, 'contacts'>, partyId: string): Contact[] {
   return Object.hasOwn(plan.contacts, partyId) ? plan.contacts[partyId]! : [];
+}
+
+/**
+ * A plan limited to some agencies (--agency), each item's progress told by their own parts:
+ * in the police's plan an item is done once the police's part is, and "still owed by" names
+ * only those asked for: forAgencies(plan, ["police"]).
+ */
+export function forAgencies(plan: TrackedPlan, ids: readonly string[]): TrackedPlan {
+  const filtered = filterByAgency(plan, ids);
+  const progress = filtered.progress;
+  if (!progress) return filtered;
+  const asked = new Set(chasedFor(ids, plan.ruleSet.parties).map((p) => p.id));
+  const narrow = (item: PlanItem, p: ItemProgress): ItemProgress => {
+    const mine = p.agencies.filter((a) => asked.has(a.party.id));
+    if (p.status === 'done' || item.kind !== 'submission' || mine.length === 0) return p;
+    if (!mine.every((a) => a.status === 'done')) return { ...p, owing: p.owing.filter((a) => asked.has(a.id)) };
+    const last = [...mine].sort((a, b) => Date.parse(a.doneAt!) - Date.parse(b.doneAt!)).at(-1)!;
+    const { doneAt, doneBy, note, lateByMinutes } = last;
+    return { ...p, status: 'done', doneAt, doneBy, note, late: lateByMinutes !== null, lateByMinutes, owing: [] };
+  };
+  const items = Object.fromEntries(filtered.items.map((i) => [i.id, narrow(i, progress.items[i.id]!)]));
+  return { ...filtered, progress: { ...progress, items } };
 }

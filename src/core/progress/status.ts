@@ -45,7 +45,7 @@ export interface StatusView {
   agencies: AgencyStatus[];
   /** Submissions not yet delivered, in date order, with who still owes them. */
   owing: Array<{ item: PlanItem; progress: ItemProgress }>;
-  /** Deliveries recorded after `since` and by now, oldest first (none when no since is given). */
+  /** Deliveries recorded at or after `since` and by now, oldest first (none when no since is given). */
   delivered: Delivery[];
   since: string | null;
 }
@@ -89,7 +89,7 @@ function deliveriesSince(plan: TrackedPlan, sinceMs: number, of: (i: PlanItem) =
     .flatMap((item) => {
       const progress = of(item);
       return progress.parts
-        .filter((r) => Date.parse(r.done) > sinceMs)
+        .filter((r) => Date.parse(r.done) >= sinceMs)
         .map((r) => {
           const party = r.agency === undefined ? null : (parties[r.agency] ?? null);
           const part = party && partOf(progress, party);
