@@ -229,7 +229,7 @@ describe.each(RULE_SETS)('rule set $name', ({ ruleSet, written }) => {
             const start = v.getFirstPropertyValue('dtstart') as ICAL.Time;
             const uid = String(v.getFirstPropertyValue('uid'));
             return [
-              uid.slice(`${ruleSet.id}-yyyymmdd-`.length, -'@jtai'.length),
+              uid.slice(`jtai-yyyymmdd-`.length, -'@jtai'.length),
               start.isDate ? start.toString() : start.toJSDate().toISOString(),
             ];
           });

@@ -1,3 +1,4 @@
+import type { IssuedEvent } from '../core/progress/issues.js';
 import type { TrackedPlan } from '../core/progress/progress.js';
 import { extname } from 'node:path';
 import { UsageError } from '../errors.js';
@@ -83,6 +84,8 @@ export interface RenderSettings {
   focus: boolean;
   /** ICS that cancels the plan's events. */
   cancel: boolean;
+  /** For an ICS issued again: each event's SEQUENCE, and the events to cancel. */
+  issue?: { sequences: Record<string, number>; cancelled: IssuedEvent[] };
 }
 
 type Renderer = (plan: TrackedPlan, s: RenderSettings) => string;
@@ -119,6 +122,7 @@ const RENDERERS: Record<Format, () => Promise<Renderer>> = {
         version: s.version,
         cancel: s.cancel,
         ...(s.calendarName !== undefined && { calendarName: s.calendarName }),
+        ...(s.issue && { sequences: s.issue.sequences, cancelled: s.issue.cancelled }),
       });
   },
 };

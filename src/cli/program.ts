@@ -71,6 +71,7 @@ const PLAN_EXAMPLES = examples(
     ['jtai plan --notified 2019-03-19 --format md --mermaid', 'Markdown with a gantt chart'],
     ['jtai plan --notified 2019-03-19 --format json', 'JSON, for scripts'],
     ['jtai plan --notified 2019-03-19 --split agency --out-dir calendars', 'one calendar per agency'],
+    ['jtai plan --out jtai.ics --changes', 'what changed since jtai.ics was last issued, for the email'],
     ['jtai plan --notified 2019-03-19 --rules my-area.yaml', 'your own rule set'],
   ],
   DAYS_NOTE,
@@ -129,6 +130,7 @@ export function makeProgram(io: CliIo, version: string): Command {
     .option('--out-dir <folder>', 'the folder for --split')
     .option('--remind <time>', 'ICS reminder before each deadline: minutes, 90m, 2h, or none', '60m')
     .option('--cancel', 'an ICS that cancels every event of the plan, for calendars that honour it (METHOD:CANCEL)')
+    .option('--changes', 'with an inspection file: what changed since the calendar was last issued; writes nothing')
     .option('--mermaid', 'add a Mermaid gantt chart (md)', false)
     .option('--sources', "show the source's own words under each item (text)", false)
     .option('--focus', 'add what the inspection looks at, and what the --agency must be ready to show (text)', false)

@@ -4,7 +4,7 @@ import { filterWords } from '../core/plan/agencies.js';
 import { inspectionLine } from '../core/plan/focus.js';
 import type { PlanItem } from '../core/plan/plan.js';
 import { escapeText, joinLines } from './ics-text.js';
-import { slugOf } from '../core/progress/inspection-words.js';
+import type { IssuedEvent } from '../core/progress/issues.js';
 import { agenciesOf, contactLines, doneWords, noteOf, partyWords } from './item-text.js';
 import { tellAnchor } from './words.js';
 
@@ -19,6 +19,10 @@ export interface RenderIcsOptions {
   version: string;
   /** Cancel every event of the plan (METHOD:CANCEL, STATUS:CANCELLED) instead of publishing it. */
   cancel?: boolean;
+  /** Each event's SEQUENCE, from the record of the calendar's issues (default: from the stamp). */
+  sequences?: Readonly<Record<string, number>>;
+  /** Events issued before whose items are gone: written again as cancelled. */
+  cancelled?: readonly IssuedEvent[];
 }
 
 const SEQUENCE_EPOCH = Date.UTC(2016, 0, 1);
@@ -47,13 +51,12 @@ function compactDate(date: string): string {
 }
 
 /**
- * A stable, short ASCII UID: uidOf(plan, item) is "jtai-2018-20190319-children-list@jtai",
- * with the area's name in it when the inspection file gives one, so that two areas notified on
- * the same day never share one: "jtai-2018-my-area-20190319-children-list@jtai".
+ * A UID that stays the event's for the whole inspection: the notification date and the item's
+ * id, uidOf(plan, item) is "jtai-20190319-children-list@jtai", whatever is renamed around it
+ * (the area, the rule set's id, an overlay, "jtai start" run after the first calendars went out).
  */
-export function uidOf(plan: TrackedPlan, item: PlanItem): string {
-  const area = plan.area ? `${slugOf(plan.area)}-` : '';
-  return `${plan.ruleSet.id}-${area}${compactDate(plan.notified)}-${item.id}@jtai`;
+export function uidOf(plan: Pick<TrackedPlan, 'notified'>, item: Pick<PlanItem, 'id'>): string {
+  return `jtai-${compactDate(plan.notified)}-${item.id}@jtai`;
 }
 
 function summaryOf(item: PlanItem): string {
@@ -94,7 +97,7 @@ function eventLines(plan: TrackedPlan, item: PlanItem, o: RenderIcsOptions): str
     `UID:${uidOf(plan, item)}`,
     `DTSTAMP:${utcStamp(o.stamp)}`,
     `LAST-MODIFIED:${utcStamp(o.stamp)}`,
-    `SEQUENCE:${sequenceOf(o.stamp)}`,
+    `SEQUENCE:${o.sequences?.[item.id] ?? sequenceOf(o.stamp)}`,
     ...timing,
     `SUMMARY:${escapeText(`${o.cancel ? 'Cancelled: ' : ''}${summaryOf(item)}`)}`,
     `DESCRIPTION:${escapeText(descriptionOf(item, plan))}`,
@@ -114,6 +117,28 @@ function eventLines(plan: TrackedPlan, item: PlanItem, o: RenderIcsOptions): str
   }
   lines.push('END:VEVENT');
   return lines;
+}
+
+// An event issued before whose item has gone from the plan: cancelled, so that programs that
+// honour updates take it out.
+function cancelledLines(plan: TrackedPlan, was: IssuedEvent, o: RenderIcsOptions): string[] {
+  const timing =
+    was.due === null
+      ? [`DTSTART;VALUE=DATE:${compactDate(was.date)}`, `DTEND;VALUE=DATE:${compactDate(addDays(was.date, 1))}`]
+      : [`DTSTART:${utcStamp(new Date(was.due))}`];
+  return [
+    'BEGIN:VEVENT',
+    `UID:${uidOf(plan, { id: was.item })}`,
+    `DTSTAMP:${utcStamp(o.stamp)}`,
+    `LAST-MODIFIED:${utcStamp(o.stamp)}`,
+    `SEQUENCE:${was.sequence}`,
+    ...timing,
+    `SUMMARY:${escapeText(`Cancelled: ${was.title}`)}`,
+    `DESCRIPTION:${escapeText('No longer in the plan: it was taken out when this calendar was issued again.')}`,
+    'STATUS:CANCELLED',
+    'TRANSP:TRANSPARENT',
+    'END:VEVENT',
+  ];
 }
 
 /** The default calendar name: "JTAI notified 2019-03-19 (JTAI timetable (2018 guidance))", then ": Police" for a plan limited to the police. */
@@ -149,6 +174,7 @@ export function renderIcs(plan: TrackedPlan, options: RenderIcsOptions): string 
     `X-WR-CALNAME;VALUE=TEXT:${escapeText(options.calendarName ?? defaultCalendarName(plan))}`,
     `X-WR-CALDESC;VALUE=TEXT:${escapeText(calendarDescription(plan))}`,
     ...plan.items.flatMap((item) => eventLines(plan, item, options)),
+    ...(options.cancelled ?? []).flatMap((was) => cancelledLines(plan, was, options)),
     'END:VCALENDAR',
   ];
   return joinLines(lines);

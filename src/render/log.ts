@@ -24,6 +24,7 @@ function wallClock(instant: string): string {
 function what(e: ProgressEvent, names: LogView['names'] = {}): string {
   const part = e.agency ? ` (part from ${names[e.agency] ?? e.agency})` : '';
   if (e.type === 'move') return `deadline moved: ${e.item} to ${wallClock(e.to!)}`;
+  if (e.type === 'issue') return `calendar issued: ${e.calendar} (${e.issued?.length ?? 0} events)`;
   if (e.type === 'move-back') return `deadline moved back: ${e.item}, to the rule set's time`;
   return `${e.type === 'done' ? 'done' : 'undone'}: ${e.item}${part}`;
 }
@@ -51,7 +52,7 @@ export function renderLogMarkdown(view: LogView): string {
   const cell = (t: string | undefined) => (t ? markdownText(t) : '');
   const rows = view.events.map(
     (e) =>
-      `| ${wallClock(e.at)} | ${e.type === 'done' ? 'done' : e.type === 'undo' ? 'undone' : e.type === 'move' ? `moved to ${wallClock(e.to!)}` : 'moved back'} | ${cell(e.item)} | ${cell(e.agency && (view.names?.[e.agency] ?? e.agency))} | ${cell(e.by)} | ${cell(e.note)} | ${e.recorded.slice(0, 16).replace('T', ' ')} UTC |`,
+      `| ${wallClock(e.at)} | ${e.type === 'done' ? 'done' : e.type === 'undo' ? 'undone' : e.type === 'move' ? `moved to ${wallClock(e.to!)}` : e.type === 'issue' ? `calendar issued: ${cell(e.calendar)}` : 'moved back'} | ${cell(e.item)} | ${cell(e.agency && (view.names?.[e.agency] ?? e.agency))} | ${cell(e.by)} | ${cell(e.note)} | ${e.recorded.slice(0, 16).replace('T', ' ')} UTC |`,
   );
   return [
     `# Record of ${markdownText(view.inspection)}`,

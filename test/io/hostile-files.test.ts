@@ -192,7 +192,8 @@ describe('--split file names', () => {
     writeFileSync(inspection, 'notified: 2019-03-19\narea: "../../Évil/..\\\\ Area"\n');
     const { code, stderr } = await runCli(['plan', '--split', 'agency', '--out-dir', out, '--inspection', inspection]);
     expect(code, stderr).toBe(0);
-    expect(readdirSync(work).sort()).toEqual(['calendars', 'jtai-inspection.yaml']);
+    // Beside the calendars, only the record of their issue (jtai-inspection.progress/).
+    expect(readdirSync(work).sort()).toEqual(['calendars', 'jtai-inspection.progress', 'jtai-inspection.yaml']);
     expect(readdirSync(out)).toHaveLength(8);
     for (const name of readdirSync(out)) expect(name).toMatch(/^jtai-[a-z0-9-]+-2019-03-19-[a-z0-9-]+\.ics$/);
   });

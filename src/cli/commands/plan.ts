@@ -1,5 +1,7 @@
 import { type TrackedPlan, forAgencies } from '../../core/progress/progress.js';
-import { join } from 'node:path';
+import type { CalendarChanges, IssuedEvent } from '../../core/progress/issues.js';
+import type { LoadedProgress } from '../../io/inspection.js';
+import { basename, join } from 'node:path';
 import { filterWords } from '../../core/plan/agencies.js';
 import { chasedParties } from '../../core/plan/chased.js';
 import type { Party } from '../../core/rule-set/rule-set.js';
@@ -24,6 +26,8 @@ export interface PlanOptions extends PlanInput {
   force?: boolean;
   focus?: boolean;
   cancel?: boolean;
+  /** Say what changed since the calendar was last issued, and write nothing. */
+  changes?: boolean;
 }
 
 /** Minutes from "90", "90m", "2h", "1d"; null for "none". */
@@ -74,11 +78,65 @@ function nothingFor(plan: TrackedPlan): string {
   return `${filterWords(plan) ?? 'this plan'} ${plan.filter && plan.filter.agencies.length > 1 ? 'have' : 'has'} nothing to do in ${plan.ruleSet.id} for a notification on ${plan.notified}`;
 }
 
+/** The issues of the calendars of an inspection: the next issue of one, its words, and recording it. */
+async function calendarIssues(record: LoadedProgress, inspectionPath: string) {
+  const { calendarChanges, foldIssues, issuedEvents } = await import('../../core/progress/issues.js');
+  const { renderChanges } = await import('../../render/changes.js');
+  const last = foldIssues(record.events);
+  type Issue = {
+    key: string;
+    changes: CalendarChanges;
+    events: IssuedEvent[];
+    settings: NonNullable<RenderSettings['issue']>;
+  };
+  return {
+    next(path: string, plan: TrackedPlan): Issue {
+      const key = basename(path);
+      const changes = calendarChanges(plan.items, Object.hasOwn(last, key) ? last[key]! : null);
+      return {
+        key,
+        changes,
+        events: issuedEvents(plan.items, changes),
+        settings: { sequences: changes.sequences, cancelled: changes.cancelled },
+      };
+    },
+    tell(outputs: ReadonlyArray<{ issue?: Issue }>): string {
+      return outputs
+        .flatMap(({ issue }) => (issue ? [renderChanges(issue.key, issue.changes, issue.events.length)] : []))
+        .join('');
+    },
+    async record(outputs: ReadonlyArray<{ issue?: Issue }>): Promise<void> {
+      const { newEventId, recordEvent } = await import('../../io/progress-record.js');
+      const { instantIn } = await import('../../core/progress/progress.js');
+      const { EUROPE_LONDON } = await import('../../core/dates/london-zone.js');
+      let order = 0;
+      for (const { issue } of outputs) {
+        if (!issue) continue;
+        const nowMs = Date.now() + order++;
+        recordEvent(
+          record.folder,
+          {
+            id: newEventId(nowMs),
+            type: 'issue',
+            item: slugOf(issue.key.replace(/\.ics$/i, '')) || 'calendar',
+            at: instantIn(EUROPE_LONDON, nowMs),
+            recorded: new Date(nowMs).toISOString(),
+            calendar: issue.key,
+            issued: issue.events,
+          },
+          nowMs,
+          inspectionPath,
+        );
+      }
+    },
+  };
+}
+
 /** jtai plan: the whole timetable for one notification date, in one format, to stdout or files. */
 export async function runPlan(options: PlanOptions, io: CliIo, version: string): Promise<void> {
   const format = chooseFormat(options);
   const remindMinutes = parseRemind(options.remind);
-  const { plan: full, loaded, rules } = await planFor('plan', options, io);
+  const { plan: full, loaded, rules, record } = await planFor('plan', options, io);
   const agencies = options.agency?.length ? partiesNamed(full, options.agency) : undefined;
   const plan = agencies
     ? forAgencies(
@@ -128,6 +186,14 @@ export async function runPlan(options: PlanOptions, io: CliIo, version: string):
       : []),
     { path: rules, what: 'the rule set' },
   ];
+  // With an inspection file, a calendar written is recorded as issued, and the next issue of it
+  // says what changed, cancels what was removed and raises the SEQUENCE of what changed.
+  const issues =
+    record && loaded && format === 'ics' && !options.cancel ? await calendarIssues(record, loaded.path) : undefined;
+  if (options.changes && !issues)
+    throw new UsageError(
+      '--changes compares a calendar with the one last issued from this inspection: it needs an inspection file and a calendar (--out FILE.ics, or --split agency --out-dir FOLDER).',
+    );
   if (options.split && options.outDir) {
     // One calendar per agency that owes something; a group (the partner agencies) only when asked for by name.
     const parties = agencies ?? chasedParties(full);
@@ -136,10 +202,12 @@ export async function runPlan(options: PlanOptions, io: CliIo, version: string):
       say(`${nothingFor(plan)}; no file was written for it.`);
     const outputs = plans
       .filter(({ plan }) => plan.items.length > 0)
-      .map(({ party, plan }) => ({
-        path: join(options.outDir!, splitFileName(plan, party, format)),
-        content: render(plan, settings),
-      }));
+      .map(({ party, plan }) => {
+        const path = join(options.outDir!, splitFileName(plan, party, format));
+        const issue = issues?.next(path, plan);
+        return { path, content: render(plan, { ...settings, ...(issue && { issue: issue.settings }) }), issue };
+      });
+    if (options.changes) return void io.writeOut(issues!.tell(outputs));
     if (outputs.length > 0) {
       files!.refuseInputs(
         outputs.map((o) => o.path),
@@ -150,15 +218,24 @@ export async function runPlan(options: PlanOptions, io: CliIo, version: string):
       say(
         `wrote ${outputs.length} file${outputs.length === 1 ? '' : 's'} to ${options.outDir}: ${outputs.map((f) => f.path.split(/[\\/]/).pop()).join(', ')}`,
       );
+      if (issues && !options.quiet) io.writeErr(issues.tell(outputs));
+      await issues?.record(outputs);
     }
   } else if (options.out) {
-    if (plan.items.length === 0) say(`${nothingFor(plan)}; ${options.out} was not written.`);
+    const issue = issues?.next(options.out, plan);
+    const output = {
+      path: options.out,
+      content: render(plan, { ...settings, ...(issue && { issue: issue.settings }) }),
+      issue,
+    };
+    if (options.changes) return void io.writeOut(issues!.tell([output]));
+    if (plan.items.length === 0 && !issue?.changes.since) say(`${nothingFor(plan)}; ${options.out} was not written.`);
     else {
       files!.refuseInputs([options.out], inputs);
-      await files!.writeFilesAtomically([{ path: options.out, content: render(plan, settings) }], {
-        force: options.force === true,
-      });
+      await files!.writeFilesAtomically([output], { force: options.force === true });
       say(`wrote ${plan.items.length} items to ${options.out}`);
+      if (issues && !options.quiet) io.writeErr(issues.tell([output]));
+      await issues?.record([output]);
     }
   } else {
     io.writeOut(render(plan, settings));

@@ -18,7 +18,7 @@ import type { HolidayCalendar } from '../../core/dates/working-days.js';
 import { type ZoneRules, coversInstant } from '../../core/dates/zone-rules.js';
 import { zoneRulesFor } from '../../core/dates/zones.js';
 import { InputError, JtaiError, UnknownYearError, UsageError } from '../../errors.js';
-import type { LoadedInspection } from '../../io/inspection.js';
+import type { LoadedInspection, LoadedProgress } from '../../io/inspection.js';
 import { INSPECTION_FILE, findInspection } from '../../io/inspection-path.js';
 import { loadRuleSet } from '../../io/load-rule-set.js';
 import { builtInPath } from '../../io/read-rule-set-file.js';
@@ -119,6 +119,8 @@ export interface Planned {
   loaded?: LoadedInspection;
   /** The rule-set file read: the built-in one's, or the file named. */
   rules: string;
+  /** The inspection's record (its events), with an inspection file. */
+  record?: LoadedProgress;
 }
 
 /**
@@ -186,6 +188,7 @@ export async function planFor(
     plan: acknowledgeFit(tracked, loaded?.record), // a letter checked: "may not fit" is a note
     rules: builtInPath(rules) ?? resolve(rules),
     ...(loaded && { loaded }),
+    ...(record && { record }),
   };
 }
 

@@ -1,5 +1,6 @@
 import { ID_PATTERN, textProblem } from '../text/text-rules.js';
 import type { DoneRecord } from './inspection-record.js';
+import type { IssuedEvent } from './issues.js';
 
 // The record of the fortnight as events: each change (an item done or undone, a deadline moved
 // or moved back) is one
@@ -28,11 +29,14 @@ export interface ProgressEvent {
   undoes?: string[];
   /** For a move: the new deadline, with its UTC offset. */
   to?: string;
+  /** For an issue: the calendar's name (its file name) and its events as issued. */
+  calendar?: string;
+  issued?: IssuedEvent[];
 }
 
-/** What an event does: an item (or a part) done, a done taken back, a deadline moved, a move taken back. */
-export type EventType = 'done' | 'undo' | 'move' | 'move-back';
-const EVENT_TYPES: readonly string[] = ['done', 'undo', 'move', 'move-back'] satisfies EventType[];
+/** What an event does: an item (or a part) done, a done taken back, a deadline moved, a move taken back, a calendar issued (its item is the calendar's id). */
+export type EventType = 'done' | 'undo' | 'move' | 'move-back' | 'issue';
+const EVENT_TYPES: readonly string[] = ['done', 'undo', 'move', 'move-back', 'issue'] satisfies EventType[];
 
 /** A deadline agreed with the lead inspector, as the record holds it. */
 export interface MoveRecord {
@@ -71,8 +75,8 @@ export function eventName(recordedMs: number, host: string, pid: number, random:
 
 /** An event as its file's text: one JSON object, its keys in a fixed order. */
 export function eventText(e: ProgressEvent): string {
-  const { id, type, item, agency, at, recorded, by, note, undoes, to } = e;
-  return `${JSON.stringify({ format: FORMAT, id, type, item, ...(agency && { agency }), at, ...(to && { to }), recorded, ...(by && { by }), ...(note && { note }), ...(undoes && { undoes }) }, null, 2)}\n`;
+  const { id, type, item, agency, at, recorded, by, note, undoes, to, calendar, issued } = e;
+  return `${JSON.stringify({ format: FORMAT, id, type, item, ...(agency && { agency }), at, ...(to && { to }), recorded, ...(by && { by }), ...(note && { note }), ...(undoes && { undoes }), ...(calendar && { calendar }), ...(issued && { issued }) }, null, 2)}\n`;
 }
 
 // Date.parse takes "2019-02-30" as 2 March: the date must read back as written.
@@ -131,6 +135,7 @@ function checkedEvent(data: Record<string, unknown>): ProgressEvent {
       !undoes.every((u) => typeof u === 'string' && /^[\w.-]{1,120}$/.test(u)))
   )
     throw new Error('its "undoes" is not a list of event ids of an undo or a move');
+  const issue = type === 'issue' ? checkedIssue(data) : undefined;
   return {
     id,
     type: type as EventType,
@@ -142,7 +147,42 @@ function checkedEvent(data: Record<string, unknown>): ProgressEvent {
     ...(note && { note }),
     ...(undoes !== undefined && { undoes: undoes as string[] }),
     ...(to !== undefined && { to: to as string }),
+    ...issue,
   };
+}
+
+const MAX_ISSUED = 5000;
+
+// An issue's calendar name and events, each checked as strictly as any other field.
+function checkedIssue(data: Record<string, unknown>): { calendar: string; issued: IssuedEvent[] } {
+  const calendar = textField(data.calendar, 'calendar', 'line', 255);
+  const issued = data.issued;
+  if (calendar === undefined || !Array.isArray(issued) || issued.length > MAX_ISSUED)
+    throw new Error(`it is an issue without its "calendar" and its "issued" list (at most ${MAX_ISSUED} events)`);
+  const events = issued.map((e: unknown): IssuedEvent => {
+    const r = (e ?? {}) as Record<string, unknown>;
+    const ok =
+      typeof r.item === 'string' &&
+      ID_PATTERN.test(r.item) &&
+      typeof r.date === 'string' &&
+      /^\d{4}-\d{2}-\d{2}$/.test(r.date) &&
+      (r.due === null || (typeof r.due === 'string' && INSTANT.test(r.due) && isRealInstant(r.due))) &&
+      Number.isInteger(r.sequence) &&
+      (r.sequence as number) >= 0 &&
+      (r.sequence as number) <= 2_147_483_647 &&
+      (r.cancelled === undefined || r.cancelled === true);
+    if (!ok) throw new Error('one of its "issued" events is not an item, a date, a deadline and a sequence');
+    const title = textField(r.title, 'title', 'line', MAX_NOTE)!;
+    return {
+      item: r.item as string,
+      title,
+      date: r.date as string,
+      due: r.due as string | null,
+      sequence: r.sequence as number,
+      ...(r.cancelled === true && { cancelled: true }),
+    };
+  });
+  return { calendar, issued: events };
 }
 
 /**

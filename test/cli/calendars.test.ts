@@ -1,0 +1,111 @@
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import ICAL from 'ical.js';
+import { describe, expect, test } from 'vitest';
+import { runCli } from '../helpers.js';
+
+// Issue 21: calendars that stay right when the plan changes. Played as a coordinator issues
+// them: a calendar on the morning of day 0 with no inspection file, then jtai start, the area
+// renamed, the area's own overlay; each event keeps its UID, and a re-issue cancels what was
+// removed and raises the SEQUENCE of exactly what changed. Notified Tuesday 19 March 2019.
+
+const once = process.env.TZ === 'UTC';
+const PYTHON = '/usr/bin/python3';
+
+interface Read {
+  uid: string;
+  sequence: number;
+  status: string | null;
+  start: string;
+}
+
+function readIcs(text: string): Read[] {
+  return new ICAL.Component(ICAL.parse(text)).getAllSubcomponents('vevent').map((e) => ({
+    uid: String(e.getFirstPropertyValue('uid')),
+    sequence: Number(e.getFirstPropertyValue('sequence')),
+    status: (e.getFirstPropertyValue('status') as string | null) ?? null,
+    start: String(e.getFirstPropertyValue('dtstart')),
+  }));
+}
+
+/** The UIDs as python's icalendar reads them, when it is installed (.ci/run installs it). */
+function pythonUids(text: string): string[] | undefined {
+  if (spawnSync(PYTHON, ['-c', 'import icalendar']).status !== 0) {
+    if (process.env.JTAI_REQUIRE_TOOLS === '1') throw new Error('python3-icalendar is missing');
+    return undefined;
+  }
+  const run = spawnSync(
+    PYTHON,
+    [
+      '-c',
+      'import sys, icalendar, json; print(json.dumps([str(e["UID"]) for e in icalendar.Calendar.from_ical(sys.stdin.read()).walk("VEVENT")]))',
+    ],
+    { input: text, encoding: 'utf8' },
+  );
+  return JSON.parse(run.stdout);
+}
+
+describe.runIf(once)('calendars issued through the fortnight', () => {
+  test('one UID per item for the whole inspection: no file → start --area → area renamed → an overlay', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'jtai-calendars-'));
+    const file = join(dir, 'jtai-inspection.yaml');
+    const ics = async (...args: string[]) => (await runCli(['plan', '-f', 'ics', ...args])).stdout;
+    const uids = (text: string) => readIcs(text).map((e) => e.uid);
+    const before = await ics('-n', '2019-03-19');
+    expect(uids(before)[0]).toBe('jtai-20190319-children-list@jtai');
+    expect(pythonUids(before) ?? uids(before)).toEqual(uids(before));
+    await runCli(['start', '-n', '2019-03-19', '--area', 'My Area', '--out', file]);
+    const started = await ics('-i', file);
+    writeFileSync(file, readFileSync(file, 'utf8').replace('area: "My Area"', 'area: "My Area North"'));
+    const renamed = await ics('-i', file);
+    writeFileSync(join(dir, 'area.yaml'), 'extends: jtai-2018\nid: my-area\nname: My Area timetable\n');
+    writeFileSync(file, readFileSync(file, 'utf8').replace(/^rules: .*$/m, 'rules: "area.yaml"'));
+    const overlaid = await ics('-i', file);
+    for (const text of [started, renamed, overlaid]) expect(uids(text)).toEqual(uids(before));
+  });
+
+  test('a re-issue cancels what was removed, raises the SEQUENCE of what moved, and says so', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'jtai-reissue-'));
+    const file = join(dir, 'jtai-inspection.yaml');
+    const out = join(dir, 'jtai.ics');
+    await runCli(['start', '-n', '2019-03-19', '--area', 'My Area', '--out', file]);
+    const jtai = (...args: string[]) => runCli([...args, '--inspection', file]);
+    const first = await jtai('plan', '--out', out);
+    expect(first.stderr).toContain('jtai.ics: issued for the first time, 14 events.\n');
+    const issued = readIcs(readFileSync(out, 'utf8'));
+    expect(new Set(issued.map((e) => e.sequence))).toEqual(new Set([0]));
+    await jtai('move', 'multi-agency-meetings', '--to', '22/03/2019 10:00', '--why', 'agreed with the lead inspector');
+    writeFileSync(join(dir, 'area.yaml'), 'extends: jtai-2018\nid: my-area\nremove: [joint-evaluations]\n');
+    writeFileSync(file, readFileSync(file, 'utf8').replace(/^rules: .*$/m, 'rules: "area.yaml"'));
+    const summary =
+      'jtai.ics: since it was issued on ' +
+      /since it was issued on (.*?), moved/.exec((await jtai('plan', '--out', out, '--changes')).stdout)![1] +
+      ', moved: 1, added: 0, removed: 1, renamed: 0.\n' +
+      '  moved: Details of multi-agency meetings in the fieldwork week (multi-agency-meetings), Thu 21 Mar 2019 17:00 → Fri 22 Mar 2019 10:00\n' +
+      "  removed: Joint evaluations of children's experiences (joint-evaluations), was Thu 28 Mar 2019 17:00; sent as cancelled\n";
+    expect((await jtai('plan', '--out', out, '--changes')).stdout).toBe(summary);
+    expect(readIcs(readFileSync(out, 'utf8'))).toEqual(issued); // --changes writes nothing
+    const second = await jtai('plan', '--out', out);
+    expect(second.stderr).toContain(summary);
+    const now = readIcs(readFileSync(out, 'utf8'));
+    const by = (uid: string) => now.find((e) => e.uid === `jtai-20190319-${uid}@jtai`)!;
+    expect(by('joint-evaluations')).toMatchObject({ status: 'CANCELLED', sequence: 1 });
+    expect(by('multi-agency-meetings')).toMatchObject({ status: null, sequence: 1, start: '2019-03-22T10:00:00Z' });
+    expect(now.filter((e) => e.sequence === 0)).toHaveLength(12); // everything else: unchanged, its SEQUENCE kept
+    // Issued again with nothing changed: the cancelled event is sent again, and no SEQUENCE rises.
+    const third = await jtai('plan', '--out', out);
+    expect(third.stderr).toMatch(/jtai\.ics: since it was issued on .*, nothing changed\.\n/);
+    expect(readIcs(readFileSync(out, 'utf8'))).toEqual(now);
+    expect((await jtai('log')).stdout).toMatch(/calendar issued: jtai\.ics \(14 events\)/);
+  });
+
+  test('--changes needs an inspection file and a calendar', async () => {
+    const run = await runCli(['plan', '-n', '2019-03-19', '--out', join(tmpdir(), 'x.ics'), '--changes']);
+    expect([run.code, run.stderr.split('\n')[0]]).toEqual([
+      2,
+      'jtai: --changes compares a calendar with the one last issued from this inspection: it needs an inspection file and a calendar (--out FILE.ics, or --split agency --out-dir FOLDER).',
+    ]);
+  });
+});
