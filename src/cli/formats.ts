@@ -72,7 +72,7 @@ export interface RenderSettings {
   width: number;
   sources: boolean;
   mermaid: boolean;
-  remindMinutes: number | null;
+  remindMinutes: readonly number[] | null;
   stamp: Date;
   version: string;
   /** Writing to a file (a CSV gets a byte order mark for Excel). */

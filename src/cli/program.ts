@@ -128,7 +128,7 @@ export function makeProgram(io: CliIo, version: string): Command {
       new Option('--split <by>', 'one file per agency, into --out-dir (ics unless --format)').choices(['agency']),
     )
     .option('--out-dir <folder>', 'the folder for --split')
-    .option('--remind <time>', 'ICS reminder before each deadline: minutes, 90m, 2h, or none', '60m')
+    .option('--remind <times>', 'ICS reminders before each deadline: 90m, 2h, 1d, several as 1d,2h, or none', '60m')
     .option('--cancel', 'an ICS that cancels every event of the plan, for calendars that honour it (METHOD:CANCEL)')
     .option('--changes', 'with an inspection file: what changed since the calendar was last issued; writes nothing')
     .option('--mermaid', 'add a Mermaid gantt chart (md)', false)

@@ -11,8 +11,8 @@ import { tellAnchor } from './words.js';
 export interface RenderIcsOptions {
   /** DTSTAMP as an instant: the time the file is made, or SOURCE_DATE_EPOCH. */
   stamp: Date;
-  /** Minutes before a timed item to remind, or null for no reminders. */
-  remindMinutes: number | null;
+  /** Minutes before a timed item to remind (one reminder, or several), or null for none. */
+  remindMinutes: number | readonly number[] | null;
   /** The calendar's name; by default from the rule set and notification date. */
   calendarName?: string;
   /** jtai's version, for PRODID. */
@@ -59,10 +59,13 @@ export function uidOf(plan: Pick<TrackedPlan, 'notified'>, item: Pick<PlanItem, 
   return `jtai-${compactDate(plan.notified)}-${item.id}@jtai`;
 }
 
+// The time in the title too: a deadline shows as an instant, and some programs show an instant's
+// time only on opening it. "JTAI day 1 by 15:00: 10 cases ...", "JTAI day 1 at 17:30: ... (inspectors)".
 function summaryOf(item: PlanItem): string {
-  const prefix = item.day === null ? 'JTAI' : `JTAI day ${item.day}`;
+  const day = item.day === null ? 'JTAI' : `JTAI day ${item.day}`;
+  const time = item.time === null ? '' : item.kind === 'submission' ? ` by ${item.time}` : ` at ${item.time}`;
   const suffix = item.kind === 'submission' ? '' : ' (inspectors)';
-  return `${prefix}: ${item.title}${suffix}`;
+  return `${day}${time}: ${item.title}${suffix}`;
 }
 
 function descriptionOf(item: PlanItem, plan: TrackedPlan): string {
@@ -91,7 +94,9 @@ function eventLines(plan: TrackedPlan, item: PlanItem, o: RenderIcsOptions): str
   const timing =
     item.due === null
       ? [`DTSTART;VALUE=DATE:${compactDate(item.date)}`, `DTEND;VALUE=DATE:${compactDate(addDays(item.date, 1))}`]
-      : [`DTSTART:${utcStamp(new Date(item.due))}`]; // a deadline is an instant: no DTEND
+      : // A deadline is an instant: no DTEND, so it ends when it starts (RFC 5545 3.6.1), as a
+        // deadline does, rather than a block of time that would say when to do the work.
+        [`DTSTART:${utcStamp(new Date(item.due))}`];
   const lines = [
     'BEGIN:VEVENT',
     `UID:${uidOf(plan, item)}`,
@@ -106,14 +111,17 @@ function eventLines(plan: TrackedPlan, item: PlanItem, o: RenderIcsOptions): str
     'TRANSP:TRANSPARENT',
     'X-MICROSOFT-CDO-BUSYSTATUS:FREE',
   ];
-  if (item.due !== null && o.remindMinutes !== null && !o.cancel) {
-    lines.push(
-      'BEGIN:VALARM',
-      'ACTION:DISPLAY',
-      `DESCRIPTION:${escapeText(summaryOf(item))}`,
-      `TRIGGER:-PT${o.remindMinutes}M`,
-      'END:VALARM',
-    );
+  const reminders =
+    o.remindMinutes === null ? [] : typeof o.remindMinutes === 'number' ? [o.remindMinutes] : o.remindMinutes;
+  if (item.due !== null && !o.cancel) {
+    for (const minutes of reminders)
+      lines.push(
+        'BEGIN:VALARM',
+        'ACTION:DISPLAY',
+        `DESCRIPTION:${escapeText(summaryOf(item))}`,
+        `TRIGGER:-PT${minutes}M`,
+        'END:VALARM',
+      );
   }
   lines.push('END:VEVENT');
   return lines;

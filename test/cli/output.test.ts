@@ -129,10 +129,16 @@ describe('ICS options', () => {
     const twoHours = alarms((await runCli(['plan', '-n', '2019-03-19', '-f', 'ics', '--remind', '2h'])).stdout);
     expect((twoHours[0]!.getFirstPropertyValue('trigger') as ICAL.Duration).toSeconds()).toBe(-7200);
     expect(alarms((await runCli(['plan', '-n', '2019-03-19', '-f', 'ics', '--remind', 'none'])).stdout)).toEqual([]);
-    const bad = await runCli(['plan', '-n', '2019-03-19', '-f', 'ics', '--remind', 'soon']);
+    // Several: a day before and two hours before each timed deadline (13 timed items: 26 alarms), the earliest first.
+    const two = alarms((await runCli(['plan', '-n', '2019-03-19', '-f', 'ics', '--remind', '2h,1d'])).stdout);
+    expect(two).toHaveLength(26);
+    expect(two.slice(0, 2).map((a) => (a.getFirstPropertyValue('trigger') as ICAL.Duration).toSeconds())).toEqual([
+      -86400, -7200,
+    ]);
+    const bad = await runCli(['plan', '-n', '2019-03-19', '-f', 'ics', '--remind', '1d,soon']);
     expect([bad.code, said(bad.stderr)]).toEqual([
       2,
-      'jtai: --remind "soon" is not a duration; give minutes or hours like 90m or 2h, or "none".\n',
+      'jtai: --remind "1d,soon": "soon" is not a duration; give minutes, hours or days like 90m, 2h or 1d (several with commas: 1d,2h), or "none".\n',
     ]);
   });
 

@@ -304,7 +304,7 @@ describe('what an attacker tried next (a fresh helper with the inspection file a
 
   test('a reminder beyond four weeks, and an item chained into the repeated autumn hour, are said', async () => {
     expect(said((await runCli(['plan', '-n', '2019-03-19', '-f', 'ics', '--remind', '99999d'])).stderr)).toBe(
-      'jtai: --remind "99999d" is more than four weeks before each deadline; give at most 28d.\n',
+      'jtai: --remind "99999d": 99999d is more than four weeks before each deadline; give at most 28d.\n',
     );
     const rules = join(folder(), 'area.yaml');
     writeFileSync(

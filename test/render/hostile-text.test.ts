@@ -190,7 +190,7 @@ describe('ICS, read back by ical.js', () => {
     for (const [i, item] of plan.items.entries()) {
       const event = events[i]!;
       expect(event.getFirstPropertyValue('summary')).toBe(
-        `JTAI day ${item.day}: ${item.title}${item.kind === 'submission' ? '' : ' (inspectors)'}`,
+        `JTAI day ${item.day}${item.time === null ? '' : item.kind === 'submission' ? ` by ${item.time}` : ` at ${item.time}`}: ${item.title}${item.kind === 'submission' ? '' : ' (inspectors)'}`,
       );
       expect(event.getFirstProperty('categories')!.getValues()).toEqual([
         'JTAI',

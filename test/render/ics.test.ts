@@ -120,7 +120,7 @@ items:
     );
     const ics2 = renderIcs(computePlan(tricky, '2019-03-19', calendar), options);
     const { vcalendar, events } = readBack(ics2);
-    expect(events[0]!.summary).toBe(`JTAI day 0: ${title}`);
+    expect(events[0]!.summary).toBe(`JTAI day 0 by 09:00: ${title}`);
     expect(events[0]!.categories).toEqual(['JTAI', 'Submission', 'LA, north; east']);
     expect(vcalendar.getFirstPropertyValue('x-wr-calname')).toBe('JTAI notified 2019-03-19 (Odd, name; here)');
     for (const line of ics2.split('\r\n')) expect(Buffer.byteLength(line)).toBeLessThanOrEqual(75);

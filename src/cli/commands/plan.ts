@@ -31,16 +31,24 @@ export interface PlanOptions extends PlanInput {
 }
 
 /** Minutes from "90", "90m", "2h", "1d"; null for "none". */
-function parseRemind(value: string): number | null {
-  if (value === 'none') return null;
-  const m = /^(\d{1,5})([mhd]?)$/.exec(value);
-  if (!m)
-    throw new UsageError(`--remind "${value}" is not a duration; give minutes or hours like 90m or 2h, or "none".`);
-  const minutes = Number(m[1]) * ({ '': 1, m: 1, h: 60, d: 1440 } as const)[m[2] as '' | 'm' | 'h' | 'd'];
-  // A reminder beyond four weeks would come before the inspection was announced.
-  if (minutes > 28 * 1440)
-    throw new UsageError(`--remind "${value}" is more than four weeks before each deadline; give at most 28d.`);
-  return minutes;
+/** --remind as minutes before each deadline: parseRemind("1d,2h") is [1440, 120]; "none" is null. */
+function parseRemind(value: string): number[] | null {
+  if (value.trim() === 'none') return null;
+  const minutes = value.split(',').map((part) => {
+    const m = /^(\d{1,5})([mhd]?)$/.exec(part.trim());
+    if (!m)
+      throw new UsageError(
+        `--remind "${value}": "${part.trim()}" is not a duration; give minutes, hours or days like 90m, 2h or 1d (several with commas: 1d,2h), or "none".`,
+      );
+    const n = Number(m[1]) * ({ '': 1, m: 1, h: 60, d: 1440 } as const)[m[2] as '' | 'm' | 'h' | 'd'];
+    // A reminder beyond four weeks would come before the inspection was announced.
+    if (n > 28 * 1440)
+      throw new UsageError(
+        `--remind "${value}": ${part.trim()} is more than four weeks before each deadline; give at most 28d.`,
+      );
+    return n;
+  });
+  return [...new Set(minutes)].sort((a, b) => b - a); // each once, the earliest first
 }
 
 /** DTSTAMP: SOURCE_DATE_EPOCH (seconds) for reproducible files, or now. */
