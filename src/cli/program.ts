@@ -239,7 +239,7 @@ export function makeProgram(io: CliIo, version: string): Command {
     .description(`write ${INSPECTION_FILE} here: this inspection's date, rule set, area, contacts and progress`)
     .addOption(option.notified())
     .addOption(option.rules())
-    .option('--area <name>', 'the area inspected, for titles, calendar names and event ids')
+    .option('--area <name>', 'the area inspected, for titles, calendar names and file names')
     .option('-o, --out <file>', 'write the inspection file elsewhere', INSPECTION_FILE)
     .option(
       '--letter-checked',

@@ -1,6 +1,8 @@
-import type { TrackedPlan } from '../core/progress/progress.js';
+import { type TrackedPlan, contactsOf } from '../core/progress/progress.js';
 import { addDays, formatLongDate } from '../core/dates/calendar-date.js';
-import { filterWords } from '../core/plan/agencies.js';
+import { filterWords, isInformational } from '../core/plan/agencies.js';
+import { chasedAgencies, chasedFor } from '../core/plan/chased.js';
+import { contactWords } from '../core/progress/inspection-words.js';
 import { inspectionLine } from '../core/plan/focus.js';
 import type { PlanItem } from '../core/plan/plan.js';
 import { escapeText, joinLines } from './ics-text.js';
@@ -72,6 +74,8 @@ function descriptionOf(item: PlanItem, plan: TrackedPlan): string {
   const when = item.time === null ? 'All day' : `${item.kind === 'submission' ? 'Due by' : 'At'} ${item.time}`;
   const label = item.timeLabel ? ` ("${item.timeLabel}")` : '';
   const lines = [`${when}${label}, ${formatLongDate(item.date)} (${tellAnchor(item)}).`];
+  const part = yourPart(item, plan);
+  if (part) lines.push(part);
   lines.push(`Who must act: ${agenciesOf(item, plan)}`);
   if (item.recipient) lines.push(`To: ${partyWords(item.recipient, plan)}`);
   const done = doneWords(item, plan);
@@ -81,6 +85,24 @@ function descriptionOf(item: PlanItem, plan: TrackedPlan): string {
   if (note) lines.push('', `Note: ${note}`);
   lines.push('', `Source: "${item.source}"`);
   return lines.join('\n');
+}
+
+// In an agency's own calendar, what in each event is that agency's, with its contact:
+// "Your part (Police): DI Jane Smith, 01234 567890. With: Local authority, Health, ...".
+function yourPart(item: PlanItem, plan: TrackedPlan): string | undefined {
+  if (!plan.filter || isInformational(plan, item)) return undefined;
+  const asked = new Set(
+    chasedFor(
+      plan.filter.agencies.map((p) => p.id),
+      plan.ruleSet.parties,
+    ).map((p) => p.id),
+  );
+  const owers = chasedAgencies(item, plan.ruleSet.parties);
+  const mine = owers.filter((p) => asked.has(p.id));
+  if (mine.length === 0) return undefined;
+  const others = owers.filter((p) => !asked.has(p.id));
+  const contacts = mine.flatMap((p) => contactsOf(plan, p.id).map(contactWords));
+  return `Your part (${mine.map((p) => p.name).join(', ')})${contacts.length > 0 ? `: ${contacts.join('; ')}` : ''}.${others.length > 0 ? ` With: ${others.map((p) => p.name).join(', ')}.` : ''}`;
 }
 
 // One CATEGORIES property, its values separated by commas; a comma or semicolon inside a party
@@ -104,7 +126,7 @@ function eventLines(plan: TrackedPlan, item: PlanItem, o: RenderIcsOptions): str
     `LAST-MODIFIED:${utcStamp(o.stamp)}`,
     `SEQUENCE:${o.sequences?.[item.id] ?? sequenceOf(o.stamp)}`,
     ...timing,
-    `SUMMARY:${escapeText(`${o.cancel ? 'Cancelled: ' : ''}${summaryOf(item)}`)}`,
+    `SUMMARY:${escapeText(`${o.cancel ? 'Cancelled: ' : isInformational(plan, item) ? 'For information: ' : ''}${summaryOf(item)}`)}`,
     `DESCRIPTION:${escapeText(descriptionOf(item, plan))}`,
     `CATEGORIES:${categoriesOf(item)}`,
     ...(o.cancel ? ['STATUS:CANCELLED'] : []),
@@ -113,7 +135,8 @@ function eventLines(plan: TrackedPlan, item: PlanItem, o: RenderIcsOptions): str
   ];
   const reminders =
     o.remindMinutes === null ? [] : typeof o.remindMinutes === 'number' ? [o.remindMinutes] : o.remindMinutes;
-  if (item.due !== null && !o.cancel) {
+  // What is only for information has no reminder: nothing is to be done by then.
+  if (item.due !== null && !o.cancel && !isInformational(plan, item)) {
     for (const minutes of reminders)
       lines.push(
         'BEGIN:VALARM',

@@ -4,6 +4,7 @@ import { contactWords } from '../core/progress/inspection-words.js';
 import type { Party } from '../core/rule-set/rule-set.js';
 import type { PlanItem } from '../core/plan/plan.js';
 import { tellLate } from './words.js';
+import { filterWords, isInformational } from '../core/plan/agencies.js';
 
 // Words about an item that several formats share.
 
@@ -36,7 +37,8 @@ export function tellWho(item: PlanItem, plan?: Pick<TrackedPlan, 'contacts'>): s
  * nothing done yet and not overdue, an inspector action).
  */
 export function doneWords(item: PlanItem, plan: TrackedPlan): string | undefined {
-  const words = [movedWords(item), statusWords(item, plan)].filter((w) => w !== undefined);
+  const info = isInformational(plan, item) ? `For information: not for ${filterWords(plan)} to do` : undefined;
+  const words = [info, movedWords(item), info ? undefined : statusWords(item, plan)].filter((w) => w !== undefined);
   return words.length > 0 ? words.join('. ') : undefined;
 }
 

@@ -3,6 +3,7 @@ import type { Party, Quote } from '../core/rule-set/rule-set.js';
 import { type FocusListView, focusLists } from '../core/plan/focus.js';
 import { type PlanItem, fitOf, quotedSource } from '../core/plan/plan.js';
 import { noteOf } from './item-text.js';
+import { isInformational } from '../core/plan/agencies.js';
 
 /** The version of the JSON shape; it changes only when a field changes meaning or goes away. */
 export const JSON_FORMAT_VERSION = 1;
@@ -35,6 +36,7 @@ function itemJson(item: PlanItem, plan: TrackedPlan) {
     after: item.after,
     skipped: item.skipped,
     moved: item.moved,
+    forInformation: isInformational(plan, item),
     status: progress?.status ?? null,
     doneAt: progress?.doneAt ?? null,
     doneBy: progress?.doneBy ?? null,

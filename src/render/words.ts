@@ -99,14 +99,14 @@ export function tellDateTime(item: Pick<PlanItem, 'date' | 'time'>): string {
   return `${formatShortDate(item.date)} ${tellTime(item)}`;
 }
 
-/** What an item is anchored to, and when it falls: tellAnchored(item) is "day 1, Wed 20 Mar 2019 17:00" (no time when all day); a moved one "moved (the rule set's day 2), Fri 22 Mar 2019 10:00". */
+/** What an item is anchored to, and when it falls: tellAnchored(item) is "day 1, Wed 20 Mar 2019 17:00" (no time when all day); a moved one "moved; in the rule set, day 2, Fri 22 Mar 2019 10:00". */
 export function tellAnchored(item: Pick<PlanItem, 'anchor' | 'date' | 'time' | 'moved'>): string {
   return `${tellAnchor(item)}, ${formatShortDate(item.date)}${item.time ? ` ${item.time}` : ''}`;
 }
 
-/** How an item is anchored: "day 2", or for a moved one "moved (the rule set's day 2)". */
+/** How an item is anchored: "day 2", or for a moved one "moved; in the rule set, day 2". */
 export function tellAnchor(item: Pick<PlanItem, 'anchor' | 'moved'>): string {
-  return item.moved ? `moved (the rule set's ${item.anchor})` : item.anchor;
+  return item.moved ? `moved; in the rule set, ${item.anchor}` : item.anchor;
 }
 
 /** How long until or since a deadline: tellTimeLeft(185) is "in 3 h 5 min", tellTimeLeft(-120) "2 h ago", tellTimeLeft(0) "due now", tellTimeLeft(null) "". */

@@ -72,10 +72,13 @@ describe.runIf(once)('calendars issued through the fortnight', () => {
     const out = join(dir, 'jtai.ics');
     await runCli(['start', '-n', '2019-03-19', '--area', 'My Area', '--out', file]);
     const jtai = (...args: string[]) => runCli([...args, '--inspection', file]);
-    const first = await jtai('plan', '--out', out);
-    expect(first.stderr).toContain('jtai.ics: issued for the first time, 14 events.\n');
+    const firstIssue = await jtai('plan', '--out', out);
+    expect(firstIssue.stderr).toContain('jtai.ics: issued for the first time, 14 events.\n');
     const issued = readIcs(readFileSync(out, 'utf8'));
-    expect(new Set(issued.map((e) => e.sequence))).toEqual(new Set([0]));
+    // Issued first with the file's stamp as SEQUENCE, so never lower than a calendar issued before jtai start.
+    const first = issued[0]!.sequence;
+    expect(first).toBeGreaterThan(300_000_000); // seconds since 2016: after 2025
+    expect(new Set(issued.map((e) => e.sequence))).toEqual(new Set([first]));
     await jtai('move', 'multi-agency-meetings', '--to', '22/03/2019 10:00', '--why', 'agreed with the lead inspector');
     writeFileSync(join(dir, 'area.yaml'), 'extends: jtai-2018\nid: my-area\nremove: [joint-evaluations]\n');
     writeFileSync(file, readFileSync(file, 'utf8').replace(/^rules: .*$/m, 'rules: "area.yaml"'));
@@ -91,9 +94,13 @@ describe.runIf(once)('calendars issued through the fortnight', () => {
     expect(second.stderr).toContain(summary);
     const now = readIcs(readFileSync(out, 'utf8'));
     const by = (uid: string) => now.find((e) => e.uid === `jtai-20190319-${uid}@jtai`)!;
-    expect(by('joint-evaluations')).toMatchObject({ status: 'CANCELLED', sequence: 1 });
-    expect(by('multi-agency-meetings')).toMatchObject({ status: null, sequence: 1, start: '2019-03-22T10:00:00Z' });
-    expect(now.filter((e) => e.sequence === 0)).toHaveLength(12); // everything else: unchanged, its SEQUENCE kept
+    expect(by('joint-evaluations')).toMatchObject({ status: 'CANCELLED', sequence: first + 1 });
+    expect(by('multi-agency-meetings')).toMatchObject({
+      status: null,
+      sequence: first + 1,
+      start: '2019-03-22T10:00:00Z',
+    });
+    expect(now.filter((e) => e.sequence === first)).toHaveLength(12); // everything else: unchanged, its SEQUENCE kept
     // Issued again with nothing changed: the cancelled event is sent again, and no SEQUENCE rises.
     const third = await jtai('plan', '--out', out);
     expect(third.stderr).toMatch(/jtai\.ics: since it was issued on .*, nothing changed\.\n/);
@@ -107,5 +114,57 @@ describe.runIf(once)('calendars issued through the fortnight', () => {
       2,
       'jtai: --changes compares a calendar with the one last issued from this inspection: it needs an inspection file and a calendar (--out FILE.ics, or --split agency --out-dir FOLDER).',
     ]);
+  });
+
+  test('partner calendars are known by their agency: a long area name, renamed, still gets its cancellations', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'jtai-split-issue-'));
+    const file = join(dir, 'jtai-inspection.yaml');
+    const out = join(dir, 'calendars');
+    await runCli([
+      'start',
+      '-n',
+      '2019-03-19',
+      '--area',
+      'Anyshire County Council Children and Families',
+      '--out',
+      file,
+    ]);
+    const jtai = (...args: string[]) => runCli([...args, '--inspection', file]);
+    await jtai('plan', '--split', 'agency', '--out-dir', out, '-q');
+    writeFileSync(file, readFileSync(file, 'utf8').replace(/^area: .*$/m, 'area: "Anyshire"'));
+    writeFileSync(join(dir, 'area.yaml'), 'extends: jtai-2018\nid: my-area\nremove: [child-level-data]\n');
+    writeFileSync(file, readFileSync(file, 'utf8').replace(/^rules: .*$/m, 'rules: "area.yaml"'));
+    const again = await jtai('plan', '--split', 'agency', '--out-dir', out);
+    expect(again.stderr).toContain('jtai-anyshire-2019-03-19-local-authority.ics: since it was issued on ');
+    expect(again.stderr).toContain(
+      'removed: Further lists of child-level data (child-level-data), was Tue 19 Mar 2019 17:00; sent as cancelled',
+    );
+    const la = readIcs(readFileSync(join(out, 'jtai-anyshire-2019-03-19-local-authority.ics'), 'utf8'));
+    expect(la.find((e) => e.uid === 'jtai-20190319-child-level-data@jtai')).toMatchObject({ status: 'CANCELLED' });
+    expect((await jtai('status', '--now', '2019-03-20T12:00')).stderr).not.toContain('skipped');
+  });
+
+  test("each partner's calendar says its part and contact, and what it follows or receives, for information", async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'jtai-partner-'));
+    const file = join(dir, 'jtai-inspection.yaml');
+    await runCli(['start', '-n', '2019-03-19', '--out', file]);
+    writeFileSync(
+      file,
+      readFileSync(file, 'utf8').replace('contacts: {}', 'contacts:\n  police: { name: DI Jane Smith }'),
+    );
+    const ics = (await runCli(['plan', '-f', 'ics', '-a', 'police', '--inspection', file])).stdout;
+    const events = new ICAL.Component(ICAL.parse(ics)).getAllSubcomponents('vevent');
+    const of = (id: string) =>
+      events.find((e) => String(e.getFirstPropertyValue('uid')) === `jtai-20190319-${id}@jtai`)!;
+    // The police's own six, each with its part; then, for information: the selections its deadlines follow, and the CQC's request to all local agencies.
+    expect(events).toHaveLength(9);
+    expect(String(of('cse-gangs-cases').getFirstPropertyValue('description'))).toContain(
+      'Your part (Police): DI Jane Smith. With: Local authority, Health, Schools, Youth Offending Team (YOT), National Probation Service (NPS), Community Rehabilitation Company (CRC).',
+    );
+    for (const id of ['select-20-children', 'select-children-to-track', 'cqc-document-request']) {
+      expect(String(of(id).getFirstPropertyValue('summary'))).toMatch(/^For information: /);
+      expect(of(id).getAllSubcomponents('valarm')).toEqual([]);
+    }
+    expect(of('cse-gangs-cases').getAllSubcomponents('valarm')).toHaveLength(1);
   });
 });

@@ -50,9 +50,14 @@ describe('--out', () => {
 });
 
 describe('--agency and --split', () => {
-  test('--agency keeps only what that agency must do, in every format', async () => {
+  test('--agency keeps what that agency must do (and, marked, what it follows or receives), in every format', async () => {
     const json = JSON.parse((await runCli(['plan', '-n', '2019-03-19', '-f', 'json', '--agency', 'YOT'])).stdout);
-    expect(json.items.map((i: { id: string }) => i.id)).toEqual([
+    expect(
+      json.items.filter((i: { forInformation: boolean }) => i.forInformation).map((i: { id: string }) => i.id),
+    ).toEqual(['select-20-children', 'select-children-to-track', 'cqc-document-request']);
+    expect(
+      json.items.filter((i: { forInformation: boolean }) => !i.forInformation).map((i: { id: string }) => i.id),
+    ).toEqual([
       'cse-gangs-cases',
       'positive-intervention-cases',
       'yot-cases',
@@ -62,7 +67,7 @@ describe('--agency and --split', () => {
       'joint-evaluations',
     ]);
     const csv = (await runCli(['plan', '-n', '2019-03-19', '-f', 'csv', '-a', 'police', '-a', 'nps'])).stdout;
-    expect(csv.trim().split('\r\n')).toHaveLength(1 + 7);
+    expect(csv.trim().split('\r\n')).toHaveLength(1 + 7 + 3); // and the three for their information
   });
 
   test('an unknown agency gets the closest names and the full list, inspectors included', async () => {
@@ -89,7 +94,7 @@ describe('--agency and --split', () => {
     expect(police.getFirstPropertyValue('x-wr-calname')).toBe(
       'JTAI notified 2019-03-19 (JTAI timetable (2018 guidance)): Police',
     );
-    expect(police.getAllSubcomponents('vevent')).toHaveLength(6);
+    expect(police.getAllSubcomponents('vevent')).toHaveLength(6 + 3); // and three for information
   });
 
   test('--split needs --out-dir', async () => {

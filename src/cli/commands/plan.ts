@@ -2,7 +2,7 @@ import { type TrackedPlan, forAgencies } from '../../core/progress/progress.js';
 import type { CalendarChanges, IssuedEvent } from '../../core/progress/issues.js';
 import type { LoadedProgress } from '../../io/inspection.js';
 import { basename, join } from 'node:path';
-import { filterWords } from '../../core/plan/agencies.js';
+import { filterWords, isInformational } from '../../core/plan/agencies.js';
 import { chasedParties } from '../../core/plan/chased.js';
 import type { Party } from '../../core/rule-set/rule-set.js';
 import { slugOf } from '../../core/progress/inspection-words.js';
@@ -82,27 +82,36 @@ function splitFileName(plan: TrackedPlan, party: Party, format: Format): string 
   return `jtai-${area}${plan.notified}-${safe}.${EXTENSION_OF[format]}`;
 }
 
+/** Whether a plan limited to some agencies holds nothing for them to do (at most items for their information). */
+function nothingToDo(plan: TrackedPlan): boolean {
+  return plan.items.every((i) => isInformational(plan, i));
+}
+
 function nothingFor(plan: TrackedPlan): string {
   return `${filterWords(plan) ?? 'this plan'} ${plan.filter && plan.filter.agencies.length > 1 ? 'have' : 'has'} nothing to do in ${plan.ruleSet.id} for a notification on ${plan.notified}`;
 }
 
 /** The issues of the calendars of an inspection: the next issue of one, its words, and recording it. */
-async function calendarIssues(record: LoadedProgress, inspectionPath: string) {
+async function calendarIssues(record: LoadedProgress, inspectionPath: string, stamp: Date) {
   const { calendarChanges, foldIssues, issuedEvents } = await import('../../core/progress/issues.js');
   const { renderChanges } = await import('../../render/changes.js');
+  const { sequenceOf } = await import('../../render/ics.js');
   const last = foldIssues(record.events);
   type Issue = {
     key: string;
+    name: string;
     changes: CalendarChanges;
     events: IssuedEvent[];
     settings: NonNullable<RenderSettings['issue']>;
   };
   return {
-    next(path: string, plan: TrackedPlan): Issue {
-      const key = basename(path);
-      const changes = calendarChanges(plan.items, Object.hasOwn(last, key) ? last[key]! : null);
+    // A calendar is known by its file's name, or for --split by its agency (its file's name has the area in it, which may be renamed).
+    next(path: string, plan: TrackedPlan, agency?: string): Issue {
+      const key = agency ? `agency:${agency}` : basename(path);
+      const changes = calendarChanges(plan.items, Object.hasOwn(last, key) ? last[key]! : null, sequenceOf(stamp));
       return {
         key,
+        name: basename(path),
         changes,
         events: issuedEvents(plan.items, changes),
         settings: { sequences: changes.sequences, cancelled: changes.cancelled },
@@ -110,7 +119,7 @@ async function calendarIssues(record: LoadedProgress, inspectionPath: string) {
     },
     tell(outputs: ReadonlyArray<{ issue?: Issue }>): string {
       return outputs
-        .flatMap(({ issue }) => (issue ? [renderChanges(issue.key, issue.changes, issue.events.length)] : []))
+        .flatMap(({ issue }) => (issue ? [renderChanges(issue.name, issue.changes, issue.events.length)] : []))
         .join('');
     },
     async record(outputs: ReadonlyArray<{ issue?: Issue }>): Promise<void> {
@@ -126,7 +135,7 @@ async function calendarIssues(record: LoadedProgress, inspectionPath: string) {
           {
             id: newEventId(nowMs),
             type: 'issue',
-            item: slugOf(issue.key.replace(/\.ics$/i, '')) || 'calendar',
+            item: 'calendar', // the calendar's own name is in "calendar": any file name
             at: instantIn(EUROPE_LONDON, nowMs),
             recorded: new Date(nowMs).toISOString(),
             calendar: issue.key,
@@ -197,7 +206,9 @@ export async function runPlan(options: PlanOptions, io: CliIo, version: string):
   // With an inspection file, a calendar written is recorded as issued, and the next issue of it
   // says what changed, cancels what was removed and raises the SEQUENCE of what changed.
   const issues =
-    record && loaded && format === 'ics' && !options.cancel ? await calendarIssues(record, loaded.path) : undefined;
+    record && loaded && format === 'ics' && !options.cancel
+      ? await calendarIssues(record, loaded.path, settings.stamp)
+      : undefined;
   if (options.changes && !issues)
     throw new UsageError(
       '--changes compares a calendar with the one last issued from this inspection: it needs an inspection file and a calendar (--out FILE.ics, or --split agency --out-dir FOLDER).',
@@ -206,13 +217,13 @@ export async function runPlan(options: PlanOptions, io: CliIo, version: string):
     // One calendar per agency that owes something; a group (the partner agencies) only when asked for by name.
     const parties = agencies ?? chasedParties(full);
     const plans = parties.map((party) => ({ party, plan: forAgencies(full, [party.id]) }));
-    for (const { plan } of plans.filter(({ plan }) => plan.items.length === 0))
+    for (const { plan } of plans.filter(({ plan }) => nothingToDo(plan)))
       say(`${nothingFor(plan)}; no file was written for it.`);
     const outputs = plans
-      .filter(({ plan }) => plan.items.length > 0)
+      .filter(({ plan }) => !nothingToDo(plan))
       .map(({ party, plan }) => {
         const path = join(options.outDir!, splitFileName(plan, party, format));
-        const issue = issues?.next(path, plan);
+        const issue = issues?.next(path, plan, party.id);
         return { path, content: render(plan, { ...settings, ...(issue && { issue: issue.settings }) }), issue };
       });
     if (options.changes) return void io.writeOut(issues!.tell(outputs));
@@ -237,7 +248,7 @@ export async function runPlan(options: PlanOptions, io: CliIo, version: string):
       issue,
     };
     if (options.changes) return void io.writeOut(issues!.tell([output]));
-    if (plan.items.length === 0 && !issue?.changes.since) say(`${nothingFor(plan)}; ${options.out} was not written.`);
+    if (nothingToDo(plan) && !issue?.changes.since) say(`${nothingFor(plan)}; ${options.out} was not written.`);
     else {
       files!.refuseInputs([options.out], inputs);
       await files!.writeFilesAtomically([output], { force: options.force === true });
@@ -247,7 +258,7 @@ export async function runPlan(options: PlanOptions, io: CliIo, version: string):
     }
   } else {
     io.writeOut(render(plan, settings));
-    if (plan.items.length === 0 && format !== 'text') say(`${nothingFor(plan)}.`);
+    if (nothingToDo(plan) && format !== 'text') say(`${nothingFor(plan)}.`);
   }
   if (!(toTerminal && format === 'text')) for (const w of tellWarnings(full.warnings)) say(`warning: ${w}`);
 }

@@ -39,17 +39,41 @@ export function relatedParties(parties: Parties, id: string): Set<string> {
  * is true through the partner agencies; isForAgency(child-level-data, p, "dcs") is false, the
  * local authority being an agency in its own right.
  */
-export function isForAgency(item: PlanItem, parties: Parties, id: string): boolean {
+export function isForAgency(item: Pick<PlanItem, 'agencies'>, parties: Parties, id: string): boolean {
   const wanted = reach(id, (p) => parties[p]?.members ?? []);
   const named = item.agencies.map((a) => a.id);
   return [...named, ...chasedAgencies(item, parties).map((p) => p.id)].some((p) => wanted.has(p));
 }
 
-/** Keeps only the items that one of the parties must act on, and says so in the plan's filter. */
+/**
+ * Keeps the items that one of the parties must act on, and says so in the plan's filter; and,
+ * for information, what is addressed to them (the CQC's request to all local agencies) and the
+ * inspector actions their deadlines follow (the lead inspector's selection before the 16:00
+ * deadline for information on those children).
+ */
 export function filterByAgency<P extends Plan>(plan: P, ids: readonly string[]): P {
   const parties = plan.ruleSet.parties;
-  const items = plan.items.filter((item) => ids.some((id) => isForAgency(item, parties, id)));
-  return { ...plan, items, filter: { agencies: ids.map((id) => parties[id]!) } };
+  const theirs = new Set(
+    plan.items.filter((item) => ids.some((id) => isForAgency(item, parties, id))).map((i) => i.id),
+  );
+  const follows = new Set(plan.items.filter((i) => theirs.has(i.id)).flatMap((i) => i.after));
+  const addressed = (item: PlanItem) =>
+    item.recipient !== null && ids.some((id) => isForAgency({ agencies: [item.recipient!] }, parties, id));
+  // Only beside something of their own to do: a plan for the inspectors stays empty.
+  const informational =
+    theirs.size === 0
+      ? []
+      : plan.items
+          .filter((i) => !theirs.has(i.id) && (addressed(i) || (i.kind === 'inspector-action' && follows.has(i.id))))
+          .map((i) => i.id);
+  const kept = new Set([...theirs, ...informational]);
+  const items = plan.items.filter((i) => kept.has(i.id));
+  return { ...plan, items, filter: { agencies: ids.map((id) => parties[id]!), informational } };
+}
+
+/** Whether a plan limited to some agencies keeps an item only for their information. */
+export function isInformational(plan: Pick<Plan, 'filter'>, item: Pick<PlanItem, 'id'>): boolean {
+  return plan.filter?.informational?.includes(item.id) ?? false;
 }
 
 // Apostrophes, straight or curly, join a word ("children’s" is "childrens"); any other mark

@@ -63,7 +63,11 @@ export interface Plan {
   /** Where this date makes the plan differ from what the source expects, each with the rule-set path it concerns. */
   warnings: PlanWarning[];
   /** The agencies a plan is limited to (--agency, --split), or null for the whole plan. */
-  filter: { agencies: Party[] } | null;
+  filter: {
+    agencies: Party[];
+    /** Items kept for information only: addressed to them, or inspector actions their deadlines follow. */
+    informational?: string[];
+  } | null;
   /** That the area has checked this timetable against its notification letter, as its inspection file records it; null if not. */
   fitChecked: FitCheck | null;
 }

@@ -56,9 +56,15 @@ const bump = (n: number) => Math.min(MAX_SEQUENCE, n + 1);
 /**
  * What changed between a calendar's last issue and a plan: an item at another time is moved,
  * one with another title renamed (each a SEQUENCE higher), a new one added (SEQUENCE 0), one
- * gone removed (issued cancelled, a SEQUENCE higher, and kept cancelled in later issues).
+ * gone removed (issued cancelled, a SEQUENCE higher, and kept cancelled in later issues); an
+ * event issued for the first time gets the SEQUENCE `first`.
  */
-export function calendarChanges(items: readonly PlanItem[], last: CalendarIssue | null): CalendarChanges {
+export function calendarChanges(
+  items: readonly PlanItem[],
+  last: CalendarIssue | null,
+  /** The SEQUENCE of an event issued for the first time: the file's stamp, so that it is never lower than one a calendar issued without the record had. */
+  first = 0,
+): CalendarChanges {
   const before = new Map((last?.events ?? []).map((e) => [e.item, e]));
   const changes: CalendarChanges = {
     since: last,
@@ -74,7 +80,7 @@ export function calendarChanges(items: readonly PlanItem[], last: CalendarIssue 
     if (!was || was.cancelled) {
       if (was) changes.added.push(item);
       else if (last) changes.added.push(item);
-      changes.sequences[item.id] = was ? bump(was.sequence) : 0;
+      changes.sequences[item.id] = was ? bump(was.sequence) : first;
     } else if (was.due !== item.due || was.date !== item.date) {
       changes.moved.push({ item, was });
       changes.sequences[item.id] = bump(was.sequence);

@@ -3,6 +3,7 @@ import { minutesBetween } from '../dates/calendar-date.js';
 import type { TrackedPlan } from './progress.js';
 import type { IsoDate } from '../dates/calendar-date.js';
 import type { PlanItem } from '../plan/plan.js';
+import { isInformational } from '../plan/agencies.js';
 import { type ZoneRules, formatOffset, offsetAt } from '../dates/zone-rules.js';
 
 /** An item with how long until (positive) or since (negative) it is due, in minutes. */
@@ -40,7 +41,9 @@ export function whatIsNext(plan: TrackedPlan, nowMs: number, zone: ZoneRules): N
   const isPast = (i: PlanItem) => (i.due === null ? i.date < today : Date.parse(i.due) < nowMs);
   const isDone = (i: PlanItem) => plan.progress?.items[i.id]?.status === 'done';
   // What is done is not overdue, and an inspector action that has passed is not the area's to do.
-  const past = plan.items.filter((i) => isPast(i) && !isDone(i) && i.kind === 'submission');
+  const past = plan.items.filter(
+    (i) => isPast(i) && !isDone(i) && i.kind === 'submission' && !isInformational(plan, i),
+  );
   const upcoming = plan.items.filter((i) => !isPast(i));
   const laterToday = upcoming.filter((i) => i.date === today);
   const nextDate = upcoming.find((i) => i.date > today)?.date;
