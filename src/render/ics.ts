@@ -1,7 +1,7 @@
 import { type TrackedPlan, contactsOf } from '../core/progress/progress.js';
 import { addDays, formatLongDate } from '../core/dates/calendar-date.js';
-import { filterWords, isInformational } from '../core/plan/agencies.js';
-import { chasedAgencies, chasedFor } from '../core/plan/chased.js';
+import { filterWords, isInformational, partyAndMembers } from '../core/plan/agencies.js';
+import { chasedAgencies } from '../core/plan/chased.js';
 import { contactWords } from '../core/progress/inspection-words.js';
 import { inspectionLine } from '../core/plan/focus.js';
 import type { PlanItem } from '../core/plan/plan.js';
@@ -91,12 +91,8 @@ function descriptionOf(item: PlanItem, plan: TrackedPlan): string {
 // "Your part (Police): DI Jane Smith, 01234 567890. With: Local authority, Health, ...".
 function yourPart(item: PlanItem, plan: TrackedPlan): string | undefined {
   if (!plan.filter || isInformational(plan, item)) return undefined;
-  const asked = new Set(
-    chasedFor(
-      plan.filter.agencies.map((p) => p.id),
-      plan.ruleSet.parties,
-    ).map((p) => p.id),
-  );
+  // Its own part, and that of a member acting for it (the DCS, for the local authority).
+  const asked = new Set(plan.filter.agencies.flatMap((p) => [...partyAndMembers(plan.ruleSet.parties, p.id)]));
   const owers = chasedAgencies(item, plan.ruleSet.parties);
   const mine = owers.filter((p) => asked.has(p.id));
   if (mine.length === 0) return undefined;

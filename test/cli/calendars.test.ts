@@ -167,4 +167,33 @@ describe.runIf(once)('calendars issued through the fortnight', () => {
     }
     expect(of('cse-gangs-cases').getAllSubcomponents('valarm')).toHaveLength(1);
   });
+
+  test('every --split calendar names its agency in each of its own events', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'jtai-split-parts-'));
+    const out = join(dir, 'calendars');
+    expect((await runCli(['plan', '-n', '2019-03-19', '--split', 'agency', '--out-dir', out, '-q'])).code).toBe(0);
+    const names: Record<string, string> = {
+      dcs: "Director of Children's Services (DCS)",
+      'local-authority': 'Local authority',
+      police: 'Police',
+      health: 'Health',
+      schools: 'Schools',
+      yot: 'Youth Offending Team (YOT)',
+      nps: 'National Probation Service (NPS)',
+      crc: 'Community Rehabilitation Company (CRC)',
+    };
+    for (const [id, name] of Object.entries(names)) {
+      const events = new ICAL.Component(ICAL.parse(readFileSync(join(out, `jtai-2019-03-19-${id}.ics`), 'utf8')))
+        .getAllSubcomponents('vevent')
+        .filter((e) => !String(e.getFirstPropertyValue('summary')).startsWith('For information: '));
+      expect(events.length, id).toBeGreaterThan(0);
+      // The local authority's calendar also holds its DCS's list: the DCS's part, the DCS acting for it.
+      const theirs = id === 'local-authority' ? [name, names.dcs!] : [name];
+      for (const e of events)
+        expect(
+          theirs.some((n) => String(e.getFirstPropertyValue('description')).includes(`Your part (${n})`)),
+          `${id}: ${String(e.getFirstPropertyValue('summary'))}`,
+        ).toBe(true);
+    }
+  });
 });

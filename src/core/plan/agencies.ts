@@ -40,9 +40,14 @@ export function relatedParties(parties: Parties, id: string): Set<string> {
  * local authority being an agency in its own right.
  */
 export function isForAgency(item: Pick<PlanItem, 'agencies'>, parties: Parties, id: string): boolean {
-  const wanted = reach(id, (p) => parties[p]?.members ?? []);
+  const wanted = partyAndMembers(parties, id);
   const named = item.agencies.map((a) => a.id);
   return [...named, ...chasedAgencies(item, parties).map((p) => p.id)].some((p) => wanted.has(p));
+}
+
+/** A party and its members, and theirs: partyAndMembers(p, "local-authority") has the DCS. */
+export function partyAndMembers(parties: Parties, id: string): Set<string> {
+  return reach(id, (p) => parties[p]?.members ?? []);
 }
 
 /**
