@@ -1,5 +1,5 @@
 import { mkdirSync, readFileSync, realpathSync, renameSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { isAbsolute, join } from 'node:path';
 
 // jtai's cache in the user's own cache folder ($XDG_CACHE_HOME/jtai, else ~/.cache/jtai), for
 // what can be worked out again from the files themselves: an inspection file as parsed, the
@@ -11,7 +11,9 @@ const CACHE_VERSION = 1;
 /** The cache file of one kind for a file or folder, by its real path; undefined when there is no cache. */
 export function cacheFileFor(kind: string, path: string, env: NodeJS.ProcessEnv = process.env): string | undefined {
   if (env.JTAI_CACHE === '0') return undefined;
-  const base = env.XDG_CACHE_HOME || (env.HOME ? join(env.HOME, '.cache') : undefined);
+  // The XDG spec: a relative XDG_CACHE_HOME is ignored, as is a relative HOME.
+  const xdg = env.XDG_CACHE_HOME && isAbsolute(env.XDG_CACHE_HOME) ? env.XDG_CACHE_HOME : undefined;
+  const base = xdg ?? (env.HOME && isAbsolute(env.HOME) ? join(env.HOME, '.cache') : undefined);
   if (!base) return undefined;
   try {
     return join(base, 'jtai', kind, `${encodeURIComponent(realpathSync(path))}.json`);
