@@ -1,24 +1,20 @@
-import { formatShortDate, formatShortDateTime } from '../core/dates/calendar-date.js';
-import type { CalendarChanges, IssuedEvent } from '../core/progress/issues.js';
-import type { PlanItem } from '../core/plan/plan.js';
+import { formatShortDateTime } from '../core/dates/calendar-date.js';
+import type { CalendarChanges } from '../core/progress/issues.js';
+import { tellDue } from './words.js';
 
 // What changed in a calendar since it was last issued, for the coordinator's email to partners
 // that goes with the new calendars: "moved 1, added 0, removed 1", then each.
 
-const when = (x: Pick<IssuedEvent, 'date' | 'due'>) =>
-  x.due ? formatShortDateTime(x.due) : `${formatShortDate(x.date)} all day`;
-const now = (item: PlanItem) => when({ date: item.date, due: item.due });
-
-/** The changes as lines: renderChanges("jtai.ics", changes) starts "Changes to jtai.ics since ...". */
+/** The changes as lines: renderChanges("jtai.ics", changes, 14) starts "jtai.ics: since it was issued on Tue 19 Mar 2019 09:10, moved: 1, ...". */
 export function renderChanges(calendar: string, c: CalendarChanges, count: number): string {
   if (!c.since) return `${calendar}: issued for the first time, ${count} event${count === 1 ? '' : 's'}.\n`;
   const total = c.moved.length + c.added.length + c.removed.length + c.renamed.length;
   const head = `${calendar}: since it was issued on ${formatShortDateTime(c.since.at)}, ${total === 0 ? 'nothing changed' : `moved: ${c.moved.length}, added: ${c.added.length}, removed: ${c.removed.length}, renamed: ${c.renamed.length}`}.`;
   const lines = [
     head,
-    ...c.moved.map(({ item, was }) => `  moved: ${item.title} (${item.id}), ${when(was)} → ${now(item)}`),
-    ...c.added.map((item) => `  added: ${item.title} (${item.id}), ${now(item)}`),
-    ...c.removed.map((was) => `  removed: ${was.title} (${was.item}), was ${when(was)}; sent as cancelled`),
+    ...c.moved.map(({ item, was }) => `  moved: ${item.title} (${item.id}), ${tellDue(was)} → ${tellDue(item)}`),
+    ...c.added.map((item) => `  added: ${item.title} (${item.id}), ${tellDue(item)}`),
+    ...c.removed.map((was) => `  removed: ${was.title} (${was.item}), was ${tellDue(was)}; sent as cancelled`),
     ...c.renamed.map(({ item, was }) => `  renamed: ${was.title} → ${item.title} (${item.id})`),
   ];
   return `${lines.join('\n')}\n`;

@@ -3,7 +3,16 @@ import { formatShortDate } from '../core/dates/calendar-date.js';
 import { type FocusListView, inspectionLine } from '../core/plan/focus.js';
 import type { PlanItem } from '../core/plan/plan.js';
 import { tellWarnings } from '../core/plan/warnings.js';
-import { agenciesOf, contactLines, doneWords, kindWord, noteOf, partyWords, planNotes, tellWho } from './item-text.js';
+import {
+  agenciesOf,
+  contactLines,
+  progressWords,
+  kindWord,
+  noteOf,
+  partyWords,
+  planNotes,
+  tellWho,
+} from './item-text.js';
 import {
   WORDS,
   groupFocus,
@@ -89,7 +98,7 @@ ul { margin: .2rem 0 .2rem 1.2rem; padding: 0; }
 `;
 
 function row(item: PlanItem, plan: TrackedPlan): string {
-  const done = doneWords(item, plan);
+  const done = progressWords(item, plan);
   const due = item.due ? ` data-due="${html(item.due)}"` : '';
   const cells = [
     `<td class="day">${item.day === null ? '' : item.day}</td>`,
@@ -133,7 +142,7 @@ function focusSections(plan: TrackedPlan): string {
 
 function detail(item: PlanItem, plan: TrackedPlan): string {
   const note = noteOf(item);
-  const done = doneWords(item, plan);
+  const done = progressWords(item, plan);
   return [
     `<div class="item" id="item-${html(item.id)}"><h3>${html(item.title)}</h3>`,
     `<p><em>${html(tellAnchored(item))}.</em> ${kindWord(item)}: ${html(tellWho(item, plan))}. <span class="id">${html(item.id)}</span></p>`,

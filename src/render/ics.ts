@@ -7,7 +7,7 @@ import { inspectionLine } from '../core/plan/focus.js';
 import type { PlanItem } from '../core/plan/plan.js';
 import { escapeText, joinLines } from './ics-text.js';
 import type { IssuedEvent } from '../core/progress/issues.js';
-import { agenciesOf, contactLines, doneWords, noteOf, partyWords } from './item-text.js';
+import { agenciesOf, contactLines, progressWords, noteOf, partyWords } from './item-text.js';
 import { tellAnchor } from './words.js';
 
 export interface RenderIcsOptions {
@@ -78,7 +78,7 @@ function descriptionOf(item: PlanItem, plan: TrackedPlan): string {
   if (part) lines.push(part);
   lines.push(`Who must act: ${agenciesOf(item, plan)}`);
   if (item.recipient) lines.push(`To: ${partyWords(item.recipient, plan)}`);
-  const done = doneWords(item, plan);
+  const done = progressWords(item, plan);
   if (done) lines.push(done);
   if (item.details.length > 0) lines.push('', ...item.details.map((d) => `- ${d}`));
   const note = noteOf(item);

@@ -31,12 +31,13 @@ export function tellWho(item: PlanItem, plan?: Pick<TrackedPlan, 'contacts'>): s
 }
 
 /**
- * Where an item stands, once an inspection file records progress: "✓ Done Wed 20 Mar 2019 14:52
- * by Jane Smith, late by 20 min", "Overdue: still owed by Health, Schools (done: Police)", "Done
- * so far: Police; still owed by Health"; undefined when there is nothing to say (not recorded,
- * nothing done yet and not overdue, an inspector action).
+ * What every format says beside an item of its timetable: kept only for information, moved
+ * with the lead inspector ("Moved from Thu 21 Mar 2019 17:00: ..."), and, once an inspection
+ * file records progress, where it stands ("✓ Done Wed 20 Mar 2019 14:52 by Jane Smith, late by
+ * 20 min", "Overdue: still owed by Health, Schools (done: Police)"); undefined when there is
+ * nothing to say.
  */
-export function doneWords(item: PlanItem, plan: TrackedPlan): string | undefined {
+export function progressWords(item: PlanItem, plan: TrackedPlan): string | undefined {
   const info = isInformational(plan, item) ? `For information: not for ${filterWords(plan)} to do` : undefined;
   const words = [info, movedWords(item), info ? undefined : statusWords(item, plan)].filter((w) => w !== undefined);
   return words.length > 0 ? words.join('. ') : undefined;

@@ -3,7 +3,16 @@ import { formatShortDate } from '../core/dates/calendar-date.js';
 import { type FocusListView, inspectionLine } from '../core/plan/focus.js';
 import { tellWarnings } from '../core/plan/warnings.js';
 import type { PlanItem } from '../core/plan/plan.js';
-import { agenciesOf, contactLines, doneWords, kindWord, noteOf, partyWords, planNotes, tellWho } from './item-text.js';
+import {
+  agenciesOf,
+  contactLines,
+  progressWords,
+  kindWord,
+  noteOf,
+  partyWords,
+  planNotes,
+  tellWho,
+} from './item-text.js';
 import { markdownText as md } from './markdown-text.js';
 import { ganttLines } from './mermaid.js';
 import {
@@ -27,7 +36,7 @@ export interface RenderMarkdownOptions {
 // Every text from the rule set or the plan goes through md(): it is data, never markup.
 
 function tableRow(item: PlanItem, plan: TrackedPlan): string {
-  const done = doneWords(item, plan);
+  const done = progressWords(item, plan);
   const cells = [
     item.day === null ? '' : String(item.day),
     formatShortDate(item.date),

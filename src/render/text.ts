@@ -4,7 +4,7 @@ import { type FocusListView, inspectionLine } from '../core/plan/focus.js';
 import { tellWarnings } from '../core/plan/warnings.js';
 import type { PlanItem } from '../core/plan/plan.js';
 import { PLAIN_STYLE, type Style, markKind } from './style.js';
-import { contactLines, doneWords, planNotes, tellWho } from './item-text.js';
+import { contactLines, progressWords, planNotes, tellWho } from './item-text.js';
 import {
   WORDS,
   groupDays,
@@ -40,7 +40,7 @@ function wrapped(prefix: string, text: string, width: number, style: (s: string)
 function itemLines(item: PlanItem, plan: TrackedPlan, s: Style, o: Required<RenderTextOptions>): string[] {
   const time = tellTime(item).padEnd(7);
   const kind = markKind(item, s);
-  const done = doneWords(item, plan);
+  const done = progressWords(item, plan);
   const [first = '', ...rest] = wrapText(item.title, o.width - INDENT.length);
   const lines = [`  ${s.time(time)} ${kind} ${s.heading(first)}`, ...rest.map((l) => `${INDENT}${s.heading(l)}`)];
   if (item.timeLabel) lines.push(`${INDENT}${s.dim(`(${item.timeLabel})`)}`);

@@ -1,6 +1,12 @@
 import type { TrackedPlan } from '../core/progress/progress.js';
 import { filterWords } from '../core/plan/agencies.js';
-import { type IsoDate, formatLongDate, formatLongDateTime, formatShortDate } from '../core/dates/calendar-date.js';
+import {
+  type IsoDate,
+  formatLongDate,
+  formatLongDateTime,
+  formatShortDate,
+  formatShortDateTime,
+} from '../core/dates/calendar-date.js';
 import type { Explanation, ExplainStep } from '../core/plan/explain.js';
 import { type FocusListView, focusLists } from '../core/plan/focus.js';
 import { formatMinutes } from '../core/progress/next.js';
@@ -195,4 +201,9 @@ export function tellExplainedDue(item: PlanItem, timezone: string): string {
 /** A delivery after its deadline: tellLate(20) is "late by 20 min", tellLate(1505) "late by 1 day 1 h 5 min". */
 export function tellLate(minutes: number): string {
   return `late by ${formatMinutes(minutes)}`;
+}
+
+/** A deadline, or the day of an all-day item: tellDue({ date, due: "2019-03-20T15:00:00+00:00" }) is "Wed 20 Mar 2019 15:00", "Fri 29 Mar 2019 all day" without one. */
+export function tellDue(x: { date: IsoDate; due: string | null }): string {
+  return x.due ? formatShortDateTime(x.due) : `${formatShortDate(x.date)} all day`;
 }

@@ -5,9 +5,10 @@ import type { ProgressEvent } from '../../core/progress/events.js';
 import { MAX_BY, MAX_NOTE } from '../../core/progress/events.js';
 import { instantIn } from '../../core/progress/progress.js';
 import { computePlan } from '../../core/plan/plan.js';
-import type { Plan, PlanItem } from '../../core/plan/plan.js';
+import type { Plan } from '../../core/plan/plan.js';
 import type { AgreedMove } from '../../core/plan/moves.js';
 import { JtaiError, UsageError } from '../../errors.js';
+import { tellDue } from '../../render/words.js';
 import { newEventId, recordEvent } from '../../io/progress-record.js';
 import type { CliIo } from '../process-io.js';
 import { itemsNamed, openInspection, recorder } from './progress.js';
@@ -24,8 +25,6 @@ export interface MoveOptions {
   inspection?: string;
   quiet?: boolean;
 }
-
-const when = (item: PlanItem) => (item.due ? formatShortDateTime(item.due) : `${item.date} all day`);
 
 function checkOptions(options: MoveOptions): void {
   if (options.back && options.to !== undefined) throw new UsageError('give --to TIME or --back, not both.');
@@ -75,7 +74,7 @@ export async function runMove(id: string, options: MoveOptions, io: CliIo): Prom
   if (options.back) {
     if (!current) {
       const item = planned(planWith, others)?.items.find((i) => i.id === itemId);
-      say(`${itemId} was not moved; it stays ${item ? `at ${when(item)}, ` : 'at '}the rule set's time.`);
+      say(`${itemId} was not moved; it stays ${item ? `at ${tellDue(item)}, ` : 'at '}the rule set's time.`);
       return;
     }
     const event: ProgressEvent = {
@@ -87,7 +86,7 @@ export async function runMove(id: string, options: MoveOptions, io: CliIo): Prom
     recordEvent(record.folder, event, nowMs, path);
     const back = gone ? undefined : planned(planWith, others)?.items.find((i) => i.id === itemId);
     say(
-      `moved ${itemId} back to the rule set's time${back ? `, ${when(back)}` : ''} (it was ${formatShortDateTime(current.to)}).`,
+      `moved ${itemId} back to the rule set's time${back ? `, ${tellDue(back)}` : ''} (it was ${formatShortDateTime(current.to)}).`,
     );
     return;
   }
@@ -111,10 +110,10 @@ export async function runMove(id: string, options: MoveOptions, io: CliIo): Prom
   recordEvent(record.folder, event, nowMs, path);
   const moved = after.items.find((i) => i.id === itemId)!;
   const from = moved.moved?.from;
-  const rules = from ? (from.due ? formatShortDateTime(from.due) : `${from.date} all day`) : when(moved);
+  const rules = tellDue(from ?? moved);
   const chained = after.items.filter((i) => i.moved?.with === itemId);
   say(
-    `moved ${itemId} to ${when(moved)} (the rule set's time: ${rules}).${chained.length > 0 ? ` Counted from it, and moved with it: ${chained.map((i) => `${i.id} (now ${when(i)})`).join(', ')}.` : ''}`,
+    `moved ${itemId} to ${tellDue(moved)} (the rule set's time: ${rules}).${chained.length > 0 ? ` Counted from it, and moved with it: ${chained.map((i) => `${i.id} (now ${tellDue(i)})`).join(', ')}.` : ''}`,
   );
 }
 

@@ -1,4 +1,5 @@
-import { type TrackedPlan, forAgencies } from '../../core/progress/progress.js';
+import { type TrackedPlan, forAgencies, instantIn } from '../../core/progress/progress.js';
+import type { ZoneRules } from '../../core/dates/zone-rules.js';
 import type { CalendarChanges, IssuedEvent } from '../../core/progress/issues.js';
 import type { LoadedProgress } from '../../io/inspection.js';
 import { basename, join } from 'node:path';
@@ -92,7 +93,7 @@ function nothingFor(plan: TrackedPlan): string {
 }
 
 /** The issues of the calendars of an inspection: the next issue of one, its words, and recording it. */
-async function calendarIssues(record: LoadedProgress, inspectionPath: string, stamp: Date) {
+async function calendarIssues(record: LoadedProgress, inspectionPath: string, stamp: Date, zone: ZoneRules) {
   const { calendarChanges, foldIssues, issuedEvents } = await import('../../core/progress/issues.js');
   const { renderChanges } = await import('../../render/changes.js');
   const { sequenceOf } = await import('../../render/ics.js');
@@ -124,8 +125,6 @@ async function calendarIssues(record: LoadedProgress, inspectionPath: string, st
     },
     async record(outputs: ReadonlyArray<{ issue?: Issue }>): Promise<void> {
       const { newEventId, recordEvent } = await import('../../io/progress-record.js');
-      const { instantIn } = await import('../../core/progress/progress.js');
-      const { EUROPE_LONDON } = await import('../../core/dates/london-zone.js');
       let order = 0;
       for (const { issue } of outputs) {
         if (!issue) continue;
@@ -136,7 +135,7 @@ async function calendarIssues(record: LoadedProgress, inspectionPath: string, st
             id: newEventId(nowMs),
             type: 'issue',
             item: 'calendar', // the calendar's own name is in "calendar": any file name
-            at: instantIn(EUROPE_LONDON, nowMs),
+            at: instantIn(zone, nowMs),
             recorded: new Date(nowMs).toISOString(),
             calendar: issue.key,
             issued: issue.events,
@@ -153,7 +152,7 @@ async function calendarIssues(record: LoadedProgress, inspectionPath: string, st
 export async function runPlan(options: PlanOptions, io: CliIo, version: string): Promise<void> {
   const format = chooseFormat(options);
   const remindMinutes = parseRemind(options.remind);
-  const { plan: full, loaded, rules, record } = await planFor('plan', options, io);
+  const { plan: full, loaded, rules, record, zone } = await planFor('plan', options, io);
   const agencies = options.agency?.length ? partiesNamed(full, options.agency) : undefined;
   const plan = agencies
     ? forAgencies(
@@ -207,7 +206,7 @@ export async function runPlan(options: PlanOptions, io: CliIo, version: string):
   // says what changed, cancels what was removed and raises the SEQUENCE of what changed.
   const issues =
     record && loaded && format === 'ics' && !options.cancel
-      ? await calendarIssues(record, loaded.path, settings.stamp)
+      ? await calendarIssues(record, loaded.path, settings.stamp, zone)
       : undefined;
   if (options.changes && !issues)
     throw new UsageError(

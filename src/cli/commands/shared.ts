@@ -163,11 +163,8 @@ export async function planFor(
       `the moment to tell progress from, ${new Date(nowMs).toISOString().slice(0, 16)}Z (SOURCE_DATE_EPOCH or the clock), is outside the years jtai knows the clock changes of ${zone.name} for (${zone.years[0]} to ${zone.years[1]}); give --now.`,
     );
   }
-  const moves = record
-    ? plannableMoves(record.moves, (m) => computePlan(ruleSet, notified, calendar, zone, m))
-    : undefined;
-  if (moves && Object.keys(moves.kept).length > 0)
-    plan = untracked(computePlan(ruleSet, notified, calendar, zone, moves.kept));
+  const moves = record && plannableMoves(record.moves, (m) => computePlan(ruleSet, notified, calendar, zone, m));
+  if (moves?.plan) plan = untracked(moves.plan);
   const skippedMoves = (moves?.skipped ?? []).map(
     ([id, m]) =>
       `the move of "${id}" to ${m.to.slice(0, 16).replace('T', ' ')} (${record!.folder}/${m.event}.json) cannot be planned, so it is skipped; "jtai move ${id} --back" takes it back.`,
@@ -193,26 +190,29 @@ export async function planFor(
 }
 
 /**
- * The moves a plan can be worked out with, and those it cannot (a deadline put where working
- * days cannot be counted, from a hand-made or synced file): one bad move never stops a command.
+ * The plan with the moves it can be worked out with (undefined when there are none), and the
+ * moves it cannot (a deadline put where working days cannot be counted, from a hand-made or
+ * synced file): one bad move never stops a command.
  */
-function plannableMoves<M>(
+function plannableMoves<M, P>(
   moves: Readonly<Record<string, M>>,
-  plan: (moves: Readonly<Record<string, M>>) => unknown,
-): { kept: Record<string, M>; skipped: Array<[string, M]> } {
-  const works = (m: Readonly<Record<string, M>>) => {
+  planWith: (moves: Readonly<Record<string, M>>) => P,
+): { plan: P | undefined; skipped: Array<[string, M]> } {
+  const tried = (m: Readonly<Record<string, M>>): P | undefined => {
     try {
-      plan(m);
-      return true;
+      return planWith(m);
     } catch (e) {
-      if (e instanceof JtaiError) return false;
+      if (e instanceof JtaiError) return undefined;
       throw e;
     }
   };
-  if (Object.keys(moves).length === 0 || works(moves)) return { kept: { ...moves }, skipped: [] };
   const entries = Object.entries(moves);
-  const kept = Object.fromEntries(entries.filter(([id, m]) => works({ [id]: m })));
-  return { kept, skipped: entries.filter(([id]) => !Object.hasOwn(kept, id)) };
+  if (entries.length === 0) return { plan: undefined, skipped: [] };
+  const all = tried(moves);
+  if (all) return { plan: all, skipped: [] };
+  const kept = Object.fromEntries(entries.filter(([id, m]) => tried({ [id]: m }) !== undefined));
+  const skipped = entries.filter(([id]) => !Object.hasOwn(kept, id));
+  return { plan: Object.keys(kept).length > 0 ? planWith(kept) : undefined, skipped };
 }
 
 /** Every party of a rule set as a list for messages: "dcs (Director of Children's Services (DCS)), ...". */

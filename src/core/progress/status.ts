@@ -50,7 +50,7 @@ export interface StatusView {
   since: string | null;
 }
 
-export interface StatusOptions {
+export interface StatusViewOptions {
   /** Deliveries after this instant (with its offset) are listed. */
   since?: string;
 }
@@ -105,7 +105,7 @@ function deliveriesSince(plan: TrackedPlan, sinceMs: number, of: (i: PlanItem) =
 }
 
 /** Who owes what in a plan with progress: statusOf(plan).agencies[0] is the first agency's figures, by its own parts. */
-export function statusOf(plan: TrackedPlan, options: StatusOptions = {}): StatusView {
+export function statusOf(plan: TrackedPlan, options: StatusViewOptions = {}): StatusView {
   const progress = plan.progress;
   if (!progress) throw new InternalError('statusOf needs a plan with progress (withProgress)');
   const of = (item: PlanItem) => progress.items[item.id]!;
