@@ -1,39 +1,18 @@
 import { basename, dirname, relative, resolve } from 'node:path';
-import { InspectionFileSchema, resolveInspection } from '../core/progress/inspection-record.js';
+import { parseInspection } from '../core/progress/inspection-text.js';
 import type { LoadedInspection } from './inspection.js';
-import { parseYaml } from '../core/text/yaml-positions.js';
-import { schemaProblem } from '../core/text/schema-problems.js';
-import type { z } from 'zod';
-import { type Problem, RuleSetError } from '../errors.js';
 import { builtInPath, displayName, readTextFile } from './read-rule-set-file.js';
 
 // Parsing the inspection file (YAML and zod, loaded only when the cache of it in inspection.ts
 // misses or a message needs a line and column), and the file "jtai start" writes.
 
-function schemaProblems(
-  issues: readonly z.core.$ZodIssue[],
-  data: unknown,
-  positionOf: NonNullable<LoadedInspection['positionOf']>,
-): Problem[] {
-  return issues.map((i) => schemaProblem(i, data, (path, key) => ({ path, position: positionOf(path, key) })));
-}
-
 /** Reads and checks an inspection file's shape; every problem at once, with its line and column. */
 export function readInspection(path: string, text?: string): LoadedInspection {
   const shown = displayName(path);
-  const { parsed, problems } = parseYaml(text ?? readTextFile(path, shown, 'inspection file'), shown);
-  if (!parsed) throw new RuleSetError(shown, problems, 'inspection file');
-  const result = InspectionFileSchema.safeParse(parsed.data ?? {});
-  if (!result.success)
-    throw new RuleSetError(
-      shown,
-      schemaProblems(result.error.issues, parsed.data, parsed.positionOf),
-      'inspection file',
-    );
-  const record = resolveInspection(result.data);
+  const { record, positionOf } = parseInspection(text ?? readTextFile(path, shown, 'inspection file'), shown);
   // A rule-set file is named relative to the inspection file.
   if (!builtInPath(record.rules)) record.rules = resolve(dirname(path), record.rules);
-  return { path, record, positionOf: parsed.positionOf };
+  return { path, record, positionOf };
 }
 
 /** The commented file "jtai start" writes. */

@@ -1,15 +1,8 @@
-import {
-  type MoveRecord,
-  type ProgressEvent,
-  differingCopies,
-  foldEvents,
-  foldMoves,
-  legacyEvents,
-} from '../core/progress/events.js';
-import { findParties, partySuggestion } from '../core/plan/agencies.js';
-import type { Contact, DoneRecord, InspectionRecord } from '../core/progress/inspection-record.js';
-import type { Party, RuleSet } from '../core/rule-set/rule-set.js';
-import { type Problem, RuleSetError } from '../errors.js';
+import { type FoldedRecord, foldRecord } from '../core/progress/folder.js';
+import { contactProblems, contactsByParty } from '../core/progress/contacts.js';
+import type { InspectionRecord } from '../core/progress/inspection-record.js';
+import type { RuleSet } from '../core/rule-set/rule-set.js';
+import { RuleSetError } from '../errors.js';
 import { progressFolderOf, readEvents } from './progress-folder.js';
 import { displayName, readTextFile } from './read-rule-set-file.js';
 import { cacheFileFor, readCache, writeCache } from './user-cache.js';
@@ -45,60 +38,20 @@ export async function loadInspection(path: string, env: NodeJS.ProcessEnv = proc
  * with its line and column. Two keys for one party put their contacts together, in file order.
  */
 export async function checkInspection(loaded: LoadedInspection, ruleSet: RuleSet): Promise<void> {
-  const resolved = Object.entries(loaded.record.contacts).map(([key, contacts]) => ({
-    key,
-    contacts,
-    found: findParties(ruleSet.parties, key),
-  }));
-  const wrong = resolved.filter((r) => r.found.length !== 1);
-  if (wrong.length > 0) {
+  const keyed = contactsByParty(loaded.record, ruleSet);
+  if ('wrong' in keyed) {
     const positionOf =
       loaded.positionOf ?? (await import('./inspection-file.js')).readInspection(loaded.path).positionOf!;
-    const problems: Problem[] = wrong.map(({ key, found }) => ({
-      path: ['contacts', key],
-      message: contactProblem(key, found, ruleSet),
-      position: positionOf(['contacts'], key),
-    }));
-    throw new RuleSetError(displayName(loaded.path), problems, 'inspection file');
+    throw new RuleSetError(displayName(loaded.path), contactProblems(keyed.wrong, positionOf), 'inspection file');
   }
-  const byParty = new Map<string, Contact[]>();
-  for (const { found, contacts } of resolved)
-    byParty.set(found[0]!.id, [...(byParty.get(found[0]!.id) ?? []), ...contacts]);
-  loaded.record = { ...loaded.record, contacts: Object.fromEntries(byParty) };
-}
-
-function contactProblem(key: string, found: readonly Party[], ruleSet: RuleSet): string {
-  if (found.length > 1)
-    return `contacts: "${key}" means several parties of ${ruleSet.id} (${found.map((p) => p.id).join(', ')}); key them by one of those ids instead.`;
-  return `contacts: there is no party "${key}" in ${ruleSet.id}.${partySuggestion(ruleSet.parties, key)}`;
+  loaded.record = keyed.record;
 }
 
 /** The whole record of an inspection: the events of its progress folder, and the "progress:" map an older jtai wrote into the file. */
-export interface LoadedProgress {
-  folder: string;
-  events: ProgressEvent[];
-  /** What has been done, by item id: the fold of every event. */
-  progress: Record<string, DoneRecord[]>;
-  /** The deadlines moved (jtai move), by item id. */
-  moves: Record<string, MoveRecord>;
-  /** Files of the folder that were skipped, and why. */
-  problems: string[];
-}
+export type LoadedProgress = FoldedRecord;
 
 /** Reads the progress of an inspection: its folder's events after the file's own map, folded. */
 export function loadProgress(loaded: LoadedInspection, env: NodeJS.ProcessEnv = process.env): LoadedProgress {
   const folder = progressFolderOf(loaded.path);
-  const read = readEvents(folder, env);
-  const events = [...legacyEvents(loaded.record.progress), ...read.events];
-  const differ = differingCopies(events).map(
-    (id) =>
-      `two files in ${folder} hold event ${id} differently (edited by hand, or copies a sync tool kept apart); the one named after it counts.`,
-  );
-  return {
-    folder,
-    events,
-    progress: foldEvents(events),
-    moves: foldMoves(events),
-    problems: [...read.problems, ...differ],
-  };
+  return foldRecord(loaded.record.progress, readEvents(folder, env), folder);
 }

@@ -1,6 +1,7 @@
 import { closeSync, constants, fstatSync, openSync, readFileSync, readdirSync, realpathSync, statSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { type ProgressEvent, readEvent } from '../core/progress/events.js';
+import { MAX_EVENT_BYTES, kindOfName, placeEvent, progressFolderName } from '../core/progress/folder.js';
 import { InputError } from '../errors.js';
 import { reason } from './file-errors.js';
 import { cacheFileFor, readCache, writeCache } from './user-cache.js';
@@ -10,9 +11,6 @@ import { cacheFileFor, readCache, writeCache } from './user-cache.js';
 // flushed, then linked into place, which never replaces a file). Nothing is locked, rewritten
 // or deleted, so no update can be lost, on a local disk, a network share or a synced folder.
 // This module reads the folder; progress-record.ts writes to it.
-
-/** The largest event file read; a larger one is not jtai's. */
-const MAX_EVENT_BYTES = 64 * 1024;
 
 /**
  * The progress folder of an inspection file, beside the real file when the path is a link:
@@ -25,7 +23,7 @@ export function progressFolderOf(inspectionPath: string): string {
   } catch {
     // not there (yet): named as given
   }
-  return join(dirname(real), `${basename(real).replace(/\.ya?ml$/i, '')}.progress`);
+  return join(dirname(real), progressFolderName(basename(real)));
 }
 
 /** What reading the folder found: the events, and each file that could not be used, and why. */
@@ -78,8 +76,9 @@ export function readEvents(folder: string, env: NodeJS.ProcessEnv = process.env)
   const seen = new Map<string, ProgressEvent>();
   let read = 0;
   for (const name of names.sort()) {
-    if (name.startsWith('.')) continue; // a writer's temporary file, or the system's
-    if (!name.endsWith('.json')) {
+    const kind = kindOfName(name);
+    if (kind === 'hidden') continue; // a writer's temporary file, or the system's
+    if (kind === 'foreign') {
       problems.push(`${join(folder, name)} is not a jtai event (not a .json file); it was skipped.`);
       continue;
     }
@@ -94,9 +93,7 @@ export function readEvents(folder: string, env: NodeJS.ProcessEnv = process.env)
     const event = known.get(key) ?? readOne(join(folder, name), problems);
     if (event === undefined) continue;
     if (!known.has(key)) read++;
-    // The copy under the event's own name comes first: it is the one that counts.
-    if (name === `${event.id}.json`) events.unshift(event);
-    else events.push(event);
+    placeEvent(events, name, event);
     seen.set(key, event);
   }
   if (read > 0 || seen.size !== known.size) writeCache(cache, Object.fromEntries(seen));

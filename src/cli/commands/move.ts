@@ -1,7 +1,6 @@
 import { makeHolidayCalendar } from '../../core/dates/bank-holidays.js';
 import { formatShortDateTime } from '../../core/dates/calendar-date.js';
 import { readInstant } from '../../core/dates/date-input.js';
-import type { ProgressEvent } from '../../core/progress/events.js';
 import { MAX_BY, MAX_NOTE } from '../../core/progress/events.js';
 import { instantIn } from '../../core/progress/progress.js';
 import { computePlan } from '../../core/plan/plan.js';
@@ -10,6 +9,7 @@ import type { AgreedMove } from '../../core/plan/moves.js';
 import { JtaiError, UsageError } from '../../errors.js';
 import { tellDue } from '../../render/words.js';
 import { newEventId, recordEvent } from '../../io/progress-record.js';
+import { moveBackEvent, moveEvent } from '../../core/progress/new-events.js';
 import type { CliIo } from '../process-io.js';
 import { itemsNamed, openInspection, recorder } from './progress.js';
 
@@ -63,26 +63,15 @@ export async function runMove(id: string, options: MoveOptions, io: CliIo): Prom
   // Every other move, as the record holds them: a move that cannot be planned is the planner's to skip, not this one's.
   const others = Object.fromEntries(Object.entries(record.moves).filter(([other]) => other !== itemId));
   const by = recorder(options.by);
-  const base = {
-    id: newEventId(nowMs),
-    item: itemId,
-    at: instantIn(zone, nowMs),
-    recorded: new Date(nowMs).toISOString(),
-    // It names the move it replaces, so that it counts whichever computer's clock ran fast.
-    ...(current && { undoes: [current.event] }),
-  };
+  // It names the move it replaces, so that it counts whichever computer's clock ran fast.
+  const base = { id: newEventId(nowMs), recordedMs: nowMs, item: itemId, at: instantIn(zone, nowMs), by };
   if (options.back) {
     if (!current) {
       const item = planned(planWith, others)?.items.find((i) => i.id === itemId);
       say(`${itemId} was not moved; it stays ${item ? `at ${tellDue(item)}, ` : 'at '}the rule set's time.`);
       return;
     }
-    const event: ProgressEvent = {
-      ...base,
-      type: 'move-back',
-      ...(by && { by }),
-      ...(options.why && { note: options.why }),
-    };
+    const event = moveBackEvent({ ...base, current, note: options.why });
     recordEvent(record.folder, event, nowMs, path);
     const back = gone ? undefined : planned(planWith, others)?.items.find((i) => i.id === itemId);
     say(
@@ -106,7 +95,7 @@ export async function runMove(id: string, options: MoveOptions, io: CliIo): Prom
     if (!(e instanceof JtaiError)) throw e;
     throw new UsageError(`--to "${options.to}" cannot be planned: ${e.message.replace(/^./, (c) => c.toLowerCase())}`);
   }
-  const event: ProgressEvent = { ...base, type: 'move', to, ...(by && { by }), note: options.why! };
+  const event = moveEvent({ ...base, to, note: options.why!, current });
   recordEvent(record.folder, event, nowMs, path);
   const moved = after.items.find((i) => i.id === itemId)!;
   const from = moved.moved?.from;

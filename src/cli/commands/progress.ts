@@ -20,6 +20,7 @@ import {
   loadProgress,
 } from '../../io/inspection.js';
 import { newEventId, recordEvent } from '../../io/progress-record.js';
+import { doneEvent, undoEvent } from '../../core/progress/new-events.js';
 import { MAX_BY, MAX_NOTE, type ProgressEvent } from '../../core/progress/events.js';
 import { isCleanText } from '../../core/text/text-rules.js';
 import { userInfo } from 'node:os';
@@ -380,17 +381,16 @@ export async function runDone(ids: string[], options: DoneOptions, io: CliIo): P
   let order = 0; // the events of one command a millisecond apart, so that they fold and list in the order given
   const events = todo.flatMap(({ item, parts }) =>
     parts.map(({ agency }): ProgressEvent => {
-      const recorded = nowMs + order++;
-      return {
-        id: newEventId(recorded),
-        type: 'done',
+      const recordedMs = nowMs + order++;
+      return doneEvent({
+        id: newEventId(recordedMs),
+        recordedMs,
         item: item.id,
-        ...(agency && { agency }),
+        agency,
         at: done,
-        recorded: new Date(recorded).toISOString(),
-        ...(by && { by }),
-        ...(options.note && { note: options.note }),
-      };
+        by,
+        note: options.note,
+      });
     }),
   );
   recordAll(ruleSet, record.folder, events, nowMs, path);
@@ -512,22 +512,17 @@ export async function runUndo(ids: string[], options: DoneOptions, io: CliIo): P
     const taken = parts.filter(({ agency }) => records.some((r) => agency === undefined || r.agency === agency));
     for (const { agency } of taken) {
       if (order === 0) sayIfFirst(record, path, say);
-      const recorded = nowMs + order++;
-      // The undo names the records it takes back: it counts whatever any machine's clock says.
-      const undoes = records
-        .filter((r) => agency === undefined || r.agency === agency)
-        .flatMap((r) => (r.event ? [r.event] : []));
-      const event: ProgressEvent = {
-        id: newEventId(recorded),
-        type: 'undo',
+      const recordedMs = nowMs + order++;
+      const event = undoEvent({
+        id: newEventId(recordedMs),
+        recordedMs,
         item: id,
-        ...(agency && { agency }),
+        agency,
         at: instantIn(zone, nowMs),
-        recorded: new Date(recorded).toISOString(),
-        ...(by && { by }),
-        ...(options.note && { note: options.note }),
-        undoes,
-      };
+        records,
+        by,
+        note: options.note,
+      });
       recordEvent(record.folder, event, nowMs, path);
     }
     if (parts[0]?.agency === undefined) {

@@ -3,21 +3,15 @@ import { findParties, partySuggestion } from '../../core/plan/agencies.js';
 import { makeHolidayCalendar } from '../../core/dates/bank-holidays.js';
 import { type IsoDate, formatLongDate } from '../../core/dates/calendar-date.js';
 import { localDateTime, readDate, readInstant } from '../../core/dates/date-input.js';
-import {
-  type TrackedPlan,
-  forAgencies,
-  recordWarnings,
-  untracked,
-  withProgress,
-} from '../../core/progress/progress.js';
+import { type TrackedPlan, forAgencies } from '../../core/progress/progress.js';
+import { trackInspection } from '../../core/progress/track.js';
 import { EUROPE_LONDON } from '../../core/dates/london-zone.js';
-import { acknowledgeFit } from '../../core/progress/fit-checked.js';
 import type { Party, RuleSet } from '../../core/rule-set/rule-set.js';
-import { computePlan } from '../../core/plan/plan.js';
+import { type Plan, computePlan } from '../../core/plan/plan.js';
 import type { HolidayCalendar } from '../../core/dates/working-days.js';
 import { type ZoneRules, coversInstant } from '../../core/dates/zone-rules.js';
 import { zoneRulesFor } from '../../core/dates/zones.js';
-import { InputError, JtaiError, UnknownYearError, UsageError } from '../../errors.js';
+import { InputError, UnknownYearError, UsageError } from '../../errors.js';
 import type { LoadedInspection, LoadedProgress } from '../../io/inspection.js';
 import { INSPECTION_FILE, findInspection } from '../../io/inspection-path.js';
 import { loadRuleSet } from '../../io/load-rule-set.js';
@@ -140,9 +134,9 @@ export async function planFor(
   const record = loaded && files!.loadProgress(loaded, io.env);
   const calendar = makeHolidayCalendar(ruleSet.closures);
   const zone = await zoneRulesFor(ruleSet.timezone);
-  let plan: TrackedPlan;
+  let plan: Plan;
   try {
-    plan = untracked(computePlan(ruleSet, notified, calendar, zone));
+    plan = computePlan(ruleSet, notified, calendar, zone);
   } catch (e) {
     if (!(e instanceof UnknownYearError)) throw e;
     const shown = typed === notified ? notified : `"${typed}" (${notified})`;
@@ -163,56 +157,28 @@ export async function planFor(
       `the moment to tell progress from, ${new Date(nowMs).toISOString().slice(0, 16)}Z (SOURCE_DATE_EPOCH or the clock), is outside the years jtai knows the clock changes of ${zone.name} for (${zone.years[0]} to ${zone.years[1]}); give --now.`,
     );
   }
-  const moves = record && plannableMoves(record.moves, (m) => computePlan(ruleSet, notified, calendar, zone, m));
-  if (moves?.plan) plan = untracked(moves.plan);
-  const skippedMoves = (moves?.skipped ?? []).map(
-    ([id, m]) =>
-      `the move of "${id}" to ${m.to.slice(0, 16).replace('T', ' ')} (${record!.folder}/${m.event}.json) cannot be planned, so it is skipped; "jtai move ${id} --back" takes it back.`,
-  );
-  const warnings = record
-    ? [...record.problems, ...skippedMoves, ...recordWarnings(ruleSet, record.progress, record.moves)]
-    : [];
+  const tracked = trackInspection({
+    ruleSet,
+    notified,
+    calendar,
+    zone,
+    base: plan,
+    ...(loaded && { record: loaded.record, folded: record! }),
+    nowMs,
+    progress: asked,
+  });
   // jtai plan tells every warning itself; the other commands tell those of the record here.
-  if (command !== 'plan' && !input.quiet) for (const w of warnings) io.writeErr(`jtai: warning: ${w}\n`);
-  const tracked = asked
-    ? withProgress(plan, loaded && { ...loaded.record, progress: record!.progress }, nowMs, zone, warnings)
-    : plan;
+  if (command !== 'plan' && !input.quiet) for (const w of tracked.warnings) io.writeErr(`jtai: warning: ${w}\n`);
   return {
     ruleSet,
     calendar,
     zone,
     nowMs,
-    plan: acknowledgeFit(tracked, loaded?.record), // a letter checked: "may not fit" is a note
+    plan: tracked.plan,
     rules: builtInPath(rules) ?? resolve(rules),
     ...(loaded && { loaded }),
     ...(record && { record }),
   };
-}
-
-/**
- * The plan with the moves it can be worked out with (undefined when there are none), and the
- * moves it cannot (a deadline put where working days cannot be counted, from a hand-made or
- * synced file): one bad move never stops a command.
- */
-function plannableMoves<M, P>(
-  moves: Readonly<Record<string, M>>,
-  planWith: (moves: Readonly<Record<string, M>>) => P,
-): { plan: P | undefined; skipped: Array<[string, M]> } {
-  const tried = (m: Readonly<Record<string, M>>): P | undefined => {
-    try {
-      return planWith(m);
-    } catch (e) {
-      if (e instanceof JtaiError) return undefined;
-      throw e;
-    }
-  };
-  const entries = Object.entries(moves);
-  if (entries.length === 0) return { plan: undefined, skipped: [] };
-  const all = tried(moves);
-  if (all) return { plan: all, skipped: [] };
-  const kept = Object.fromEntries(entries.filter(([id, m]) => tried({ [id]: m }) !== undefined));
-  const skipped = entries.filter(([id]) => !Object.hasOwn(kept, id));
-  return { plan: Object.keys(kept).length > 0 ? planWith(kept) : undefined, skipped };
 }
 
 /** Every party of a rule set as a list for messages: "dcs (Director of Children's Services (DCS)), ...". */

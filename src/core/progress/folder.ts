@@ -1,0 +1,97 @@
+import type { DoneRecord } from './inspection-record.js';
+import {
+  type MoveRecord,
+  type ProgressEvent,
+  differingCopies,
+  foldEvents,
+  foldMoves,
+  legacyEvents,
+  readEvent,
+} from './events.js';
+
+// The progress folder as files, for any reader: the CLI from the disk (src/io/progress-folder.ts),
+// the web page from a folder the user opens. One file per event, each named after it; the
+// folder is named after the inspection file, beside it.
+
+/** The largest event file read; a larger one is not jtai's. */
+export const MAX_EVENT_BYTES = 64 * 1024;
+
+/**
+ * The progress folder's name for an inspection file's:
+ * progressFolderName("jtai-inspection.yaml") is "jtai-inspection.progress".
+ */
+export function progressFolderName(inspectionFile: string): string {
+  return `${inspectionFile.replace(/\.ya?ml$/i, '')}.progress`;
+}
+
+/** What a file of the folder is: a writer's temporary (or the system's) file, an event's, or something else. */
+export function kindOfName(name: string): 'hidden' | 'event' | 'foreign' {
+  if (name.startsWith('.')) return 'hidden';
+  return name.endsWith('.json') ? 'event' : 'foreign';
+}
+
+/** Adds an event read from a file to the list: the copy under the event's own name comes first, as it is the one that counts. */
+export function placeEvent(events: ProgressEvent[], name: string, event: ProgressEvent): void {
+  if (name === `${event.id}.json`) events.unshift(event);
+  else events.push(event);
+}
+
+/** The events of a folder's files, by name, and each file that could not be used, and why (as the CLI says it). */
+export function eventsOfFiles(
+  folder: string,
+  files: ReadonlyArray<{ name: string; text: string; size?: number }>,
+): { events: ProgressEvent[]; problems: string[] } {
+  const events: ProgressEvent[] = [];
+  const problems: string[] = [];
+  for (const { name, text, size } of [...files].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))) {
+    const kind = kindOfName(name);
+    if (kind === 'hidden') continue;
+    if (kind === 'foreign') {
+      problems.push(`${folder}/${name} is not a jtai event (not a .json file); it was skipped.`);
+      continue;
+    }
+    if ((size ?? text.length) > MAX_EVENT_BYTES) {
+      problems.push(
+        `${folder}/${name} was skipped: it is larger than ${MAX_EVENT_BYTES / 1024} KiB, more than any event.`,
+      );
+      continue;
+    }
+    const read = readEvent(text);
+    if ('event' in read) placeEvent(events, name, read.event);
+    else problems.push(`${folder}/${name} was skipped: ${read.problem}.`);
+  }
+  return { events, problems };
+}
+
+/** The record of an inspection: its events (an older jtai's "progress:" map first), what is done, what is moved, and what was wrong. */
+export interface FoldedRecord {
+  /** The folder, as said in messages. */
+  folder: string;
+  events: ProgressEvent[];
+  /** What has been done, by item id: the fold of every event. */
+  progress: Record<string, DoneRecord[]>;
+  /** The deadlines moved (jtai move), by item id. */
+  moves: Record<string, MoveRecord>;
+  /** Files of the folder that were skipped, copies that differ, and why. */
+  problems: string[];
+}
+
+/** Folds a folder's events after the inspection file's own "progress:" map: foldRecord({}, [], "p").progress is {}. */
+export function foldRecord(
+  legacy: Readonly<Record<string, readonly DoneRecord[]>>,
+  read: { events: readonly ProgressEvent[]; problems: readonly string[] },
+  folder: string,
+): FoldedRecord {
+  const events = [...legacyEvents(legacy), ...read.events];
+  const differ = differingCopies(events).map(
+    (id) =>
+      `two files in ${folder} hold event ${id} differently (edited by hand, or copies a sync tool kept apart); the one named after it counts.`,
+  );
+  return {
+    folder,
+    events,
+    progress: foldEvents(events),
+    moves: foldMoves(events),
+    problems: [...read.problems, ...differ],
+  };
+}
