@@ -20,6 +20,9 @@ import { readPageData } from './data.js';
 import { el, fill } from './dom.js';
 import { openRuleSet } from './rule-sets.js';
 import { agendaNode, focusNode, headNode, nextNode } from './view.js';
+import { mountFortnight } from './fortnight-view.js';
+import { trackedAt } from './fortnight.js';
+import { forAgencies } from '../core/progress/progress.js';
 
 // The page: the whole of jtai in the browser, offline. The choices live in the address
 // (?notified=2019-03-19&agency=police&rules=jtai-2018), so a coordinator can send partners a
@@ -110,7 +113,36 @@ function readState(): { state: State; problems: string[] } {
   return { state, problems };
 }
 
+const fortnight = mountFortnight($('inspection'), {
+  builtIns: data.builtIns,
+  now: () => Date.now(),
+  changed: () => void render(shown),
+  problems: (lines) => showErrors(lines),
+});
+let shown: State;
+
 async function render(state: State, problems: string[] = []): Promise<void> {
+  shown = state;
+  const open = fortnight.current();
+  if (open) {
+    const tracked = trackedAt(open, Date.now()).plan;
+    const plan = state.agency && open.ruleSet.parties[state.agency] ? forAgencies(tracked, [state.agency]) : tracked;
+    current = plan;
+    fillAgencies(open.ruleSet, state.agency);
+    form.notified.value = open.record.notified;
+    const explain = (id: string) => explainItem(open.ruleSet, tracked, id, makeHolidayCalendar(open.ruleSet.closures));
+    fill(
+      form.plan,
+      headNode(plan),
+      nextNode(whatIsNext(plan, Date.now(), open.zone), plan),
+      agendaNode(plan, explain),
+      focusNode(plan),
+    );
+    form.downloads.hidden = false;
+    fortnight.show(plan);
+    return;
+  }
+  fortnight.show(undefined);
   const ruleSet = ruleSetOf(state);
   fillAgencies(ruleSet, state.agency);
   form.notified.value = state.notified;

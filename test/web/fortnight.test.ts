@@ -1,0 +1,260 @@
+import { readFileSync, readdirSync, mkdtempSync, writeFileSync, mkdirSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import { createRequire } from 'node:module';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { runCli } from '../helpers.js';
+import { PAGE, hasChromium, launch } from './browser.js';
+
+// Issue 22: the fortnight in the page. A folder the CLI recorded progress in, opened in the page
+// (through the File System Access API, over the origin-private file system, which a test can
+// fill; and read-only, through the ordinary folder picker), shows the status "jtai status" shows
+// for the same moment; what the page records, the CLI reads. Notified Tuesday 19 March 2019.
+
+const run = hasChromium && (process.env.TZ ?? 'UTC') === 'UTC';
+const NOW = '2019-03-20T15:30'; // Wed 20 Mar 2019 15:30 GMT: day 1, the case lists due at 15:00
+const NOW_MS = Date.UTC(2019, 2, 20, 15, 30);
+const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+
+let browser: Browser;
+let server: Server;
+let origin: string;
+beforeAll(async () => {
+  if (!run) return;
+  browser = await launch();
+  // The origin-private file system needs an origin: the page served over http, as it is.
+  server = createServer((_req, res) => {
+    res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
+    res.end(readFileSync(PAGE));
+  });
+  await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
+  origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+}, 30_000);
+afterAll(async () => {
+  await browser?.close();
+  server?.close();
+});
+
+/** An inspection folder made by the CLI: started, two deliveries (one late) and a move. */
+async function cliFolder(): Promise<string> {
+  const dir = join(mkdtempSync(join(tmpdir(), 'jtai-fortnight-')), 'Anyshire');
+  mkdirSync(dir);
+  const file = join(dir, 'jtai-inspection.yaml');
+  const cli = async (args: string[]) => {
+    const r = await runCli([...args, '--inspection', file]);
+    expect(r.code, r.stderr).toBe(0);
+    return r.stdout;
+  };
+  expect((await runCli(['start', '-n', '2019-03-19', '--area', 'Anyshire', '--out', file])).code).toBe(0);
+  await cli(['done', 'children-list', '--at', '2019-03-19T17:45', '--by', 'Kim']); // 15 minutes late
+  await cli(['done', 'cse-gangs-cases', '-a', 'police', '--at', '2019-03-20T14:00', '--by', 'DI Smith']);
+  await cli([
+    'move',
+    'information-on-20-children',
+    '--to',
+    '2019-03-22T10:00',
+    '--why',
+    'agreed with the lead inspector',
+  ]);
+  return dir;
+}
+
+/** The folder's files, as paths under it and texts. */
+function filesOf(dir: string): Array<{ path: string; text: string }> {
+  return readdirSync(dir, { recursive: true, withFileTypes: true })
+    .filter((d) => d.isFile())
+    .map((d) => {
+      const full = join(d.parentPath, d.name);
+      return { path: full.slice(dir.length + 1), text: readFileSync(full, 'utf8') };
+    });
+}
+
+/** The page at a fixed moment, with the folder copied into its origin-private file system and offered by the folder picker. */
+async function openWithFolder(dir: string, fixed = true): Promise<Page> {
+  const page = await browser.newPage({ acceptDownloads: true });
+  if (fixed) await page.clock.setFixedTime(NOW_MS);
+  await page.goto(origin);
+  await page.evaluate(
+    async ({ files }) => {
+      const root = await navigator.storage.getDirectory();
+      const top = await root.getDirectoryHandle('Anyshire', { create: true });
+      for (const { path, text } of files) {
+        const parts = path.split('/');
+        let folder = top;
+        for (const part of parts.slice(0, -1)) folder = await folder.getDirectoryHandle(part, { create: true });
+        const out = await (await folder.getFileHandle(parts.at(-1)!, { create: true })).createWritable();
+        await out.write(text);
+        await out.close();
+      }
+      (window as unknown as { showDirectoryPicker: () => Promise<unknown> }).showDirectoryPicker = async () => top;
+    },
+    { files: filesOf(dir) },
+  );
+  await page.click('#open-folder');
+  await page.waitForSelector('#status-table');
+  return page;
+}
+
+/** The progress folder's files as the page left them in its file system. */
+const pageRecord = (page: Page) =>
+  page.evaluate(async () => {
+    const root = await navigator.storage.getDirectory();
+    const folder = await (await root.getDirectoryHandle('Anyshire')).getDirectoryHandle('jtai-inspection.progress');
+    const out: Array<{ name: string; text: string }> = [];
+    for await (const [name, handle] of (
+      folder as unknown as { entries(): AsyncIterable<[string, FileSystemFileHandle]> }
+    ).entries())
+      out.push({ name, text: await (await handle.getFile()).text() });
+    return out;
+  });
+
+const statusRows = (page: Page) =>
+  page.$$eval('#status-table tbody tr', (rows) =>
+    rows.map((r) => [
+      r.getAttribute('data-agency'),
+      ...[...r.querySelectorAll('td')].slice(0, 3).map((td) => td.textContent),
+    ]),
+  );
+
+describe.skipIf(!run)('the fortnight in the page, in chromium', { timeout: 60_000 }, () => {
+  test("a folder the CLI recorded in shows the CLI's status at the same moment, by agency and item", async () => {
+    const dir = await cliFolder();
+    const page = await openWithFolder(dir);
+    const file = join(dir, 'jtai-inspection.yaml');
+    const status = JSON.parse((await runCli(['status', '--now', NOW, '-f', 'json', '--inspection', file])).stdout) as {
+      agencies: Array<{ id: string; total: number; done: string[]; late: string[]; overdue: string[] }>;
+    };
+    expect(await statusRows(page)).toEqual(
+      status.agencies.map((a) => [a.id, `${a.done.length} of ${a.total}`, `${a.late.length}`, `${a.overdue.length}`]),
+    );
+    // Worked out by hand: Police did its part of the case lists (due 15:00 today) in time; the
+    // DCS's list of children was 15 minutes late; the local authority still owes its part of the case lists.
+    const police = status.agencies.find((a) => a.id === 'police')!;
+    expect(police.done).toEqual(['cse-gangs-cases']);
+    const plan = JSON.parse(
+      (await runCli(['plan', '--now', NOW, '-f', 'json', '-q', '--inspection', file])).stdout,
+    ) as {
+      items: Array<{ id: string; due: string | null; status: string }>;
+    };
+    const shown = (await page.evaluate(() =>
+      (
+        window as unknown as {
+          jtai: {
+            plan(): {
+              items: Array<{ id: string; due: string | null }>;
+              progress: { items: Record<string, { status: string }> };
+            };
+          };
+        }
+      ).jtai.plan(),
+    ))!;
+    expect(shown.items.map((i) => [i.id, i.due, shown.progress.items[i.id]!.status])).toEqual(
+      plan.items.map((i) => [i.id, i.due, i.status]),
+    );
+    expect(shown.items.find((i) => i.id === 'information-on-20-children')!.due).toBe('2019-03-22T10:00:00+00:00');
+    await page.close();
+  });
+
+  test('marking done in the page writes an event the CLI reads; taking it back too', async () => {
+    const dir = await cliFolder();
+    const page = await openWithFolder(dir);
+    await page.selectOption('#record-item', 'child-level-data');
+    await page.fill('#record-at', '15:10');
+    await page.fill('#record-by', 'Sam <b>Coordinator</b>');
+    await page.click('#mark-done');
+    await expect
+      .poll(() => page.textContent('#record-said'))
+      .toMatch(/^Recorded Further lists of child-level data as done at Wed 20 Mar 2019 15:10\.$/);
+    const files = await pageRecord(page);
+    expect(files.filter((f) => !f.name.endsWith('.json'))).toEqual([]); // no temporary left behind
+    const fresh = files.filter((f) => f.name.includes('-web-0-'));
+    expect(fresh).toHaveLength(1);
+    expect(JSON.parse(fresh[0]!.text)).toMatchObject({
+      format: 'jtai-progress-event/1',
+      type: 'done',
+      item: 'child-level-data',
+      at: '2019-03-20T15:10:00+00:00',
+      recorded: '2019-03-20T15:30:00.000Z',
+      by: 'Sam <b>Coordinator</b>',
+    });
+    // The CLI, given the folder as the page left it, counts it: done, late (it was due at the end of day 0).
+    for (const f of fresh) writeFileSync(join(dir, 'jtai-inspection.progress', f.name), f.text);
+    const file = join(dir, 'jtai-inspection.yaml');
+    const status = JSON.parse((await runCli(['status', '--now', NOW, '-f', 'json', '--inspection', file])).stdout) as {
+      agencies: Array<{ id: string; late: string[] }>;
+      owing: Array<{ id: string }>;
+    };
+    expect(status.owing.map((o) => o.id)).not.toContain('child-level-data');
+    expect(status.agencies.find((a) => a.id === 'local-authority')!.late).toContain('child-level-data');
+    // Taken back in the page: the record says so, and the CLI agrees.
+    await page.selectOption('#record-item', 'child-level-data');
+    await page.click('#undo-done');
+    await expect.poll(() => page.textContent('#record-said')).toMatch(/^Took back Further lists of child-level data/);
+    for (const f of (await pageRecord(page)).filter((f) => f.name.includes('-web-0-')))
+      writeFileSync(join(dir, 'jtai-inspection.progress', f.name), f.text);
+    const after = JSON.parse((await runCli(['status', '--now', NOW, '-f', 'json', '--inspection', file])).stdout) as {
+      owing: Array<{ id: string }>;
+    };
+    expect(after.owing.map((o) => o.id)).toContain('child-level-data');
+    await page.close();
+  });
+
+  test("a move in the page, with its reason, is the CLI's move; a time that is not a time is refused, nothing written", async () => {
+    const dir = await cliFolder();
+    const page = await openWithFolder(dir);
+    const before = (await pageRecord(page)).length;
+    await page.selectOption('#record-item', 'multi-agency-meetings');
+    await page.fill('#move-to', '32/03/2019 10:00');
+    await page.fill('#move-why', 'agreed');
+    await page.click('#move-deadline');
+    await page.waitForSelector('#errors li');
+    expect(await page.textContent('#errors')).toContain('32/03/2019');
+    expect((await pageRecord(page)).length).toBe(before);
+    await page.fill('#move-to', '25/03/2019 12:00');
+    await page.click('#move-deadline');
+    await expect.poll(() => page.textContent('#record-said')).toMatch(/^Moved .* to Mon 25 Mar 2019 12:00\.$/);
+    const fresh = (await pageRecord(page)).filter((f) => f.name.includes('-web-0-'));
+    expect(fresh.map((f) => JSON.parse(f.text))).toMatchObject([
+      { type: 'move', item: 'multi-agency-meetings', to: '2019-03-25T12:00:00+00:00', note: 'agreed' },
+    ]);
+    await page.close();
+  });
+
+  test('read only, through the ordinary folder picker: the same status, nothing to record with', async () => {
+    const dir = await cliFolder();
+    const page = await browser.newPage();
+    await page.clock.setFixedTime(NOW_MS);
+    await page.goto(origin);
+    await page.setInputFiles('#folder-files', dir);
+    await page.waitForSelector('#status-table');
+    expect(await page.$('#mark-done')).toBeNull();
+    expect(await page.textContent('#inspection-about')).toContain('read only');
+    const file = join(dir, 'jtai-inspection.yaml');
+    const status = JSON.parse((await runCli(['status', '--now', NOW, '-f', 'json', '--inspection', file])).stdout) as {
+      agencies: Array<{ id: string; total: number; done: string[]; late: string[]; overdue: string[] }>;
+    };
+    expect(await statusRows(page)).toEqual(
+      status.agencies.map((a) => [a.id, `${a.done.length} of ${a.total}`, `${a.late.length}`, `${a.overdue.length}`]),
+    );
+    await page.close();
+  });
+
+  test('axe-core finds no WCAG 2.2 AA violations with a folder open', async () => {
+    const page = await openWithFolder(await cliFolder(), false);
+    await page.addScriptTag({ content: axeSource });
+    const result = await page.evaluate(() =>
+      (
+        window as unknown as {
+          axe: { run: (o: object) => Promise<{ violations: Array<{ id: string; nodes: unknown[] }> }> };
+        }
+      ).axe.run({
+        runOnly: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'],
+      }),
+    );
+    expect(result.violations.map((v) => `${v.id} (${v.nodes.length})`)).toEqual([]);
+    await page.close();
+  });
+});
