@@ -65,6 +65,8 @@ const download = (name: string, type: string, text: string) => {
 export function mountFortnight(root: HTMLElement, hooks: FortnightHooks): Fortnight {
   let open: OpenInspection | undefined;
   let plan: TrackedPlan | undefined;
+  // What the form held, kept when it is drawn again after a record (the same item, part and name).
+  const kept = { item: '', part: '', by: '' };
   const said = el('p', { class: 'govuk-body', role: 'status', 'aria-live': 'polite', id: 'record-said' });
   const about = el('div', { id: 'inspection-about' });
   const status = el('div', { id: 'agency-status' });
@@ -272,8 +274,15 @@ export function mountFortnight(root: HTMLElement, hooks: FortnightHooks): Fortni
         ...(owers.length > 1 ? owers.map((c) => el('option', { value: c.party.id }, `${c.party.name}'s part`)) : []),
       );
     };
-    item.addEventListener('change', fillParts);
+    if (submissions.some((i) => i.id === kept.item)) item.value = kept.item;
+    item.addEventListener('change', () => {
+      kept.item = item.value;
+      kept.part = '';
+      fillParts();
+    });
     fillParts();
+    if ([...part.options].some((p) => p.value === kept.part)) part.value = kept.part;
+    part.addEventListener('change', () => void (kept.part = part.value));
     const at = el('input', {
       class: 'govuk-input govuk-input--width-20',
       id: 'record-at',
@@ -287,7 +296,9 @@ export function mountFortnight(root: HTMLElement, hooks: FortnightHooks): Fortni
       id: 'record-by',
       type: 'text',
       autocomplete: 'name',
+      value: kept.by,
     });
+    by.addEventListener('input', () => void (kept.by = by.value));
     const note = el('textarea', { class: 'govuk-textarea', id: 'record-note', rows: 2 });
     const to = el('input', {
       class: 'govuk-input govuk-input--width-20',

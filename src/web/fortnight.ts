@@ -1,6 +1,7 @@
 /// <reference lib="dom" />
 import { makeHolidayCalendar } from '../core/dates/bank-holidays.js';
-import { readDeliveryTime, readInstant } from '../core/dates/date-input.js';
+import { formatShortDateTime } from '../core/dates/calendar-date.js';
+import { hasTimeOfDay, localDateTime, readDeliveryTime, readInstant } from '../core/dates/date-input.js';
 import { zonedInstant } from '../core/dates/zone-rules.js';
 import type { ZoneRules } from '../core/dates/zone-rules.js';
 import { zoneRulesFor } from '../core/dates/zones.js';
@@ -135,6 +136,17 @@ export function doneNow(
 ): ProgressEvent {
   checkSaid(o);
   itemOf(open, o.item);
+  // As the CLI: what is already recorded is said, not recorded twice (a second delivery is the CLI's --force).
+  const records = open.folded.progress[o.item] ?? [];
+  const standing = records
+    .filter((r) => r.agency === undefined || (o.agency !== undefined && r.agency === o.agency))
+    .at(-1);
+  if (standing) {
+    const when = formatShortDateTime(localDateTime(open.zone, Date.parse(standing.done)));
+    throw new JtaiError(
+      `That is already recorded as done (${when}${standing.by ? ` by ${standing.by}` : ''}); nothing new was recorded. To change when, take it back first.`,
+    );
+  }
   const atMs = readDeliveryTime('When it was delivered', o.at || 'now', nowMs, open.zone);
   if (atMs > nowMs + 5 * 60_000) throw new JtaiError(`"${o.at}" is in the future; give the time it was delivered.`);
   if (atMs < Date.parse(zonedInstant(open.zone, open.record.notified, '00:00')))
@@ -175,6 +187,11 @@ export function moveNow(open: OpenInspection, o: Said & { item: string; to: stri
   itemOf(open, o.item);
   if (!o.note?.trim())
     throw new JtaiError('Give the reason for the move (for example, "agreed with the lead inspector").');
+  if (!o.to.trim()) throw new JtaiError('Give the new deadline, with its time (for example 22/03/2019 10:00).');
+  if (!hasTimeOfDay(o.to))
+    throw new JtaiError(
+      `The new deadline "${o.to}" has no time of day; give it with its time, for example "${o.to.trim()} 10:00".`,
+    );
   const to = instantIn(open.zone, readInstant('The new deadline', o.to, nowMs, open.zone));
   const current = open.folded.moves[o.item];
   const others = Object.fromEntries(Object.entries(open.folded.moves).filter(([id]) => id !== o.item));

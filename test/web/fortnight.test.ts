@@ -168,6 +168,12 @@ describe.skipIf(!run)('the fortnight in the page, in chromium', { timeout: 60_00
     await expect
       .poll(() => page.textContent('#record-said'))
       .toMatch(/^Recorded Further lists of child-level data as done at Wed 20 Mar 2019 15:10\.$/);
+    // Again: said, not recorded twice.
+    await page.click('#mark-done');
+    await page.waitForSelector('#errors li');
+    expect(await page.textContent('#errors')).toContain(
+      'That is already recorded as done (Wed 20 Mar 2019 15:10 by Sam <b>Coordinator</b>); nothing new was recorded.',
+    );
     const files = await pageRecord(page);
     expect(files.filter((f) => !f.name.endsWith('.json'))).toEqual([]); // no temporary left behind
     const fresh = files.filter((f) => f.name.includes('-web-0-'));
@@ -212,6 +218,10 @@ describe.skipIf(!run)('the fortnight in the page, in chromium', { timeout: 60_00
     await page.click('#move-deadline');
     await page.waitForSelector('#errors li');
     expect(await page.textContent('#errors')).toContain('32/03/2019');
+    expect((await pageRecord(page)).length).toBe(before);
+    await page.fill('#move-to', '25/03/2019');
+    await page.click('#move-deadline');
+    await expect.poll(() => page.textContent('#errors')).toContain('"25/03/2019" has no time of day');
     expect((await pageRecord(page)).length).toBe(before);
     await page.fill('#move-to', '25/03/2019 12:00');
     await page.click('#move-deadline');

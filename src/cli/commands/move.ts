@@ -1,6 +1,6 @@
 import { makeHolidayCalendar } from '../../core/dates/bank-holidays.js';
 import { formatShortDateTime } from '../../core/dates/calendar-date.js';
-import { readInstant } from '../../core/dates/date-input.js';
+import { hasTimeOfDay, readInstant } from '../../core/dates/date-input.js';
 import { MAX_BY, MAX_NOTE } from '../../core/progress/events.js';
 import { instantIn } from '../../core/progress/progress.js';
 import { computePlan } from '../../core/plan/plan.js';
@@ -36,7 +36,7 @@ function checkOptions(options: MoveOptions): void {
     throw new UsageError(
       '--why is missing: say why the deadline moved (for example --why "agreed with the lead inspector, Kim"); every output shows it beside the new time.',
     );
-  if (options.to !== undefined && !/\d[:.]\d{2}|\d\s*(am|pm)\b|T\d{2}/i.test(options.to))
+  if (options.to !== undefined && !hasTimeOfDay(options.to))
     throw new UsageError(
       `--to "${options.to}" has no time of day; give the new deadline with its time, for example --to "${options.to} 10:00".`,
     );

@@ -244,3 +244,8 @@ function withinZone(option: string, text: string, ms: number, zone: ZoneRules): 
     `${option} "${text}" is outside the years jtai knows the clock changes of ${zone.name} for (${zone.years[0]} to ${zone.years[1]}); give a time in those years.`,
   );
 }
+
+/** Whether a typed moment gives a time of day, as a moved deadline must: hasTimeOfDay("22/03/2019 10:00") is true, hasTimeOfDay("22/03/2019") false. */
+export function hasTimeOfDay(text: string): boolean {
+  return /\d[:.]\d{2}|\d\s*(am|pm)\b|T\d{2}/i.test(text);
+}
