@@ -15,7 +15,7 @@ printf 'extends: jtai-2018\nid: jtai-2018\nitems:\n  - { id: cse-gangs-cases, at
 SOURCE_DATE_EPOCH=1553000000 jtai plan -n 2019-03-19 --out v1.ics -q
 SOURCE_DATE_EPOCH=1553100000 jtai plan -n 2019-03-19 -r moved.yaml --out v2.ics -q
 SOURCE_DATE_EPOCH=1553200000 jtai plan -n 2019-03-19 --cancel --out cancel.ics -q
-title='JTAI day 1: 10 cases where sexual'
+title='JTAI day 1 by 1[45]:00: 10 cases where sexual'
 
 if command -v khal >/dev/null; then
   mkdir -p khal
@@ -36,7 +36,7 @@ longdatetimeformat = %Y-%m-%d %H:%M
 path = $work/khal.db
 CONF
   k() { khal -c khal.conf "$@"; }
-  show() { echo "  $1: $(ls khal | wc -l) events; $(k list --format '{start} {status}{title}' 2019-03-20 1d | grep "$title" | cut -c1-40 | paste -sd'|')"; }
+  show() { echo "  $1: $(ls khal | wc -l) events; $(k list --format '{start} {status}{title}' 2019-03-20 1d | grep -E "$title" | cut -c1-40 | paste -sd'|')"; }
   echo "== khal"
   k import --batch -a jtai v1.ics >/dev/null; show "v1"
   k import --batch -a jtai v2.ics >/dev/null; show "v2 (moved to 14:00)"
@@ -47,7 +47,7 @@ fi
 if command -v calcurse >/dev/null; then
   mkdir -p cc
   c() { TZ=Europe/London calcurse -D "$work/cc" "$@"; }
-  show() { echo "  $1: $(c -Q --from 03/20/2019 --days 1 | grep -c "$title") copies of the case-list event"; }
+  show() { echo "  $1: $(c -Q --from 03/20/2019 --days 1 | grep -Ec "$title") copies of the case-list event"; }
   echo "== calcurse"
   c -i v1.ics >/dev/null; show "v1"
   c -i v2.ics >/dev/null; show "v2 (moved to 14:00)"
@@ -56,5 +56,6 @@ fi
 
 if python3 -c 'import gi; gi.require_version("ECal", "2.0")' 2>/dev/null || /usr/bin/python3 -c 'import gi; gi.require_version("ECal", "2.0")' 2>/dev/null; then
   echo "== Evolution's data server"
-  HOME="$work/home" dbus-run-session -- /usr/bin/python3 "$here/scripts/try-eds.py" v1.ics v2.ics v1.ics cancel.ics
+  mkdir -p "$work/home"
+  HOME="$work/home" dbus-run-session -- /usr/bin/python3 "$here/scripts/try-eds.py" --uid jtai-20190319-cse-gangs-cases@jtai v1.ics v2.ics v1.ics cancel.ics 2> >(grep -v "^dbus-daemon" >&2)
 fi
