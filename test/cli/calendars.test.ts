@@ -85,7 +85,7 @@ describe.runIf(once)('calendars issued through the fortnight', () => {
     const summary =
       'jtai.ics: since it was issued on ' +
       /since it was issued on (.*?), moved/.exec((await jtai('plan', '--out', out, '--changes')).stdout)![1] +
-      ', moved: 1, added: 0, removed: 1, renamed: 0.\n' +
+      ', moved: 1, added: 0, removed: 1, renamed: 0, changed: 0.\n' +
       '  moved: Details of multi-agency meetings in the fieldwork week (multi-agency-meetings), Thu 21 Mar 2019 17:00 → Fri 22 Mar 2019 10:00\n' +
       "  removed: Joint evaluations of children's experiences (joint-evaluations), was Thu 28 Mar 2019 17:00; sent as cancelled\n";
     expect((await jtai('plan', '--out', out, '--changes')).stdout).toBe(summary);
