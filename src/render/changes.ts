@@ -1,21 +1,34 @@
 import { formatShortDateTime } from '../core/dates/calendar-date.js';
-import type { CalendarChanges } from '../core/progress/issues.js';
+import type { CalendarChanges, ContentPart } from '../core/progress/issues.js';
 import { tellDue } from './words.js';
 
 // What changed in a calendar since it was last issued, for the coordinator's email to partners
-// that goes with the new calendars: "moved 1, added 0, removed 1", then each.
+// that goes with the new calendars: "moved: 1, added: 0, removed: 1, renamed: 0, changed: 1", then each.
+
+// What changed in an event whose time and title stayed the same, in the coordinator's words.
+const PART_WORDS: Record<ContentPart, string> = {
+  event: 'its content',
+  who: 'who must act',
+  contact: 'the contact',
+  details: 'the details',
+  progress: 'its progress',
+  reminders: 'the reminders',
+};
 
 /** The changes as lines: renderChanges("jtai.ics", changes, 14) starts "jtai.ics: since it was issued on Tue 19 Mar 2019 09:10, moved: 1, ...". */
 export function renderChanges(calendar: string, c: CalendarChanges, count: number): string {
   if (!c.since) return `${calendar}: issued for the first time, ${count} event${count === 1 ? '' : 's'}.\n`;
-  const total = c.moved.length + c.added.length + c.removed.length + c.renamed.length;
-  const head = `${calendar}: since it was issued on ${formatShortDateTime(c.since.at)}, ${total === 0 ? 'nothing changed' : `moved: ${c.moved.length}, added: ${c.added.length}, removed: ${c.removed.length}, renamed: ${c.renamed.length}`}.`;
+  const total = c.moved.length + c.added.length + c.removed.length + c.renamed.length + c.changed.length;
+  const head = `${calendar}: since it was issued on ${formatShortDateTime(c.since.at)}, ${total === 0 ? 'nothing changed' : `moved: ${c.moved.length}, added: ${c.added.length}, removed: ${c.removed.length}, renamed: ${c.renamed.length}, changed: ${c.changed.length}`}.`;
   const lines = [
     head,
     ...c.moved.map(({ item, was }) => `  moved: ${item.title} (${item.id}), ${tellDue(was)} → ${tellDue(item)}`),
     ...c.added.map((item) => `  added: ${item.title} (${item.id}), ${tellDue(item)}`),
     ...c.removed.map((was) => `  removed: ${was.title} (${was.item}), was ${tellDue(was)}; sent as cancelled`),
     ...c.renamed.map(({ item, was }) => `  renamed: ${was.title} → ${item.title} (${item.id})`),
+    ...c.changed.map(
+      ({ item, parts }) => `  changed: ${item.title} (${item.id}): ${parts.map((p) => PART_WORDS[p]).join(', ')}`,
+    ),
   ];
   return `${lines.join('\n')}\n`;
 }

@@ -6,7 +6,7 @@ import { contactWords } from '../core/progress/inspection-words.js';
 import { inspectionLine } from '../core/plan/focus.js';
 import type { PlanItem } from '../core/plan/plan.js';
 import { escapeText, joinLines } from './ics-text.js';
-import type { IssuedEvent } from '../core/progress/issues.js';
+import { type ContentPart, type EventContent, type IssuedEvent, fingerprintOf } from '../core/progress/issues.js';
 import { agenciesOf, contactLines, progressWords, noteOf, partyWords } from './item-text.js';
 import { tellAnchor } from './words.js';
 
@@ -70,21 +70,68 @@ function summaryOf(item: PlanItem): string {
   return `${day}${time}: ${item.title}${suffix}`;
 }
 
-function descriptionOf(item: PlanItem, plan: TrackedPlan): string {
+type Tagged = ReadonlyArray<readonly [ContentPart, string]>;
+
+// The description's lines, each with the part of the content it tells (for its fingerprint).
+function descriptionLines(item: PlanItem, plan: TrackedPlan): Tagged {
   const when = item.time === null ? 'All day' : `${item.kind === 'submission' ? 'Due by' : 'At'} ${item.time}`;
   const label = item.timeLabel ? ` ("${item.timeLabel}")` : '';
-  const lines = [`${when}${label}, ${formatLongDate(item.date)} (${tellAnchor(item)}).`];
+  const lines: Array<[ContentPart, string]> = [
+    ['details', `${when}${label}, ${formatLongDate(item.date)} (${tellAnchor(item)}).`],
+  ];
   const part = yourPart(item, plan);
-  if (part) lines.push(part);
-  lines.push(`Who must act: ${agenciesOf(item, plan)}`);
-  if (item.recipient) lines.push(`To: ${partyWords(item.recipient, plan)}`);
+  if (part) lines.push(['who', part]);
+  lines.push(['who', `Who must act: ${agenciesOf(item, plan)}`]);
+  if (item.recipient) lines.push(['who', `To: ${partyWords(item.recipient, plan)}`]);
   const done = progressWords(item, plan);
-  if (done) lines.push(done);
-  if (item.details.length > 0) lines.push('', ...item.details.map((d) => `- ${d}`));
+  if (done) lines.push(['progress', done]);
+  if (item.details.length > 0)
+    lines.push(['details', ''], ...item.details.map((d): [ContentPart, string] => ['details', `- ${d}`]));
   const note = noteOf(item);
-  if (note) lines.push('', `Note: ${note}`);
-  lines.push('', `Source: "${item.source}"`);
-  return lines.join('\n');
+  if (note) lines.push(['details', ''], ['details', `Note: ${note}`]);
+  lines.push(['details', ''], ['details', `Source: "${item.source}"`]);
+  return lines;
+}
+
+function descriptionOf(item: PlanItem, plan: TrackedPlan): string {
+  return descriptionLines(item, plan)
+    .map(([, line]) => line)
+    .join('\n');
+}
+
+const linesOf = (tagged: Tagged, part: ContentPart) =>
+  tagged
+    .filter(([p]) => p === part)
+    .map(([, line]) => line)
+    .join('\n');
+
+/**
+ * The fingerprint of each part of each event's content, by item id, to record with an issue
+ * and tell a change of content at the next: contentOf(plan, options)["children-list"].contact
+ * is 8 hex digits that change when the DCS's contact does.
+ */
+export function contentOf(plan: TrackedPlan, options: RenderIcsOptions): Record<string, EventContent> {
+  const uncontacted: TrackedPlan = { ...plan, contacts: {} };
+  const content: Record<string, EventContent> = {};
+  for (const item of plan.items) {
+    const lines = eventLines(plan, item, options);
+    const tagged = descriptionLines(item, plan);
+    content[item.id] = {
+      event: fingerprintOf(lines.filter((l) => !/^(DTSTAMP|LAST-MODIFIED|SEQUENCE):/.test(l)).join('\n')),
+      who: fingerprintOf(
+        [
+          linesOf(descriptionLines(item, uncontacted), 'who'),
+          categoriesOf(item),
+          String(isInformational(plan, item)),
+        ].join('\n'),
+      ),
+      contact: fingerprintOf(linesOf(tagged, 'who')),
+      details: fingerprintOf(linesOf(tagged, 'details')),
+      progress: fingerprintOf(linesOf(tagged, 'progress')),
+      reminders: fingerprintOf(alarmLines(plan, item, options).join('\n')),
+    };
+  }
+  return content;
 }
 
 // In an agency's own calendar, what in each event is that agency's, with its contact:
@@ -108,6 +155,21 @@ function categoriesOf(item: PlanItem): string {
   return ['JTAI', kind, ...item.agencies.map((a) => a.name)].map(escapeText).join(',');
 }
 
+// One reminder each --remind gives, before a deadline; what is only for information has none:
+// nothing is to be done by then.
+function alarmLines(plan: TrackedPlan, item: PlanItem, o: RenderIcsOptions): string[] {
+  const reminders =
+    o.remindMinutes === null ? [] : typeof o.remindMinutes === 'number' ? [o.remindMinutes] : o.remindMinutes;
+  if (item.due === null || o.cancel || isInformational(plan, item)) return [];
+  return reminders.flatMap((minutes) => [
+    'BEGIN:VALARM',
+    'ACTION:DISPLAY',
+    `DESCRIPTION:${escapeText(summaryOf(item))}`,
+    `TRIGGER:-PT${minutes}M`,
+    'END:VALARM',
+  ]);
+}
+
 function eventLines(plan: TrackedPlan, item: PlanItem, o: RenderIcsOptions): string[] {
   const timing =
     item.due === null
@@ -129,21 +191,7 @@ function eventLines(plan: TrackedPlan, item: PlanItem, o: RenderIcsOptions): str
     'TRANSP:TRANSPARENT',
     'X-MICROSOFT-CDO-BUSYSTATUS:FREE',
   ];
-  const reminders =
-    o.remindMinutes === null ? [] : typeof o.remindMinutes === 'number' ? [o.remindMinutes] : o.remindMinutes;
-  // What is only for information has no reminder: nothing is to be done by then.
-  if (item.due !== null && !o.cancel && !isInformational(plan, item)) {
-    for (const minutes of reminders)
-      lines.push(
-        'BEGIN:VALARM',
-        'ACTION:DISPLAY',
-        `DESCRIPTION:${escapeText(summaryOf(item))}`,
-        `TRIGGER:-PT${minutes}M`,
-        'END:VALARM',
-      );
-  }
-  lines.push('END:VEVENT');
-  return lines;
+  return [...lines, ...alarmLines(plan, item, o), 'END:VEVENT'];
 }
 
 // An event issued before whose item has gone from the plan: cancelled, so that programs that

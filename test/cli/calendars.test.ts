@@ -63,7 +63,118 @@ describe.runIf(once)('calendars issued through the fortnight', () => {
     writeFileSync(join(dir, 'area.yaml'), 'extends: jtai-2018\nid: my-area\nname: My Area timetable\n');
     writeFileSync(file, readFileSync(file, 'utf8').replace(/^rules: .*$/m, 'rules: "area.yaml"'));
     const overlaid = await ics('-i', file);
-    for (const text of [started, renamed, overlaid]) expect(uids(text)).toEqual(uids(before));
+    for (const text of [started, renamed, overlaid]) {
+      expect(uids(text)).toEqual(uids(before));
+      expect(pythonUids(text) ?? uids(text)).toEqual(uids(before));
+    }
+  });
+
+  test('issued through the chain: no file → start --area → area renamed → an overlay that moves, adds and removes', async () => {
+    // Stamps an hour apart from Tue 19 Mar 2019 00:00 UTC (1552953600): SEQUENCE is the stamp in
+    // seconds since 2016-01-01 (1451606400), 101347200 for the first.
+    const at = (hours: number) => ({ SOURCE_DATE_EPOCH: String(1552953600 + hours * 3600) });
+    const dir = mkdtempSync(join(tmpdir(), 'jtai-chain-'));
+    const file = join(dir, 'jtai-inspection.yaml');
+    const out = join(dir, 'jtai.ics');
+    const read = () => readIcs(readFileSync(out, 'utf8'));
+    const before = readIcs((await runCli(['plan', '-n', '2019-03-19', '-f', 'ics'], at(0))).stdout);
+    expect(new Set(before.map((e) => e.sequence))).toEqual(new Set([101347200]));
+    await runCli(['start', '-n', '2019-03-19', '--area', 'My Area', '--out', file]);
+    const jtai = (hours: number, ...args: string[]) => runCli([...args, '--inspection', file], at(hours));
+    // The first issue with the record: the stamp an hour later, so higher than the calendar before jtai start.
+    expect((await jtai(1, 'plan', '--out', out)).stderr).toContain('jtai.ics: issued for the first time, 14 events.\n');
+    const first = read();
+    expect(first.map((e) => [e.uid, e.sequence])).toEqual(before.map((e) => [e.uid, 101350800]));
+    writeFileSync(file, readFileSync(file, 'utf8').replace('area: "My Area"', 'area: "My Area North"'));
+    expect((await jtai(2, 'plan', '--out', out)).stderr).toMatch(
+      /jtai\.ics: since it was issued on .*, nothing changed\.\n/,
+    );
+    expect(read()).toEqual(first);
+    writeFileSync(
+      join(dir, 'area.yaml'),
+      [
+        'extends: jtai-2018',
+        'id: my-area',
+        'remove: [joint-evaluations]',
+        'items:',
+        '  - { id: cse-gangs-cases, at: "14:00" }',
+        '  - { id: sign-off, kind: submission, title: Internal sign-off, day: 1, at: "13:00", by: [local-authority], source: Our own. }',
+        '',
+      ].join('\n'),
+    );
+    writeFileSync(file, readFileSync(file, 'utf8').replace(/^rules: .*$/m, 'rules: "area.yaml"'));
+    const third = await jtai(3, 'plan', '--out', out);
+    expect(third.stderr).toMatch(
+      new RegExp(
+        'jtai\\.ics: since it was issued on [^\\n]*, moved: 1, added: 1, removed: 1, renamed: 0, changed: 0\\.\\n' +
+          // Wednesday 20 March 2019 is day 1; Thursday 28 March, day 7.
+          '  moved: 10 cases where sexual or criminal exploitation by gangs is a current and significant factor \\(cse-gangs-cases\\), Wed 20 Mar 2019 15:00 → Wed 20 Mar 2019 14:00\\n' +
+          '  added: Internal sign-off \\(sign-off\\), Wed 20 Mar 2019 13:00\\n' +
+          "  removed: Joint evaluations of children's experiences \\(joint-evaluations\\), was Thu 28 Mar 2019 17:00; sent as cancelled\\n",
+      ),
+    );
+    const now = read();
+    const text = readFileSync(out, 'utf8');
+    expect(pythonUids(text) ?? now.map((e) => e.uid)).toEqual(now.map((e) => e.uid));
+    const uid = (id: string) => `jtai-20190319-${id}@jtai`;
+    expect(new Set(now.map((e) => e.uid))).toEqual(new Set([...before.map((e) => e.uid), uid('sign-off')]));
+    const by = (id: string) => now.find((e) => e.uid === uid(id))!;
+    expect(by('joint-evaluations')).toMatchObject({ status: 'CANCELLED', sequence: 101350801 });
+    expect(by('cse-gangs-cases')).toMatchObject({ status: null, sequence: 101350801, start: '2019-03-20T14:00:00Z' });
+    expect(by('sign-off')).toMatchObject({ status: null, sequence: 101358000 }); // new: this file's stamp
+    const unchanged = now.filter(
+      (e) => !['joint-evaluations', 'cse-gangs-cases', 'sign-off'].some((id) => e.uid === uid(id)),
+    );
+    expect(unchanged.map((e) => [e.uid, e.sequence])).toEqual(
+      first
+        .filter((e) => !['joint-evaluations', 'cse-gangs-cases'].some((id) => e.uid === uid(id)))
+        .map((e) => [e.uid, 101350800]),
+    );
+  });
+
+  test("a change of contact, of an item's details or of its title raises the SEQUENCE of exactly those events", async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'jtai-content-'));
+    const file = join(dir, 'jtai-inspection.yaml');
+    const out = join(dir, 'jtai.ics');
+    await runCli(['start', '-n', '2019-03-19', '--out', file]);
+    const jtai = (...args: string[]) => runCli([...args, '--inspection', file]);
+    await jtai('plan', '--out', out);
+    const issued = readIcs(readFileSync(out, 'utf8'));
+    const first = issued[0]!.sequence;
+    // Issued again with nothing changed: every SEQUENCE kept.
+    expect((await jtai('plan', '--out', out)).stderr).toMatch(/, nothing changed\.\n/);
+    expect(readIcs(readFileSync(out, 'utf8'))).toEqual(issued);
+    // The YOT's contact (it acts in yot-cases only, by name), one item's details, another's title.
+    writeFileSync(file, readFileSync(file, 'utf8').replace('contacts: {}', 'contacts:\n  yot: { name: Sam Patel }'));
+    writeFileSync(
+      join(dir, 'area.yaml'),
+      [
+        'extends: jtai-2018',
+        'id: my-area',
+        'items:',
+        '  - { id: positive-intervention-cases, details: [Chosen by the local authority] }',
+        '  - { id: cse-gangs-cases, title: 10 cases of exploitation by gangs }',
+        '',
+      ].join('\n'),
+    );
+    writeFileSync(file, readFileSync(file, 'utf8').replace(/^rules: .*$/m, 'rules: "area.yaml"'));
+    const summary = (await jtai('plan', '--out', out, '--changes')).stdout;
+    expect(summary.replace(/issued on [^,]*,/, 'issued on …,')).toBe(
+      'jtai.ics: since it was issued on …, moved: 0, added: 0, removed: 0, renamed: 1, changed: 2.\n' +
+        '  renamed: 10 cases where sexual or criminal exploitation by gangs is a current and significant factor → 10 cases of exploitation by gangs (cse-gangs-cases)\n' +
+        '  changed: 10 cases of positive intervention with the child and family (positive-intervention-cases): the details\n' +
+        '  changed: 10 cases where the Youth Offending Team is involved (yot-cases): the contact\n',
+    );
+    expect((await jtai('plan', '--out', out)).stderr).toContain(summary);
+    const now = readIcs(readFileSync(out, 'utf8'));
+    const raised = ['cse-gangs-cases', 'positive-intervention-cases', 'yot-cases'].map(
+      (id) => `jtai-20190319-${id}@jtai`,
+    );
+    expect(now.map((e) => [e.uid, e.sequence])).toEqual(
+      issued.map((e) => [e.uid, raised.includes(e.uid) ? first + 1 : first]),
+    );
+    expect((await jtai('plan', '--out', out)).stderr).toMatch(/, nothing changed\.\n/);
+    expect(readIcs(readFileSync(out, 'utf8'))).toEqual(now);
   });
 
   test('a re-issue cancels what was removed, raises the SEQUENCE of what moved, and says so', async () => {
@@ -85,7 +196,7 @@ describe.runIf(once)('calendars issued through the fortnight', () => {
     const summary =
       'jtai.ics: since it was issued on ' +
       /since it was issued on (.*?), moved/.exec((await jtai('plan', '--out', out, '--changes')).stdout)![1] +
-      ', moved: 1, added: 0, removed: 1, renamed: 0.\n' +
+      ', moved: 1, added: 0, removed: 1, renamed: 0, changed: 0.\n' +
       '  moved: Details of multi-agency meetings in the fieldwork week (multi-agency-meetings), Thu 21 Mar 2019 17:00 → Fri 22 Mar 2019 10:00\n' +
       "  removed: Joint evaluations of children's experiences (joint-evaluations), was Thu 28 Mar 2019 17:00; sent as cancelled\n";
     expect((await jtai('plan', '--out', out, '--changes')).stdout).toBe(summary);

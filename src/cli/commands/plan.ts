@@ -93,10 +93,16 @@ function nothingFor(plan: TrackedPlan): string {
 }
 
 /** The issues of the calendars of an inspection: the next issue of one, its words, and recording it. */
-async function calendarIssues(record: LoadedProgress, inspectionPath: string, stamp: Date, zone: ZoneRules) {
+async function calendarIssues(
+  record: LoadedProgress,
+  inspectionPath: string,
+  settings: RenderSettings,
+  zone: ZoneRules,
+) {
   const { calendarChanges, foldIssues, issuedEvents } = await import('../../core/progress/issues.js');
   const { renderChanges } = await import('../../render/changes.js');
-  const { sequenceOf } = await import('../../render/ics.js');
+  const { contentOf, sequenceOf } = await import('../../render/ics.js');
+  const { stamp } = settings;
   const last = foldIssues(record.events);
   type Issue = {
     key: string;
@@ -109,12 +115,19 @@ async function calendarIssues(record: LoadedProgress, inspectionPath: string, st
     // A calendar is known by its file's name, or for --split by its agency (its file's name has the area in it, which may be renamed).
     next(path: string, plan: TrackedPlan, agency?: string): Issue {
       const key = agency ? `agency:${agency}` : basename(path);
-      const changes = calendarChanges(plan.items, Object.hasOwn(last, key) ? last[key]! : null, sequenceOf(stamp));
+      // What each event says, as the calendar will write it, to tell a change of content.
+      const content = contentOf(plan, { stamp, remindMinutes: settings.remindMinutes, version: settings.version });
+      const changes = calendarChanges(
+        plan.items,
+        Object.hasOwn(last, key) ? last[key]! : null,
+        sequenceOf(stamp),
+        content,
+      );
       return {
         key,
         name: basename(path),
         changes,
-        events: issuedEvents(plan.items, changes),
+        events: issuedEvents(plan.items, changes, content),
         settings: { sequences: changes.sequences, cancelled: changes.cancelled },
       };
     },
@@ -206,7 +219,7 @@ export async function runPlan(options: PlanOptions, io: CliIo, version: string):
   // says what changed, cancels what was removed and raises the SEQUENCE of what changed.
   const issues =
     record && loaded && format === 'ics' && !options.cancel
-      ? await calendarIssues(record, loaded.path, settings.stamp, zone)
+      ? await calendarIssues(record, loaded.path, settings, zone)
       : undefined;
   if (options.changes && !issues)
     throw new UsageError(

@@ -1,6 +1,6 @@
 import { ID_PATTERN, textProblem } from '../text/text-rules.js';
 import type { DoneRecord } from './inspection-record.js';
-import type { IssuedEvent } from './issues.js';
+import type { EventContent, IssuedEvent } from './issues.js';
 
 // The record of the fortnight as events: each change (an item done or undone, a deadline moved
 // or moved back) is one
@@ -153,6 +153,17 @@ function checkedEvent(data: Record<string, unknown>): ProgressEvent {
 
 const MAX_ISSUED = 5000;
 
+// An event's content fingerprints: the parts jtai knows, each 8 hex digits; a part a later jtai
+// may add is allowed, and compared only by the jtai that knows it.
+function isEventContent(value: unknown): boolean {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return false;
+  const entries = Object.entries(value);
+  return (
+    entries.length <= 20 &&
+    entries.every(([k, v]) => /^[a-z]{1,20}$/.test(k) && typeof v === 'string' && /^[0-9a-f]{8}$/.test(v))
+  );
+}
+
 // An issue's calendar name and events, each checked as strictly as any other field.
 function checkedIssue(data: Record<string, unknown>): { calendar: string; issued: IssuedEvent[] } {
   const calendar = textField(data.calendar, 'calendar', 'line', 255);
@@ -170,7 +181,8 @@ function checkedIssue(data: Record<string, unknown>): { calendar: string; issued
       Number.isInteger(r.sequence) &&
       (r.sequence as number) >= 0 &&
       (r.sequence as number) <= 2_147_483_647 &&
-      (r.cancelled === undefined || r.cancelled === true);
+      (r.cancelled === undefined || r.cancelled === true) &&
+      (r.content === undefined || isEventContent(r.content));
     if (!ok) throw new Error('one of its "issued" events is not an item, a date, a deadline and a sequence');
     const title = textField(r.title, 'title', 'line', MAX_NOTE)!;
     return {
@@ -180,6 +192,7 @@ function checkedIssue(data: Record<string, unknown>): { calendar: string; issued
       due: r.due as string | null,
       sequence: r.sequence as number,
       ...(r.cancelled === true && { cancelled: true }),
+      ...(r.content !== undefined && { content: r.content as EventContent }),
     };
   });
   return { calendar, issued: events };

@@ -17,7 +17,18 @@ export interface IssuedEvent {
   sequence: number;
   /** Issued as cancelled: the item had gone from the plan. */
   cancelled?: boolean;
+  /** A fingerprint of each part of the event's content, to tell a change other than time or title (absent in issues recorded before jtai kept it). */
+  content?: EventContent;
 }
+
+/**
+ * The parts of an event's content a fingerprint is kept for: the whole event (everything but
+ * its stamps and SEQUENCE), who must act (names only), the same with their contacts, the
+ * details (time's words, contents, note, source), progress, and the reminders.
+ */
+export const CONTENT_PARTS = ['event', 'who', 'contact', 'details', 'progress', 'reminders'] as const;
+export type ContentPart = (typeof CONTENT_PARTS)[number];
+export type EventContent = Partial<Record<ContentPart, string>>;
 
 /** The last issue of one calendar. */
 export interface CalendarIssue {
@@ -33,6 +44,8 @@ export interface CalendarChanges {
   since: CalendarIssue | null;
   moved: Array<{ item: PlanItem; was: IssuedEvent }>;
   renamed: Array<{ item: PlanItem; was: IssuedEvent }>;
+  /** At the same time with the same title, but other content: the parts that changed. */
+  changed: Array<{ item: PlanItem; was: IssuedEvent; parts: ContentPart[] }>;
   added: PlanItem[];
   removed: IssuedEvent[];
   /** The SEQUENCE of each event of the plan. */
@@ -50,12 +63,39 @@ export function foldIssues(events: readonly ProgressEvent[]): Record<string, Cal
   return issues;
 }
 
+/**
+ * A short fingerprint of a text, FNV-1a (32 bits) over its UTF-16 code units, as 8 hex digits:
+ * fingerprintOf("") is "811c9dc5", fingerprintOf("a") is "e40c292c". Not a secret, only a
+ * way to notice that a text is not the one issued before.
+ */
+export function fingerprintOf(text: string): string {
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) {
+    hash ^= text.charCodeAt(i);
+    hash = Math.imul(hash, 0x01000193) >>> 0;
+  }
+  return hash.toString(16).padStart(8, '0');
+}
+
+/**
+ * The parts of an event's content that differ from those issued: none when the whole event is
+ * the same, or when either side has no fingerprint of it (an issue recorded before jtai kept
+ * them: content unknown, no change claimed). A contact is told only when who must act is the same.
+ */
+export function changedParts(was: EventContent | undefined, now: EventContent | undefined): ContentPart[] {
+  if (!was?.event || !now?.event || was.event === now.event) return [];
+  const parts = CONTENT_PARTS.filter((p) => p !== 'event' && was[p] && now[p] && was[p] !== now[p]);
+  const told = parts.includes('who') ? parts.filter((p) => p !== 'contact') : parts;
+  return told.length > 0 ? told : ['event'];
+}
+
 const MAX_SEQUENCE = 2_147_483_647;
 const bump = (n: number) => Math.min(MAX_SEQUENCE, n + 1);
 
 /**
  * What changed between a calendar's last issue and a plan: an item at another time is moved,
- * one with another title renamed (each a SEQUENCE higher), a new one added (SEQUENCE 0), one
+ * one with another title renamed, one with other content (its contact, details, progress or
+ * reminders, told by their fingerprints) changed (each a SEQUENCE higher), a new one added (SEQUENCE 0), one
  * gone removed (issued cancelled, a SEQUENCE higher, and kept cancelled in later issues); an
  * event issued for the first time gets the SEQUENCE `first`.
  */
@@ -64,12 +104,15 @@ export function calendarChanges(
   last: CalendarIssue | null,
   /** The SEQUENCE of an event issued for the first time: the file's stamp, so that it is never lower than one a calendar issued without the record had. */
   first = 0,
+  /** Each event's content now, by item id (from the renderer), to tell a change of content. */
+  content: Readonly<Record<string, EventContent>> = {},
 ): CalendarChanges {
   const before = new Map((last?.events ?? []).map((e) => [e.item, e]));
   const changes: CalendarChanges = {
     since: last,
     moved: [],
     renamed: [],
+    changed: [],
     added: [],
     removed: [],
     sequences: {},
@@ -87,7 +130,11 @@ export function calendarChanges(
     } else if (was.title !== item.title) {
       changes.renamed.push({ item, was });
       changes.sequences[item.id] = bump(was.sequence);
-    } else changes.sequences[item.id] = was.sequence;
+    } else {
+      const parts = changedParts(was.content, content[item.id]);
+      if (parts.length > 0) changes.changed.push({ item, was, parts });
+      changes.sequences[item.id] = parts.length > 0 ? bump(was.sequence) : was.sequence;
+    }
   }
   const now = new Set(items.map((i) => i.id));
   for (const was of before.values()) {
@@ -101,10 +148,21 @@ export function calendarChanges(
   return changes;
 }
 
-/** The events of an issue, to record: issuedEvents(items, changes)[0] is { item, title, date, due, sequence }. */
-export function issuedEvents(items: readonly PlanItem[], changes: CalendarChanges): IssuedEvent[] {
+/** The events of an issue, to record: issuedEvents(items, changes)[0] is { item, title, date, due, sequence, content }. */
+export function issuedEvents(
+  items: readonly PlanItem[],
+  changes: CalendarChanges,
+  content: Readonly<Record<string, EventContent>> = {},
+): IssuedEvent[] {
   return [
-    ...items.map((i) => ({ item: i.id, title: i.title, date: i.date, due: i.due, sequence: changes.sequences[i.id]! })),
+    ...items.map((i) => ({
+      item: i.id,
+      title: i.title,
+      date: i.date,
+      due: i.due,
+      sequence: changes.sequences[i.id]!,
+      ...(Object.hasOwn(content, i.id) && { content: content[i.id]! }),
+    })),
     ...changes.cancelled,
   ];
 }
