@@ -3,7 +3,7 @@ import { formatShortDateTime } from '../core/dates/calendar-date.js';
 import { chasedOf } from '../core/plan/chased.js';
 import type { ProgressEvent } from '../core/progress/events.js';
 import type { TrackedPlan } from '../core/progress/progress.js';
-import { type StatusView, statusOf } from '../core/progress/status.js';
+import { type StatusView, startOfDay, statusOf } from '../core/progress/status.js';
 import { JtaiError } from '../errors.js';
 import { renderStatusHtml, renderStatusMarkdown, renderStatusText } from '../render/status.js';
 import { tellDue } from '../render/words.js';
@@ -60,6 +60,16 @@ const download = (name: string, type: string, text: string) => {
   a.remove();
   setTimeout(() => URL.revokeObjectURL(url), 10_000);
 };
+
+// Where an item stands, after its name in the list to record: " (done)", " (overdue)".
+function standing(plan: TrackedPlan, id: string): string {
+  const progress = plan.progress?.items[id];
+  if (!progress) return '';
+  if (progress.status === 'done') return progress.late ? ' (done late)' : ' (done)';
+  if (progress.status === 'overdue') return ' (overdue)';
+  if (progress.agencies.some((a) => a.status === 'done')) return ' (done in part)';
+  return '';
+}
 
 /** Mounts the fortnight's part of the page in its section. */
 export function mountFortnight(root: HTMLElement, hooks: FortnightHooks): Fortnight {
@@ -242,6 +252,10 @@ export function mountFortnight(root: HTMLElement, hooks: FortnightHooks): Fortni
       el(
         'div',
         { class: 'govuk-button-group' },
+        button(
+          'Copy the status for an email',
+          () => void copyStatus(renderStatusHtml(p, view), renderStatusText(p, view)),
+        ),
         button("Download today's status for email (.html)", () =>
           download(`${name}.html`, 'text/html', renderStatusHtml(p, view)),
         ),
@@ -253,6 +267,22 @@ export function mountFortnight(root: HTMLElement, hooks: FortnightHooks): Fortni
     );
   }
 
+  // To paste into an email: the tables as HTML (inline styles, no script), and as plain text for a plain-text email.
+  async function copyStatus(html: string, text: string): Promise<void> {
+    try {
+      await navigator.clipboard.write([
+        new ClipboardItem({
+          'text/html': new Blob([html], { type: 'text/html' }),
+          'text/plain': new Blob([text], { type: 'text/plain' }),
+        }),
+      ]);
+      said.textContent = 'The status is copied: paste it into your email.';
+    } catch {
+      said.textContent =
+        'This browser did not let the page copy; download the status instead, and paste it from there.';
+    }
+  }
+
   function showRecordForm(o: OpenInspection, p: TrackedPlan): void {
     if (!o.folder.record) {
       fill(recordForm);
@@ -262,7 +292,7 @@ export function mountFortnight(root: HTMLElement, hooks: FortnightHooks): Fortni
     const item = el(
       'select',
       { class: 'govuk-select', id: 'record-item' },
-      ...submissions.map((i) => el('option', { value: i.id }, `${tellDue(i)}: ${i.title}`)),
+      ...submissions.map((i) => el('option', { value: i.id }, `${tellDue(i)}: ${i.title}${standing(p, i.id)}`)),
     );
     const part = el('select', { class: 'govuk-select', id: 'record-part' });
     const fillParts = () => {
@@ -413,7 +443,7 @@ export function mountFortnight(root: HTMLElement, hooks: FortnightHooks): Fortni
         return;
       }
       showAbout(open);
-      showStatus(plan, statusOf(plan));
+      showStatus(plan, statusOf(plan, { since: startOfDay(open.zone, Date.parse(plan.progress.now)) }));
       showRecordForm(open, plan);
     },
   };

@@ -4,7 +4,7 @@ import { createRequire } from 'node:module';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { runCli } from '../helpers.js';
 import { PAGE, hasChromium, launch } from './browser.js';
@@ -73,8 +73,8 @@ function filesOf(dir: string): Array<{ path: string; text: string }> {
 }
 
 /** The page at a fixed moment, with the folder copied into its origin-private file system and offered by the folder picker. */
-async function openWithFolder(dir: string, fixed = true): Promise<Page> {
-  const page = await browser.newPage({ acceptDownloads: true });
+async function openWithFolder(dir: string, fixed = true, context?: BrowserContext): Promise<Page> {
+  const page = await (context ?? browser).newPage({ acceptDownloads: true });
   if (fixed) await page.clock.setFixedTime(NOW_MS);
   await page.goto(origin);
   await page.evaluate(
@@ -250,6 +250,31 @@ describe.skipIf(!run)('the fortnight in the page, in chromium', { timeout: 60_00
       status.agencies.map((a) => [a.id, `${a.done.length} of ${a.total}`, `${a.late.length}`, `${a.overdue.length}`]),
     );
     await page.close();
+  });
+
+  test("the day's status, copied in the page, pastes into an email as the CLI's HTML status", async () => {
+    const dir = await cliFolder();
+    const context = await browser.newContext();
+    await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin });
+    const page = await openWithFolder(dir, true, context);
+    await page.click('text=Copy the status for an email');
+    await expect.poll(() => page.textContent('#record-said')).toBe('The status is copied: paste it into your email.');
+    const copied = await page.evaluate(async () => {
+      const [item] = await navigator.clipboard.read();
+      return {
+        html: await (await item!.getType('text/html')).text(),
+        text: await (await item!.getType('text/plain')).text(),
+      };
+    });
+    const file = join(dir, 'jtai-inspection.yaml');
+    const cli = (format: string) => runCli(['status', '--now', NOW, '-f', format, '--inspection', file]);
+    // The browser's clipboard rewrites the markup it is given: compared as the tables it holds.
+    const tables = (html: string) => html.match(/<table/g)?.length;
+    expect(tables(copied.html)).toBe(tables((await cli('html')).stdout));
+    expect(tables(copied.html)).toBe(2);
+    expect(copied.html).toContain('border-collapse');
+    expect(copied.text).toBe((await cli('text')).stdout);
+    await context.close();
   });
 
   test('axe-core finds no WCAG 2.2 AA violations with a folder open', async () => {

@@ -1,7 +1,6 @@
-import { statusOf } from '../../core/progress/status.js';
-import { readInstant, localDateTime } from '../../core/dates/date-input.js';
+import { startOfDay, statusOf } from '../../core/progress/status.js';
+import { readInstant } from '../../core/dates/date-input.js';
 import { instantIn } from '../../core/progress/progress.js';
-import { zonedInstant } from '../../core/dates/zone-rules.js';
 import { UsageError } from '../../errors.js';
 import { renderStatusHtml, renderStatusJson, renderStatusMarkdown, renderStatusText } from '../../render/status.js';
 import { formatForOut } from '../formats.js';
@@ -40,7 +39,7 @@ export async function runStatus(options: StatusOptions, io: CliIo): Promise<void
   const plan = selectAgencies(full, options.agency ?? []);
   const sinceMs =
     options.since === undefined
-      ? Date.parse(zonedInstant(zone, localDateTime(zone, nowMs).slice(0, 10), '00:00'))
+      ? Date.parse(startOfDay(zone, nowMs))
       : readInstant('--since', options.since, nowMs, zone);
   if (sinceMs > nowMs)
     throw new UsageError(

@@ -1,6 +1,8 @@
 import { minutesBetween } from '../dates/calendar-date.js';
 import { InternalError } from '../../errors.js';
-import type { ItemProgress, PartProgress, TrackedPlan } from './progress.js';
+import { type ItemProgress, type PartProgress, type TrackedPlan, instantIn } from './progress.js';
+import { localDateTime } from '../dates/date-input.js';
+import { type ZoneRules, zonedInstant } from '../dates/zone-rules.js';
 import { chasedFor, chasedParties } from '../plan/chased.js';
 import type { Party } from '../rule-set/rule-set.js';
 import type { PlanItem } from '../plan/plan.js';
@@ -131,4 +133,12 @@ export function statusOf(plan: TrackedPlan, options: StatusViewOptions = {}): St
       ? []
       : deliveriesSince(plan, sinceMs, of).filter((d) => asked === null || d.party === null || asked.has(d.party.id));
   return { now: progress.now, agencies, owing, delivered, since: options.since ?? null };
+}
+
+/**
+ * The start of the day a moment falls on, in the zone: what a daily status lists deliveries
+ * since. startOfDay(EUROPE_LONDON, Date.UTC(2019, 2, 31, 12)) is "2019-03-31T00:00:00+00:00".
+ */
+export function startOfDay(zone: ZoneRules, nowMs: number): string {
+  return instantIn(zone, Date.parse(zonedInstant(zone, localDateTime(zone, nowMs).slice(0, 10), '00:00')));
 }

@@ -5,6 +5,7 @@ import { eventText, readEvent } from '../../../src/core/progress/events.js';
 import { eventsOfFiles, foldRecord, progressFolderName } from '../../../src/core/progress/folder.js';
 import { parseInspection } from '../../../src/core/progress/inspection-text.js';
 import { doneEvent, moveBackEvent, moveEvent, undoEvent } from '../../../src/core/progress/new-events.js';
+import { startOfDay } from '../../../src/core/progress/status.js';
 import { trackInspection } from '../../../src/core/progress/track.js';
 import { RuleSetError } from '../../../src/errors.js';
 import { loadRuleSet } from '../../../src/io/load-rule-set.js';
@@ -161,5 +162,16 @@ describe('the plan of an inspection with its record', () => {
     expect(warnings).toEqual([
       'the move of "yot-cases" to 1066-10-14 12:00 (p/m2.json) cannot be planned, so it is skipped; "jtai move yot-cases --back" takes it back.',
     ]);
+  });
+});
+
+describe('the start of the day a daily status lists deliveries since', () => {
+  test.each([
+    [Date.UTC(2019, 2, 31, 12), '2019-03-31T00:00:00+00:00'], // Sun 31 Mar 2019: the clocks go forward at 01:00 GMT
+    [Date.UTC(2019, 3, 1, 12), '2019-04-01T00:00:00+01:00'], // Mon 1 Apr 2019, BST
+    [Date.UTC(2019, 3, 1, 23, 30), '2019-04-02T00:00:00+01:00'], // 00:30 BST on Tue 2 Apr
+    [Date.UTC(2019, 9, 27, 0, 30), '2019-10-27T00:00:00+01:00'], // Sun 27 Oct 2019, 01:30 BST: the day began in BST
+  ])('%s', (nowMs, expected) => {
+    expect(startOfDay(EUROPE_LONDON, nowMs)).toBe(expected);
   });
 });
