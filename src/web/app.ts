@@ -56,7 +56,11 @@ function ruleSetOf(state: State): RuleSet {
   return (data.builtIns.find((b) => b.id === state.rules) ?? data.builtIns[0]!).ruleSet;
 }
 
-function showErrors(lines: string[]): void {
+// What the inspection folder's reading or recording found wrong: kept until the next attempt, whatever is drawn meanwhile.
+let folderProblems: string[] = [];
+
+function showErrors(shown: string[]): void {
+  const lines = [...shown, ...folderProblems];
   fill(
     form.errors,
     ...(lines.length > 0
@@ -117,7 +121,10 @@ const fortnight = mountFortnight($('inspection'), {
   builtIns: data.builtIns,
   now: () => Date.now(),
   changed: () => void render(shown),
-  problems: (lines) => showErrors(lines),
+  problems: (lines) => {
+    folderProblems = lines;
+    showErrors([]);
+  },
 });
 let shown: State;
 
