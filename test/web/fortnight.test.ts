@@ -158,6 +158,34 @@ describe.skipIf(!run)('the fortnight in the page, in chromium', { timeout: 60_00
     await page.close();
   });
 
+  test("for one agency, the page's status and each item's standing are the CLI's with --agency", async () => {
+    const dir = await cliFolder();
+    const page = await openWithFolder(dir);
+    await page.selectOption('#agency', 'police');
+    await page.waitForSelector('#status-table tbody tr:only-child');
+    const file = join(dir, 'jtai-inspection.yaml');
+    const status = JSON.parse(
+      (await runCli(['status', '--now', NOW, '-f', 'json', '--agency', 'police', '--inspection', file])).stdout,
+    ) as { agencies: Array<{ id: string; total: number; done: string[]; late: string[]; overdue: string[] }> };
+    expect(await statusRows(page)).toEqual(
+      status.agencies.map((a) => [a.id, `${a.done.length} of ${a.total}`, `${a.late.length}`, `${a.overdue.length}`]),
+    );
+    expect(status.agencies.map((a) => a.id)).toEqual(['police']);
+    const plan = JSON.parse(
+      (await runCli(['plan', '--now', NOW, '-f', 'json', '-q', '--agency', 'police', '--inspection', file])).stdout,
+    ) as { items: Array<{ id: string; status: string }> };
+    const shown = await page.evaluate(() => {
+      const p = (
+        window as unknown as {
+          jtai: { plan(): { items: Array<{ id: string }>; progress: { items: Record<string, { status: string }> } } };
+        }
+      ).jtai.plan();
+      return p.items.map((i) => [i.id, p.progress.items[i.id]!.status]);
+    });
+    expect(shown).toEqual(plan.items.map((i) => [i.id, i.status]));
+    await page.close();
+  });
+
   test('marking done in the page writes an event the CLI reads; taking it back too', async () => {
     const dir = await cliFolder();
     const page = await openWithFolder(dir);
