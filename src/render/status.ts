@@ -76,7 +76,7 @@ function stateWord(entry: StatusView['owing'][number]): string {
 
 // "Wed 20 Mar 2019 14:00: 10 cases of positive intervention ..., from Police, by DI Jane Smith, late by 20 min".
 function deliveryWords(d: Delivery, escape: Escape = same): string {
-  const from = d.party ? `, from ${escape(d.party.name)}` : ', whole';
+  const from = d.party ? `, from ${escape(d.party.name)}` : ', the whole item';
   const by = d.by ? `, by ${escape(d.by)}` : '';
   const late = d.lateByMinutes !== null ? `, ${tellLate(d.lateByMinutes)}` : '';
   return `${clock(d.at)}: ${escape(d.item.title)}${from}${by}${late}`;

@@ -89,8 +89,9 @@ export function groupDays(plan: TrackedPlan): AgendaDay[] {
   }
   for (const day of days) {
     const byDay = day.items.find((i) => i.day !== null);
-    const label = byDay ? `Day ${byDay.day}` : day.items[0]!.anchor;
-    day.heading = `${label} · ${formatLongDate(day.date)}${day.date === plan.notified ? ' (notification day)' : ''}`;
+    // A day only moved deadlines fall on (a weekend the lead inspector agreed) has no day number, and no rule set's anchor to name it.
+    const label = byDay ? `Day ${byDay.day} · ` : day.items.every((i) => i.moved) ? '' : `${day.items[0]!.anchor} · `;
+    day.heading = `${label}${formatLongDate(day.date)}${day.date === plan.notified ? ' (notification day)' : ''}`;
   }
   return days;
 }
@@ -206,4 +207,9 @@ export function tellLate(minutes: number): string {
 /** A deadline, or the day of an all-day item: tellDue({ date, due: "2019-03-20T15:00:00+00:00" }) is "Wed 20 Mar 2019 15:00", "Fri 29 Mar 2019 all day" without one. */
 export function tellDue(x: { date: IsoDate; due: string | null }): string {
   return x.due ? formatShortDateTime(x.due) : `${formatShortDate(x.date)} all day`;
+}
+
+/** A name's possessive, as the record's messages say whose part: tellPossessive("Police") is "Police's", tellPossessive("Schools") is "Schools'". */
+export function tellPossessive(name: string): string {
+  return name.endsWith('s') ? `${name}'` : `${name}'s`;
 }

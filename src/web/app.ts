@@ -121,6 +121,14 @@ const fortnight = mountFortnight($('inspection'), {
   builtIns: data.builtIns,
   now: () => Date.now(),
   changed: () => void render(shown),
+  download: (name, type, text) => {
+    const url = URL.createObjectURL(new Blob([text], { type: `${type};charset=utf-8` }));
+    const a = el('a', { href: url, download: name });
+    document.body.append(a);
+    a.click();
+    a.remove();
+    setTimeout(() => URL.revokeObjectURL(url), 10_000);
+  },
   problems: (lines) => {
     folderProblems = lines;
     showErrors([]);

@@ -1,28 +1,20 @@
 /// <reference lib="dom" />
-import { formatShortDateTime } from '../core/dates/calendar-date.js';
-import { chasedOf } from '../core/plan/chased.js';
+import { formatLongDate } from '../core/dates/calendar-date.js';
 import type { ProgressEvent } from '../core/progress/events.js';
 import type { TrackedPlan } from '../core/progress/progress.js';
-import { type StatusView, startOfDay, statusOf } from '../core/progress/status.js';
+import { startOfDay, statusOf } from '../core/progress/status.js';
 import { JtaiError } from '../errors.js';
-import { renderStatusHtml, renderStatusMarkdown, renderStatusText } from '../render/status.js';
 import { tellDue } from '../render/words.js';
 import type { BuiltIn } from './data.js';
 import { el, fill } from './dom.js';
 import { type OpenedFolder, canRecord, pickFolder, readPickedFiles } from './folder.js';
-import {
-  type OpenInspection,
-  doneNow,
-  moveBackNow,
-  moveNow,
-  openInspection,
-  problemLines,
-  undoNow,
-} from './fortnight.js';
+import { type OpenInspection, openInspection, problemLines } from './fortnight.js';
+import { type Kept, recordForms } from './record-form.js';
+import { statusNode } from './status-view.js';
 
-// The fortnight in the page, as elements: open the inspection folder, see the status by agency,
-// record a delivery (or take it back), move a deadline with the lead inspector, and download the
-// day's status for partners. Built with textContent only (dom.ts).
+// The fortnight in the page, as elements: open the inspection folder, see what it is and the
+// status by agency, record a delivery (or take it back), move a deadline with the lead
+// inspector, and send the day's status. Built with textContent only (dom.ts).
 
 export interface FortnightHooks {
   builtIns: readonly BuiltIn[];
@@ -30,17 +22,17 @@ export interface FortnightHooks {
   now(): number;
   /** An inspection opened, recorded in, or closed: the page shows its plan again. */
   changed(open: OpenInspection | undefined): void;
-  /** Problems to show in the page's error summary (none: clear it). */
+  /** Problems opening the folder, for the page's error summary (none: clear it). */
   problems(lines: string[]): void;
+  /** Saves a file (the page's own downloads). */
+  download(name: string, type: string, text: string): void;
 }
 
 export interface Fortnight {
   /** The inspection open, if any. */
   current(): OpenInspection | undefined;
-  /** Shows the status and the recording form for the plan on screen (the inspection's, maybe for one agency). */
+  /** Shows the status and the forms for the plan on screen (the inspection's, maybe for one agency). */
   show(plan: TrackedPlan | undefined): void;
-  /** Opens a folder (the page's own pickers use this; so do tests). */
-  open(folder: OpenedFolder): Promise<void>;
 }
 
 const field = (id: string, label: string, control: HTMLElement, hint?: string) =>
@@ -52,41 +44,66 @@ const field = (id: string, label: string, control: HTMLElement, hint?: string) =
     control,
   );
 
-const download = (name: string, type: string, text: string) => {
-  const url = URL.createObjectURL(new Blob([text], { type: `${type};charset=utf-8` }));
-  const a = el('a', { href: url, download: name });
-  document.body.append(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
-};
-
-// Where an item stands, after its name in the list to record: " (done)", " (overdue)".
-function standing(plan: TrackedPlan, id: string): string {
-  const progress = plan.progress?.items[id];
-  if (!progress) return '';
-  if (progress.status === 'done') return progress.late ? ' (done late)' : ' (done)';
-  if (progress.status === 'overdue') return ' (overdue)';
-  if (progress.agencies.some((a) => a.status === 'done')) return ' (done in part)';
-  return '';
+function aboutNode(o: OpenInspection, plan: TrackedPlan): HTMLElement {
+  const row = (key: string, ...value: Array<Node | string>) =>
+    el(
+      'div',
+      { class: 'govuk-summary-list__row' },
+      el('dt', { class: 'govuk-summary-list__key' }, key),
+      el('dd', { class: 'govuk-summary-list__value' }, ...value),
+    );
+  const moved = plan.items.filter((i) => i.moved && !i.moved.with);
+  return el(
+    'dl',
+    { class: 'govuk-summary-list' },
+    row('Area', o.record.area ?? 'Not named in the inspection file'),
+    row('Notified', formatLongDate(o.record.notified)),
+    row('Rule set', `${o.ruleSet.name} (${o.ruleSet.id})`),
+    row('Folder', o.folder.name),
+    row(
+      'Changes recorded',
+      `${o.folded.events.length} (deliveries, things taken back, deadlines moved, calendars issued)`,
+    ),
+    row(
+      'Deadlines moved',
+      moved.length === 0
+        ? 'None'
+        : el(
+            'ul',
+            { class: 'govuk-list' },
+            ...moved.map((i) =>
+              el('li', {}, `${i.title}: ${tellDue(i)}, was ${tellDue(i.moved!.from)} (${i.moved!.why})`),
+            ),
+          ),
+    ),
+    row(
+      'Recording',
+      o.folder.record
+        ? 'On: what you record here is saved in this folder.'
+        : 'Off: this folder was opened read only. To record, open it with "Open the inspection folder" in Edge or Chrome.',
+    ),
+  );
 }
 
 /** Mounts the fortnight's part of the page in its section. */
 export function mountFortnight(root: HTMLElement, hooks: FortnightHooks): Fortnight {
   let open: OpenInspection | undefined;
-  let plan: TrackedPlan | undefined;
-  // What the form held, kept when it is drawn again after a record (the same item, part and name).
-  const kept = { item: '', part: '', by: '' };
-  const said = el('p', { class: 'govuk-body', role: 'status', 'aria-live': 'polite', id: 'record-said' });
+  const kept: Kept = { item: '', part: '', by: '', moveItem: '' };
+  // What the last action did, said where the forms are (and focused: a keyboard user carries on from it).
+  const said = el('p', { class: 'govuk-body', role: 'status', id: 'record-said', tabindex: -1 });
+  // What is wrong with what was typed, said beside the forms (the page's error summary is far above).
+  const wrong = el('div', {
+    class: 'govuk-error-summary',
+    id: 'record-error',
+    role: 'alert',
+    tabindex: -1,
+    hidden: true,
+  });
   const about = el('div', { id: 'inspection-about' });
   const status = el('div', { id: 'agency-status' });
-  const recordForm = el('div', { id: 'record-progress' });
+  const forms = el('div', { id: 'record-forms' });
 
-  const pick = el(
-    'button',
-    { type: 'button', class: 'govuk-button govuk-button--secondary', id: 'open-folder' },
-    'Open the inspection folder',
-  );
+  const pick = el('button', { type: 'button', class: 'govuk-button', id: 'open-folder' }, 'Open the inspection folder');
   const picked = el('input', {
     type: 'file',
     id: 'folder-files',
@@ -101,54 +118,85 @@ export function mountFortnight(root: HTMLElement, hooks: FortnightHooks): Fortni
     picked.value = ''; // choosing the same folder again reads it again
   });
 
+  const tell = (text: string) => {
+    said.textContent = text;
+    if (text) said.focus();
+  };
+  const showWrong = (lines: string[]) => {
+    fill(
+      wrong,
+      ...(lines.length > 0
+        ? [
+            el('h3', { class: 'govuk-error-summary__title' }, 'There is a problem'),
+            el('ul', { class: 'govuk-list govuk-error-summary__list' }, ...lines.map((l) => el('li', {}, l))),
+          ]
+        : []),
+    );
+    wrong.hidden = lines.length === 0;
+    if (lines.length > 0) wrong.focus();
+  };
+
   async function opening(reading: Promise<OpenedFolder | undefined>): Promise<void> {
     try {
       const folder = await reading;
-      if (folder) await openFolder(folder);
+      if (folder) await openFolder(folder, `Opened ${folder.name}.`);
     } catch (e) {
       if (!(e instanceof JtaiError)) throw e;
       hooks.problems(problemLines(e));
     }
   }
 
-  async function openFolder(folder: OpenedFolder): Promise<void> {
+  async function openFolder(folder: OpenedFolder, saying: string): Promise<boolean> {
     try {
       open = await openInspection(folder, hooks.builtIns);
     } catch (e) {
       if (!(e instanceof JtaiError)) throw e;
       open = undefined;
+      said.textContent = '';
       hooks.problems(problemLines(e));
       hooks.changed(undefined);
-      return;
+      return false;
     }
-    said.textContent = `Opened ${folder.name}: ${open.folded.events.length} records read.`;
     hooks.problems([]);
     hooks.changed(open);
+    tell(saying);
+    return true;
   }
 
   async function record(make: () => ProgressEvent | undefined, done: (e: ProgressEvent) => string, none: string) {
     if (!open?.folder.record) return;
+    said.textContent = '';
     let event: ProgressEvent | undefined;
     try {
       event = make();
-      if (!event) {
-        said.textContent = none;
-        return;
-      }
-      await open.folder.record(event);
+      if (event) await open.folder.record(event);
     } catch (e) {
       if (!(e instanceof JtaiError) && !(e instanceof DOMException)) throw e;
-      hooks.problems(
+      showWrong(
         e instanceof JtaiError
           ? problemLines(e)
           : [`The record could not be written (${e.message}); nothing was recorded.`],
       );
       return;
     }
-    hooks.problems([]);
+    showWrong([]);
+    if (!event) return tell(none);
     // Read back what is in the folder now: what this page wrote, and what others did meanwhile.
-    await openFolder(await open.folder.reread!());
-    said.textContent = done(event);
+    await openFolder(await open.folder.reread!(), done(event));
+  }
+
+  async function copy(html: string, text: string): Promise<void> {
+    try {
+      await navigator.clipboard.write([
+        new ClipboardItem({
+          'text/html': new Blob([html], { type: 'text/html' }),
+          'text/plain': new Blob([text], { type: 'text/plain' }),
+        }),
+      ]);
+      tell('The status is copied: paste it into your email.');
+    } catch {
+      tell('This browser did not let the page copy; download the status instead, and paste it from there.');
+    }
   }
 
   fill(
@@ -162,289 +210,31 @@ export function mountFortnight(root: HTMLElement, hooks: FortnightHooks): Fortni
     pick,
     field(
       'folder-files',
-      'Or choose the folder to look at it (read only)',
+      canRecord() ? 'Or choose the folder to look at it (read only)' : 'Choose the folder to look at it (read only)',
       picked,
       'Your browser may ask you to confirm that the page can read the folder. Nothing leaves your computer.',
     ),
-    said,
     about,
     status,
-    recordForm,
+    wrong,
+    said,
+    forms,
   );
-
-  function showAbout(o: OpenInspection): void {
-    const row = (key: string, value: string) =>
-      el(
-        'div',
-        { class: 'govuk-summary-list__row' },
-        el('dt', { class: 'govuk-summary-list__key' }, key),
-        el('dd', { class: 'govuk-summary-list__value' }, value),
-      );
-    fill(
-      about,
-      el(
-        'dl',
-        { class: 'govuk-summary-list' },
-        row('Area', o.record.area ?? 'Not named in the inspection file'),
-        row('Folder', o.folder.name),
-        row('Records', `${o.folded.events.length}`),
-        row(
-          'Recording',
-          o.folder.record
-            ? 'On: what you record here is saved in this folder.'
-            : 'Off: this folder was opened read only. To record, open it with "Open the inspection folder" in Edge or Chrome.',
-        ),
-      ),
-    );
-  }
-
-  function showStatus(p: TrackedPlan, view: StatusView): void {
-    const rows = view.agencies.map((a) =>
-      el(
-        'tr',
-        { class: 'govuk-table__row', 'data-agency': a.party.id },
-        el('th', { class: 'govuk-table__header', scope: 'row' }, a.party.name),
-        el('td', { class: 'govuk-table__cell govuk-table__cell--numeric' }, `${a.done.length} of ${a.total}`),
-        el('td', { class: 'govuk-table__cell govuk-table__cell--numeric' }, `${a.late.length}`),
-        el('td', { class: 'govuk-table__cell govuk-table__cell--numeric' }, `${a.overdue.length}`),
-        el(
-          'td',
-          { class: 'govuk-table__cell' },
-          a.next ? `${a.next.item.title} (${tellDue(a.next.item)})` : 'Nothing left',
-        ),
-      ),
-    );
-    const name = `jtai-status-${p.notified}${p.filter ? `-${p.filter.agencies.map((a) => a.id).join('-')}` : ''}`;
-    const button = (label: string, make: () => void) => {
-      const b = el('button', { type: 'button', class: 'govuk-button govuk-button--secondary' }, label);
-      b.addEventListener('click', make);
-      return b;
-    };
-    fill(
-      status,
-      el('h3', { class: 'govuk-heading-m' }, 'Status by agency'),
-      el(
-        'p',
-        { class: 'govuk-body' },
-        `As at ${formatShortDateTime(view.now.slice(0, 16).replace('T', ' ').replace(' ', 'T'))}.`,
-      ),
-      el(
-        'table',
-        { class: 'govuk-table', id: 'status-table' },
-        el('caption', { class: 'govuk-table__caption govuk-visually-hidden' }, 'Deliveries by agency'),
-        el(
-          'thead',
-          { class: 'govuk-table__head' },
-          el(
-            'tr',
-            { class: 'govuk-table__row' },
-            ...['Agency', 'Done', 'Late', 'Overdue', 'Next deadline'].map((h, i) =>
-              el(
-                'th',
-                { class: `govuk-table__header${i > 0 && i < 4 ? ' govuk-table__header--numeric' : ''}`, scope: 'col' },
-                h,
-              ),
-            ),
-          ),
-        ),
-        el('tbody', { class: 'govuk-table__body' }, ...rows),
-      ),
-      el(
-        'div',
-        { class: 'govuk-button-group' },
-        button(
-          'Copy the status for an email',
-          () => void copyStatus(renderStatusHtml(p, view), renderStatusText(p, view)),
-        ),
-        button("Download today's status for email (.html)", () =>
-          download(`${name}.html`, 'text/html', renderStatusHtml(p, view)),
-        ),
-        button('Download as text (.txt)', () => download(`${name}.txt`, 'text/plain', renderStatusText(p, view))),
-        button('Download as Markdown (.md)', () =>
-          download(`${name}.md`, 'text/markdown', renderStatusMarkdown(p, view)),
-        ),
-      ),
-    );
-  }
-
-  // To paste into an email: the tables as HTML (inline styles, no script), and as plain text for a plain-text email.
-  async function copyStatus(html: string, text: string): Promise<void> {
-    try {
-      await navigator.clipboard.write([
-        new ClipboardItem({
-          'text/html': new Blob([html], { type: 'text/html' }),
-          'text/plain': new Blob([text], { type: 'text/plain' }),
-        }),
-      ]);
-      said.textContent = 'The status is copied: paste it into your email.';
-    } catch {
-      said.textContent =
-        'This browser did not let the page copy; download the status instead, and paste it from there.';
-    }
-  }
-
-  function showRecordForm(o: OpenInspection, p: TrackedPlan): void {
-    if (!o.folder.record) {
-      fill(recordForm);
-      return;
-    }
-    const submissions = p.items.filter((i) => i.kind === 'submission');
-    const item = el(
-      'select',
-      { class: 'govuk-select', id: 'record-item' },
-      ...submissions.map((i) => el('option', { value: i.id }, `${tellDue(i)}: ${i.title}${standing(p, i.id)}`)),
-    );
-    const part = el('select', { class: 'govuk-select', id: 'record-part' });
-    const fillParts = () => {
-      const chosen = o.ruleSet.items.find((i) => i.id === item.value);
-      const owers = chosen ? chasedOf(chosen.by, o.ruleSet.parties) : [];
-      fill(
-        part,
-        el('option', { value: '' }, owers.length > 1 ? 'The whole item (every agency)' : 'The whole item'),
-        ...(owers.length > 1 ? owers.map((c) => el('option', { value: c.party.id }, `${c.party.name}'s part`)) : []),
-      );
-    };
-    if (submissions.some((i) => i.id === kept.item)) item.value = kept.item;
-    item.addEventListener('change', () => {
-      kept.item = item.value;
-      kept.part = '';
-      fillParts();
-    });
-    fillParts();
-    if ([...part.options].some((p) => p.value === kept.part)) part.value = kept.part;
-    part.addEventListener('change', () => void (kept.part = part.value));
-    const at = el('input', {
-      class: 'govuk-input govuk-input--width-20',
-      id: 'record-at',
-      type: 'text',
-      value: 'now',
-      'aria-describedby': 'record-at-hint',
-      autocomplete: 'off',
-    });
-    const by = el('input', {
-      class: 'govuk-input govuk-input--width-20',
-      id: 'record-by',
-      type: 'text',
-      autocomplete: 'name',
-      value: kept.by,
-    });
-    by.addEventListener('input', () => void (kept.by = by.value));
-    const note = el('textarea', { class: 'govuk-textarea', id: 'record-note', rows: 2 });
-    const to = el('input', {
-      class: 'govuk-input govuk-input--width-20',
-      id: 'move-to',
-      type: 'text',
-      'aria-describedby': 'move-to-hint',
-      autocomplete: 'off',
-    });
-    const why = el('input', { class: 'govuk-input', id: 'move-why', type: 'text', autocomplete: 'off' });
-    const title = (id: string) => submissions.find((i) => i.id === id)?.title ?? id;
-    const whose = (e: ProgressEvent) => (e.agency ? `${o.ruleSet.parties[e.agency]?.name ?? e.agency}'s part of ` : '');
-    const action = (label: string, id: string, secondary: boolean, run: () => void) => {
-      const b = el(
-        'button',
-        { type: 'button', class: `govuk-button${secondary ? ' govuk-button--secondary' : ''}`, id },
-        label,
-      );
-      b.addEventListener('click', run);
-      return b;
-    };
-    const args = () => ({
-      item: item.value,
-      by: by.value,
-      note: note.value,
-      ...(part.value && { agency: part.value }),
-    });
-    fill(
-      recordForm,
-      el('h3', { class: 'govuk-heading-m' }, 'Record progress'),
-      field('record-item', 'What', item),
-      field('record-part', 'Whose part', part),
-      field(
-        'record-at',
-        'When it was delivered',
-        at,
-        'For example: now, 16:40, yesterday 16:40, 20/03/2019 09:15 (UK time).',
-      ),
-      field('record-by', 'Your name (optional)', by),
-      field('record-note', 'Note (optional)', note),
-      el(
-        'div',
-        { class: 'govuk-button-group' },
-        action(
-          'Mark as done',
-          'mark-done',
-          false,
-          () =>
-            void record(
-              () => doneNow(o, { ...args(), at: at.value }, hooks.now()),
-              (e) => `Recorded ${whose(e)}${title(e.item)} as done at ${formatShortDateTime(e.at)}.`,
-              '',
-            ),
-        ),
-        action(
-          'Take it back',
-          'undo-done',
-          true,
-          () =>
-            void record(
-              () => undoNow(o, args(), hooks.now()),
-              (e) => `Took back ${whose(e)}${title(e.item)}: it is no longer marked done.`,
-              'Nothing of that is recorded as done; nothing was taken back.',
-            ),
-        ),
-      ),
-      el('h3', { class: 'govuk-heading-m' }, 'Move a deadline agreed with the lead inspector'),
-      el(
-        'p',
-        { class: 'govuk-body' },
-        'Choose the item above, then give its new deadline and why. Whatever is counted from it moves with it.',
-      ),
-      field('move-to', 'New deadline', to, 'For example: 21/03/2019 17:00 (UK time).'),
-      field('move-why', 'Why', why),
-      el(
-        'div',
-        { class: 'govuk-button-group' },
-        action(
-          'Move the deadline',
-          'move-deadline',
-          false,
-          () =>
-            void record(
-              () => moveNow(o, { item: item.value, by: by.value, note: why.value, to: to.value }, hooks.now()),
-              (e) => `Moved ${title(e.item)} to ${formatShortDateTime(e.to!)}.`,
-              '',
-            ),
-        ),
-        action(
-          "Move it back to the rule set's time",
-          'move-back',
-          true,
-          () =>
-            void record(
-              () => moveBackNow(o, { item: item.value, by: by.value }, hooks.now()),
-              (e) => `Moved ${title(e.item)} back to the rule set's time.`,
-              "That deadline was not moved; it stays at the rule set's time.",
-            ),
-        ),
-      ),
-    );
-  }
 
   return {
     current: () => open,
-    open: openFolder,
-    show(p) {
-      plan = p;
+    show(plan) {
       if (!open || !plan?.progress) {
         fill(about);
         fill(status);
-        fill(recordForm);
+        fill(forms);
         return;
       }
-      showAbout(open);
-      showStatus(plan, statusOf(plan, { since: startOfDay(open.zone, Date.parse(plan.progress.now)) }));
-      showRecordForm(open, plan);
+      const o = open;
+      fill(about, aboutNode(o, plan));
+      const view = statusOf(plan, { since: startOfDay(o.zone, Date.parse(plan.progress.now)) });
+      fill(status, statusNode(plan, view, { copy: (h, t) => void copy(h, t), download: hooks.download }));
+      fill(forms, ...(o.folder.record ? recordForms(o, plan, kept, hooks.now, (m, d, n) => void record(m, d, n)) : []));
     },
   };
 }

@@ -94,7 +94,9 @@ export interface Said {
 
 function checkSaid({ by, note }: Said): void {
   const name = by?.trim();
-  if (name) {
+  // The CLI records the account's user name; the page knows none, and a record should say who made it.
+  if (!name) throw new JtaiError('Enter your name, so that the record says who made it.');
+  {
     const problem = textProblem(name, 'line');
     if (problem) throw new JtaiError(`Your name ${problem}.`);
     if (name.length > MAX_BY)
@@ -114,6 +116,19 @@ function randomHex(): string {
 
 // Named like the CLI's (time, host, process, randomness): "web" for the page, 0 for its process.
 const newId = (ms: number) => eventName(ms, 'web', 0, randomHex());
+
+// Recorded after every event the page has read, whatever this computer's clock says, so that
+// what the page records lists after what it acted on.
+function recordedAt(open: OpenInspection, nowMs: number): number {
+  const last = Math.max(...open.folded.events.map((e) => Date.parse(e.recorded)).filter((ms) => !Number.isNaN(ms)));
+  return Number.isFinite(last) ? Math.max(nowMs, last + 1) : nowMs;
+}
+
+// The core's messages name the field as the CLI names an option; in the page the field is beside them.
+const plainly = (e: unknown, field: string): never => {
+  if (e instanceof JtaiError) throw new JtaiError(e.message.replaceAll(`for example ${field} `, 'for example '));
+  throw e;
+};
 const said = (s: Said) => ({
   ...(s.by?.trim() && { by: s.by.trim() }),
   ...(s.note?.trim() && { note: s.note.trim() }),
@@ -147,13 +162,19 @@ export function doneNow(
       `That is already recorded as done (${when}${standing.by ? ` by ${standing.by}` : ''}); nothing new was recorded. To change when, take it back first.`,
     );
   }
-  const atMs = readDeliveryTime('When it was delivered', o.at || 'now', nowMs, open.zone);
+  let atMs: number;
+  try {
+    atMs = readDeliveryTime('When it was delivered', o.at || 'now', nowMs, open.zone);
+  } catch (e) {
+    return plainly(e, 'When it was delivered');
+  }
   if (atMs > nowMs + 5 * 60_000) throw new JtaiError(`"${o.at}" is in the future; give the time it was delivered.`);
   if (atMs < Date.parse(zonedInstant(open.zone, open.record.notified, '00:00')))
     throw new JtaiError(`"${o.at}" is before the day the area was notified; give the time it was delivered.`);
+  const recordedMs = recordedAt(open, nowMs);
   return doneEvent({
-    id: newId(nowMs),
-    recordedMs: nowMs,
+    id: newId(recordedMs),
+    recordedMs,
     item: o.item,
     agency: o.agency,
     at: instantIn(open.zone, atMs),
@@ -168,11 +189,18 @@ export function undoNow(
   nowMs: number,
 ): ProgressEvent | undefined {
   checkSaid(o);
-  const records = (open.folded.progress[o.item] ?? []).filter((r) => o.agency === undefined || r.agency === o.agency);
+  const all = open.folded.progress[o.item] ?? [];
+  const records = all.filter((r) => o.agency === undefined || r.agency === o.agency);
+  const whole = all.find((r) => r.agency === undefined);
+  // As the CLI says: a part cannot be taken back from a record of the whole item.
+  if (records.length === 0 && o.agency !== undefined && whole)
+    throw new JtaiError(
+      `It was recorded done as a whole (${formatShortDateTime(localDateTime(open.zone, Date.parse(whole.done)))}${whole.by ? ` by ${whole.by}` : ''}), not by parts; take it back whole ("The whole item"), then record the parts that were done.`,
+    );
   if (records.length === 0) return undefined;
   return undoEvent({
-    id: newId(nowMs),
-    recordedMs: nowMs,
+    id: newId(recordedAt(open, nowMs)),
+    recordedMs: recordedAt(open, nowMs),
     item: o.item,
     agency: o.agency,
     at: instantIn(open.zone, nowMs),
@@ -192,7 +220,12 @@ export function moveNow(open: OpenInspection, o: Said & { item: string; to: stri
     throw new JtaiError(
       `The new deadline "${o.to}" has no time of day; give it with its time, for example "${o.to.trim()} 10:00".`,
     );
-  const to = instantIn(open.zone, readInstant('The new deadline', o.to, nowMs, open.zone));
+  let to: string;
+  try {
+    to = instantIn(open.zone, readInstant('The new deadline', o.to, nowMs, open.zone));
+  } catch (e) {
+    return plainly(e, 'The new deadline');
+  }
   const current = open.folded.moves[o.item];
   const others = Object.fromEntries(Object.entries(open.folded.moves).filter(([id]) => id !== o.item));
   const at = instantIn(open.zone, nowMs);
@@ -206,8 +239,8 @@ export function moveNow(open: OpenInspection, o: Said & { item: string; to: stri
     throw new JtaiError(`"${o.to}" cannot be planned: ${e.message}`);
   }
   return moveEvent({
-    id: newId(nowMs),
-    recordedMs: nowMs,
+    id: newId(recordedAt(open, nowMs)),
+    recordedMs: recordedAt(open, nowMs),
     item: o.item,
     at,
     to,
@@ -227,8 +260,8 @@ export function moveBackNow(
   const current = open.folded.moves[o.item];
   if (!current) return undefined;
   return moveBackEvent({
-    id: newId(nowMs),
-    recordedMs: nowMs,
+    id: newId(recordedAt(open, nowMs)),
+    recordedMs: recordedAt(open, nowMs),
     item: o.item,
     at: instantIn(open.zone, nowMs),
     current,

@@ -93,6 +93,17 @@ describe.runIf(once)('jtai move', () => {
     expect(await owing()).toBe('upcoming');
   });
 
+  test('a deadline moved onto a Sunday is said to be on a day off, and headed by its date alone', async () => {
+    const { jtai } = await started();
+    const moved = await jtai('move', 'multi-agency-meetings', '--to', '24/03/2019 10:00', '--why', WHY);
+    expect(moved.stderr).toMatch(
+      / Note: Sunday 24 March 2019 is not a working day; check that it is the day agreed\.\n$/,
+    );
+    const agenda = (await jtai('plan', '-q')).stdout;
+    expect(agenda).toMatch(/^Sunday 24 March 2019$/m); // no day number: Sunday is none of the inspection's days
+    expect(agenda).not.toMatch(/day 2 · Sunday/);
+  });
+
   test('--back returns to the rule set’s time, and says so', async () => {
     const { jtai, item } = await started();
     await jtai('move', 'multi-agency-meetings', '--to', '22/03/2019 10:00', '--why', WHY);

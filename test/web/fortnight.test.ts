@@ -198,8 +198,8 @@ describe.skipIf(!run)('the fortnight in the page, in chromium', { timeout: 60_00
       .toMatch(/^Recorded Further lists of child-level data as done at Wed 20 Mar 2019 15:10\.$/);
     // Again: said, not recorded twice.
     await page.click('#mark-done');
-    await page.waitForSelector('#errors li');
-    expect(await page.textContent('#errors')).toContain(
+    await page.waitForSelector('#record-error li');
+    expect(await page.textContent('#record-error')).toContain(
       'That is already recorded as done (Wed 20 Mar 2019 15:10 by Sam <b>Coordinator</b>); nothing new was recorded.',
     );
     const files = await pageRecord(page);
@@ -211,9 +211,12 @@ describe.skipIf(!run)('the fortnight in the page, in chromium', { timeout: 60_00
       type: 'done',
       item: 'child-level-data',
       at: '2019-03-20T15:10:00+00:00',
-      recorded: '2019-03-20T15:30:00.000Z',
       by: 'Sam <b>Coordinator</b>',
     });
+    // Recorded after every event the page read (the CLI's were recorded by today's clock, ahead of the page's).
+    const recorded = (f: { text: string }) => Date.parse((JSON.parse(f.text) as { recorded: string }).recorded);
+    const others = files.filter((f) => !fresh.includes(f)).map(recorded);
+    expect(recorded(fresh[0]!)).toBeGreaterThan(Math.max(...others));
     // The CLI, given the folder as the page left it, counts it: done, late (it was due at the end of day 0).
     for (const f of fresh) writeFileSync(join(dir, 'jtai-inspection.progress', f.name), f.text);
     const file = join(dir, 'jtai-inspection.yaml');
@@ -223,9 +226,23 @@ describe.skipIf(!run)('the fortnight in the page, in chromium', { timeout: 60_00
     };
     expect(status.owing.map((o) => o.id)).not.toContain('child-level-data');
     expect(status.agencies.find((a) => a.id === 'local-authority')!.late).toContain('child-level-data');
+    // A part cannot be taken back from a record of the whole: said, as the CLI says it.
+    await page.selectOption('#record-item', 'cse-gangs-cases');
+    await page.selectOption('#record-part', '');
+    await page.fill('#record-at', '15:20');
+    await page.click('#mark-done');
+    await expect.poll(() => page.textContent('#record-said')).toMatch(/^Recorded 10 cases/);
+    await page.selectOption('#record-part', 'health');
+    await page.click('#undo-done');
+    await expect
+      .poll(() => page.textContent('#record-error'))
+      .toContain(
+        'It was recorded done as a whole (Wed 20 Mar 2019 15:20 by Sam <b>Coordinator</b>), not by parts; take it back whole',
+      );
     // Taken back in the page: the record says so, and the CLI agrees.
     await page.selectOption('#record-item', 'child-level-data');
     await page.click('#undo-done');
+    await expect.poll(() => page.isHidden('#record-error')).toBe(true);
     await expect.poll(() => page.textContent('#record-said')).toMatch(/^Took back Further lists of child-level data/);
     for (const f of (await pageRecord(page)).filter((f) => f.name.includes('-web-0-')))
       writeFileSync(join(dir, 'jtai-inspection.progress', f.name), f.text);
@@ -240,23 +257,35 @@ describe.skipIf(!run)('the fortnight in the page, in chromium', { timeout: 60_00
     const dir = await cliFolder();
     const page = await openWithFolder(dir);
     const before = (await pageRecord(page)).length;
-    await page.selectOption('#record-item', 'multi-agency-meetings');
+    await page.selectOption('#move-item', 'multi-agency-meetings');
+    await page.fill('#move-by', 'Sam');
     await page.fill('#move-to', '32/03/2019 10:00');
     await page.fill('#move-why', 'agreed');
     await page.click('#move-deadline');
-    await page.waitForSelector('#errors li');
-    expect(await page.textContent('#errors')).toContain('32/03/2019');
+    await page.waitForSelector('#record-error li');
+    expect(await page.textContent('#record-error')).toContain('32/03/2019');
     expect((await pageRecord(page)).length).toBe(before);
     await page.fill('#move-to', '25/03/2019');
     await page.click('#move-deadline');
-    await expect.poll(() => page.textContent('#errors')).toContain('"25/03/2019" has no time of day');
+    await expect.poll(() => page.textContent('#record-error')).toContain('"25/03/2019" has no time of day');
     expect((await pageRecord(page)).length).toBe(before);
     await page.fill('#move-to', '25/03/2019 12:00');
     await page.click('#move-deadline');
     await expect.poll(() => page.textContent('#record-said')).toMatch(/^Moved .* to Mon 25 Mar 2019 12:00\.$/);
+    // Onto a Sunday: recorded, with a word of warning.
+    await page.selectOption('#move-item', 'key-case-file-documents');
+    await page.fill('#move-to', '24/03/2019 10:00');
+    await page.fill('#move-why', 'agreed'); // the form is new after each record: the name is kept, the rest is not
+    await page.click('#move-deadline');
+    await expect
+      .poll(() => page.textContent('#record-said'))
+      .toMatch(/ Note: Sunday 24 March 2019 is not a working day; check that it is the day agreed\.$/);
     const fresh = (await pageRecord(page)).filter((f) => f.name.includes('-web-0-'));
-    expect(fresh.map((f) => JSON.parse(f.text))).toMatchObject([
-      { type: 'move', item: 'multi-agency-meetings', to: '2019-03-25T12:00:00+00:00', note: 'agreed' },
+    const byRecorded = (a: { recorded: string }, b: { recorded: string }) =>
+      Date.parse(a.recorded) - Date.parse(b.recorded);
+    expect(fresh.map((f) => JSON.parse(f.text) as { recorded: string }).sort(byRecorded)).toMatchObject([
+      { type: 'move', item: 'multi-agency-meetings', to: '2019-03-25T12:00:00+00:00', note: 'agreed', by: 'Sam' },
+      { type: 'move', item: 'key-case-file-documents', to: '2019-03-24T10:00:00+00:00', note: 'agreed' },
     ]);
     await page.close();
   });

@@ -28,6 +28,7 @@ import { loadRuleSet } from '../../io/load-rule-set.js';
 import { writeNewFile } from '../../io/write-files.js';
 import type { CliIo } from '../process-io.js';
 import { londonToday, sourceDateEpoch } from './shared.js';
+import { tellPossessive } from '../../render/words.js';
 
 // jtai start, done and undo: the inspection file is written, and progress recorded in it.
 
@@ -183,7 +184,7 @@ function partsOf(ruleSet: RuleSet, item: RuleSet['items'][number], agencies: rea
 }
 
 const nameOf = (ruleSet: RuleSet, id: string) => ruleSet.parties[id]?.name ?? id;
-const possessive = (name: string) => (name.endsWith('s') ? `${name}'` : `${name}'s`);
+const possessive = tellPossessive;
 const listed = (words: readonly string[]) =>
   words.length <= 1 ? (words[0] ?? '') : `${words.slice(0, -1).join(', ')} and ${words.at(-1)}`;
 // The same words, as names are compared: case, punctuation, apostrophes and a leading "the" aside.

@@ -1,4 +1,5 @@
-import type { IsoDate } from '../dates/calendar-date.js';
+import { type IsoDate, formatLongDate } from '../dates/calendar-date.js';
+import { type HolidayCalendar, whyNotWorking } from '../dates/working-days.js';
 import { localDateTime } from '../dates/date-input.js';
 import type { ZoneRules } from '../dates/zone-rules.js';
 import type { RuleSet } from '../rule-set/rule-set.js';
@@ -82,4 +83,16 @@ export function moveOf(
     at: cause.at,
     with: root,
   };
+}
+
+/**
+ * What to say of a deadline moved onto a day that is not a working day, or undefined: the lead
+ * inspector may have agreed it, but a slip of the keyboard is likelier.
+ * dayOffNote("2019-03-24", calendar) is "Sunday 24 March 2019 is not a working day; check that it is the day agreed."
+ */
+export function dayOffNote(date: IsoDate, calendar: HolidayCalendar): string | undefined {
+  const why = whyNotWorking(date, calendar);
+  if (why === undefined) return undefined;
+  const day = formatLongDate(date);
+  return `${day} is not a working day${day.startsWith(why) ? '' : ` (${why})`}; check that it is the day agreed.`;
 }
