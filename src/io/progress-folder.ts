@@ -3,6 +3,7 @@ import { basename, dirname, join } from 'node:path';
 import { type ProgressEvent, readEvent } from '../core/progress/events.js';
 import { MAX_EVENT_BYTES, kindOfName, placeEvent, progressFolderName } from '../core/progress/folder.js';
 import { InputError } from '../errors.js';
+import { shownValue } from '../core/text/text-rules.js';
 import { reason } from './file-errors.js';
 import { cacheFileFor, readCache, writeCache } from './user-cache.js';
 
@@ -51,9 +52,9 @@ function readOne(path: string, problems: string[]): ProgressEvent | undefined {
   try {
     const read = readEvent(readEventFile(path));
     if ('event' in read) return read.event;
-    problems.push(`${path} was skipped: ${read.problem}.`);
+    problems.push(`${shownValue(path)} was skipped: ${read.problem}.`);
   } catch (e) {
-    problems.push(`${path} was skipped: ${e instanceof InputError ? e.message : reason(e)}.`);
+    problems.push(`${shownValue(path)} was skipped: ${e instanceof InputError ? e.message : reason(e)}.`);
   }
   return undefined;
 }
@@ -79,7 +80,7 @@ export function readEvents(folder: string, env: NodeJS.ProcessEnv = process.env)
     const kind = kindOfName(name);
     if (kind === 'hidden') continue; // a writer's temporary file, or the system's
     if (kind === 'foreign') {
-      problems.push(`${join(folder, name)} is not a jtai event (not a .json file); it was skipped.`);
+      problems.push(`${shownValue(join(folder, name))} is not a jtai event (not a .json file); it was skipped.`);
       continue;
     }
     // Known by its name, size and time: a file edited by hand, or replaced by a sync tool, is read again.

@@ -140,7 +140,15 @@ async function render(state: State, problems: string[] = []): Promise<void> {
   shown = state;
   const open = fortnight.current();
   if (open) {
-    const tracked = trackedAt(open, Date.now()).plan;
+    let tracked;
+    try {
+      tracked = trackedAt(open, Date.now()).plan;
+    } catch (e) {
+      if (!(e instanceof JtaiError)) throw e;
+      folderProblems = [e.message];
+      showErrors([]);
+      return;
+    }
     const plan = state.agency && open.ruleSet.parties[state.agency] ? forAgencies(tracked, [state.agency]) : tracked;
     current = plan;
     fillAgencies(open.ruleSet, state.agency);

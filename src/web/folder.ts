@@ -26,8 +26,8 @@ export interface OpenedFolder {
   inspection: FolderFile;
   /** The files of its progress folder (jtai-inspection.progress/). */
   events: FolderFile[];
-  /** The other YAML files beside the inspection file (a rule-set file it names), by name. */
-  yaml: Map<string, string>;
+  /** A file beside the inspection file (a rule-set file it names), read only when asked for; undefined if there is none. */
+  readBeside(name: string): Promise<string | undefined>;
   /** Adds an event file to the record; absent when the folder was opened read-only. */
   record?: (event: ProgressEvent) => Promise<void>;
   /** Reads the folder again (to see what others recorded); absent when read-only. */
@@ -84,10 +84,13 @@ export async function readPickedFiles(files: ArrayLike<File>): Promise<OpenedFol
       .filter((f) => under(f).length === 2 && under(f)[0] === progress && kindOfName(f.name) !== 'hidden')
       .map((f) => eventFile(f, `${top}/${progress}/${f.name}`)),
   );
-  const yaml = new Map<string, string>();
-  for (const f of here.filter((f) => isYaml(f.name) && f.name !== name))
-    yaml.set(f.name, (await textOf(f, `${top}/${f.name}`, MAX_TEXT_BYTES)).text);
-  return { name: top, inspection, events, yaml };
+  if (here.some((f) => f.name === progress))
+    throw new JtaiError(`cannot read the progress folder ${top}/${progress}: it is a file, not a folder.`);
+  const readBeside = async (file: string) => {
+    const found = here.find((f) => f.name === file && f.name !== name);
+    return found && (await textOf(found, `${top}/${file}`, MAX_TEXT_BYTES)).text;
+  };
+  return { name: top, inspection, events, readBeside };
 }
 
 // An event file too large for any event is kept as its size only: eventsOfFiles names it and skips it.
@@ -150,21 +153,23 @@ export async function readDirectory(handle: DirectoryHandle): Promise<OpenedFold
   const name = inspectionName(handle.name, [...files.keys()].filter(isYaml), [...folders.keys()]);
   const progress = progressFolderName(name);
   const inspection = await textOf(await files.get(name)!.getFile(), `${handle.name}/${name}`, MAX_TEXT_BYTES);
+  if (files.has(progress))
+    throw new JtaiError(`cannot read the progress folder ${handle.name}/${progress}: it is a file, not a folder.`);
   const events: FolderFile[] = [];
   const record = folders.get(progress);
   if (record)
     for await (const entry of record.values())
       if (entry.kind === 'file' && kindOfName(entry.name) !== 'hidden')
         events.push(await eventFile(await entry.getFile(), `${handle.name}/${progress}/${entry.name}`));
-  const yaml = new Map<string, string>();
-  for (const [file, h] of files)
-    if (isYaml(file) && file !== name)
-      yaml.set(file, (await textOf(await h.getFile(), `${handle.name}/${file}`, MAX_TEXT_BYTES)).text);
+  const readBeside = async (file: string) => {
+    const found = file === name ? undefined : files.get(file);
+    return found && (await textOf(await found.getFile(), `${handle.name}/${file}`, MAX_TEXT_BYTES)).text;
+  };
   return {
     name: handle.name,
     inspection,
     events,
-    yaml,
+    readBeside,
     record: (event) => writeEvent(handle, progress, event),
     reread: () => readDirectory(handle),
   };

@@ -1,6 +1,6 @@
 /// <reference lib="dom" />
 import { formatLongDate } from '../core/dates/calendar-date.js';
-import type { ProgressEvent } from '../core/progress/events.js';
+import { type ProgressEvent, sortEvents } from '../core/progress/events.js';
 import type { TrackedPlan } from '../core/progress/progress.js';
 import { startOfDay, statusOf } from '../core/progress/status.js';
 import { JtaiError } from '../errors.js';
@@ -62,7 +62,7 @@ function aboutNode(o: OpenInspection, plan: TrackedPlan): HTMLElement {
     row('Folder', o.folder.name),
     row(
       'Changes recorded',
-      `${o.folded.events.length} (deliveries, things taken back, deadlines moved, calendars issued)`,
+      `${sortEvents(o.folded.events).length} (deliveries, things taken back, deadlines moved, calendars issued)`,
     ),
     row(
       'Deadlines moved',
@@ -115,6 +115,7 @@ export function mountFortnight(root: HTMLElement, hooks: FortnightHooks): Fortni
   pick.addEventListener('click', () => void opening(pickFolder()));
   picked.addEventListener('change', () => {
     if (picked.files && picked.files.length > 0) void opening(readPickedFiles(picked.files));
+    else hooks.problems(['The folder chosen is empty: choose the folder that holds the inspection file.']);
     picked.value = ''; // choosing the same folder again reads it again
   });
 
@@ -141,26 +142,32 @@ export function mountFortnight(root: HTMLElement, hooks: FortnightHooks): Fortni
       const folder = await reading;
       if (folder) await openFolder(folder, `Opened ${folder.name}.`);
     } catch (e) {
-      if (!(e instanceof JtaiError)) throw e;
-      hooks.problems(problemLines(e));
+      if (e instanceof JtaiError) hooks.problems(problemLines(e));
+      else if (e instanceof DOMException) hooks.problems([`The folder could not be read (${e.message}).`]);
+      else throw e;
     }
   }
 
-  async function openFolder(folder: OpenedFolder, saying: string): Promise<boolean> {
+  // Closes what was open, and says why (with, after a record, that the record itself is saved).
+  function close(lines: string[], saved?: string): void {
+    open = undefined;
+    said.textContent = '';
+    hooks.problems(saved ? [`${saved} It is saved, but the folder cannot be read again now:`, ...lines] : lines);
+    hooks.changed(undefined);
+  }
+
+  async function openFolder(reading: OpenedFolder | (() => Promise<OpenedFolder>), saying: string, saved?: string) {
     try {
+      const folder = typeof reading === 'function' ? await reading() : reading;
       open = await openInspection(folder, hooks.builtIns);
     } catch (e) {
-      if (!(e instanceof JtaiError)) throw e;
-      open = undefined;
-      said.textContent = '';
-      hooks.problems(problemLines(e));
-      hooks.changed(undefined);
-      return false;
+      if (e instanceof JtaiError) return close(problemLines(e), saved);
+      if (e instanceof DOMException) return close([`The folder could not be read (${e.message}).`], saved);
+      throw e;
     }
     hooks.problems([]);
     hooks.changed(open);
     tell(saying);
-    return true;
   }
 
   async function record(make: () => ProgressEvent | undefined, done: (e: ProgressEvent) => string, none: string) {
@@ -182,7 +189,7 @@ export function mountFortnight(root: HTMLElement, hooks: FortnightHooks): Fortni
     showWrong([]);
     if (!event) return tell(none);
     // Read back what is in the folder now: what this page wrote, and what others did meanwhile.
-    await openFolder(await open.folder.reread!(), done(event));
+    await openFolder(open.folder.reread!, done(event), done(event));
   }
 
   async function copy(html: string, text: string): Promise<void> {

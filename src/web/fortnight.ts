@@ -15,7 +15,7 @@ import { instantIn } from '../core/progress/progress.js';
 import { type Tracked, trackInspection } from '../core/progress/track.js';
 import type { RuleSet } from '../core/rule-set/rule-set.js';
 import { textProblem } from '../core/text/text-rules.js';
-import { JtaiError, RuleSetError, formatPosition } from '../errors.js';
+import { JtaiError, RuleSetError, UnknownYearError, formatPosition } from '../errors.js';
 import type { BuiltIn } from './data.js';
 import type { OpenedFolder } from './folder.js';
 import { openRuleSet } from './rule-sets.js';
@@ -37,13 +37,19 @@ export interface OpenInspection {
 /** Every problem of an error, one a line, each where it is (file:line:column). */
 export function problemLines(e: JtaiError): string[] {
   if (e instanceof RuleSetError) return e.problems.map((p) => `${formatPosition(e.file, p)}: ${p.message}`);
-  return [`${e.message.charAt(0).toUpperCase()}${e.message.slice(1)}`];
+  // A sentence starts with a capital; a file name keeps its own.
+  const first = e.message.split(' ', 1)[0]!;
+  return [/[/.]/.test(first) ? e.message : `${e.message.charAt(0).toUpperCase()}${e.message.slice(1)}`];
 }
 
-function ruleSetOf(record: InspectionRecord, folder: OpenedFolder, builtIns: readonly BuiltIn[]): RuleSet {
+async function ruleSetOf(
+  record: InspectionRecord,
+  folder: OpenedFolder,
+  builtIns: readonly BuiltIn[],
+): Promise<RuleSet> {
   const builtIn = builtIns.find((b) => b.id === record.rules);
   if (builtIn) return builtIn.ruleSet;
-  const text = folder.yaml.get(record.rules);
+  const text = await folder.readBeside(record.rules);
   if (text === undefined)
     throw new JtaiError(
       `${folder.inspection.name} uses the rule set "${record.rules}", which is neither built in (${builtIns.map((b) => b.id).join(', ')}) nor a file beside it in "${folder.name}"; keep the rule-set file in the inspection folder.`,
@@ -59,15 +65,24 @@ export async function openInspection(folder: OpenedFolder, builtIns: readonly Bu
   // The parser (YAML and zod) only now: the first plan of the page needs neither.
   const { parseInspection } = await import('../core/progress/inspection-text.js');
   const { record, positionOf } = parseInspection(folder.inspection.text, shown);
-  const ruleSet = ruleSetOf(record, folder, builtIns);
+  const ruleSet = await ruleSetOf(record, folder, builtIns);
   const keyed = contactsByParty(record, ruleSet);
   if ('wrong' in keyed) throw new RuleSetError(shown, contactProblems(keyed.wrong, positionOf), 'inspection file');
   const progress = `${folder.name}/${progressFolderName(folder.inspection.name)}`;
+  const zone = await zoneRulesFor(ruleSet.timezone);
+  try {
+    computePlan(ruleSet, keyed.record.notified, makeHolidayCalendar(ruleSet.closures), zone);
+  } catch (e) {
+    if (!(e instanceof UnknownYearError)) throw e;
+    throw new JtaiError(
+      `${shown}: the notification date ${keyed.record.notified} ${e.year === Number(keyed.record.notified.slice(0, 4)) ? `is in ${e.year}` : `needs working days counted in ${e.year}`}, a year whose bank holidays jtai does not know (it knows ${e.firstYear} to ${e.lastYear}).`,
+    );
+  }
   return {
     folder,
     record: keyed.record,
     ruleSet,
-    zone: await zoneRulesFor(ruleSet.timezone),
+    zone,
     folded: foldRecord(keyed.record.progress, eventsOfFiles(progress, folder.events), progress),
   };
 }

@@ -115,4 +115,46 @@ describe.skipIf(!run)('an inspection folder opened read only, in chromium', { ti
     );
     await page.close();
   });
+
+  test('a notification date in a year jtai has no bank holidays for: said, no plan of another date', async () => {
+    const dir = await started();
+    writeFileSync(join(dir, 'jtai-inspection.yaml'), 'area: Anyshire\nnotified: 2045-03-21\n');
+    const page = await openFolder(dir);
+    expect(await errors(page)).toEqual([
+      'Anyshire/jtai-inspection.yaml: the notification date 2045-03-21 is in 2045, a year whose bank holidays jtai does not know (it knows 2016 to 2040).',
+    ]);
+    expect(await page.$('#status-table')).toBeNull();
+    await page.close();
+  });
+
+  test('a large or binary YAML file beside the inspection file that it does not name is never read', async () => {
+    const dir = await started();
+    writeFileSync(join(dir, 'minutes.yaml'), 'x'.repeat(2 * 1024 * 1024));
+    writeFileSync(join(dir, 'photo.YML'), Buffer.from([0xff, 0xfe, 0x00, 0x80]));
+    const page = await openFolder(dir);
+    expect(await errors(page)).toEqual([]);
+    expect(await page.$('#status-table')).not.toBeNull();
+    await page.close();
+  });
+
+  test('a progress "folder" that is a file: refused, as the CLI refuses it', async () => {
+    const dir = await started();
+    writeFileSync(join(dir, 'jtai-inspection.progress'), 'not a folder');
+    const page = await openFolder(dir);
+    expect(await errors(page)).toEqual([
+      'Cannot read the progress folder Anyshire/jtai-inspection.progress: it is a file, not a folder.',
+    ]);
+    await page.close();
+  });
+
+  test('a file name with a direction override or a line break is said with them shown, never obeyed', async () => {
+    const dir = await started();
+    mkdirSync(join(dir, 'jtai-inspection.progress'));
+    writeFileSync(join(dir, 'jtai-inspection.progress', '\u202egnp.json'), '{');
+    const page = await openFolder(dir);
+    const text = await page.textContent('body');
+    expect(text).toContain('Anyshire/jtai-inspection.progress/\\u{202e}gnp.json was skipped: it is not JSON');
+    expect(text).not.toContain('\u202e');
+    await page.close();
+  });
 });

@@ -1,3 +1,4 @@
+import { shownValue } from '../text/text-rules.js';
 import type { DoneRecord } from './inspection-record.js';
 import {
   type MoveRecord,
@@ -45,9 +46,11 @@ export function eventsOfFiles(
   const problems: string[] = [];
   for (const { name, text, size } of [...files].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))) {
     const kind = kindOfName(name);
+    // A name is said as it is, never obeyed: a line break or a direction override in it shown.
+    const file = shownValue(`${folder}/${name}`);
     if (kind === 'hidden') continue;
     if (kind === 'foreign') {
-      problems.push(`${folder}/${name} is not a jtai event (not a .json file); it was skipped.`);
+      problems.push(`${file} is not a jtai event (not a .json file); it was skipped.`);
       continue;
     }
     if ((size ?? text.length) > MAX_EVENT_BYTES) {
@@ -58,7 +61,7 @@ export function eventsOfFiles(
     }
     const read = readEvent(text);
     if ('event' in read) placeEvent(events, name, read.event);
-    else problems.push(`${folder}/${name} was skipped: ${read.problem}.`);
+    else problems.push(`${file} was skipped: ${read.problem}.`);
   }
   return { events, problems };
 }
