@@ -239,7 +239,8 @@ async function showPlan(state: State, ruleSet: RuleSet, notified: IsoDate): Prom
     form.skip.href = '#timetable';
     form.skip.textContent = 'Skip to the timetable';
     form.announce.textContent = tellShown(plan);
-    $('print-title').textContent = `@page { @top-left { content: ${cssString(tellTabTitle(plan, false))}; } }`;
+    $('print-title').textContent =
+      `@page { @top-left { content: ${cssString(tellTabTitle(plan, false))}; font: 8pt sans-serif; color: #505a5f; } }`;
     return null;
   } catch (e) {
     if (!(e instanceof JtaiError)) throw e;
@@ -264,6 +265,7 @@ async function render(state: State, focusErrors: boolean): Promise<void> {
   const all = planProblem ? [...problems, planProblem] : problems;
   showProblems(all, focusErrors);
   document.title = tellTabTitle(shown?.plan, all.length > 0);
+  document.body.dataset.state = all.length > 0 ? 'error' : shown ? 'plan' : 'empty'; // for scripts: what the page shows
   if (shown && performance.getEntriesByName('jtai-first-plan').length === 0) performance.mark('jtai-first-plan'); // for tests and the bench
 }
 
@@ -315,10 +317,12 @@ function start(): void {
   form.rules.value = state.rules;
   form.fileRow.hidden = state.rules !== 'file';
   fillAgencies(ruleSetOf(state), state.agency);
-  if (state.notified) {
-    const parts = partsOf(state.notified);
-    [form.day.value, form.month.value, form.year.value] = [parts.day, parts.month, parts.year];
-  }
+  // The date as the address gives it, even one that is wrong ("2019-02-30"), to be put right in place.
+  const typed = /^(\d{4})-(\d{1,2})-(\d{1,2})$/.exec(new URLSearchParams(location.search).get('notified') ?? '');
+  const parts = state.notified
+    ? partsOf(state.notified)
+    : typed && { day: typed[3]!, month: typed[2]!, year: typed[1]! };
+  if (parts) [form.day.value, form.month.value, form.year.value] = [parts.day, parts.month, parts.year];
   if (state.rules === 'file' && state.address.length === 0 && state.notified)
     state.address.push({
       field: 'rules-file',
