@@ -308,6 +308,7 @@ async function openFile(state: State): Promise<void> {
 }
 
 function start(): void {
+  form.choices.hidden = false; // without JavaScript the form would be empty: the <noscript> message says why instead
   const state = readAddress();
   fill(
     form.rules,

@@ -49,7 +49,7 @@ function detailsOf(item: PlanItem, plan: TrackedPlan, explain: (id: string) => E
   const note = noteOf(item);
   const moved = movedWords(item);
   const said = progressWords(item, plan);
-  const how = el('div', { class: 'jtai-how' }, el('h4', { class: 'govuk-heading-s' }, 'How this date was worked out'));
+  const how = el('div', { class: 'jtai-how' }, el('h3', { class: 'govuk-heading-s' }, 'How this date was worked out'));
   const details = el(
     'details',
     { class: 'govuk-details jtai-item-details' },

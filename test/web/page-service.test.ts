@@ -67,6 +67,16 @@ describe.skipIf(!run)('the web page as a service, in chromium', () => {
     await page.close();
   });
 
+  test('with JavaScript off: a message saying the page needs it, and no empty form', async () => {
+    const context = await browser.newContext({ javaScriptEnabled: false });
+    const page = await context.newPage();
+    await page.goto(urlOf('notified=2019-03-19'));
+    expect(await page.locator('noscript .govuk-inset-text').textContent()).toContain('This page needs JavaScript');
+    expect(await page.isHidden('#choices')).toBe(true);
+    expect(await page.isHidden('#plan')).toBe(true);
+    await context.close();
+  });
+
   test('a plan once a whole date is typed, none for a part of one, and none once it is cleared', async () => {
     const page = await open();
     await page.fill('#notified-day', '19');
