@@ -166,6 +166,22 @@ describe.skipIf(!run)('the web page as a service, in chromium', () => {
     },
   );
 
+  test('the fit warning: short and plain, its reasons behind a disclosure with real links, no command to run', async () => {
+    const page = await open('notified=2026-12-01');
+    const warning = page.locator('.govuk-warning-text');
+    expect(
+      await warning.locator('.govuk-warning-text__text').evaluate((t) => t.firstChild?.nextSibling?.textContent),
+    ).toBe(
+      'This timetable follows the JTAI guidance published in July 2018; inspections notified after 31 December 2019 may follow later guidance, so check the timings against your notification letter.',
+    );
+    await warning.locator('summary').click();
+    const links = await warning.locator('a').evaluateAll((as) => as.map((a) => (a as HTMLAnchorElement).href));
+    expect(links.length).toBeGreaterThan(0);
+    for (const link of links) expect(link).toMatch(/^https:\/\/www\.gov\.uk\/[^\s)]+[^\s).,]$/);
+    expect(await page.textContent('#plan')).not.toMatch(/jtai (init|check|plan|explain)|run "jtai|--rules/);
+    await page.close();
+  });
+
   test('the skip link lands on the timetable', async () => {
     const page = await open('notified=2019-03-19');
     await page.keyboard.press('Tab');
