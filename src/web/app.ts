@@ -1,9 +1,9 @@
 import { type TrackedPlan, forAgencies, untracked, withProgress } from '../core/progress/progress.js';
 /// <reference lib="dom" />
-import { filterByAgency, findParties, partySuggestion, submittingParties } from '../core/plan/agencies.js';
+import { filterByAgency, findParties, submittingParties } from '../core/plan/agencies.js';
 import { makeHolidayCalendar } from '../core/dates/bank-holidays.js';
 import { type IsoDate, formatLongDate } from '../core/dates/calendar-date.js';
-import { localDateTime, readDate } from '../core/dates/date-input.js';
+import { localDateTime } from '../core/dates/date-input.js';
 import { explainItem } from '../core/plan/explain.js';
 import { EUROPE_LONDON } from '../core/dates/london-zone.js';
 import { whatIsNext } from '../core/progress/next.js';
@@ -13,16 +13,18 @@ import { tellWarnings } from '../core/plan/warnings.js';
 import { zoneRulesFor } from '../core/dates/zones.js';
 import { JtaiError } from '../errors.js';
 import { cssString } from '../render/html.js';
+import { type Choices, queryOf, readAddress } from './address.js';
 import { readPageData } from './data.js';
 import { type DateParts, isWholeDate, partsOf, readDateParts } from './date-field.js';
 import { el, fill } from './dom.js';
 import { download } from './downloads.js';
 import { tellShown, tellTabTitle } from './page-words.js';
+import { type Problem, followProblemLink, showProblems } from './problems.js';
 import { openRuleSet } from './rule-sets.js';
 import { aboutNode, focusNode, headNode, nextNode, notesNode, timetableNode } from './view.js';
 
 // The page: the whole of jtai in the browser, offline. The choices live in the address
-// (?notified=2019-03-19&agency=police&rules=jtai-2018), so a coordinator can send partners a
+// (address.ts: ?notified=2019-03-19&agency=police&rules=jtai-2018), so a coordinator can send partners a
 // link that opens on their plan. A plan is shown only once it is asked for: a whole date typed,
 // or a good address. An address the page cannot read is said, shows no plan, and is left as it
 // was, so the link can be checked. Nothing is fetched and nothing is sent anywhere.
@@ -38,7 +40,6 @@ const form = {
   fileRow: $<HTMLDivElement>('file-row'),
   file: $<HTMLInputElement>('rules-file'),
   agency: $<HTMLSelectElement>('agency'),
-  errors: $<HTMLDivElement>('errors'),
   errorList: $<HTMLUListElement>('error-list'),
   announce: $<HTMLParagraphElement>('announce'),
   plan: $<HTMLDivElement>('plan'),
@@ -49,18 +50,7 @@ const form = {
   skip: document.querySelector<HTMLAnchorElement>('.govuk-skip-link')!,
 };
 
-/** One thing to fix, said in the error summary and on its field (by the field's id). */
-interface Problem {
-  message: string;
-  field: 'notified' | 'rules' | 'rules-file' | 'agency';
-}
-
-interface State {
-  notified: IsoDate | null;
-  rules: string;
-  agency: string;
-  /** An agency the address names for a rule-set file not opened yet. */
-  pendingAgency?: string;
+interface State extends Choices {
   opened?: { name: string; ruleSet: RuleSet };
   address: Problem[];
   date: Problem | null;
@@ -72,13 +62,6 @@ interface Shown {
   plan: TrackedPlan;
   forDownload: TrackedPlan;
 }
-
-const FIELD_OF: Record<Problem['field'], { group: string; error: string; focus: string }> = {
-  notified: { group: 'notified-group', error: 'notified-error', focus: 'notified-day' },
-  rules: { group: 'rules-group', error: 'rules-error', focus: 'rules' },
-  'rules-file': { group: 'file-row', error: 'rules-file-error', focus: 'rules-file' },
-  agency: { group: 'agency-group', error: 'agency-error', focus: 'agency' },
-};
 
 const today = () => localDateTime(EUROPE_LONDON, Date.now()).slice(0, 10);
 const defaultRules = data.builtIns[0]!.id;
@@ -97,107 +80,6 @@ function fillAgencies(ruleSet: RuleSet | undefined, chosen: string): void {
     ...all.map((p) => el('option', { value: p.id, selected: p.id === chosen }, p.name)),
   );
   form.agency.value = all.some((p) => p.id === chosen) ? chosen : '';
-}
-
-/** The address's choices, and what in it cannot be read: every parameter at most once, each value known. */
-function readAddress(): State {
-  const params = new URLSearchParams(location.search);
-  const state: State = { notified: null, rules: defaultRules, agency: '', address: [], date: null, file: [] };
-  const once = (name: string, field: Problem['field'], what: string): string | undefined => {
-    const all = params.getAll(name);
-    if (all.length > 1)
-      state.address.push({
-        field,
-        message: `The link gives more than one ${what} (${all.join(', ')}): it can give one`,
-      });
-    return all.length === 1 ? all[0] : undefined;
-  };
-  const notified = once('notified', 'notified', 'notification date');
-  if (notified !== undefined) {
-    try {
-      state.notified = readDate('notified', notified, today()).date;
-    } catch (e) {
-      if (!(e instanceof JtaiError)) throw e;
-      const why = e.message.replace(/^notified "[^"]*": /, '').replace(/;.*$|\.$/, '');
-      state.address.push({
-        field: 'notified',
-        message: `Notification date in the link must be a real date: "${notified}" is not (${why})`,
-      });
-    }
-  }
-  const rules = once('rules', 'rules', 'rule set');
-  if (rules === 'file') state.rules = 'file';
-  else if (rules !== undefined) {
-    if (data.builtIns.some((b) => b.id === rules)) state.rules = rules;
-    else
-      state.address.push({
-        field: 'rules',
-        message: `The link names a rule set this page does not have ("${rules}"): choose one of ${data.builtIns.map((b) => b.name).join(', ')}`,
-      });
-  }
-  const agency = once('agency', 'agency', 'agency');
-  if (agency !== undefined) {
-    const ruleSet = ruleSetOf(state);
-    if (state.rules === 'file') state.pendingAgency = agency;
-    else if (ruleSet) {
-      const found = findParties(ruleSet.parties, agency);
-      if (found.length > 0) state.agency = found[0]!.id;
-      else
-        state.address.push({
-          field: 'agency',
-          message: `The link names an agency that ${ruleSet.name} does not have ("${agency}").${partySuggestion(ruleSet.parties, agency)} Choose an agency`,
-        });
-    }
-  }
-  return state;
-}
-
-function writeAddress(state: State): void {
-  const params = new URLSearchParams();
-  if (state.notified) params.set('notified', state.notified);
-  if (state.rules !== defaultRules) params.set('rules', state.rules);
-  if (state.agency) params.set('agency', state.agency);
-  const query = params.toString();
-  history.replaceState(null, '', `${location.pathname}${query ? `?${query}` : ''}`);
-}
-
-function showProblems(problems: Problem[], focus: boolean): void {
-  fill(
-    form.errorList,
-    ...problems.map((p) =>
-      el('li', {}, el('a', { href: `#${FIELD_OF[p.field].focus}`, 'data-field': p.field }, p.message)),
-    ),
-  );
-  form.errors.hidden = problems.length === 0;
-  for (const [field, ids] of Object.entries(FIELD_OF)) {
-    const mine = problems.filter((p) => p.field === field);
-    $(ids.group).classList.toggle('govuk-form-group--error', mine.length > 0);
-    const error = $(ids.error);
-    fill(
-      error,
-      ...(mine.length > 0
-        ? [el('span', { class: 'govuk-visually-hidden' }, 'Error: '), mine.map((p) => p.message).join('. ')]
-        : []),
-    );
-    error.hidden = mine.length === 0;
-  }
-  const dateParts = problems.some((p) => p.field === 'notified');
-  for (const input of [form.day, form.month, form.year]) input.classList.toggle('govuk-input--error', dateParts);
-  form.agency.classList.toggle(
-    'govuk-select--error',
-    problems.some((p) => p.field === 'agency'),
-  );
-  form.rules.classList.toggle(
-    'govuk-select--error',
-    problems.some((p) => p.field === 'rules'),
-  );
-  form.file.classList.toggle(
-    'govuk-file-upload--error',
-    problems.some((p) => p.field === 'rules-file'),
-  );
-  const fieldset = form.day.closest('fieldset')!;
-  fieldset.setAttribute('aria-describedby', dateParts ? 'notified-hint notified-error' : 'notified-hint');
-  if (focus && problems.length > 0) form.errors.focus();
 }
 
 function hidePlan(): void {
@@ -307,9 +189,14 @@ async function openFile(state: State): Promise<void> {
   fillAgencies(ruleSetOf(state), state.agency);
 }
 
+function writeAddress(state: State): void {
+  history.replaceState(null, '', `${location.pathname}${queryOf(state, defaultRules)}`);
+}
+
 function start(): void {
   form.choices.hidden = false; // without JavaScript the form would be empty: the <noscript> message says why instead
-  const state = readAddress();
+  const { choices, problems } = readAddress(location.search, data.builtIns, today());
+  const state: State = { ...choices, address: problems, date: null, file: [] };
   fill(
     form.rules,
     ...data.builtIns.map((b) => el('option', { value: b.id }, b.name)),
@@ -361,14 +248,7 @@ function start(): void {
     state.agency = form.agency.value;
     void changed(false);
   });
-  form.errorList.addEventListener('click', (event) => {
-    const link = (event.target as HTMLElement).closest('a');
-    if (!link?.dataset.field) return;
-    event.preventDefault(); // the address stays as it is: no #fragment
-    const target = $(FIELD_OF[link.dataset.field as Problem['field']].focus);
-    target.closest('.govuk-form-group')?.scrollIntoView();
-    target.focus();
-  });
+  form.errorList.addEventListener('click', followProblemLink);
   form.downloads.addEventListener('click', (event) => {
     const button = (event.target as HTMLElement).closest('button');
     if (!button) return;
