@@ -21,7 +21,8 @@ import { download } from './downloads.js';
 import { tellShown, tellTabTitle } from './page-words.js';
 import { type Problem, followProblemLink, showProblems } from './problems.js';
 import { openRuleSet } from './rule-sets.js';
-import { aboutNode, focusNode, headNode, nextNode, notesNode, timetableNode } from './view.js';
+import { timetableNode } from './timetable.js';
+import { aboutNode, focusNode, headNode, nextNode, notesNode } from './view.js';
 
 // The page: the whole of jtai in the browser, offline. The choices live in the address
 // (address.ts: ?notified=2019-03-19&agency=police&rules=jtai-2018), so a coordinator can send partners a
