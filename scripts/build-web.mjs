@@ -1,8 +1,10 @@
 // Build step: the web page (src/web) as one self-contained HTML file, dist/web/jtai.html: the
 // page's code (the same core and renderers as the CLI, bundled for the browser), its CSS, and
-// the built-in rule sets (checked and resolved, with their YAML), all inline. Nothing to fetch.
+// the built-in rule sets (checked and resolved, with their YAML), and the govuk-frontend CSS it
+// uses (scripts/govuk-css.mjs), all inline. Nothing to fetch.
 import { mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { rolldown } from 'rolldown';
+import { classesIn, govukCssFor } from './govuk-css.mjs';
 
 const root = new URL('../', import.meta.url);
 const read = (path) => readFileSync(new URL(path, root), 'utf8');
@@ -27,9 +29,14 @@ const builtIns = readdirSync(new URL('schedules/', root))
 
 // Inline code and data must not end their <script> element early.
 const data = JSON.stringify({ version, builtIns }).replace(/</g, '\\u003c');
+// govuk-frontend's CSS, only the rules of the classes the page's HTML and code name.
+const sources = readdirSync(new URL('src/web/', root))
+  .filter((f) => /\.(ts|html)$/.test(f))
+  .map((f) => read(`src/web/${f}`));
+const css = `${govukCssFor(classesIn(sources))}\n${read('src/web/page.css')}`;
 const page = read('src/web/page.html')
   .replaceAll('{{version}}', version)
-  .replace('{{css}}', () => read('src/web/page.css'))
+  .replace('{{css}}', () => css)
   .replace('{{data}}', () => data)
   .replace('{{js}}', () => js.replace(/<\/(script)/gi, '<\\/$1'));
 mkdirSync(new URL('dist/web/', root), { recursive: true });

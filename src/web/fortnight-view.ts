@@ -35,15 +35,6 @@ export interface Fortnight {
   show(plan: TrackedPlan | undefined): void;
 }
 
-const field = (id: string, label: string, control: HTMLElement, hint?: string) =>
-  el(
-    'div',
-    { class: 'govuk-form-group' },
-    el('label', { class: 'govuk-label', for: id }, label),
-    hint ? el('div', { class: 'govuk-hint', id: `${id}-hint` }, hint) : null,
-    control,
-  );
-
 function aboutNode(o: OpenInspection, plan: TrackedPlan): HTMLElement {
   const row = (key: string, ...value: Array<Node | string>) =>
     el(
@@ -115,7 +106,10 @@ export function mountFortnight(root: HTMLElement, hooks: FortnightHooks): Fortni
   pick.addEventListener('click', () => void opening(pickFolder()));
   picked.addEventListener('change', () => {
     if (picked.files && picked.files.length > 0) void opening(readPickedFiles(picked.files));
-    else hooks.problems(['The folder chosen is empty: choose the folder that holds the inspection file.']);
+    else {
+      hooks.problems(['The folder chosen is empty: choose the folder that holds the inspection file.']);
+      hooks.changed(open);
+    }
     picked.value = ''; // choosing the same folder again reads it again
   });
 
@@ -145,6 +139,7 @@ export function mountFortnight(root: HTMLElement, hooks: FortnightHooks): Fortni
       if (e instanceof JtaiError) hooks.problems(problemLines(e));
       else if (e instanceof DOMException) hooks.problems([`The folder could not be read (${e.message}).`]);
       else throw e;
+      hooks.changed(open);
     }
   }
 
@@ -215,11 +210,21 @@ export function mountFortnight(root: HTMLElement, hooks: FortnightHooks): Fortni
       'Open the shared folder that holds the inspection file (jtai-inspection.yaml) to see who has delivered what. In Microsoft Edge or Google Chrome you can also record deliveries and agreed changes to deadlines: they are saved in that folder, exactly as the jtai command saves them, so everyone sees the same record.',
     ),
     pick,
-    field(
-      'folder-files',
-      canRecord() ? 'Or choose the folder to look at it (read only)' : 'Choose the folder to look at it (read only)',
+    el(
+      'div',
+      { class: 'govuk-form-group', id: 'folder-group' },
+      el(
+        'label',
+        { class: 'govuk-label', for: 'folder-files' },
+        canRecord() ? 'Or choose the folder to look at it (read only)' : 'Choose the folder to look at it (read only)',
+      ),
+      el(
+        'div',
+        { class: 'govuk-hint', id: 'folder-files-hint' },
+        'Your browser may ask you to confirm that the page can read the folder. Nothing leaves your computer.',
+      ),
+      el('p', { class: 'govuk-error-message', id: 'folder-error', hidden: true }),
       picked,
-      'Your browser may ask you to confirm that the page can read the folder. Nothing leaves your computer.',
     ),
     about,
     status,

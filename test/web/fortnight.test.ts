@@ -77,6 +77,14 @@ async function openWithFolder(dir: string, fixed = true, context?: BrowserContex
   const page = await (context ?? browser).newPage({ acceptDownloads: true });
   if (fixed) await page.clock.setFixedTime(NOW_MS);
   await page.goto(origin);
+  await plant(page, dir);
+  await page.click('#open-folder');
+  await page.waitForSelector('#status-table');
+  return page;
+}
+
+/** The folder copied into the page's origin-private file system, and offered by its folder picker. */
+async function plant(page: Page, dir: string): Promise<void> {
   await page.evaluate(
     async ({ files }) => {
       const root = await navigator.storage.getDirectory();
@@ -93,9 +101,6 @@ async function openWithFolder(dir: string, fixed = true, context?: BrowserContex
     },
     { files: filesOf(dir) },
   );
-  await page.click('#open-folder');
-  await page.waitForSelector('#status-table');
-  return page;
 }
 
 /** The progress folder's files as the page left them in its file system. */
@@ -155,6 +160,17 @@ describe.skipIf(!run)('the fortnight in the page, in chromium', { timeout: 60_00
       plan.items.map((i) => [i.id, i.due, i.status]),
     );
     expect(shown.items.find((i) => i.id === 'information-on-20-children')!.due).toBe('2019-03-22T10:00:00+00:00');
+    // Each timetable row's data-status is the CLI's status, a late delivery told apart.
+    const rows = await page.$$eval('#agenda tr[data-id]', (trs) =>
+      trs.map((tr) => [tr.getAttribute('data-id'), tr.getAttribute('data-due'), tr.getAttribute('data-status')]),
+    );
+    const cliPlan = JSON.parse(
+      (await runCli(['plan', '--now', NOW, '-f', 'json', '-q', '--inspection', file])).stdout,
+    ) as {
+      items: Array<{ id: string; due: string | null; status: string; late: boolean }>;
+    };
+    expect(rows).toEqual(cliPlan.items.map((i) => [i.id, i.due, i.status === 'done' && i.late ? 'late' : i.status]));
+    expect(rows.find((r) => r[0] === 'children-list')![2]).toBe('late'); // 15 minutes late, worked out by hand
     await page.close();
   });
 
@@ -332,6 +348,35 @@ describe.skipIf(!run)('the fortnight in the page, in chromium', { timeout: 60_00
     expect(copied.html).toContain('border-collapse');
     expect(copied.text).toBe((await cli('text')).stdout);
     await context.close();
+  });
+
+  test('the keyboard alone opens the folder and marks an item done', async () => {
+    const dir = await cliFolder();
+    const page = await browser.newPage();
+    await page.clock.setFixedTime(NOW_MS);
+    await page.goto(origin);
+    await plant(page, dir);
+    await page.focus('#open-folder');
+    await page.keyboard.press('Enter');
+    await page.waitForSelector('#status-table');
+    const active = () => page.evaluate(() => document.activeElement?.id ?? '');
+    for (let i = 0; i < 40 && (await active()) !== 'record-item'; i++) await page.keyboard.press('Tab');
+    expect(await active()).toBe('record-item');
+    await page.keyboard.press('Tab'); // whose part: the whole item
+    await page.keyboard.press('Tab');
+    expect(await active()).toBe('record-at');
+    await page.keyboard.press('Control+A');
+    await page.keyboard.type('15:05');
+    await page.keyboard.press('Tab');
+    await page.keyboard.type('Sam');
+    for (let i = 0; i < 4 && (await active()) !== 'mark-done'; i++) await page.keyboard.press('Tab');
+    expect(await active()).toBe('mark-done');
+    await page.keyboard.press('Enter');
+    await expect
+      .poll(() => page.textContent('#record-said'))
+      .toMatch(/^Recorded .* as done at Wed 20 Mar 2019 15:05\.$/);
+    expect(await active()).toBe('record-said'); // focus stays where the keyboard user is, on what was done
+    await page.close();
   });
 
   test('axe-core finds no WCAG 2.2 AA violations with a folder open', async () => {
