@@ -1,4 +1,4 @@
-import { formatShortDateTime } from '../core/dates/calendar-date.js';
+import { formatShortDate, formatShortDateTime } from '../core/dates/calendar-date.js';
 import type { CalendarChanges, ContentPart } from '../core/progress/issues.js';
 import { tellDue } from './words.js';
 
@@ -18,8 +18,13 @@ const PART_WORDS: Record<ContentPart, string> = {
 /** The changes as lines: renderChanges("jtai.ics", changes, 14) starts "jtai.ics: since it was issued on Tue 19 Mar 2019 09:10, moved: 1, ...". */
 export function renderChanges(calendar: string, c: CalendarChanges, count: number): string {
   if (!c.since) return `${calendar}: issued for the first time, ${count} event${count === 1 ? '' : 's'}.\n`;
+  const since = `${calendar}: since it was issued on ${formatShortDateTime(c.since.at)}`;
+  if (c.renotified) {
+    const { from, to, cancelled: n } = c.renotified;
+    return `${since}, the notification date changed from ${formatShortDate(from)} to ${formatShortDate(to)}: every event is new, and the ${n === 1 ? 'old one is' : `${n} old ones are`} sent as cancelled.\n`;
+  }
   const total = c.moved.length + c.added.length + c.removed.length + c.renamed.length + c.changed.length;
-  const head = `${calendar}: since it was issued on ${formatShortDateTime(c.since.at)}, ${total === 0 ? 'nothing changed' : `moved: ${c.moved.length}, added: ${c.added.length}, removed: ${c.removed.length}, renamed: ${c.renamed.length}, changed: ${c.changed.length}`}.`;
+  const head = `${since}, ${total === 0 ? 'nothing changed' : `moved: ${c.moved.length}, added: ${c.added.length}, removed: ${c.removed.length}, renamed: ${c.renamed.length}, changed: ${c.changed.length}`}.`;
   const lines = [
     head,
     ...c.moved.map(({ item, was }) => `  moved: ${item.title} (${item.id}), ${tellDue(was)} → ${tellDue(item)}`),

@@ -194,8 +194,18 @@ function eventLines(plan: TrackedPlan, item: PlanItem, o: RenderIcsOptions): str
   return [...lines, ...alarmLines(plan, item, o), 'END:VEVENT'];
 }
 
-// An event issued before whose item has gone from the plan: cancelled, so that programs that
-// honour updates take it out.
+// Why an event is sent cancelled, in its description.
+function cancelledWords(was: IssuedEvent): string {
+  const why = was.why ?? { kind: 'removed' };
+  if (why.kind === 'notified')
+    return `No longer in the plan: the notification date was corrected to ${formatLongDate(why.notified)}, and the inspection's events are issued again under that date.`;
+  if (why.kind === 'reassigned')
+    return `No longer yours: now for ${why.to.join(', ')}. It is still in the inspection's plan, only no longer in this calendar.`;
+  return 'No longer in the plan: it was taken out when this calendar was issued again.';
+}
+
+// An event issued before whose item has gone from the plan (or from this calendar, or from this
+// notification date): cancelled, so that programs that honour updates take it out.
 function cancelledLines(plan: TrackedPlan, was: IssuedEvent, o: RenderIcsOptions): string[] {
   const timing =
     was.due === null
@@ -203,13 +213,13 @@ function cancelledLines(plan: TrackedPlan, was: IssuedEvent, o: RenderIcsOptions
       : [`DTSTART:${utcStamp(new Date(was.due))}`];
   return [
     'BEGIN:VEVENT',
-    `UID:${uidOf(plan, { id: was.item })}`,
+    `UID:${uidOf({ notified: was.notified ?? plan.notified }, { id: was.item })}`,
     `DTSTAMP:${utcStamp(o.stamp)}`,
     `LAST-MODIFIED:${utcStamp(o.stamp)}`,
     `SEQUENCE:${was.sequence}`,
     ...timing,
     `SUMMARY:${escapeText(`Cancelled: ${was.title}`)}`,
-    `DESCRIPTION:${escapeText('No longer in the plan: it was taken out when this calendar was issued again.')}`,
+    `DESCRIPTION:${escapeText(cancelledWords(was))}`,
     'STATUS:CANCELLED',
     'TRANSP:TRANSPARENT',
     'END:VEVENT',

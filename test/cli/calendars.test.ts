@@ -219,6 +219,48 @@ describe.runIf(once)('calendars issued through the fortnight', () => {
     expect((await jtai('log')).stdout).toMatch(/calendar issued: jtai\.ics \(14 events\)/);
   });
 
+  test('a corrected notification date cancels every old event under its own UID, and says so', async () => {
+    // Issued notified Monday 18 March 2019 at a stamp of Tue 19 Mar 2019 00:00 UTC (1552953600:
+    // SEQUENCE 101347200, seconds since 2016), then the date corrected to Tuesday 19 March and
+    // issued again an hour later (SEQUENCE 101350800).
+    const at = (hours: number) => ({ SOURCE_DATE_EPOCH: String(1552953600 + hours * 3600) });
+    const dir = mkdtempSync(join(tmpdir(), 'jtai-renotified-'));
+    const file = join(dir, 'jtai-inspection.yaml');
+    const out = join(dir, 'jtai.ics');
+    await runCli(['start', '-n', '2019-03-18', '--area', 'Anyshire', '--out', file]);
+    const jtai = (hours: number, ...args: string[]) => runCli([...args, '--inspection', file], at(hours));
+    await jtai(0, 'plan', '--out', out, '-q');
+    const first = readIcs(readFileSync(out, 'utf8'));
+    expect(first).toHaveLength(14);
+    expect(first.every((e) => e.uid.startsWith('jtai-20190318-') && e.sequence === 101347200)).toBe(true);
+    writeFileSync(file, readFileSync(file, 'utf8').replace(/^notified: 2019-03-18/m, 'notified: 2019-03-19'));
+    const said =
+      'the notification date changed from Mon 18 Mar 2019 to Tue 19 Mar 2019: every event is new, and the 14 old ones are sent as cancelled.\n';
+    expect((await jtai(1, 'plan', '--out', out, '--changes')).stdout).toMatch(
+      new RegExp(`^jtai\\.ics: since it was issued on [^,]*, ${said.replace(/[.()]/g, '\\$&')}$`),
+    );
+    expect((await jtai(1, 'plan', '--out', out)).stderr).toContain(said);
+    const now = readIcs(readFileSync(out, 'utf8'));
+    const ids = first.map((e) => e.uid.slice('jtai-20190318-'.length));
+    // The 14 new events, first issued, then the 14 old ones cancelled a SEQUENCE higher.
+    expect(now.map((e) => [e.uid, e.sequence, e.status])).toEqual([
+      ...ids.map((id) => [`jtai-20190319-${id}`, 101350800, null]),
+      ...ids.map((id) => [`jtai-20190318-${id}`, 101347201, 'CANCELLED']),
+    ]);
+    const text = readFileSync(out, 'utf8');
+    const cancelled = new ICAL.Component(ICAL.parse(text))
+      .getAllSubcomponents('vevent')
+      .find((e) => e.getFirstPropertyValue('uid') === 'jtai-20190318-children-list@jtai')!;
+    expect(cancelled.getFirstPropertyValue('description')).toBe(
+      "No longer in the plan: the notification date was corrected to Tuesday 19 March 2019, and the inspection's events are issued again under that date.",
+    );
+    // Issued again: nothing changed, the old events still sent cancelled with their SEQUENCE.
+    expect((await jtai(2, 'plan', '--out', out)).stderr).toMatch(
+      /jtai\.ics: since it was issued on .*, nothing changed\.\n/,
+    );
+    expect(readIcs(readFileSync(out, 'utf8'))).toEqual(now);
+  });
+
   test('--changes needs an inspection file and a calendar', async () => {
     const run = await runCli(['plan', '-n', '2019-03-19', '--out', join(tmpdir(), 'x.ics'), '--changes']);
     expect([run.code, run.stderr.split('\n')[0]]).toEqual([

@@ -107,6 +107,7 @@ async function calendarIssues(
   type Issue = {
     key: string;
     name: string;
+    notified: string;
     changes: CalendarChanges;
     events: IssuedEvent[];
     settings: NonNullable<RenderSettings['issue']>;
@@ -117,15 +118,15 @@ async function calendarIssues(
       const key = agency ? `agency:${agency}` : basename(path);
       // What each event says, as the calendar will write it, to tell a change of content.
       const content = contentOf(plan, { stamp, remindMinutes: settings.remindMinutes, version: settings.version });
-      const changes = calendarChanges(
-        plan.items,
-        Object.hasOwn(last, key) ? last[key]! : null,
-        sequenceOf(stamp),
+      const changes = calendarChanges(plan.items, Object.hasOwn(last, key) ? last[key]! : null, {
+        notified: plan.notified,
+        first: sequenceOf(stamp),
         content,
-      );
+      });
       return {
         key,
         name: basename(path),
+        notified: plan.notified,
         changes,
         events: issuedEvents(plan.items, changes, content),
         settings: { sequences: changes.sequences, cancelled: changes.cancelled },
@@ -151,6 +152,7 @@ async function calendarIssues(
             at: instantIn(zone, nowMs),
             recorded: new Date(nowMs).toISOString(),
             calendar: issue.key,
+            notified: issue.notified,
             issued: issue.events,
           },
           nowMs,

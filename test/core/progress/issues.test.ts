@@ -12,6 +12,7 @@ import {
 // A calendar issued on Tuesday 19 March 2019 with two events, then issued again. calendarChanges
 // reads only an item's id, title, date and deadline; the content is what the renderer gives.
 
+const notified = '2019-03-19';
 const item = (id: string, title: string, due: string): PlanItem =>
   ({ id, title, date: due.slice(0, 10), due }) as unknown as PlanItem;
 const list = item('children-list', 'List of children', '2019-03-19T17:00:00.000Z'); // Tue 19 Mar 2019 17:00
@@ -27,10 +28,11 @@ const parts = (event: string, contact: string): EventContent => ({
 const content = { 'children-list': parts('aaaaaaaa', '11111111'), 'yot-cases': parts('bbbbbbbb', '22222222') };
 
 function firstIssue(withContent: boolean): CalendarIssue {
-  const changes = calendarChanges([list, yot], null, 100);
+  const changes = calendarChanges([list, yot], null, { notified, first: 100 });
   return {
     calendar: 'jtai.ics',
     at: '2019-03-19T09:10:00+00:00',
+    notified,
     events: issuedEvents([list, yot], changes, withContent ? content : {}),
   };
 }
@@ -59,14 +61,14 @@ describe('calendarChanges with content', () => {
   });
 
   test('issued again unchanged: every SEQUENCE kept, nothing changed', () => {
-    const c = calendarChanges([list, yot], firstIssue(true), 200, content);
+    const c = calendarChanges([list, yot], firstIssue(true), { notified, first: 200, content });
     expect(c.sequences).toEqual({ 'children-list': 100, 'yot-cases': 100 });
     expect([c.moved, c.renamed, c.changed, c.added, c.removed]).toEqual([[], [], [], [], []]);
   });
 
   test("a contact changed: only that event's SEQUENCE rises, told as the contact", () => {
     const now = { ...content, 'yot-cases': parts('cccccccc', '33333333') };
-    const c = calendarChanges([list, yot], firstIssue(true), 200, now);
+    const c = calendarChanges([list, yot], firstIssue(true), { notified, first: 200, content: now });
     expect(c.sequences).toEqual({ 'children-list': 100, 'yot-cases': 101 });
     expect(c.changed.map((x) => [x.item.id, x.parts])).toEqual([['yot-cases', ['contact']]]);
     expect(issuedEvents([list, yot], c, now)[1]).toMatchObject({ sequence: 101, content: now['yot-cases'] });
@@ -74,18 +76,66 @@ describe('calendarChanges with content', () => {
 
   test('moved wins over a change of content: one rise, told once', () => {
     const later = item('yot-cases', '10 YOT cases', '2019-03-20T14:00:00.000Z'); // Wed 20 Mar 2019 14:00
-    const c = calendarChanges([list, later], firstIssue(true), 200, {
-      ...content,
-      'yot-cases': parts('cccccccc', '33333333'),
+    const c = calendarChanges([list, later], firstIssue(true), {
+      notified,
+      first: 200,
+      content: { ...content, 'yot-cases': parts('cccccccc', '33333333') },
     });
     expect([c.moved.length, c.changed.length, c.sequences['yot-cases']]).toEqual([1, 0, 101]);
   });
 
   test('an issue recorded before jtai kept content: no change claimed, SEQUENCE kept', () => {
-    const c = calendarChanges([list, yot], firstIssue(false), 200, content);
+    const c = calendarChanges([list, yot], firstIssue(false), { notified, first: 200, content });
     expect([c.changed, c.sequences]).toEqual([[], { 'children-list': 100, 'yot-cases': 100 }]);
     // ... and this issue records the content, so the next one can tell.
     expect(issuedEvents([list, yot], c, content)[0]!.content).toEqual(content['children-list']);
+  });
+});
+
+describe('calendarChanges when the notification date is corrected', () => {
+  // Issued notified Monday 18 March at SEQUENCE 100, then the plan is of Tuesday 19 March.
+  const monday = (): CalendarIssue => ({ ...firstIssue(true), notified: '2019-03-18' });
+
+  test('every event new at this stamp, each old one cancelled a SEQUENCE higher under its own date', () => {
+    const c = calendarChanges([list, yot], monday(), { notified, first: 200, content });
+    expect(c.renotified).toEqual({ from: '2019-03-18', to: '2019-03-19', cancelled: 2 });
+    expect([c.sequences, c.added.map((i) => i.id), c.moved, c.removed]).toEqual([
+      { 'children-list': 200, 'yot-cases': 200 },
+      ['children-list', 'yot-cases'],
+      [],
+      [],
+    ]);
+    expect(c.cancelled.map((e) => [e.item, e.notified, e.sequence, e.cancelled, e.why])).toEqual([
+      ['children-list', '2019-03-18', 101, true, { kind: 'notified', notified: '2019-03-19' }],
+      ['yot-cases', '2019-03-18', 101, true, { kind: 'notified', notified: '2019-03-19' }],
+    ]);
+  });
+
+  test('issued again: the old events carried cancelled as they were, nothing changed', () => {
+    const c = calendarChanges([list, yot], monday(), { notified, first: 200, content });
+    const again = calendarChanges(
+      [list, yot],
+      {
+        calendar: 'jtai.ics',
+        at: '2019-03-19T10:00:00+00:00',
+        notified,
+        events: issuedEvents([list, yot], c, content),
+      },
+      { notified, first: 300, content },
+    );
+    expect([again.renotified, again.added, again.removed, again.sequences]).toEqual([
+      null,
+      [],
+      [],
+      { 'children-list': 200, 'yot-cases': 200 },
+    ]);
+    expect(again.cancelled).toEqual(c.cancelled);
+  });
+
+  test("an issue recorded before jtai kept its date is taken as of the plan's date", () => {
+    const old: CalendarIssue = monday();
+    delete old.notified;
+    expect(calendarChanges([list, yot], old, { notified, first: 200, content }).renotified).toBeNull();
   });
 });
 
