@@ -119,8 +119,9 @@ describe.runIf(once)('calendars issued through the fortnight', () => {
     const uid = (id: string) => `jtai-20190319-${id}@jtai`;
     expect(new Set(now.map((e) => e.uid))).toEqual(new Set([...before.map((e) => e.uid), uid('sign-off')]));
     const by = (id: string) => now.find((e) => e.uid === uid(id))!;
-    expect(by('joint-evaluations')).toMatchObject({ status: 'CANCELLED', sequence: 101350801 });
-    expect(by('cse-gangs-cases')).toMatchObject({ status: null, sequence: 101350801, start: '2019-03-20T14:00:00Z' });
+    // Changed two hours after the first issue: max(101350800 + 1, this issue's stamp 101358000).
+    expect(by('joint-evaluations')).toMatchObject({ status: 'CANCELLED', sequence: 101358000 });
+    expect(by('cse-gangs-cases')).toMatchObject({ status: null, sequence: 101358000, start: '2019-03-20T14:00:00Z' });
     expect(by('sign-off')).toMatchObject({ status: null, sequence: 101358000 }); // new: this file's stamp
     const unchanged = now.filter(
       (e) => !['joint-evaluations', 'cse-gangs-cases', 'sign-off'].some((id) => e.uid === uid(id)),
@@ -137,10 +138,13 @@ describe.runIf(once)('calendars issued through the fortnight', () => {
     const file = join(dir, 'jtai-inspection.yaml');
     const out = join(dir, 'jtai.ics');
     await runCli(['start', '-n', '2019-03-19', '--out', file]);
-    const jtai = (...args: string[]) => runCli([...args, '--inspection', file]);
+    // Every issue at one stamp, Tue 19 Mar 2019 00:00 UTC (SEQUENCE 101347200): a change is then
+    // max(101347200 + 1, 101347200), one higher.
+    const jtai = (...args: string[]) => runCli([...args, '--inspection', file], { SOURCE_DATE_EPOCH: '1552953600' });
     await jtai('plan', '--out', out);
     const issued = readIcs(readFileSync(out, 'utf8'));
     const first = issued[0]!.sequence;
+    expect(first).toBe(101347200);
     // Issued again with nothing changed: every SEQUENCE kept.
     expect((await jtai('plan', '--out', out)).stderr).toMatch(/, nothing changed\.\n/);
     expect(readIcs(readFileSync(out, 'utf8'))).toEqual(issued);
@@ -182,14 +186,18 @@ describe.runIf(once)('calendars issued through the fortnight', () => {
     const file = join(dir, 'jtai-inspection.yaml');
     const out = join(dir, 'jtai.ics');
     await runCli(['start', '-n', '2019-03-19', '--area', 'My Area', '--out', file]);
-    const jtai = (...args: string[]) => runCli([...args, '--inspection', file]);
+    // Issued first at Tue 19 Mar 2019 00:00 UTC (1552953600, SEQUENCE 101347200), then again an
+    // hour later (1552957200, 101350800).
+    let stamp = 1552953600;
+    const jtai = (...args: string[]) => runCli([...args, '--inspection', file], { SOURCE_DATE_EPOCH: String(stamp) });
     const firstIssue = await jtai('plan', '--out', out);
     expect(firstIssue.stderr).toContain('jtai.ics: issued for the first time, 14 events.\n');
     const issued = readIcs(readFileSync(out, 'utf8'));
     // Issued first with the file's stamp as SEQUENCE, so never lower than a calendar issued before jtai start.
     const first = issued[0]!.sequence;
-    expect(first).toBeGreaterThan(300_000_000); // seconds since 2016: after 2025
+    expect(first).toBe(101347200);
     expect(new Set(issued.map((e) => e.sequence))).toEqual(new Set([first]));
+    stamp = 1552957200;
     await jtai('move', 'multi-agency-meetings', '--to', '22/03/2019 10:00', '--why', 'agreed with the lead inspector');
     writeFileSync(join(dir, 'area.yaml'), 'extends: jtai-2018\nid: my-area\nremove: [joint-evaluations]\n');
     writeFileSync(file, readFileSync(file, 'utf8').replace(/^rules: .*$/m, 'rules: "area.yaml"'));
@@ -205,10 +213,11 @@ describe.runIf(once)('calendars issued through the fortnight', () => {
     expect(second.stderr).toContain(summary);
     const now = readIcs(readFileSync(out, 'utf8'));
     const by = (uid: string) => now.find((e) => e.uid === `jtai-20190319-${uid}@jtai`)!;
-    expect(by('joint-evaluations')).toMatchObject({ status: 'CANCELLED', sequence: first + 1 });
+    // max(101347200 + 1, 101350800): this issue's stamp.
+    expect(by('joint-evaluations')).toMatchObject({ status: 'CANCELLED', sequence: 101350800 });
     expect(by('multi-agency-meetings')).toMatchObject({
       status: null,
-      sequence: first + 1,
+      sequence: 101350800,
       start: '2019-03-22T10:00:00Z',
     });
     expect(now.filter((e) => e.sequence === first)).toHaveLength(12); // everything else: unchanged, its SEQUENCE kept
@@ -217,6 +226,42 @@ describe.runIf(once)('calendars issued through the fortnight', () => {
     expect(third.stderr).toMatch(/jtai\.ics: since it was issued on .*, nothing changed\.\n/);
     expect(readIcs(readFileSync(out, 'utf8'))).toEqual(now);
     expect((await jtai('log')).stdout).toMatch(/calendar issued: jtai\.ics \(14 events\)/);
+  });
+
+  test('a recorded re-issue outranks a calendar made without the record before it', async () => {
+    // Recorded at Tue 19 Mar 2019 00:00 UTC (SEQUENCE 101347200); a calendar made an hour later
+    // in a folder with no inspection file (101350800 for every event); then a deadline moved and
+    // the recorded calendar issued again two hours after the first: the moved event gets
+    // max(101347200 + 1, 101354400) = 101354400, above the stray calendar's; the others keep theirs.
+    const at = (hours: number) => ({ SOURCE_DATE_EPOCH: String(1552953600 + hours * 3600) });
+    const dir = mkdtempSync(join(tmpdir(), 'jtai-stray-'));
+    const file = join(dir, 'jtai-inspection.yaml');
+    const out = join(dir, 'jtai.ics');
+    await runCli(['start', '-n', '2019-03-19', '--out', file]);
+    const jtai = (hours: number, ...args: string[]) => runCli([...args, '--inspection', file], at(hours));
+    await jtai(0, 'plan', '--out', out, '-q');
+    const strayFile = join(dir, 'stray.ics');
+    const made = await runCli(['plan', '-n', '2019-03-19', '--out', strayFile], at(1));
+    expect(made.stderr).toContain(
+      `jtai: wrote 14 items to ${strayFile}; no jtai-inspection.yaml here, so this issue is not recorded and a re-issue cannot say what changed\n`,
+    );
+    const stray = readIcs(readFileSync(strayFile, 'utf8'));
+    expect(new Set(stray.map((e) => e.sequence))).toEqual(new Set([101350800]));
+    await jtai(
+      2,
+      'move',
+      'multi-agency-meetings',
+      '--to',
+      '22/03/2019 10:00',
+      '--why',
+      'agreed with the lead inspector',
+    );
+    await jtai(2, 'plan', '--out', out, '-q');
+    const now = readIcs(readFileSync(out, 'utf8'));
+    const moved = 'jtai-20190319-multi-agency-meetings@jtai';
+    expect(now.map((e) => [e.uid, e.sequence])).toEqual(
+      stray.map((e) => [e.uid, e.uid === moved ? 101354400 : 101347200]),
+    );
   });
 
   test('a corrected notification date cancels every old event under its own UID, and says so', async () => {
@@ -242,10 +287,10 @@ describe.runIf(once)('calendars issued through the fortnight', () => {
     expect((await jtai(1, 'plan', '--out', out)).stderr).toContain(said);
     const now = readIcs(readFileSync(out, 'utf8'));
     const ids = first.map((e) => e.uid.slice('jtai-20190318-'.length));
-    // The 14 new events, first issued, then the 14 old ones cancelled a SEQUENCE higher.
+    // The 14 new events, first issued, then the 14 old ones cancelled at this issue's stamp.
     expect(now.map((e) => [e.uid, e.sequence, e.status])).toEqual([
       ...ids.map((id) => [`jtai-20190319-${id}`, 101350800, null]),
-      ...ids.map((id) => [`jtai-20190318-${id}`, 101347201, 'CANCELLED']),
+      ...ids.map((id) => [`jtai-20190318-${id}`, 101350800, 'CANCELLED']), // max(101347200 + 1, 101350800)
     ]);
     const text = readFileSync(out, 'utf8');
     const cancelled = new ICAL.Component(ICAL.parse(text))

@@ -120,7 +120,7 @@ async function calendarIssues(
       const content = contentOf(plan, { stamp, remindMinutes: settings.remindMinutes, version: settings.version });
       const changes = calendarChanges(plan.items, Object.hasOwn(last, key) ? last[key]! : null, {
         notified: plan.notified,
-        first: sequenceOf(stamp),
+        stamp: sequenceOf(stamp),
         content,
       });
       return {
@@ -197,6 +197,11 @@ export async function runPlan(options: PlanOptions, io: CliIo, version: string):
   const say = (text: string) => {
     if (!options.quiet) io.writeErr(`jtai: ${text}\n`);
   };
+  // A calendar made where there is no inspection file is not recorded: say so where it is written.
+  const unrecorded =
+    format === 'ics' && !loaded && !options.cancel
+      ? '; no jtai-inspection.yaml here, so this issue is not recorded and a re-issue cannot say what changed'
+      : '';
 
   // The file-writing code (and node:fs/promises, node:crypto) is loaded only to write files.
   const files = toFile ? await import('../../io/write-files.js') : undefined;
@@ -249,7 +254,7 @@ export async function runPlan(options: PlanOptions, io: CliIo, version: string):
       await files!.ensureFolder(options.outDir);
       await files!.writeFilesAtomically(outputs, { force: options.force === true });
       say(
-        `wrote ${outputs.length} file${outputs.length === 1 ? '' : 's'} to ${options.outDir}: ${outputs.map((f) => f.path.split(/[\\/]/).pop()).join(', ')}`,
+        `wrote ${outputs.length} file${outputs.length === 1 ? '' : 's'} to ${options.outDir}: ${outputs.map((f) => f.path.split(/[\\/]/).pop()).join(', ')}${unrecorded}`,
       );
       if (issues && !options.quiet) io.writeErr(issues.tell(outputs));
       await issues?.record(outputs);
@@ -266,7 +271,7 @@ export async function runPlan(options: PlanOptions, io: CliIo, version: string):
     else {
       files!.refuseInputs([options.out], inputs);
       await files!.writeFilesAtomically([output], { force: options.force === true });
-      say(`wrote ${plan.items.length} items to ${options.out}`);
+      say(`wrote ${plan.items.length} items to ${options.out}${unrecorded}`);
       if (issues && !options.quiet) io.writeErr(issues.tell([output]));
       await issues?.record([output]);
     }

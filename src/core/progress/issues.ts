@@ -120,8 +120,12 @@ const bump = (n: number) => Math.min(MAX_SEQUENCE, n + 1);
 export interface CalendarChangesOptions {
   /** The plan's notification date, which its events' UIDs hold. */
   notified: string;
-  /** The SEQUENCE of an event issued for the first time: the file's stamp, so that it is never lower than one a calendar issued without the record had. */
-  first?: number;
+  /**
+   * The stamp of this issue as a SEQUENCE (the file's stamp, sequenceOf in render/ics.ts): an
+   * event issued for the first time gets it, and a changed or cancelled one at least it, so that
+   * neither is ever lower than one a calendar made without the record before it had.
+   */
+  stamp?: number;
   /** Each event's content now, by item id (from the renderer), to tell a change of content. */
   content?: Readonly<Record<string, EventContent>>;
   /** For a calendar of some agencies: the whole plan's items, to tell an item now for others from one taken out. */
@@ -134,17 +138,20 @@ const uidKey = (notified: string, item: string) => `${notified} ${item}`;
 /**
  * What changed between a calendar's last issue and a plan: an item at another time is moved,
  * one with another title renamed, one with other content (its contact, details, moves or
- * reminders, told by their fingerprints) changed (each a SEQUENCE higher), a new one added, one
- * gone removed (issued cancelled, a SEQUENCE higher, and kept cancelled in later issues), and
- * every event of another notification date cancelled the same way; an event issued for the
- * first time gets the SEQUENCE `first`.
+ * reminders, told by their fingerprints) changed (each with a higher SEQUENCE), a new one added, one
+ * gone removed (issued cancelled with a higher SEQUENCE, and kept cancelled in later issues), and
+ * every event of another notification date cancelled the same way. A changed or cancelled
+ * event's SEQUENCE is one higher and at least `stamp`; an event issued for the first time gets
+ * `stamp`; one unchanged keeps its own.
  */
 export function calendarChanges(
   items: readonly PlanItem[],
   last: CalendarIssue | null,
   options: CalendarChangesOptions,
 ): CalendarChanges {
-  const { notified, first = 0, content = {}, whole = items } = options;
+  const { notified, stamp = 0, content = {}, whole = items } = options;
+  // A changed event's SEQUENCE: one higher, and at least this issue's stamp.
+  const raise = (n: number) => Math.max(bump(n), stamp);
   const dateOf = (e: IssuedEvent) => e.notified ?? last?.notified ?? notified;
   const before = new Map((last?.events ?? []).map((e) => [uidKey(dateOf(e), e.item), e]));
   const changes: CalendarChanges = {
@@ -162,17 +169,17 @@ export function calendarChanges(
     const was = before.get(uidKey(notified, item.id));
     if (!was || was.cancelled) {
       if (was || last) changes.added.push(item);
-      changes.sequences[item.id] = was ? bump(was.sequence) : first;
+      changes.sequences[item.id] = was ? raise(was.sequence) : stamp;
     } else if (was.due !== item.due || was.date !== item.date) {
       changes.moved.push({ item, was });
-      changes.sequences[item.id] = bump(was.sequence);
+      changes.sequences[item.id] = raise(was.sequence);
     } else if (was.title !== item.title) {
       changes.renamed.push({ item, was });
-      changes.sequences[item.id] = bump(was.sequence);
+      changes.sequences[item.id] = raise(was.sequence);
     } else {
       const parts = changedParts(was.content, content[item.id]);
       if (parts.length > 0) changes.changed.push({ item, was, parts });
-      changes.sequences[item.id] = parts.length > 0 ? bump(was.sequence) : was.sequence;
+      changes.sequences[item.id] = parts.length > 0 ? raise(was.sequence) : was.sequence;
     }
   }
   const now = new Set(items.map((i) => uidKey(notified, i.id)));
@@ -193,7 +200,7 @@ export function calendarChanges(
         : item
           ? { kind: 'reassigned', to: item.agencies.map((a) => a.name) }
           : { kind: 'removed' };
-    const gone: IssuedEvent = { ...was, ...other, sequence: bump(was.sequence), cancelled: true, why };
+    const gone: IssuedEvent = { ...was, ...other, sequence: raise(was.sequence), cancelled: true, why };
     if (why.kind === 'notified') renotified++;
     else changes.removed.push(gone);
     changes.cancelled.push(gone);
