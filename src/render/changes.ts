@@ -1,5 +1,5 @@
 import { formatShortDate, formatShortDateTime } from '../core/dates/calendar-date.js';
-import type { CalendarChanges, ContentPart } from '../core/progress/issues.js';
+import type { CalendarChanges, ContentPart, IssuedEvent } from '../core/progress/issues.js';
 import { tellDue } from './words.js';
 
 // What changed in a calendar since it was last issued, for the coordinator's email to partners
@@ -15,9 +15,26 @@ const PART_WORDS: Record<ContentPart, string> = {
   reminders: 'the reminders',
 };
 
-/** The changes as lines: renderChanges("jtai.ics", changes, 14) starts "jtai.ics: since it was issued on Tue 19 Mar 2019 09:10, moved: 1, ...". */
-export function renderChanges(calendar: string, c: CalendarChanges, count: number): string {
+function removedLine(was: IssuedEvent): string {
+  return `  removed: ${was.title} (${was.item}), was ${tellDue(was)}; sent as cancelled`;
+}
+
+/**
+ * The changes as lines: renderChanges("jtai.ics", changes, 14) starts "jtai.ics: since it was
+ * issued on Tue 19 Mar 2019 09:10, moved: 1, ...". For an agency's calendar with nothing left
+ * in it (`emptiedFor`, whom it is for), "police.ics: nothing left for Police; its 3 events are
+ * sent as cancelled.", then why each went.
+ */
+export function renderChanges(calendar: string, c: CalendarChanges, count: number, emptiedFor?: string): string {
   if (!c.since) return `${calendar}: issued for the first time, ${count} event${count === 1 ? '' : 's'}.\n`;
+  if (emptiedFor !== undefined) {
+    const n = c.cancelled.length;
+    return [
+      `${calendar}: nothing left for ${emptiedFor}; its ${n === 1 ? 'event is' : `${n} events are`} sent as cancelled.`,
+      ...c.removed.map(removedLine),
+      '',
+    ].join('\n');
+  }
   const since = `${calendar}: since it was issued on ${formatShortDateTime(c.since.at)}`;
   if (c.renotified) {
     const { from, to, cancelled: n } = c.renotified;
@@ -29,7 +46,7 @@ export function renderChanges(calendar: string, c: CalendarChanges, count: numbe
     head,
     ...c.moved.map(({ item, was }) => `  moved: ${item.title} (${item.id}), ${tellDue(was)} → ${tellDue(item)}`),
     ...c.added.map((item) => `  added: ${item.title} (${item.id}), ${tellDue(item)}`),
-    ...c.removed.map((was) => `  removed: ${was.title} (${was.item}), was ${tellDue(was)}; sent as cancelled`),
+    ...c.removed.map(removedLine),
     ...c.renamed.map(({ item, was }) => `  renamed: ${was.title} → ${item.title} (${item.id})`),
     ...c.changed.map(
       ({ item, parts }) => `  changed: ${item.title} (${item.id}): ${parts.map((p) => PART_WORDS[p]).join(', ')}`,

@@ -342,6 +342,53 @@ describe.runIf(once)('calendars issued through the fortnight', () => {
     expect((await jtai('status', '--now', '2019-03-20T12:00')).stderr).not.toContain('skipped');
   });
 
+  test('an agency calendar left with nothing is written with every earlier event cancelled, and said', async () => {
+    // The DCS's only item, the list of children (Tue 19 Mar 2019 17:00), given to the local
+    // authority by the area's overlay. Issued at Tue 19 Mar 2019 00:00 UTC (SEQUENCE 101347200),
+    // then an hour later (101350800).
+    const at = (hours: number) => ({ SOURCE_DATE_EPOCH: String(1552953600 + hours * 3600) });
+    const dir = mkdtempSync(join(tmpdir(), 'jtai-emptied-'));
+    const file = join(dir, 'jtai-inspection.yaml');
+    const out = join(dir, 'cal');
+    const dcs = join(out, 'jtai-anyshire-2019-03-19-dcs.ics');
+    await runCli(['start', '-n', '2019-03-19', '--area', 'Anyshire', '--out', file]);
+    const jtai = (hours: number, ...args: string[]) => runCli([...args, '--inspection', file], at(hours));
+    await jtai(0, 'plan', '--split', 'agency', '--out-dir', out, '-q');
+    const own = join(dir, 'dcs.ics');
+    await jtai(0, 'plan', '-a', 'dcs', '--out', own, '-q');
+    const list = 'jtai-20190319-children-list@jtai';
+    expect(readIcs(readFileSync(dcs, 'utf8')).map((e) => [e.uid, e.sequence, e.status])).toEqual([
+      [list, 101347200, null],
+    ]);
+    writeFileSync(
+      join(dir, 'area.yaml'),
+      'extends: jtai-2018\nid: anyshire\nitems:\n  - { id: children-list, by: [local-authority] }\n',
+    );
+    writeFileSync(file, readFileSync(file, 'utf8').replace(/^rules: .*$/m, 'rules: "area.yaml"'));
+    const said =
+      "jtai-anyshire-2019-03-19-dcs.ics: nothing left for Director of Children's Services (DCS); its event is sent as cancelled.\n";
+    expect((await jtai(1, 'plan', '--split', 'agency', '--out-dir', out, '--changes')).stdout).toContain(said);
+    const again = await jtai(1, 'plan', '--split', 'agency', '--out-dir', out);
+    expect(again.stderr).toContain(said);
+    expect(again.stderr).toContain('jtai: wrote 8 files to ');
+    // max(101347200 + 1, 101350800)
+    expect(readIcs(readFileSync(dcs, 'utf8')).map((e) => [e.uid, e.sequence, e.status])).toEqual([
+      [list, 101350800, 'CANCELLED'],
+    ]);
+    // Issued again: still written, the event still cancelled as it was.
+    expect((await jtai(2, 'plan', '--split', 'agency', '--out-dir', out)).stderr).toContain(said);
+    expect(readIcs(readFileSync(dcs, 'utf8')).map((e) => [e.uid, e.sequence, e.status])).toEqual([
+      [list, 101350800, 'CANCELLED'],
+    ]);
+    // --agency dcs --out: the same.
+    expect((await jtai(1, 'plan', '-a', 'dcs', '--out', own)).stderr).toContain(
+      'jtai: wrote 0 items to ' +
+        own +
+        '\n' +
+        "dcs.ics: nothing left for Director of Children's Services (DCS); its event is sent as cancelled.\n",
+    );
+  });
+
   test("each partner's calendar says its part and contact, and what it follows or receives, for information", async () => {
     const dir = mkdtempSync(join(tmpdir(), 'jtai-partner-'));
     const file = join(dir, 'jtai-inspection.yaml');

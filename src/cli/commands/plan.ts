@@ -88,6 +88,22 @@ function nothingToDo(plan: TrackedPlan): boolean {
   return plan.items.every((i) => isInformational(plan, i));
 }
 
+/** A plan limited to some agencies with nothing left for them: no events, so that a calendar issued before cancels all it held. */
+function emptied(plan: TrackedPlan): TrackedPlan {
+  return { ...plan, items: [] };
+}
+
+/**
+ * The agencies of --split: each that owes something, and each whose calendar was issued before
+ * (by id, still a party of the rule set), in the rule set's order, with its part of the plan.
+ */
+function issuedOrChased(full: TrackedPlan, issued: readonly string[]): Array<{ party: Party; plan: TrackedPlan }> {
+  const chased = new Set(chasedParties(full).map((p) => p.id));
+  return Object.values(full.ruleSet.parties)
+    .filter((p) => chased.has(p.id) || issued.includes(p.id))
+    .map((party) => ({ party, plan: forAgencies(full, [party.id]) }));
+}
+
 function nothingFor(plan: TrackedPlan): string {
   return `${filterWords(plan) ?? 'this plan'} ${plan.filter && plan.filter.agencies.length > 1 ? 'have' : 'has'} nothing to do in ${plan.ruleSet.id} for a notification on ${plan.notified}`;
 }
@@ -108,6 +124,7 @@ async function calendarIssues(
     key: string;
     name: string;
     notified: string;
+    whom?: string;
     changes: CalendarChanges;
     events: IssuedEvent[];
     settings: NonNullable<RenderSettings['issue']>;
@@ -127,14 +144,22 @@ async function calendarIssues(
         key,
         name: basename(path),
         notified: plan.notified,
+        // For an agency's calendar with nothing left in it: whom it was for.
+        ...(plan.items.length === 0 && plan.filter && { whom: filterWords(plan) }),
         changes,
         events: issuedEvents(plan.items, changes, content),
         settings: { sequences: changes.sequences, cancelled: changes.cancelled },
       };
     },
+    /** The agencies whose own calendar (--split) was issued before. */
+    agencies(): string[] {
+      return Object.keys(last).flatMap((key) => (key.startsWith('agency:') ? [key.slice('agency:'.length)] : []));
+    },
     tell(outputs: ReadonlyArray<{ issue?: Issue }>): string {
       return outputs
-        .flatMap(({ issue }) => (issue ? [renderChanges(issue.name, issue.changes, issue.events.length)] : []))
+        .flatMap(({ issue }) =>
+          issue ? [renderChanges(issue.name, issue.changes, issue.events.length, issue.whom)] : [],
+        )
         .join('');
     },
     async record(outputs: ReadonlyArray<{ issue?: Issue }>): Promise<void> {
@@ -233,18 +258,22 @@ export async function runPlan(options: PlanOptions, io: CliIo, version: string):
       '--changes compares a calendar with the one last issued from this inspection: it needs an inspection file and a calendar (--out FILE.ics, or --split agency --out-dir FOLDER).',
     );
   if (options.split && options.outDir) {
-    // One calendar per agency that owes something; a group (the partner agencies) only when asked for by name.
-    const parties = agencies ?? chasedParties(full);
-    const plans = parties.map((party) => ({ party, plan: forAgencies(full, [party.id]) }));
-    for (const { plan } of plans.filter(({ plan }) => nothingToDo(plan)))
-      say(`${nothingFor(plan)}; no file was written for it.`);
-    const outputs = plans
-      .filter(({ plan }) => !nothingToDo(plan))
-      .map(({ party, plan }) => {
-        const path = join(options.outDir!, splitFileName(plan, party, format));
-        const issue = issues?.next(path, plan, party.id);
-        return { path, content: render(plan, { ...settings, ...(issue && { issue: issue.settings }) }), issue };
-      });
+    // One calendar per agency that owes something, and per agency whose calendar was issued
+    // before (to cancel what it held); a group (the partner agencies) only when asked for by name.
+    const parties = agencies
+      ? agencies.map((party) => ({ party, plan: forAgencies(full, [party.id]) }))
+      : issuedOrChased(full, issues?.agencies() ?? []);
+    const outputs = parties.flatMap(({ party, plan }) => {
+      const path = join(options.outDir!, splitFileName(plan, party, format));
+      const empty = nothingToDo(plan);
+      const issue = issues?.next(path, empty ? emptied(plan) : plan, party.id);
+      if (empty && !issue?.changes.since) {
+        say(`${nothingFor(plan)}; no file was written for it.`);
+        return [];
+      }
+      const written = empty ? emptied(plan) : plan;
+      return [{ path, content: render(written, { ...settings, ...(issue && { issue: issue.settings }) }), issue }];
+    });
     if (options.changes) return void io.writeOut(issues!.tell(outputs));
     if (outputs.length > 0) {
       files!.refuseInputs(
@@ -260,18 +289,21 @@ export async function runPlan(options: PlanOptions, io: CliIo, version: string):
       await issues?.record(outputs);
     }
   } else if (options.out) {
-    const issue = issues?.next(options.out, plan);
+    // A calendar issued before that now holds nothing for its agencies: every event cancelled.
+    const empty = nothingToDo(plan);
+    const issue = issues?.next(options.out, empty ? emptied(plan) : plan);
+    const written = empty && issue?.changes.since ? emptied(plan) : plan;
     const output = {
       path: options.out,
-      content: render(plan, { ...settings, ...(issue && { issue: issue.settings }) }),
+      content: render(written, { ...settings, ...(issue && { issue: issue.settings }) }),
       issue,
     };
     if (options.changes) return void io.writeOut(issues!.tell([output]));
-    if (nothingToDo(plan) && !issue?.changes.since) say(`${nothingFor(plan)}; ${options.out} was not written.`);
+    if (empty && !issue?.changes.since) say(`${nothingFor(plan)}; ${options.out} was not written.`);
     else {
       files!.refuseInputs([options.out], inputs);
       await files!.writeFilesAtomically([output], { force: options.force === true });
-      say(`wrote ${plan.items.length} items to ${options.out}${unrecorded}`);
+      say(`wrote ${written.items.length} items to ${options.out}${unrecorded}`);
       if (issues && !options.quiet) io.writeErr(issues.tell([output]));
       await issues?.record([output]);
     }
