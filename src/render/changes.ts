@@ -15,8 +15,10 @@ const PART_WORDS: Record<ContentPart, string> = {
   reminders: 'the reminders',
 };
 
+// A removed event: taken out of the plan, or (in an agency's calendar) now for other agencies.
 function removedLine(was: IssuedEvent): string {
-  return `  removed: ${was.title} (${was.item}), was ${tellDue(was)}; sent as cancelled`;
+  const why = was.why?.kind === 'reassigned' ? `; no longer yours, now for ${was.why.to.join(', ')}` : '';
+  return `  removed: ${was.title} (${was.item}), was ${tellDue(was)}${why}; sent as cancelled`;
 }
 
 /**

@@ -365,8 +365,10 @@ describe.runIf(once)('calendars issued through the fortnight', () => {
       'extends: jtai-2018\nid: anyshire\nitems:\n  - { id: children-list, by: [local-authority] }\n',
     );
     writeFileSync(file, readFileSync(file, 'utf8').replace(/^rules: .*$/m, 'rules: "area.yaml"'));
+    // Still in the plan, only no longer the DCS's: said so, not "taken out".
     const said =
-      "jtai-anyshire-2019-03-19-dcs.ics: nothing left for Director of Children's Services (DCS); its event is sent as cancelled.\n";
+      "jtai-anyshire-2019-03-19-dcs.ics: nothing left for Director of Children's Services (DCS); its event is sent as cancelled.\n" +
+      '  removed: List of children in need and children on a child protection plan (children-list), was Tue 19 Mar 2019 17:00; no longer yours, now for Local authority; sent as cancelled\n';
     expect((await jtai(1, 'plan', '--split', 'agency', '--out-dir', out, '--changes')).stdout).toContain(said);
     const again = await jtai(1, 'plan', '--split', 'agency', '--out-dir', out);
     expect(again.stderr).toContain(said);
@@ -375,18 +377,51 @@ describe.runIf(once)('calendars issued through the fortnight', () => {
     expect(readIcs(readFileSync(dcs, 'utf8')).map((e) => [e.uid, e.sequence, e.status])).toEqual([
       [list, 101350800, 'CANCELLED'],
     ]);
+    const event = new ICAL.Component(ICAL.parse(readFileSync(dcs, 'utf8'))).getFirstSubcomponent('vevent')!;
+    expect(event.getFirstPropertyValue('description')).toBe(
+      "No longer yours: now for Local authority. It is still in the inspection's plan, only no longer in this calendar.",
+    );
     // Issued again: still written, the event still cancelled as it was.
-    expect((await jtai(2, 'plan', '--split', 'agency', '--out-dir', out)).stderr).toContain(said);
+    expect((await jtai(2, 'plan', '--split', 'agency', '--out-dir', out)).stderr).toContain(
+      "jtai-anyshire-2019-03-19-dcs.ics: nothing left for Director of Children's Services (DCS); its event is sent as cancelled.\n",
+    );
     expect(readIcs(readFileSync(dcs, 'utf8')).map((e) => [e.uid, e.sequence, e.status])).toEqual([
       [list, 101350800, 'CANCELLED'],
     ]);
     // --agency dcs --out: the same.
     expect((await jtai(1, 'plan', '-a', 'dcs', '--out', own)).stderr).toContain(
-      'jtai: wrote 0 items to ' +
-        own +
-        '\n' +
-        "dcs.ics: nothing left for Director of Children's Services (DCS); its event is sent as cancelled.\n",
+      `jtai: wrote 0 items to ${own}\n${said.replace('jtai-anyshire-2019-03-19-dcs.ics', 'dcs.ics')}`,
     );
+  });
+
+  test("an item given to other agencies leaves the police's calendar as no longer theirs, not taken out", async () => {
+    const at = (hours: number) => ({ SOURCE_DATE_EPOCH: String(1552953600 + hours * 3600) });
+    const dir = mkdtempSync(join(tmpdir(), 'jtai-reassigned-'));
+    const file = join(dir, 'jtai-inspection.yaml');
+    const out = join(dir, 'police.ics');
+    await runCli(['start', '-n', '2019-03-19', '--out', file]);
+    const jtai = (hours: number, ...args: string[]) => runCli([...args, '--inspection', file], at(hours));
+    await jtai(0, 'plan', '-a', 'police', '--out', out, '-q');
+    writeFileSync(
+      join(dir, 'area.yaml'),
+      'extends: jtai-2018\nid: my-area\nitems:\n  - { id: agency-information, by: [local-authority, health] }\n',
+    );
+    writeFileSync(file, readFileSync(file, 'utf8').replace(/^rules: .*$/m, 'rules: "area.yaml"'));
+    // Due on day 5, Tuesday 26 March 2019.
+    const summary = (await jtai(1, 'plan', '-a', 'police', '--out', out)).stderr;
+    expect(summary).toMatch(
+      /police\.ics: since it was issued on [^,]*, moved: 0, added: 0, removed: 1, renamed: 0, changed: 0\.\n/,
+    );
+    expect(summary).toContain(
+      '  removed: Information to help inspectors understand the work of agencies in the area (agency-information), was Tue 26 Mar 2019 17:00; no longer yours, now for Local authority, Health; sent as cancelled\n',
+    );
+    const gone = new ICAL.Component(ICAL.parse(readFileSync(out, 'utf8')))
+      .getAllSubcomponents('vevent')
+      .find((e) => e.getFirstPropertyValue('uid') === 'jtai-20190319-agency-information@jtai')!;
+    expect([gone.getFirstPropertyValue('status'), gone.getFirstPropertyValue('description')]).toEqual([
+      'CANCELLED',
+      "No longer yours: now for Local authority, Health. It is still in the inspection's plan, only no longer in this calendar.",
+    ]);
   });
 
   test("each partner's calendar says its part and contact, and what it follows or receives, for information", async () => {

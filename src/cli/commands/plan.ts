@@ -110,6 +110,7 @@ function nothingFor(plan: TrackedPlan): string {
 
 /** The issues of the calendars of an inspection: the next issue of one, its words, and recording it. */
 async function calendarIssues(
+  full: TrackedPlan,
   record: LoadedProgress,
   inspectionPath: string,
   settings: RenderSettings,
@@ -139,6 +140,8 @@ async function calendarIssues(
         notified: plan.notified,
         stamp: sequenceOf(stamp),
         content,
+        // An item gone from an agency's calendar but still in the plan is no longer theirs, not taken out.
+        whole: full.items,
       });
       return {
         key,
@@ -251,7 +254,7 @@ export async function runPlan(options: PlanOptions, io: CliIo, version: string):
   // says what changed, cancels what was removed and raises the SEQUENCE of what changed.
   const issues =
     record && loaded && format === 'ics' && !options.cancel
-      ? await calendarIssues(record, loaded.path, settings, zone)
+      ? await calendarIssues(full, record, loaded.path, settings, zone)
       : undefined;
   if (options.changes && !issues)
     throw new UsageError(
