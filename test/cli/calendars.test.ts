@@ -306,6 +306,21 @@ describe.runIf(once)('calendars issued through the fortnight', () => {
     expect(readIcs(readFileSync(out, 'utf8'))).toEqual(now);
   });
 
+  test('a calendar to stdout with an inspection file is said not to be recorded, once; -q silences it', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'jtai-stdout-'));
+    const file = join(dir, 'jtai-inspection.yaml');
+    await runCli(['start', '-n', '2019-03-19', '--out', file]);
+    const run = await runCli(['plan', '-f', 'ics', '--inspection', file]);
+    expect(readIcs(run.stdout)).toHaveLength(14);
+    const said =
+      'jtai: a calendar written to stdout is not recorded as issued and carries no cancellations of what was removed; to issue it, use --out FILE.ics.';
+    expect(run.stderr.split('\n').filter((line) => line === said)).toHaveLength(1);
+    expect((await runCli(['plan', '-f', 'ics', '--inspection', file, '-q'])).stderr).toBe('');
+    expect((await runCli(['log', '--inspection', file])).stdout).not.toContain('calendar issued');
+    // Without an inspection file there is no record to speak of: nothing said.
+    expect((await runCli(['plan', '-n', '2019-03-19', '-f', 'ics'])).stderr).not.toContain('stdout');
+  });
+
   test('--changes needs an inspection file and a calendar', async () => {
     const run = await runCli(['plan', '-n', '2019-03-19', '--out', join(tmpdir(), 'x.ics'), '--changes']);
     expect([run.code, run.stderr.split('\n')[0]]).toEqual([

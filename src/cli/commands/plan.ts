@@ -312,6 +312,11 @@ export async function runPlan(options: PlanOptions, io: CliIo, version: string):
     }
   } else {
     io.writeOut(render(plan, settings));
+    // Which calendar it becomes is not known here, so nothing is compared or recorded.
+    if (issues)
+      say(
+        'a calendar written to stdout is not recorded as issued and carries no cancellations of what was removed; to issue it, use --out FILE.ics.',
+      );
     if (nothingToDo(plan) && format !== 'text') say(`${nothingFor(plan)}.`);
   }
   if (!(toTerminal && format === 'text')) for (const w of tellWarnings(full.warnings)) say(`warning: ${w}`);
