@@ -11,7 +11,7 @@ const PART_WORDS: Record<ContentPart, string> = {
   who: 'who must act',
   contact: 'the contact',
   details: 'the details',
-  progress: 'its progress',
+  moves: 'the reason for its move',
   reminders: 'the reminders',
 };
 

@@ -7,7 +7,7 @@ import { inspectionLine } from '../core/plan/focus.js';
 import type { PlanItem } from '../core/plan/plan.js';
 import { escapeText, joinLines } from './ics-text.js';
 import { type ContentPart, type EventContent, type IssuedEvent, fingerprintOf } from '../core/progress/issues.js';
-import { agenciesOf, contactLines, progressWords, noteOf, partyWords } from './item-text.js';
+import { agenciesOf, contactLines, movedWords, noteOf, partyWords } from './item-text.js';
 import { tellAnchor } from './words.js';
 
 export interface RenderIcsOptions {
@@ -83,8 +83,11 @@ function descriptionLines(item: PlanItem, plan: TrackedPlan): Tagged {
   if (part) lines.push(['who', part]);
   lines.push(['who', `Who must act: ${agenciesOf(item, plan)}`]);
   if (item.recipient) lines.push(['who', `To: ${partyWords(item.recipient, plan)}`]);
-  const done = progressWords(item, plan);
-  if (done) lines.push(['progress', done]);
+  // The plan only, never progress (done, overdue, late): a calendar is imported once and then
+  // kept, so a status in it would go stale, and would change at every issue. Status is jtai status.
+  if (isInformational(plan, item)) lines.push(['who', `For information: not for ${filterWords(plan)} to do`]);
+  const moved = movedWords(item);
+  if (moved) lines.push(['moves', moved]);
   if (item.details.length > 0)
     lines.push(['details', ''], ...item.details.map((d): [ContentPart, string] => ['details', `- ${d}`]));
   const note = noteOf(item);
@@ -127,7 +130,7 @@ export function contentOf(plan: TrackedPlan, options: RenderIcsOptions): Record<
       ),
       contact: fingerprintOf(linesOf(tagged, 'who')),
       details: fingerprintOf(linesOf(tagged, 'details')),
-      progress: fingerprintOf(linesOf(tagged, 'progress')),
+      moves: fingerprintOf(linesOf(tagged, 'moves')),
       reminders: fingerprintOf(alarmLines(plan, item, options).join('\n')),
     };
   }

@@ -321,6 +321,30 @@ describe.runIf(once)('calendars issued through the fortnight', () => {
     expect((await runCli(['plan', '-n', '2019-03-19', '-f', 'ics'])).stderr).not.toContain('stdout');
   });
 
+  test('calendars carry the plan, not progress: a delivery or a deadline passed changes nothing in them', async () => {
+    // Issued at Tue 19 Mar 2019 00:00 UTC; the list of children (due 17:00 that day) delivered
+    // at 16:40, and the calendar issued again on Thu 21 Mar 2019 00:00, with other deadlines passed.
+    const dir = mkdtempSync(join(tmpdir(), 'jtai-no-progress-'));
+    const file = join(dir, 'jtai-inspection.yaml');
+    const out = join(dir, 'jtai.ics');
+    await runCli(['start', '-n', '2019-03-19', '--out', file]);
+    const jtai = (epoch: number, ...args: string[]) =>
+      runCli([...args, '--inspection', file], { SOURCE_DATE_EPOCH: String(epoch) });
+    await jtai(1552953600, 'plan', '--out', out, '-q');
+    const issued = readFileSync(out, 'utf8');
+    await jtai(1552953600, 'done', 'children-list', '--at', '19/03/2019 16:40', '--by', 'Sam Smith');
+    const again = await jtai(1553126400, 'plan', '--out', out);
+    expect(again.stderr).toMatch(/jtai\.ics: since it was issued on .*, nothing changed\.\n/);
+    const text = readFileSync(out, 'utf8');
+    expect(text.replace(/^(DTSTAMP|LAST-MODIFIED):.*$/gm, '')).toBe(
+      issued.replace(/^(DTSTAMP|LAST-MODIFIED):.*$/gm, ''),
+    );
+    const descriptions = new ICAL.Component(ICAL.parse(text))
+      .getAllSubcomponents('vevent')
+      .map((e) => String(e.getFirstPropertyValue('description')));
+    for (const d of descriptions) expect(d).not.toMatch(/✓|Done |[Oo]verdue|[Oo]wed by|late by/);
+  });
+
   test('--changes needs an inspection file and a calendar', async () => {
     const run = await runCli(['plan', '-n', '2019-03-19', '--out', join(tmpdir(), 'x.ics'), '--changes']);
     expect([run.code, run.stderr.split('\n')[0]]).toEqual([

@@ -28,9 +28,10 @@ export interface IssuedEvent {
 /**
  * The parts of an event's content a fingerprint is kept for: the whole event (everything but
  * its stamps and SEQUENCE), who must act (names only), the same with their contacts, the
- * details (time's words, contents, note, source), progress, and the reminders.
+ * details (time's words, contents, note, source), a move with its reason, and the reminders.
+ * (Issues recorded by an earlier jtai may hold "progress": calendars carry none now.)
  */
-export const CONTENT_PARTS = ['event', 'who', 'contact', 'details', 'progress', 'reminders'] as const;
+export const CONTENT_PARTS = ['event', 'who', 'contact', 'details', 'moves', 'reminders'] as const;
 export type ContentPart = (typeof CONTENT_PARTS)[number];
 export type EventContent = Partial<Record<ContentPart, string>>;
 

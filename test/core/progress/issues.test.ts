@@ -22,7 +22,7 @@ const parts = (event: string, contact: string): EventContent => ({
   who: '00000001',
   contact,
   details: '00000002',
-  progress: '00000003',
+  moves: '00000003',
   reminders: '00000004',
 });
 const content = { 'children-list': parts('aaaaaaaa', '11111111'), 'yot-cases': parts('bbbbbbbb', '22222222') };
@@ -157,10 +157,15 @@ describe('changedParts', () => {
   test('the parts that differ; a contact is not told beside who must act', () => {
     expect(changedParts(was, { ...was, event: 'ffffffff', contact: '99999999' })).toEqual(['contact']);
     expect(changedParts(was, { ...was, event: 'ffffffff', who: '99999999', contact: '99999999' })).toEqual(['who']);
-    expect(changedParts(was, { ...was, event: 'ffffffff', details: '99999999', progress: '99999999' })).toEqual([
+    expect(changedParts(was, { ...was, event: 'ffffffff', details: '99999999', moves: '99999999' })).toEqual([
       'details',
-      'progress',
+      'moves',
     ]);
+  });
+  test('an issue recorded when calendars carried progress: compared by the parts both know', () => {
+    const old = { event: 'aaaaaaaa', who: '00000001', contact: '11111111', progress: '00000003' } as EventContent;
+    expect(changedParts(old, { ...was, event: 'ffffffff' })).toEqual(['event']);
+    expect(changedParts(old, { ...was, event: 'ffffffff', contact: '99999999' })).toEqual(['contact']);
   });
   test('the whole event changed and no part known to differ: its content', () => {
     expect(changedParts(was, { ...was, event: 'ffffffff' })).toEqual(['event']);
