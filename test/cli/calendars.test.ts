@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import ICAL from 'ical.js';
@@ -343,6 +343,50 @@ describe.runIf(once)('calendars issued through the fortnight', () => {
       .getAllSubcomponents('vevent')
       .map((e) => String(e.getFirstPropertyValue('description')));
     for (const d of descriptions) expect(d).not.toMatch(/✓|Done |[Oo]verdue|[Oo]wed by|late by/);
+  });
+
+  test('a calendar is known by its path from the inspection folder: a preview elsewhere keeps its own record', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'jtai-paths-'));
+    const file = join(dir, 'jtai-inspection.yaml');
+    const out = join(dir, 'jtai.ics');
+    mkdirSync(join(dir, 'preview'));
+    const outside = join(mkdtempSync(join(tmpdir(), 'jtai-outside-')), 'jtai.ics');
+    await runCli(['start', '-n', '2019-03-19', '--out', file]);
+    const jtai = (...args: string[]) => runCli([...args, '--inspection', file]);
+    await jtai('plan', '--out', out, '-q');
+    await jtai('move', 'multi-agency-meetings', '--to', '22/03/2019 09:00', '--why', 'agreed with Kim');
+    const moved = /moved: 1, added: 0, removed: 0, renamed: 0, changed: 0\.\n {2}moved: .*\(multi-agency-meetings\)/;
+    expect((await jtai('plan', '--out', out, '--changes')).stdout).toMatch(moved);
+    expect((await jtai('plan', '--out', join(dir, 'preview', 'jtai.ics'))).stderr).toContain(
+      'preview/jtai.ics: issued for the first time, 14 events.\n',
+    );
+    expect((await jtai('plan', '--out', outside)).stderr).toContain(
+      `${outside}: issued for the first time, 14 events.\n`,
+    );
+    // The real one still says what changed since it was issued.
+    expect((await jtai('plan', '--out', out, '--changes')).stdout).toMatch(
+      new RegExp(`^jtai\\.ics: since .*, ${moved.source}`),
+    );
+    expect((await jtai('log')).stdout).toContain('calendar issued: preview/jtai.ics (14 events)');
+  });
+
+  test('an issue recorded before calendars were known by path is read by its file name, as before', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'jtai-old-key-'));
+    const file = join(dir, 'jtai-inspection.yaml');
+    mkdirSync(join(dir, 'preview'));
+    const preview = join(dir, 'preview', 'jtai.ics');
+    await runCli(['start', '-n', '2019-03-19', '--out', file]);
+    const jtai = (...args: string[]) => runCli([...args, '--inspection', file]);
+    await jtai('plan', '--out', preview, '-q');
+    // As an older jtai recorded it: keyed "jtai.ics", without the notification date.
+    const folder = join(dir, 'jtai-inspection.progress');
+    const [name] = readdirSync(folder).filter((f) => f.endsWith('.json'));
+    const event = JSON.parse(readFileSync(join(folder, name!), 'utf8'));
+    delete event.notified;
+    writeFileSync(join(folder, name!), JSON.stringify({ ...event, calendar: 'jtai.ics' }, null, 2));
+    expect((await jtai('plan', '--out', preview, '--changes')).stdout).toMatch(
+      /^preview\/jtai\.ics: since it was issued on [^,]*, nothing changed\.\n$/,
+    );
   });
 
   test('--changes needs an inspection file and a calendar', async () => {

@@ -2,7 +2,7 @@ import { type TrackedPlan, forAgencies, instantIn } from '../../core/progress/pr
 import type { ZoneRules } from '../../core/dates/zone-rules.js';
 import type { CalendarChanges, IssuedEvent } from '../../core/progress/issues.js';
 import type { LoadedProgress } from '../../io/inspection.js';
-import { basename, join } from 'node:path';
+import { basename, dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { filterWords, isInformational } from '../../core/plan/agencies.js';
 import { chasedParties } from '../../core/plan/chased.js';
 import type { Party } from '../../core/rule-set/rule-set.js';
@@ -108,6 +108,17 @@ function nothingFor(plan: TrackedPlan): string {
   return `${filterWords(plan) ?? 'this plan'} ${plan.filter && plan.filter.agencies.length > 1 ? 'have' : 'has'} nothing to do in ${plan.ruleSet.id} for a notification on ${plan.notified}`;
 }
 
+/**
+ * A calendar's key in the record: its path from the inspection file's folder, with "/"
+ * ("jtai.ics", "preview/jtai.ics"), or its absolute path when outside that folder.
+ */
+function calendarKey(inspectionPath: string, path: string): string {
+  const absolute = resolve(path);
+  const from = relative(dirname(inspectionPath), absolute);
+  if (from === '' || from === '..' || from.startsWith(`..${sep}`) || isAbsolute(from)) return absolute;
+  return from.split(sep).join('/');
+}
+
 /** The issues of the calendars of an inspection: the next issue of one, its words, and recording it. */
 async function calendarIssues(
   full: TrackedPlan,
@@ -131,12 +142,16 @@ async function calendarIssues(
     settings: NonNullable<RenderSettings['issue']>;
   };
   return {
-    // A calendar is known by its file's name, or for --split by its agency (its file's name has the area in it, which may be renamed).
+    // A calendar is known by its path from the inspection file's folder (its absolute path if
+    // outside it), or for --split by its agency (its file's name has the area in it, which may be renamed).
     next(path: string, plan: TrackedPlan, agency?: string): Issue {
-      const key = agency ? `agency:${agency}` : basename(path);
+      const key = agency ? `agency:${agency}` : calendarKey(inspectionPath, path);
+      // An issue recorded before jtai kept paths (and the notification date) is keyed by the file's name.
+      const old = last[basename(path)];
+      const since = Object.hasOwn(last, key) ? last[key]! : old && !old.notified ? old : null;
       // What each event says, as the calendar will write it, to tell a change of content.
       const content = contentOf(plan, { stamp, remindMinutes: settings.remindMinutes, version: settings.version });
-      const changes = calendarChanges(plan.items, Object.hasOwn(last, key) ? last[key]! : null, {
+      const changes = calendarChanges(plan.items, since, {
         notified: plan.notified,
         stamp: sequenceOf(stamp),
         content,
@@ -145,7 +160,7 @@ async function calendarIssues(
       });
       return {
         key,
-        name: basename(path),
+        name: agency ? basename(path) : key,
         notified: plan.notified,
         // For an agency's calendar with nothing left in it: whom it was for.
         ...(plan.items.length === 0 && plan.filter && { whom: filterWords(plan) }),
