@@ -7,7 +7,7 @@ import { inspectionLine } from '../core/plan/focus.js';
 import type { PlanItem } from '../core/plan/plan.js';
 import { escapeText, joinLines } from './ics-text.js';
 import { type ContentPart, type EventContent, type IssuedEvent, fingerprintOf } from '../core/progress/issues.js';
-import { agenciesOf, contactLines, progressWords, noteOf, partyWords } from './item-text.js';
+import { agenciesOf, contactLines, movedWords, noteOf, partyWords } from './item-text.js';
 import { tellAnchor } from './words.js';
 
 export interface RenderIcsOptions {
@@ -83,8 +83,11 @@ function descriptionLines(item: PlanItem, plan: TrackedPlan): Tagged {
   if (part) lines.push(['who', part]);
   lines.push(['who', `Who must act: ${agenciesOf(item, plan)}`]);
   if (item.recipient) lines.push(['who', `To: ${partyWords(item.recipient, plan)}`]);
-  const done = progressWords(item, plan);
-  if (done) lines.push(['progress', done]);
+  // The plan only, never progress (done, overdue, late): a calendar is imported once and then
+  // kept, so a status in it would go stale, and would change at every issue. Status is jtai status.
+  if (isInformational(plan, item)) lines.push(['who', `For information: not for ${filterWords(plan)} to do`]);
+  const moved = movedWords(item);
+  if (moved) lines.push(['moves', moved]);
   if (item.details.length > 0)
     lines.push(['details', ''], ...item.details.map((d): [ContentPart, string] => ['details', `- ${d}`]));
   const note = noteOf(item);
@@ -127,7 +130,7 @@ export function contentOf(plan: TrackedPlan, options: RenderIcsOptions): Record<
       ),
       contact: fingerprintOf(linesOf(tagged, 'who')),
       details: fingerprintOf(linesOf(tagged, 'details')),
-      progress: fingerprintOf(linesOf(tagged, 'progress')),
+      moves: fingerprintOf(linesOf(tagged, 'moves')),
       reminders: fingerprintOf(alarmLines(plan, item, options).join('\n')),
     };
   }
@@ -194,8 +197,18 @@ function eventLines(plan: TrackedPlan, item: PlanItem, o: RenderIcsOptions): str
   return [...lines, ...alarmLines(plan, item, o), 'END:VEVENT'];
 }
 
-// An event issued before whose item has gone from the plan: cancelled, so that programs that
-// honour updates take it out.
+// Why an event is sent cancelled, in its description.
+function cancelledWords(was: IssuedEvent): string {
+  const why = was.why ?? { kind: 'removed' };
+  if (why.kind === 'notified')
+    return `No longer in the plan: the notification date was corrected to ${formatLongDate(why.notified)}, and the inspection's events are issued again under that date.`;
+  if (why.kind === 'reassigned')
+    return `No longer yours: now for ${why.to.join(', ')}. It is still in the inspection's plan, only no longer in this calendar.`;
+  return 'No longer in the plan: it was taken out when this calendar was issued again.';
+}
+
+// An event issued before whose item has gone from the plan (or from this calendar, or from this
+// notification date): cancelled, so that programs that honour updates take it out.
 function cancelledLines(plan: TrackedPlan, was: IssuedEvent, o: RenderIcsOptions): string[] {
   const timing =
     was.due === null
@@ -203,13 +216,13 @@ function cancelledLines(plan: TrackedPlan, was: IssuedEvent, o: RenderIcsOptions
       : [`DTSTART:${utcStamp(new Date(was.due))}`];
   return [
     'BEGIN:VEVENT',
-    `UID:${uidOf(plan, { id: was.item })}`,
+    `UID:${uidOf({ notified: was.notified ?? plan.notified }, { id: was.item })}`,
     `DTSTAMP:${utcStamp(o.stamp)}`,
     `LAST-MODIFIED:${utcStamp(o.stamp)}`,
     `SEQUENCE:${was.sequence}`,
     ...timing,
     `SUMMARY:${escapeText(`Cancelled: ${was.title}`)}`,
-    `DESCRIPTION:${escapeText('No longer in the plan: it was taken out when this calendar was issued again.')}`,
+    `DESCRIPTION:${escapeText(cancelledWords(was))}`,
     'STATUS:CANCELLED',
     'TRANSP:TRANSPARENT',
     'END:VEVENT',

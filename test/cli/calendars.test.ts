@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import ICAL from 'ical.js';
@@ -119,8 +119,9 @@ describe.runIf(once)('calendars issued through the fortnight', () => {
     const uid = (id: string) => `jtai-20190319-${id}@jtai`;
     expect(new Set(now.map((e) => e.uid))).toEqual(new Set([...before.map((e) => e.uid), uid('sign-off')]));
     const by = (id: string) => now.find((e) => e.uid === uid(id))!;
-    expect(by('joint-evaluations')).toMatchObject({ status: 'CANCELLED', sequence: 101350801 });
-    expect(by('cse-gangs-cases')).toMatchObject({ status: null, sequence: 101350801, start: '2019-03-20T14:00:00Z' });
+    // Changed two hours after the first issue: max(101350800 + 1, this issue's stamp 101358000).
+    expect(by('joint-evaluations')).toMatchObject({ status: 'CANCELLED', sequence: 101358000 });
+    expect(by('cse-gangs-cases')).toMatchObject({ status: null, sequence: 101358000, start: '2019-03-20T14:00:00Z' });
     expect(by('sign-off')).toMatchObject({ status: null, sequence: 101358000 }); // new: this file's stamp
     const unchanged = now.filter(
       (e) => !['joint-evaluations', 'cse-gangs-cases', 'sign-off'].some((id) => e.uid === uid(id)),
@@ -137,10 +138,13 @@ describe.runIf(once)('calendars issued through the fortnight', () => {
     const file = join(dir, 'jtai-inspection.yaml');
     const out = join(dir, 'jtai.ics');
     await runCli(['start', '-n', '2019-03-19', '--out', file]);
-    const jtai = (...args: string[]) => runCli([...args, '--inspection', file]);
+    // Every issue at one stamp, Tue 19 Mar 2019 00:00 UTC (SEQUENCE 101347200): a change is then
+    // max(101347200 + 1, 101347200), one higher.
+    const jtai = (...args: string[]) => runCli([...args, '--inspection', file], { SOURCE_DATE_EPOCH: '1552953600' });
     await jtai('plan', '--out', out);
     const issued = readIcs(readFileSync(out, 'utf8'));
     const first = issued[0]!.sequence;
+    expect(first).toBe(101347200);
     // Issued again with nothing changed: every SEQUENCE kept.
     expect((await jtai('plan', '--out', out)).stderr).toMatch(/, nothing changed\.\n/);
     expect(readIcs(readFileSync(out, 'utf8'))).toEqual(issued);
@@ -182,14 +186,18 @@ describe.runIf(once)('calendars issued through the fortnight', () => {
     const file = join(dir, 'jtai-inspection.yaml');
     const out = join(dir, 'jtai.ics');
     await runCli(['start', '-n', '2019-03-19', '--area', 'My Area', '--out', file]);
-    const jtai = (...args: string[]) => runCli([...args, '--inspection', file]);
+    // Issued first at Tue 19 Mar 2019 00:00 UTC (1552953600, SEQUENCE 101347200), then again an
+    // hour later (1552957200, 101350800).
+    let stamp = 1552953600;
+    const jtai = (...args: string[]) => runCli([...args, '--inspection', file], { SOURCE_DATE_EPOCH: String(stamp) });
     const firstIssue = await jtai('plan', '--out', out);
     expect(firstIssue.stderr).toContain('jtai.ics: issued for the first time, 14 events.\n');
     const issued = readIcs(readFileSync(out, 'utf8'));
     // Issued first with the file's stamp as SEQUENCE, so never lower than a calendar issued before jtai start.
     const first = issued[0]!.sequence;
-    expect(first).toBeGreaterThan(300_000_000); // seconds since 2016: after 2025
+    expect(first).toBe(101347200);
     expect(new Set(issued.map((e) => e.sequence))).toEqual(new Set([first]));
+    stamp = 1552957200;
     await jtai('move', 'multi-agency-meetings', '--to', '22/03/2019 10:00', '--why', 'agreed with the lead inspector');
     writeFileSync(join(dir, 'area.yaml'), 'extends: jtai-2018\nid: my-area\nremove: [joint-evaluations]\n');
     writeFileSync(file, readFileSync(file, 'utf8').replace(/^rules: .*$/m, 'rules: "area.yaml"'));
@@ -205,10 +213,11 @@ describe.runIf(once)('calendars issued through the fortnight', () => {
     expect(second.stderr).toContain(summary);
     const now = readIcs(readFileSync(out, 'utf8'));
     const by = (uid: string) => now.find((e) => e.uid === `jtai-20190319-${uid}@jtai`)!;
-    expect(by('joint-evaluations')).toMatchObject({ status: 'CANCELLED', sequence: first + 1 });
+    // max(101347200 + 1, 101350800): this issue's stamp.
+    expect(by('joint-evaluations')).toMatchObject({ status: 'CANCELLED', sequence: 101350800 });
     expect(by('multi-agency-meetings')).toMatchObject({
       status: null,
-      sequence: first + 1,
+      sequence: 101350800,
       start: '2019-03-22T10:00:00Z',
     });
     expect(now.filter((e) => e.sequence === first)).toHaveLength(12); // everything else: unchanged, its SEQUENCE kept
@@ -217,6 +226,167 @@ describe.runIf(once)('calendars issued through the fortnight', () => {
     expect(third.stderr).toMatch(/jtai\.ics: since it was issued on .*, nothing changed\.\n/);
     expect(readIcs(readFileSync(out, 'utf8'))).toEqual(now);
     expect((await jtai('log')).stdout).toMatch(/calendar issued: jtai\.ics \(14 events\)/);
+  });
+
+  test('a recorded re-issue outranks a calendar made without the record before it', async () => {
+    // Recorded at Tue 19 Mar 2019 00:00 UTC (SEQUENCE 101347200); a calendar made an hour later
+    // in a folder with no inspection file (101350800 for every event); then a deadline moved and
+    // the recorded calendar issued again two hours after the first: the moved event gets
+    // max(101347200 + 1, 101354400) = 101354400, above the stray calendar's; the others keep theirs.
+    const at = (hours: number) => ({ SOURCE_DATE_EPOCH: String(1552953600 + hours * 3600) });
+    const dir = mkdtempSync(join(tmpdir(), 'jtai-stray-'));
+    const file = join(dir, 'jtai-inspection.yaml');
+    const out = join(dir, 'jtai.ics');
+    await runCli(['start', '-n', '2019-03-19', '--out', file]);
+    const jtai = (hours: number, ...args: string[]) => runCli([...args, '--inspection', file], at(hours));
+    await jtai(0, 'plan', '--out', out, '-q');
+    const strayFile = join(dir, 'stray.ics');
+    const made = await runCli(['plan', '-n', '2019-03-19', '--out', strayFile], at(1));
+    expect(made.stderr).toContain(
+      `jtai: wrote 14 items to ${strayFile}; no jtai-inspection.yaml here, so this issue is not recorded and a re-issue cannot say what changed\n`,
+    );
+    const stray = readIcs(readFileSync(strayFile, 'utf8'));
+    expect(new Set(stray.map((e) => e.sequence))).toEqual(new Set([101350800]));
+    await jtai(
+      2,
+      'move',
+      'multi-agency-meetings',
+      '--to',
+      '22/03/2019 10:00',
+      '--why',
+      'agreed with the lead inspector',
+    );
+    await jtai(2, 'plan', '--out', out, '-q');
+    const now = readIcs(readFileSync(out, 'utf8'));
+    const moved = 'jtai-20190319-multi-agency-meetings@jtai';
+    expect(now.map((e) => [e.uid, e.sequence])).toEqual(
+      stray.map((e) => [e.uid, e.uid === moved ? 101354400 : 101347200]),
+    );
+  });
+
+  test('a corrected notification date cancels every old event under its own UID, and says so', async () => {
+    // Issued notified Monday 18 March 2019 at a stamp of Tue 19 Mar 2019 00:00 UTC (1552953600:
+    // SEQUENCE 101347200, seconds since 2016), then the date corrected to Tuesday 19 March and
+    // issued again an hour later (SEQUENCE 101350800).
+    const at = (hours: number) => ({ SOURCE_DATE_EPOCH: String(1552953600 + hours * 3600) });
+    const dir = mkdtempSync(join(tmpdir(), 'jtai-renotified-'));
+    const file = join(dir, 'jtai-inspection.yaml');
+    const out = join(dir, 'jtai.ics');
+    await runCli(['start', '-n', '2019-03-18', '--area', 'Anyshire', '--out', file]);
+    const jtai = (hours: number, ...args: string[]) => runCli([...args, '--inspection', file], at(hours));
+    await jtai(0, 'plan', '--out', out, '-q');
+    const first = readIcs(readFileSync(out, 'utf8'));
+    expect(first).toHaveLength(14);
+    expect(first.every((e) => e.uid.startsWith('jtai-20190318-') && e.sequence === 101347200)).toBe(true);
+    writeFileSync(file, readFileSync(file, 'utf8').replace(/^notified: 2019-03-18/m, 'notified: 2019-03-19'));
+    const said =
+      'the notification date changed from Mon 18 Mar 2019 to Tue 19 Mar 2019: every event is new, and the 14 old ones are sent as cancelled.\n';
+    expect((await jtai(1, 'plan', '--out', out, '--changes')).stdout).toMatch(
+      new RegExp(`^jtai\\.ics: since it was issued on [^,]*, ${said.replace(/[.()]/g, '\\$&')}$`),
+    );
+    expect((await jtai(1, 'plan', '--out', out)).stderr).toContain(said);
+    const now = readIcs(readFileSync(out, 'utf8'));
+    const ids = first.map((e) => e.uid.slice('jtai-20190318-'.length));
+    // The 14 new events, first issued, then the 14 old ones cancelled at this issue's stamp.
+    expect(now.map((e) => [e.uid, e.sequence, e.status])).toEqual([
+      ...ids.map((id) => [`jtai-20190319-${id}`, 101350800, null]),
+      ...ids.map((id) => [`jtai-20190318-${id}`, 101350800, 'CANCELLED']), // max(101347200 + 1, 101350800)
+    ]);
+    const text = readFileSync(out, 'utf8');
+    const cancelled = new ICAL.Component(ICAL.parse(text))
+      .getAllSubcomponents('vevent')
+      .find((e) => e.getFirstPropertyValue('uid') === 'jtai-20190318-children-list@jtai')!;
+    expect(cancelled.getFirstPropertyValue('description')).toBe(
+      "No longer in the plan: the notification date was corrected to Tuesday 19 March 2019, and the inspection's events are issued again under that date.",
+    );
+    // Issued again: nothing changed, the old events still sent cancelled with their SEQUENCE.
+    expect((await jtai(2, 'plan', '--out', out)).stderr).toMatch(
+      /jtai\.ics: since it was issued on .*, nothing changed\.\n/,
+    );
+    expect(readIcs(readFileSync(out, 'utf8'))).toEqual(now);
+  });
+
+  test('a calendar to stdout with an inspection file is said not to be recorded, once; -q silences it', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'jtai-stdout-'));
+    const file = join(dir, 'jtai-inspection.yaml');
+    await runCli(['start', '-n', '2019-03-19', '--out', file]);
+    const run = await runCli(['plan', '-f', 'ics', '--inspection', file]);
+    expect(readIcs(run.stdout)).toHaveLength(14);
+    const said =
+      'jtai: a calendar written to stdout is not recorded as issued and carries no cancellations of what was removed; to issue it, use --out FILE.ics.';
+    expect(run.stderr.split('\n').filter((line) => line === said)).toHaveLength(1);
+    expect((await runCli(['plan', '-f', 'ics', '--inspection', file, '-q'])).stderr).toBe('');
+    expect((await runCli(['log', '--inspection', file])).stdout).not.toContain('calendar issued');
+    // Without an inspection file there is no record to speak of: nothing said.
+    expect((await runCli(['plan', '-n', '2019-03-19', '-f', 'ics'])).stderr).not.toContain('stdout');
+  });
+
+  test('calendars carry the plan, not progress: a delivery or a deadline passed changes nothing in them', async () => {
+    // Issued at Tue 19 Mar 2019 00:00 UTC; the list of children (due 17:00 that day) delivered
+    // at 16:40, and the calendar issued again on Thu 21 Mar 2019 00:00, with other deadlines passed.
+    const dir = mkdtempSync(join(tmpdir(), 'jtai-no-progress-'));
+    const file = join(dir, 'jtai-inspection.yaml');
+    const out = join(dir, 'jtai.ics');
+    await runCli(['start', '-n', '2019-03-19', '--out', file]);
+    const jtai = (epoch: number, ...args: string[]) =>
+      runCli([...args, '--inspection', file], { SOURCE_DATE_EPOCH: String(epoch) });
+    await jtai(1552953600, 'plan', '--out', out, '-q');
+    const issued = readFileSync(out, 'utf8');
+    await jtai(1552953600, 'done', 'children-list', '--at', '19/03/2019 16:40', '--by', 'Sam Smith');
+    const again = await jtai(1553126400, 'plan', '--out', out);
+    expect(again.stderr).toMatch(/jtai\.ics: since it was issued on .*, nothing changed\.\n/);
+    const text = readFileSync(out, 'utf8');
+    expect(text.replace(/^(DTSTAMP|LAST-MODIFIED):.*$/gm, '')).toBe(
+      issued.replace(/^(DTSTAMP|LAST-MODIFIED):.*$/gm, ''),
+    );
+    const descriptions = new ICAL.Component(ICAL.parse(text))
+      .getAllSubcomponents('vevent')
+      .map((e) => String(e.getFirstPropertyValue('description')));
+    for (const d of descriptions) expect(d).not.toMatch(/✓|Done |[Oo]verdue|[Oo]wed by|late by/);
+  });
+
+  test('a calendar is known by its path from the inspection folder: a preview elsewhere keeps its own record', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'jtai-paths-'));
+    const file = join(dir, 'jtai-inspection.yaml');
+    const out = join(dir, 'jtai.ics');
+    mkdirSync(join(dir, 'preview'));
+    const outside = join(mkdtempSync(join(tmpdir(), 'jtai-outside-')), 'jtai.ics');
+    await runCli(['start', '-n', '2019-03-19', '--out', file]);
+    const jtai = (...args: string[]) => runCli([...args, '--inspection', file]);
+    await jtai('plan', '--out', out, '-q');
+    await jtai('move', 'multi-agency-meetings', '--to', '22/03/2019 09:00', '--why', 'agreed with Kim');
+    const moved = /moved: 1, added: 0, removed: 0, renamed: 0, changed: 0\.\n {2}moved: .*\(multi-agency-meetings\)/;
+    expect((await jtai('plan', '--out', out, '--changes')).stdout).toMatch(moved);
+    expect((await jtai('plan', '--out', join(dir, 'preview', 'jtai.ics'))).stderr).toContain(
+      'preview/jtai.ics: issued for the first time, 14 events.\n',
+    );
+    expect((await jtai('plan', '--out', outside)).stderr).toContain(
+      `${outside}: issued for the first time, 14 events.\n`,
+    );
+    // The real one still says what changed since it was issued.
+    expect((await jtai('plan', '--out', out, '--changes')).stdout).toMatch(
+      new RegExp(`^jtai\\.ics: since .*, ${moved.source}`),
+    );
+    expect((await jtai('log')).stdout).toContain('calendar issued: preview/jtai.ics (14 events)');
+  });
+
+  test('an issue recorded before calendars were known by path is read by its file name, as before', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'jtai-old-key-'));
+    const file = join(dir, 'jtai-inspection.yaml');
+    mkdirSync(join(dir, 'preview'));
+    const preview = join(dir, 'preview', 'jtai.ics');
+    await runCli(['start', '-n', '2019-03-19', '--out', file]);
+    const jtai = (...args: string[]) => runCli([...args, '--inspection', file]);
+    await jtai('plan', '--out', preview, '-q');
+    // As an older jtai recorded it: keyed "jtai.ics", without the notification date.
+    const folder = join(dir, 'jtai-inspection.progress');
+    const [name] = readdirSync(folder).filter((f) => f.endsWith('.json'));
+    const event = JSON.parse(readFileSync(join(folder, name!), 'utf8'));
+    delete event.notified;
+    writeFileSync(join(folder, name!), JSON.stringify({ ...event, calendar: 'jtai.ics' }, null, 2));
+    expect((await jtai('plan', '--out', preview, '--changes')).stdout).toMatch(
+      /^preview\/jtai\.ics: since it was issued on [^,]*, nothing changed\.\n$/,
+    );
   });
 
   test('--changes needs an inspection file and a calendar', async () => {
@@ -253,6 +423,88 @@ describe.runIf(once)('calendars issued through the fortnight', () => {
     const la = readIcs(readFileSync(join(out, 'jtai-anyshire-2019-03-19-local-authority.ics'), 'utf8'));
     expect(la.find((e) => e.uid === 'jtai-20190319-child-level-data@jtai')).toMatchObject({ status: 'CANCELLED' });
     expect((await jtai('status', '--now', '2019-03-20T12:00')).stderr).not.toContain('skipped');
+  });
+
+  test('an agency calendar left with nothing is written with every earlier event cancelled, and said', async () => {
+    // The DCS's only item, the list of children (Tue 19 Mar 2019 17:00), given to the local
+    // authority by the area's overlay. Issued at Tue 19 Mar 2019 00:00 UTC (SEQUENCE 101347200),
+    // then an hour later (101350800).
+    const at = (hours: number) => ({ SOURCE_DATE_EPOCH: String(1552953600 + hours * 3600) });
+    const dir = mkdtempSync(join(tmpdir(), 'jtai-emptied-'));
+    const file = join(dir, 'jtai-inspection.yaml');
+    const out = join(dir, 'cal');
+    const dcs = join(out, 'jtai-anyshire-2019-03-19-dcs.ics');
+    await runCli(['start', '-n', '2019-03-19', '--area', 'Anyshire', '--out', file]);
+    const jtai = (hours: number, ...args: string[]) => runCli([...args, '--inspection', file], at(hours));
+    await jtai(0, 'plan', '--split', 'agency', '--out-dir', out, '-q');
+    const own = join(dir, 'dcs.ics');
+    await jtai(0, 'plan', '-a', 'dcs', '--out', own, '-q');
+    const list = 'jtai-20190319-children-list@jtai';
+    expect(readIcs(readFileSync(dcs, 'utf8')).map((e) => [e.uid, e.sequence, e.status])).toEqual([
+      [list, 101347200, null],
+    ]);
+    writeFileSync(
+      join(dir, 'area.yaml'),
+      'extends: jtai-2018\nid: anyshire\nitems:\n  - { id: children-list, by: [local-authority] }\n',
+    );
+    writeFileSync(file, readFileSync(file, 'utf8').replace(/^rules: .*$/m, 'rules: "area.yaml"'));
+    // Still in the plan, only no longer the DCS's: said so, not "taken out".
+    const said =
+      "jtai-anyshire-2019-03-19-dcs.ics: nothing left for Director of Children's Services (DCS); its event is sent as cancelled.\n" +
+      '  removed: List of children in need and children on a child protection plan (children-list), was Tue 19 Mar 2019 17:00; no longer yours, now for Local authority; sent as cancelled\n';
+    expect((await jtai(1, 'plan', '--split', 'agency', '--out-dir', out, '--changes')).stdout).toContain(said);
+    const again = await jtai(1, 'plan', '--split', 'agency', '--out-dir', out);
+    expect(again.stderr).toContain(said);
+    expect(again.stderr).toContain('jtai: wrote 8 files to ');
+    // max(101347200 + 1, 101350800)
+    expect(readIcs(readFileSync(dcs, 'utf8')).map((e) => [e.uid, e.sequence, e.status])).toEqual([
+      [list, 101350800, 'CANCELLED'],
+    ]);
+    const event = new ICAL.Component(ICAL.parse(readFileSync(dcs, 'utf8'))).getFirstSubcomponent('vevent')!;
+    expect(event.getFirstPropertyValue('description')).toBe(
+      "No longer yours: now for Local authority. It is still in the inspection's plan, only no longer in this calendar.",
+    );
+    // Issued again: still written, the event still cancelled as it was.
+    expect((await jtai(2, 'plan', '--split', 'agency', '--out-dir', out)).stderr).toContain(
+      "jtai-anyshire-2019-03-19-dcs.ics: nothing left for Director of Children's Services (DCS); its event is sent as cancelled.\n",
+    );
+    expect(readIcs(readFileSync(dcs, 'utf8')).map((e) => [e.uid, e.sequence, e.status])).toEqual([
+      [list, 101350800, 'CANCELLED'],
+    ]);
+    // --agency dcs --out: the same.
+    expect((await jtai(1, 'plan', '-a', 'dcs', '--out', own)).stderr).toContain(
+      `jtai: wrote 0 items to ${own}\n${said.replace('jtai-anyshire-2019-03-19-dcs.ics', 'dcs.ics')}`,
+    );
+  });
+
+  test("an item given to other agencies leaves the police's calendar as no longer theirs, not taken out", async () => {
+    const at = (hours: number) => ({ SOURCE_DATE_EPOCH: String(1552953600 + hours * 3600) });
+    const dir = mkdtempSync(join(tmpdir(), 'jtai-reassigned-'));
+    const file = join(dir, 'jtai-inspection.yaml');
+    const out = join(dir, 'police.ics');
+    await runCli(['start', '-n', '2019-03-19', '--out', file]);
+    const jtai = (hours: number, ...args: string[]) => runCli([...args, '--inspection', file], at(hours));
+    await jtai(0, 'plan', '-a', 'police', '--out', out, '-q');
+    writeFileSync(
+      join(dir, 'area.yaml'),
+      'extends: jtai-2018\nid: my-area\nitems:\n  - { id: agency-information, by: [local-authority, health] }\n',
+    );
+    writeFileSync(file, readFileSync(file, 'utf8').replace(/^rules: .*$/m, 'rules: "area.yaml"'));
+    // Due on day 5, Tuesday 26 March 2019.
+    const summary = (await jtai(1, 'plan', '-a', 'police', '--out', out)).stderr;
+    expect(summary).toMatch(
+      /police\.ics: since it was issued on [^,]*, moved: 0, added: 0, removed: 1, renamed: 0, changed: 0\.\n/,
+    );
+    expect(summary).toContain(
+      '  removed: Information to help inspectors understand the work of agencies in the area (agency-information), was Tue 26 Mar 2019 17:00; no longer yours, now for Local authority, Health; sent as cancelled\n',
+    );
+    const gone = new ICAL.Component(ICAL.parse(readFileSync(out, 'utf8')))
+      .getAllSubcomponents('vevent')
+      .find((e) => e.getFirstPropertyValue('uid') === 'jtai-20190319-agency-information@jtai')!;
+    expect([gone.getFirstPropertyValue('status'), gone.getFirstPropertyValue('description')]).toEqual([
+      'CANCELLED',
+      "No longer yours: now for Local authority, Health. It is still in the inspection's plan, only no longer in this calendar.",
+    ]);
   });
 
   test("each partner's calendar says its part and contact, and what it follows or receives, for information", async () => {

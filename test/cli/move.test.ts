@@ -121,10 +121,12 @@ describe.runIf(once)('jtai move', () => {
     const { jtai, item } = await started(CHAINED);
     // Worked by hand: cases is day 2 (Wed 20 Mar) 15:00; cases-to-la 1 working day before at
     // 12:00; sign-off 2 h before cases; draft 1 h 30 min before sign-off; overnight 34 h after
-    // cases. Cases moved to Thu 21 Mar 10:00; said in date order.
+    // cases. Cases moved to Thu 21 Mar 10:00; said in date order. Overnight now falls on the
+    // rule set's closure of Fri 22 Mar, said at once.
     const run = await jtai('move', 'cases', '--to', '21/03/2019 10:00', '--why', WHY);
     expect(run.stderr).toBe(
-      "jtai: moved cases to Thu 21 Mar 2019 10:00 (the rule set's time: Wed 20 Mar 2019 15:00). Counted from it, and moved with it: cases-to-la (now Wed 20 Mar 2019 12:00), draft (now Thu 21 Mar 2019 06:30), sign-off (now Thu 21 Mar 2019 08:00), overnight (now Fri 22 Mar 2019 20:00).\n",
+      "jtai: moved cases to Thu 21 Mar 2019 10:00 (the rule set's time: Wed 20 Mar 2019 15:00). Counted from it, and moved with it: cases-to-la (now Wed 20 Mar 2019 12:00), draft (now Thu 21 Mar 2019 06:30), sign-off (now Thu 21 Mar 2019 08:00), overnight (now Fri 22 Mar 2019 20:00).\n" +
+        'jtai: warning: "Overnight" (34 hours after cases) falls on Fri 22 Mar 2019 20:00, which is not a working day (Council staff day (local closure)).\n',
     );
     expect(await item('draft')).toMatchObject({
       due: '2019-03-21T06:30:00+00:00',
@@ -239,5 +241,27 @@ describe.runIf(once)('jtai move', () => {
     };
     writeFileSync(join(folder, `${undo.id}.json`), eventText(undo));
     expect(await item('children-list', '--now', '2019-03-20T12:00')).toMatchObject({ status: 'done' });
+  });
+
+  test('a move that puts a deadline after what depends on it says so at once, as the next plan does', async () => {
+    const { jtai } = await started();
+    // The gangs cases (due Wed 20 Mar 2019 15:00) come before the lead inspector's selection of
+    // 20 children from the case lists that day at 17:30; moved to Fri 22 Mar 2019 10:00, after it.
+    const warning =
+      'jtai: warning: "Lead inspector selects 20 children and asks for more information on them" (Wed 20 Mar 2019) is due before "10 cases where sexual or criminal exploitation by gangs is a current and significant factor" (Fri 22 Mar 2019), which the rule set says comes first.\n';
+    const run = await jtai('move', 'cse-gangs-cases', '--to', '22/03/2019 10:00', '--why', WHY);
+    expect(run.stderr).toBe(
+      `jtai: moved cse-gangs-cases to Fri 22 Mar 2019 10:00 (the rule set's time: Wed 20 Mar 2019 15:00).\n${warning}`,
+    );
+    expect((await jtai('plan')).stderr).toContain(warning);
+    // Moved again, still after it: said again; a warning about other items, never.
+    expect((await jtai('move', 'cse-gangs-cases', '--to', '22/03/2019 11:00', '--why', WHY)).stderr).toContain(warning);
+    expect(
+      (await jtai('move', 'multi-agency-meetings', '--to', '22/03/2019 10:00', '--why', WHY)).stderr,
+    ).not.toContain('warning');
+    // Moved back before it: nothing to say.
+    expect((await jtai('move', 'cse-gangs-cases', '--to', '20/03/2019 14:00', '--why', WHY)).stderr).not.toContain(
+      'warning',
+    );
   });
 });

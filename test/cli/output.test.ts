@@ -14,10 +14,17 @@ describe('--out', () => {
     const file = join(dir, 'plan.ics');
     const { code, stdout, stderr } = await runCli(['plan', '-n', '2019-03-19', '--out', file]);
     expect([code, stdout]).toEqual([0, '']);
-    expect(stderr).toContain(`jtai: wrote 14 items to ${file}\n`);
+    expect(stderr).toContain(
+      `jtai: wrote 14 items to ${file}; no jtai-inspection.yaml here, so this issue is not recorded and a re-issue cannot say what changed\n`,
+    );
     const events = new ICAL.Component(ICAL.parse(readFileSync(file, 'utf8'))).getAllSubcomponents('vevent');
     expect(events).toHaveLength(14);
     expect(readdirSync(dir)).toEqual(['plan.ics']); // no temporary file left behind
+    // -q silences it, as the rest; another format is never recorded, so it says nothing of it.
+    expect((await runCli(['plan', '-n', '2019-03-19', '--out', file, '-q'])).stderr).toBe('');
+    expect((await runCli(['plan', '-n', '2019-03-19', '--out', join(dir, 'plan.md')])).stderr).toContain(
+      `jtai: wrote 14 items to ${join(dir, 'plan.md')}\n`,
+    );
   });
 
   test('--format wins over the extension; a CSV file starts with a byte order mark', async () => {

@@ -8,6 +8,7 @@ import { computePlan } from '../../core/plan/plan.js';
 import type { Plan } from '../../core/plan/plan.js';
 import type { AgreedMove } from '../../core/plan/moves.js';
 import { JtaiError, UsageError } from '../../errors.js';
+import { tellWarnings } from '../../core/plan/warnings.js';
 import { tellDue } from '../../render/words.js';
 import { newEventId, recordEvent } from '../../io/progress-record.js';
 import { moveBackEvent, moveEvent } from '../../core/progress/new-events.js';
@@ -98,7 +99,12 @@ export async function runMove(id: string, options: MoveOptions, io: CliIo): Prom
   }
   const event = moveEvent({ ...base, to, note: options.why!, current });
   recordEvent(record.folder, event, nowMs, path);
+  // What the move breaks (a deadline now after something that depends on it) is said now, not
+  // first at the next plan: each warning the plan has with it and did not have before, and each
+  // that names the item moved (moved again, still wrong).
+  const had = new Set(tellWarnings(planned(planWith, record.moves)?.warnings ?? []));
   const moved = after.items.find((i) => i.id === itemId)!;
+  const warnings = tellWarnings(after.warnings).filter((w) => !had.has(w) || w.includes(`"${moved.title}"`));
   const from = moved.moved?.from;
   const rules = tellDue(from ?? moved);
   const chained = after.items.filter((i) => i.moved?.with === itemId);
@@ -106,6 +112,7 @@ export async function runMove(id: string, options: MoveOptions, io: CliIo): Prom
   say(
     `moved ${itemId} to ${tellDue(moved)} (the rule set's time: ${rules}).${chained.length > 0 ? ` Counted from it, and moved with it: ${chained.map((i) => `${i.id} (now ${tellDue(i)})`).join(', ')}.` : ''}${dayOff ? ` Note: ${dayOff}` : ''}`,
   );
+  for (const w of warnings) say(`warning: ${w}`);
 }
 
 /** The plan with some moves, or undefined when it cannot be worked out. */

@@ -2,7 +2,7 @@ import { type TrackedPlan, forAgencies, instantIn } from '../../core/progress/pr
 import type { ZoneRules } from '../../core/dates/zone-rules.js';
 import type { CalendarChanges, IssuedEvent } from '../../core/progress/issues.js';
 import type { LoadedProgress } from '../../io/inspection.js';
-import { basename, join } from 'node:path';
+import { basename, dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { filterWords, isInformational } from '../../core/plan/agencies.js';
 import { chasedParties } from '../../core/plan/chased.js';
 import type { Party } from '../../core/rule-set/rule-set.js';
@@ -88,12 +88,40 @@ function nothingToDo(plan: TrackedPlan): boolean {
   return plan.items.every((i) => isInformational(plan, i));
 }
 
+/** A plan limited to some agencies with nothing left for them: no events, so that a calendar issued before cancels all it held. */
+function emptied(plan: TrackedPlan): TrackedPlan {
+  return { ...plan, items: [] };
+}
+
+/**
+ * The agencies of --split: each that owes something, and each whose calendar was issued before
+ * (by id, still a party of the rule set), in the rule set's order, with its part of the plan.
+ */
+function issuedOrChased(full: TrackedPlan, issued: readonly string[]): Array<{ party: Party; plan: TrackedPlan }> {
+  const chased = new Set(chasedParties(full).map((p) => p.id));
+  return Object.values(full.ruleSet.parties)
+    .filter((p) => chased.has(p.id) || issued.includes(p.id))
+    .map((party) => ({ party, plan: forAgencies(full, [party.id]) }));
+}
+
 function nothingFor(plan: TrackedPlan): string {
   return `${filterWords(plan) ?? 'this plan'} ${plan.filter && plan.filter.agencies.length > 1 ? 'have' : 'has'} nothing to do in ${plan.ruleSet.id} for a notification on ${plan.notified}`;
 }
 
+/**
+ * A calendar's key in the record: its path from the inspection file's folder, with "/"
+ * ("jtai.ics", "preview/jtai.ics"), or its absolute path when outside that folder.
+ */
+function calendarKey(inspectionPath: string, path: string): string {
+  const absolute = resolve(path);
+  const from = relative(dirname(inspectionPath), absolute);
+  if (from === '' || from === '..' || from.startsWith(`..${sep}`) || isAbsolute(from)) return absolute;
+  return from.split(sep).join('/');
+}
+
 /** The issues of the calendars of an inspection: the next issue of one, its words, and recording it. */
 async function calendarIssues(
+  full: TrackedPlan,
   record: LoadedProgress,
   inspectionPath: string,
   settings: RenderSettings,
@@ -107,33 +135,49 @@ async function calendarIssues(
   type Issue = {
     key: string;
     name: string;
+    notified: string;
+    whom?: string;
     changes: CalendarChanges;
     events: IssuedEvent[];
     settings: NonNullable<RenderSettings['issue']>;
   };
   return {
-    // A calendar is known by its file's name, or for --split by its agency (its file's name has the area in it, which may be renamed).
+    // A calendar is known by its path from the inspection file's folder (its absolute path if
+    // outside it), or for --split by its agency (its file's name has the area in it, which may be renamed).
     next(path: string, plan: TrackedPlan, agency?: string): Issue {
-      const key = agency ? `agency:${agency}` : basename(path);
+      const key = agency ? `agency:${agency}` : calendarKey(inspectionPath, path);
+      // An issue recorded before jtai kept paths (and the notification date) is keyed by the file's name.
+      const old = last[basename(path)];
+      const since = Object.hasOwn(last, key) ? last[key]! : old && !old.notified ? old : null;
       // What each event says, as the calendar will write it, to tell a change of content.
       const content = contentOf(plan, { stamp, remindMinutes: settings.remindMinutes, version: settings.version });
-      const changes = calendarChanges(
-        plan.items,
-        Object.hasOwn(last, key) ? last[key]! : null,
-        sequenceOf(stamp),
+      const changes = calendarChanges(plan.items, since, {
+        notified: plan.notified,
+        stamp: sequenceOf(stamp),
         content,
-      );
+        // An item gone from an agency's calendar but still in the plan is no longer theirs, not taken out.
+        whole: full.items,
+      });
       return {
         key,
-        name: basename(path),
+        name: agency ? basename(path) : key,
+        notified: plan.notified,
+        // For an agency's calendar with nothing left in it: whom it was for.
+        ...(plan.items.length === 0 && plan.filter && { whom: filterWords(plan) }),
         changes,
         events: issuedEvents(plan.items, changes, content),
         settings: { sequences: changes.sequences, cancelled: changes.cancelled },
       };
     },
+    /** The agencies whose own calendar (--split) was issued before. */
+    agencies(): string[] {
+      return Object.keys(last).flatMap((key) => (key.startsWith('agency:') ? [key.slice('agency:'.length)] : []));
+    },
     tell(outputs: ReadonlyArray<{ issue?: Issue }>): string {
       return outputs
-        .flatMap(({ issue }) => (issue ? [renderChanges(issue.name, issue.changes, issue.events.length)] : []))
+        .flatMap(({ issue }) =>
+          issue ? [renderChanges(issue.name, issue.changes, issue.events.length, issue.whom)] : [],
+        )
         .join('');
     },
     async record(outputs: ReadonlyArray<{ issue?: Issue }>): Promise<void> {
@@ -151,6 +195,7 @@ async function calendarIssues(
             at: instantIn(zone, nowMs),
             recorded: new Date(nowMs).toISOString(),
             calendar: issue.key,
+            notified: issue.notified,
             issued: issue.events,
           },
           nowMs,
@@ -195,6 +240,11 @@ export async function runPlan(options: PlanOptions, io: CliIo, version: string):
   const say = (text: string) => {
     if (!options.quiet) io.writeErr(`jtai: ${text}\n`);
   };
+  // A calendar made where there is no inspection file is not recorded: say so where it is written.
+  const unrecorded =
+    format === 'ics' && !loaded && !options.cancel
+      ? '; no jtai-inspection.yaml here, so this issue is not recorded and a re-issue cannot say what changed'
+      : '';
 
   // The file-writing code (and node:fs/promises, node:crypto) is loaded only to write files.
   const files = toFile ? await import('../../io/write-files.js') : undefined;
@@ -219,25 +269,29 @@ export async function runPlan(options: PlanOptions, io: CliIo, version: string):
   // says what changed, cancels what was removed and raises the SEQUENCE of what changed.
   const issues =
     record && loaded && format === 'ics' && !options.cancel
-      ? await calendarIssues(record, loaded.path, settings, zone)
+      ? await calendarIssues(full, record, loaded.path, settings, zone)
       : undefined;
   if (options.changes && !issues)
     throw new UsageError(
       '--changes compares a calendar with the one last issued from this inspection: it needs an inspection file and a calendar (--out FILE.ics, or --split agency --out-dir FOLDER).',
     );
   if (options.split && options.outDir) {
-    // One calendar per agency that owes something; a group (the partner agencies) only when asked for by name.
-    const parties = agencies ?? chasedParties(full);
-    const plans = parties.map((party) => ({ party, plan: forAgencies(full, [party.id]) }));
-    for (const { plan } of plans.filter(({ plan }) => nothingToDo(plan)))
-      say(`${nothingFor(plan)}; no file was written for it.`);
-    const outputs = plans
-      .filter(({ plan }) => !nothingToDo(plan))
-      .map(({ party, plan }) => {
-        const path = join(options.outDir!, splitFileName(plan, party, format));
-        const issue = issues?.next(path, plan, party.id);
-        return { path, content: render(plan, { ...settings, ...(issue && { issue: issue.settings }) }), issue };
-      });
+    // One calendar per agency that owes something, and per agency whose calendar was issued
+    // before (to cancel what it held); a group (the partner agencies) only when asked for by name.
+    const parties = agencies
+      ? agencies.map((party) => ({ party, plan: forAgencies(full, [party.id]) }))
+      : issuedOrChased(full, issues?.agencies() ?? []);
+    const outputs = parties.flatMap(({ party, plan }) => {
+      const path = join(options.outDir!, splitFileName(plan, party, format));
+      const empty = nothingToDo(plan);
+      const issue = issues?.next(path, empty ? emptied(plan) : plan, party.id);
+      if (empty && !issue?.changes.since) {
+        say(`${nothingFor(plan)}; no file was written for it.`);
+        return [];
+      }
+      const written = empty ? emptied(plan) : plan;
+      return [{ path, content: render(written, { ...settings, ...(issue && { issue: issue.settings }) }), issue }];
+    });
     if (options.changes) return void io.writeOut(issues!.tell(outputs));
     if (outputs.length > 0) {
       files!.refuseInputs(
@@ -247,29 +301,37 @@ export async function runPlan(options: PlanOptions, io: CliIo, version: string):
       await files!.ensureFolder(options.outDir);
       await files!.writeFilesAtomically(outputs, { force: options.force === true });
       say(
-        `wrote ${outputs.length} file${outputs.length === 1 ? '' : 's'} to ${options.outDir}: ${outputs.map((f) => f.path.split(/[\\/]/).pop()).join(', ')}`,
+        `wrote ${outputs.length} file${outputs.length === 1 ? '' : 's'} to ${options.outDir}: ${outputs.map((f) => f.path.split(/[\\/]/).pop()).join(', ')}${unrecorded}`,
       );
       if (issues && !options.quiet) io.writeErr(issues.tell(outputs));
       await issues?.record(outputs);
     }
   } else if (options.out) {
-    const issue = issues?.next(options.out, plan);
+    // A calendar issued before that now holds nothing for its agencies: every event cancelled.
+    const empty = nothingToDo(plan);
+    const issue = issues?.next(options.out, empty ? emptied(plan) : plan);
+    const written = empty && issue?.changes.since ? emptied(plan) : plan;
     const output = {
       path: options.out,
-      content: render(plan, { ...settings, ...(issue && { issue: issue.settings }) }),
+      content: render(written, { ...settings, ...(issue && { issue: issue.settings }) }),
       issue,
     };
     if (options.changes) return void io.writeOut(issues!.tell([output]));
-    if (nothingToDo(plan) && !issue?.changes.since) say(`${nothingFor(plan)}; ${options.out} was not written.`);
+    if (empty && !issue?.changes.since) say(`${nothingFor(plan)}; ${options.out} was not written.`);
     else {
       files!.refuseInputs([options.out], inputs);
       await files!.writeFilesAtomically([output], { force: options.force === true });
-      say(`wrote ${plan.items.length} items to ${options.out}`);
+      say(`wrote ${written.items.length} items to ${options.out}${unrecorded}`);
       if (issues && !options.quiet) io.writeErr(issues.tell([output]));
       await issues?.record([output]);
     }
   } else {
     io.writeOut(render(plan, settings));
+    // Which calendar it becomes is not known here, so nothing is compared or recorded.
+    if (issues)
+      say(
+        'a calendar written to stdout is not recorded as issued and carries no cancellations of what was removed; to issue it, use --out FILE.ics.',
+      );
     if (nothingToDo(plan) && format !== 'text') say(`${nothingFor(plan)}.`);
   }
   if (!(toTerminal && format === 'text')) for (const w of tellWarnings(full.warnings)) say(`warning: ${w}`);

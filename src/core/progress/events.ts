@@ -1,6 +1,6 @@
 import { ID_PATTERN, textProblem } from '../text/text-rules.js';
 import type { DoneRecord } from './inspection-record.js';
-import type { EventContent, IssuedEvent } from './issues.js';
+import type { CancelReason, EventContent, IssuedEvent } from './issues.js';
 
 // The record of the fortnight as events: each change (an item done or undone, a deadline moved
 // or moved back) is one
@@ -31,6 +31,8 @@ export interface ProgressEvent {
   to?: string;
   /** For an issue: the calendar's name (its file name) and its events as issued. */
   calendar?: string;
+  /** For an issue: the notification date its events' UIDs hold. */
+  notified?: string;
   issued?: IssuedEvent[];
 }
 
@@ -75,8 +77,8 @@ export function eventName(recordedMs: number, host: string, pid: number, random:
 
 /** An event as its file's text: one JSON object, its keys in a fixed order. */
 export function eventText(e: ProgressEvent): string {
-  const { id, type, item, agency, at, recorded, by, note, undoes, to, calendar, issued } = e;
-  return `${JSON.stringify({ format: FORMAT, id, type, item, ...(agency && { agency }), at, ...(to && { to }), recorded, ...(by && { by }), ...(note && { note }), ...(undoes && { undoes }), ...(calendar && { calendar }), ...(issued && { issued }) }, null, 2)}\n`;
+  const { id, type, item, agency, at, recorded, by, note, undoes, to, calendar, notified, issued } = e;
+  return `${JSON.stringify({ format: FORMAT, id, type, item, ...(agency && { agency }), at, ...(to && { to }), recorded, ...(by && { by }), ...(note && { note }), ...(undoes && { undoes }), ...(calendar && { calendar }), ...(notified && { notified }), ...(issued && { issued }) }, null, 2)}\n`;
 }
 
 // Date.parse takes "2019-02-30" as 2 March: the date must read back as written.
@@ -164,12 +166,31 @@ function isEventContent(value: unknown): boolean {
   );
 }
 
+const DATE = /^\d{4}-\d{2}-\d{2}$/;
+const isDate = (value: unknown): value is string => typeof value === 'string' && DATE.test(value);
+
+// Why an issued event was cancelled, as jtai writes it.
+function isCancelReason(value: unknown): value is CancelReason {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return false;
+  const r = value as Record<string, unknown>;
+  if (r.kind === 'removed') return Object.keys(r).length === 1;
+  if (r.kind === 'notified') return Object.keys(r).length === 2 && isDate(r.notified);
+  return (
+    r.kind === 'reassigned' &&
+    Object.keys(r).length === 2 &&
+    Array.isArray(r.to) &&
+    r.to.length <= 100 &&
+    r.to.every((name) => typeof name === 'string' && textField(name, 'to', 'line', MAX_BY) !== undefined)
+  );
+}
+
 // An issue's calendar name and events, each checked as strictly as any other field.
-function checkedIssue(data: Record<string, unknown>): { calendar: string; issued: IssuedEvent[] } {
+function checkedIssue(data: Record<string, unknown>): { calendar: string; notified?: string; issued: IssuedEvent[] } {
   const calendar = textField(data.calendar, 'calendar', 'line', 255);
   const issued = data.issued;
   if (calendar === undefined || !Array.isArray(issued) || issued.length > MAX_ISSUED)
     throw new Error(`it is an issue without its "calendar" and its "issued" list (at most ${MAX_ISSUED} events)`);
+  if (data.notified !== undefined && !isDate(data.notified)) throw new Error('its "notified" is not a date');
   const events = issued.map((e: unknown): IssuedEvent => {
     const r = (e ?? {}) as Record<string, unknown>;
     const ok =
@@ -182,6 +203,8 @@ function checkedIssue(data: Record<string, unknown>): { calendar: string; issued
       (r.sequence as number) >= 0 &&
       (r.sequence as number) <= 2_147_483_647 &&
       (r.cancelled === undefined || r.cancelled === true) &&
+      (r.why === undefined || (r.cancelled === true && isCancelReason(r.why))) &&
+      (r.notified === undefined || isDate(r.notified)) &&
       (r.content === undefined || isEventContent(r.content));
     if (!ok) throw new Error('one of its "issued" events is not an item, a date, a deadline and a sequence');
     const title = textField(r.title, 'title', 'line', MAX_NOTE)!;
@@ -192,10 +215,12 @@ function checkedIssue(data: Record<string, unknown>): { calendar: string; issued
       due: r.due as string | null,
       sequence: r.sequence as number,
       ...(r.cancelled === true && { cancelled: true }),
+      ...(r.why !== undefined && { why: r.why as CancelReason }),
+      ...(r.notified !== undefined && { notified: r.notified as string }),
       ...(r.content !== undefined && { content: r.content as EventContent }),
     };
   });
-  return { calendar, issued: events };
+  return { calendar, ...(data.notified !== undefined && { notified: data.notified as string }), issued: events };
 }
 
 /**

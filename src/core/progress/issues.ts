@@ -15,8 +15,12 @@ export interface IssuedEvent {
   /** The deadline, or null for an all-day item. */
   due: string | null;
   sequence: number;
-  /** Issued as cancelled: the item had gone from the plan. */
+  /** Issued as cancelled: the item had gone from the plan (or from this calendar, or from this notification date). */
   cancelled?: boolean;
+  /** Why it was issued cancelled (absent in issues recorded before jtai kept it: the item was taken out). */
+  why?: CancelReason;
+  /** The notification date in its UID, when not its issue's: an event of the inspection as notified before a correction. */
+  notified?: string;
   /** A fingerprint of each part of the event's content, to tell a change other than time or title (absent in issues recorded before jtai kept it). */
   content?: EventContent;
 }
@@ -24,17 +28,30 @@ export interface IssuedEvent {
 /**
  * The parts of an event's content a fingerprint is kept for: the whole event (everything but
  * its stamps and SEQUENCE), who must act (names only), the same with their contacts, the
- * details (time's words, contents, note, source), progress, and the reminders.
+ * details (time's words, contents, note, source), a move with its reason, and the reminders.
+ * (Issues recorded by an earlier jtai may hold "progress": calendars carry none now.)
  */
-export const CONTENT_PARTS = ['event', 'who', 'contact', 'details', 'progress', 'reminders'] as const;
+export const CONTENT_PARTS = ['event', 'who', 'contact', 'details', 'moves', 'reminders'] as const;
 export type ContentPart = (typeof CONTENT_PARTS)[number];
 export type EventContent = Partial<Record<ContentPart, string>>;
+
+/**
+ * Why an event was issued cancelled: its item taken out of the plan; the inspection's
+ * notification date corrected (to this one), so that its events have other UIDs; or the item
+ * still in the plan but no longer for this calendar's agency (now for these, by name).
+ */
+export type CancelReason =
+  | { kind: 'removed' }
+  | { kind: 'notified'; notified: string }
+  | { kind: 'reassigned'; to: string[] };
 
 /** The last issue of one calendar. */
 export interface CalendarIssue {
   calendar: string;
   /** When it was issued, with its UTC offset. */
   at: string;
+  /** The notification date its events' UIDs hold (absent in issues recorded before jtai kept it: the plan's). */
+  notified?: string;
   events: IssuedEvent[];
 }
 
@@ -47,7 +64,10 @@ export interface CalendarChanges {
   /** At the same time with the same title, but other content: the parts that changed. */
   changed: Array<{ item: PlanItem; was: IssuedEvent; parts: ContentPart[] }>;
   added: PlanItem[];
+  /** Gone from this calendar: taken out of the plan, or (why.kind "reassigned") now for other agencies only. */
   removed: IssuedEvent[];
+  /** The notification date changed since the last issue: every event is new, and this many old ones are sent as cancelled. */
+  renotified: { from: string; to: string; cancelled: number } | null;
   /** The SEQUENCE of each event of the plan. */
   sequences: Record<string, number>;
   /** The events gone from the plan, to issue as cancelled (with their new SEQUENCE). */
@@ -59,7 +79,12 @@ export function foldIssues(events: readonly ProgressEvent[]): Record<string, Cal
   const issues: Record<string, CalendarIssue> = {};
   for (const e of sortEvents(events))
     if (e.type === 'issue' && e.calendar && e.issued)
-      issues[e.calendar] = { calendar: e.calendar, at: e.at, events: e.issued };
+      issues[e.calendar] = {
+        calendar: e.calendar,
+        at: e.at,
+        ...(e.notified && { notified: e.notified }),
+        events: e.issued,
+      };
   return issues;
 }
 
@@ -92,22 +117,44 @@ export function changedParts(was: EventContent | undefined, now: EventContent | 
 const MAX_SEQUENCE = 2_147_483_647;
 const bump = (n: number) => Math.min(MAX_SEQUENCE, n + 1);
 
+/** What calendarChanges needs besides the items and the last issue. */
+export interface CalendarChangesOptions {
+  /** The plan's notification date, which its events' UIDs hold. */
+  notified: string;
+  /**
+   * The stamp of this issue as a SEQUENCE (the file's stamp, sequenceOf in render/ics.ts): an
+   * event issued for the first time gets it, and a changed or cancelled one at least it, so that
+   * neither is ever lower than one a calendar made without the record before it had.
+   */
+  stamp?: number;
+  /** Each event's content now, by item id (from the renderer), to tell a change of content. */
+  content?: Readonly<Record<string, EventContent>>;
+  /** For a calendar of some agencies: the whole plan's items, to tell an item now for others from one taken out. */
+  whole?: readonly PlanItem[];
+}
+
+// An event is its UID: the notification date and the item.
+const uidKey = (notified: string, item: string) => `${notified} ${item}`;
+
 /**
  * What changed between a calendar's last issue and a plan: an item at another time is moved,
- * one with another title renamed, one with other content (its contact, details, progress or
- * reminders, told by their fingerprints) changed (each a SEQUENCE higher), a new one added (SEQUENCE 0), one
- * gone removed (issued cancelled, a SEQUENCE higher, and kept cancelled in later issues); an
- * event issued for the first time gets the SEQUENCE `first`.
+ * one with another title renamed, one with other content (its contact, details, moves or
+ * reminders, told by their fingerprints) changed (each with a higher SEQUENCE), a new one added, one
+ * gone removed (issued cancelled with a higher SEQUENCE, and kept cancelled in later issues), and
+ * every event of another notification date cancelled the same way. A changed or cancelled
+ * event's SEQUENCE is one higher and at least `stamp`; an event issued for the first time gets
+ * `stamp`; one unchanged keeps its own.
  */
 export function calendarChanges(
   items: readonly PlanItem[],
   last: CalendarIssue | null,
-  /** The SEQUENCE of an event issued for the first time: the file's stamp, so that it is never lower than one a calendar issued without the record had. */
-  first = 0,
-  /** Each event's content now, by item id (from the renderer), to tell a change of content. */
-  content: Readonly<Record<string, EventContent>> = {},
+  options: CalendarChangesOptions,
 ): CalendarChanges {
-  const before = new Map((last?.events ?? []).map((e) => [e.item, e]));
+  const { notified, stamp = 0, content = {}, whole = items } = options;
+  // A changed event's SEQUENCE: one higher, and at least this issue's stamp.
+  const raise = (n: number) => Math.max(bump(n), stamp);
+  const dateOf = (e: IssuedEvent) => e.notified ?? last?.notified ?? notified;
+  const before = new Map((last?.events ?? []).map((e) => [uidKey(dateOf(e), e.item), e]));
   const changes: CalendarChanges = {
     since: last,
     moved: [],
@@ -115,36 +162,52 @@ export function calendarChanges(
     changed: [],
     added: [],
     removed: [],
+    renotified: null,
     sequences: {},
     cancelled: [],
   };
   for (const item of items) {
-    const was = before.get(item.id);
+    const was = before.get(uidKey(notified, item.id));
     if (!was || was.cancelled) {
-      if (was) changes.added.push(item);
-      else if (last) changes.added.push(item);
-      changes.sequences[item.id] = was ? bump(was.sequence) : first;
+      if (was || last) changes.added.push(item);
+      changes.sequences[item.id] = was ? raise(was.sequence) : stamp;
     } else if (was.due !== item.due || was.date !== item.date) {
       changes.moved.push({ item, was });
-      changes.sequences[item.id] = bump(was.sequence);
+      changes.sequences[item.id] = raise(was.sequence);
     } else if (was.title !== item.title) {
       changes.renamed.push({ item, was });
-      changes.sequences[item.id] = bump(was.sequence);
+      changes.sequences[item.id] = raise(was.sequence);
     } else {
       const parts = changedParts(was.content, content[item.id]);
       if (parts.length > 0) changes.changed.push({ item, was, parts });
-      changes.sequences[item.id] = parts.length > 0 ? bump(was.sequence) : was.sequence;
+      changes.sequences[item.id] = parts.length > 0 ? raise(was.sequence) : was.sequence;
     }
   }
-  const now = new Set(items.map((i) => i.id));
-  for (const was of before.values()) {
-    if (now.has(was.item)) continue;
-    if (was.cancelled) changes.cancelled.push(was);
-    else {
-      changes.removed.push(was);
-      changes.cancelled.push({ ...was, sequence: bump(was.sequence), cancelled: true });
+  const now = new Set(items.map((i) => uidKey(notified, i.id)));
+  const inPlan = new Map(whole.map((i) => [i.id, i]));
+  let renotified = 0;
+  for (const [key, was] of before) {
+    if (now.has(key)) continue;
+    const date = dateOf(was);
+    const other = date === notified ? {} : { notified: date };
+    if (was.cancelled) {
+      changes.cancelled.push({ ...was, ...other });
+      continue;
     }
+    const item = inPlan.get(was.item);
+    const why: CancelReason =
+      date !== notified
+        ? { kind: 'notified', notified }
+        : item
+          ? { kind: 'reassigned', to: item.agencies.map((a) => a.name) }
+          : { kind: 'removed' };
+    const gone: IssuedEvent = { ...was, ...other, sequence: raise(was.sequence), cancelled: true, why };
+    if (why.kind === 'notified') renotified++;
+    else changes.removed.push(gone);
+    changes.cancelled.push(gone);
   }
+  const from = last?.notified;
+  if (from && from !== notified && renotified > 0) changes.renotified = { from, to: notified, cancelled: renotified };
   return changes;
 }
 

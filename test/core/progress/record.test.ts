@@ -63,6 +63,50 @@ describe('the events both faces write', () => {
   });
 });
 
+describe('a calendar issued, as an event', () => {
+  const issue = {
+    id: 'i1',
+    type: 'issue' as const,
+    item: 'calendar',
+    at: '2019-03-19T16:40:00+00:00',
+    recorded: '2019-03-19T16:40:00.000Z',
+    calendar: 'jtai.ics',
+    notified: '2019-03-19',
+    issued: [
+      { item: 'children-list', title: 'List', date: '2019-03-19', due: '2019-03-19T17:00:00.000Z', sequence: 7 },
+      {
+        item: 'children-list',
+        title: 'List',
+        date: '2019-03-18',
+        due: '2019-03-18T17:00:00.000Z',
+        sequence: 8,
+        cancelled: true,
+        why: { kind: 'notified' as const, notified: '2019-03-19' },
+        notified: '2019-03-18',
+      },
+      {
+        item: 'yot-cases',
+        title: 'YOT',
+        date: '2019-03-20',
+        due: null,
+        sequence: 9,
+        cancelled: true,
+        why: { kind: 'reassigned' as const, to: ['Police', 'Health'] },
+      },
+    ],
+  };
+  test('reads back as written, with its notification date and why each event was cancelled', () => {
+    expect(readEvent(eventText(issue))).toEqual({ event: issue });
+  });
+  test('a reason jtai does not write, or a date that is not one, is said', () => {
+    const bad = (change: object) =>
+      readEvent(eventText({ ...issue, issued: [{ ...issue.issued[1]!, ...change }] }) as string);
+    expect(bad({ why: { kind: 'lost' } })).toHaveProperty('problem');
+    expect(bad({ notified: '18/03/2019' })).toHaveProperty('problem');
+    expect(readEvent(eventText({ ...issue, notified: 'Monday' }))).toHaveProperty('problem');
+  });
+});
+
 describe('the progress folder as files', () => {
   test('its name follows the inspection file', () => {
     expect(progressFolderName('jtai-inspection.yaml')).toBe('jtai-inspection.progress');
