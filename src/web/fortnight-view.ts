@@ -134,7 +134,7 @@ export function mountFortnight(root: HTMLElement, hooks: FortnightHooks): Fortni
   async function opening(reading: Promise<OpenedFolder | undefined>): Promise<void> {
     try {
       const folder = await reading;
-      if (folder) await openFolder(folder, `Opened ${folder.name}.`);
+      if (folder) await openFolder(folder, `Opened ${folder.name}.`, undefined, false);
     } catch (e) {
       if (e instanceof JtaiError) hooks.problems(problemLines(e));
       else if (e instanceof DOMException) hooks.problems([`The folder could not be read (${e.message}).`]);
@@ -151,7 +151,12 @@ export function mountFortnight(root: HTMLElement, hooks: FortnightHooks): Fortni
     hooks.changed(undefined);
   }
 
-  async function openFolder(reading: OpenedFolder | (() => Promise<OpenedFolder>), saying: string, saved?: string) {
+  async function openFolder(
+    reading: OpenedFolder | (() => Promise<OpenedFolder>),
+    saying: string,
+    saved?: string,
+    focus = true,
+  ) {
     try {
       const folder = typeof reading === 'function' ? await reading() : reading;
       open = await openInspection(folder, hooks.builtIns);
@@ -162,7 +167,9 @@ export function mountFortnight(root: HTMLElement, hooks: FortnightHooks): Fortni
     }
     hooks.problems([]);
     hooks.changed(open);
-    tell(saying);
+    // Opened: the keyboard stays on the button pressed; after a record, on what was done.
+    if (focus) tell(saying);
+    else said.textContent = saying;
   }
 
   async function record(make: () => ProgressEvent | undefined, done: (e: ProgressEvent) => string, none: string) {

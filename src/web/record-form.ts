@@ -107,7 +107,8 @@ export function recordForms(
 
   const deadlines = submissions.filter((i) => i.due !== null);
   const moveItem = el('select', { class: 'govuk-select', id: 'move-item' }, ...options(deadlines));
-  moveItem.value = deadlines.some((i) => i.id === kept.moveItem) ? kept.moveItem : (deadlines[0]?.id ?? '');
+  const firstDue = deadlines.find((i) => plan.progress?.items[i.id]?.status !== 'done') ?? deadlines[0];
+  moveItem.value = deadlines.some((i) => i.id === kept.moveItem) ? kept.moveItem : (firstDue?.id ?? '');
   moveItem.addEventListener('change', () => void (kept.moveItem = moveItem.value));
   const to = input('move-to', { 'aria-describedby': 'move-to-hint' });
   const why = el('input', { class: 'govuk-input', id: 'move-why', type: 'text', autocomplete: 'off' });
