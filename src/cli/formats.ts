@@ -85,7 +85,7 @@ export interface RenderSettings {
   /** ICS that cancels the plan's events. */
   cancel: boolean;
   /** For an ICS issued again: each event's SEQUENCE, and the events to cancel. */
-  issue?: { sequences: Record<string, number>; cancelled: IssuedEvent[] };
+  issue?: { sequences: Readonly<Record<string, number>>; cancelled: readonly IssuedEvent[] };
 }
 
 type Renderer = (plan: TrackedPlan, s: RenderSettings) => string;

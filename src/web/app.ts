@@ -17,7 +17,7 @@ import { type Choices, queryOf, readAddress } from './address.js';
 import { readPageData } from './data.js';
 import { type DateParts, isWholeDate, partsOf, readDateParts } from './date-field.js';
 import { el, fill } from './dom.js';
-import { download, saveText } from './downloads.js';
+import { download, fileName, saveText } from './downloads.js';
 import { tellShown, tellTabTitle } from './page-words.js';
 import { type Problem, followProblemLink, showProblems } from './problems.js';
 import { openRuleSet } from './rule-sets.js';
@@ -300,6 +300,13 @@ function start(): void {
   form.downloads.addEventListener('click', (event) => {
     const button = (event.target as HTMLElement).closest('button');
     if (!button) return;
+    // With the inspection folder open to record in, the calendar is an issue of it, as "jtai plan --out" makes one.
+    if (
+      button.dataset.format === 'ics' &&
+      shown &&
+      fortnight.issue(shown.forDownload, fileName(shown.forDownload, 'ics'), data.version)
+    )
+      return;
     if (button.dataset.format && shown) download(button.dataset.format, shown.forDownload, data.version);
     else if (button.id === 'print') window.print();
   });

@@ -31,10 +31,15 @@ export function saveText(name: string, type: string, text: string): void {
   setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }
 
+/** A download's name: fileName(plan, "ics") is "jtai-2019-03-19.ics", or "jtai-2019-03-19-police.ics" for one agency. */
+export function fileName(plan: TrackedPlan, ext: string): string {
+  const agency = plan.filter ? `-${plan.filter.agencies.map((a) => a.id).join('-')}` : '';
+  return `jtai-${plan.notified}${agency}.${ext}`;
+}
+
 /** Saves a plan in a format ("ics", "csv", "md", "json", "html") as jtai-2019-03-19-police.ics. */
 export function download(format: string, plan: TrackedPlan, version: string): void {
   const file = FILES[format];
   if (!file) return;
-  const agency = plan.filter ? `-${plan.filter.agencies.map((a) => a.id).join('-')}` : '';
-  saveText(`jtai-${plan.notified}${agency}.${file.ext}`, file.type, file.make(plan, version));
+  saveText(fileName(plan, file.ext), file.type, file.make(plan, version));
 }

@@ -8,7 +8,7 @@ import { tellDue } from '../render/words.js';
 import type { BuiltIn } from './data.js';
 import { el, fill } from './dom.js';
 import { type OpenedFolder, canRecord, pickFolder, readPickedFiles } from './folder.js';
-import { type OpenInspection, openInspection, problemLines } from './fortnight.js';
+import { type OpenInspection, issueCalendar, openInspection, problemLines } from './fortnight.js';
 import { type Kept, recordForms } from './record-form.js';
 import { statusNode } from './status-view.js';
 
@@ -31,6 +31,8 @@ export interface FortnightHooks {
 export interface Fortnight {
   /** The inspection open, if any. */
   current(): OpenInspection | undefined;
+  /** With the folder open to record in: downloads the plan's calendar as an issue of it, recorded, and says what changed since the last; false if it cannot record. */
+  issue(plan: TrackedPlan, name: string, version: string): boolean;
   /** Shows the status and the forms for the plan on screen (the inspection's, maybe for one agency). */
   show(plan: TrackedPlan | undefined): void;
 }
@@ -242,6 +244,25 @@ export function mountFortnight(root: HTMLElement, hooks: FortnightHooks): Fortni
 
   return {
     current: () => open,
+    issue(plan, name, version) {
+      const o = open;
+      if (!o?.folder.record) return false;
+      let made: ReturnType<typeof issueCalendar>;
+      try {
+        made = issueCalendar(o, plan, name, version, hooks.now());
+      } catch (e) {
+        if (!(e instanceof JtaiError)) throw e;
+        showWrong(problemLines(e));
+        return true;
+      }
+      hooks.download(name, 'text/calendar', made.text);
+      void record(
+        () => made.event,
+        () => made.summary,
+        '',
+      );
+      return true;
+    },
     show(plan) {
       if (!open || !plan?.progress) {
         fill(about);

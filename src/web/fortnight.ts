@@ -19,6 +19,11 @@ import { JtaiError, RuleSetError, UnknownYearError, formatPosition } from '../er
 import type { BuiltIn } from './data.js';
 import type { OpenedFolder } from './folder.js';
 import { openRuleSet } from './rule-sets.js';
+import { foldIssues } from '../core/progress/issues.js';
+import type { TrackedPlan } from '../core/progress/progress.js';
+import { issueEvent, nextIssue } from '../render/calendar-issue.js';
+import { renderChanges } from '../render/changes.js';
+import { renderIcs } from '../render/ics.js';
 
 // The fortnight in the page: an inspection folder opened, its plan with what is done (the same
 // core as "jtai status"), and the events the page records into it (the same files "jtai done",
@@ -282,4 +287,33 @@ export function moveBackNow(
     current,
     ...said(o),
   });
+}
+
+/**
+ * The inspection's calendar as the page downloads it with the folder open, issued as "jtai plan
+ * --out NAME" issues it: what changed since NAME was last issued (from the CLI or a page), sent
+ * as cancelled or with a higher SEQUENCE, and the event that records this issue.
+ */
+export function issueCalendar(
+  open: OpenInspection,
+  plan: TrackedPlan,
+  name: string,
+  version: string,
+  nowMs: number,
+): { text: string; event: ProgressEvent; summary: string } {
+  const ics = { stamp: new Date(nowMs), remindMinutes: 60, version };
+  const issue = nextIssue({
+    last: foldIssues(open.folded.events),
+    key: name,
+    name,
+    plan,
+    whole: trackedAt(open, nowMs).plan.items,
+    ics,
+  });
+  const recordedMs = recordedAt(open, nowMs);
+  return {
+    text: renderIcs(plan, { ...ics, ...issue.settings }),
+    event: issueEvent(issue, { id: newId(recordedMs), recordedMs, at: instantIn(open.zone, nowMs) }),
+    summary: renderChanges(name, issue.changes, issue.events.length, issue.whom).trim(),
+  };
 }

@@ -6,6 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import ICAL from 'ical.js';
 import { runCli } from '../helpers.js';
 import { PAGE, hasChromium, launch } from './browser.js';
 
@@ -348,6 +349,56 @@ describe.skipIf(!run)('the fortnight in the page, in chromium', { timeout: 60_00
     expect(copied.html).toContain('border-collapse');
     expect(copied.text).toBe((await cli('text')).stdout);
     await context.close();
+  });
+
+  test('the calendar downloaded with the folder open is an issue of it, as jtai plan --out makes one', async () => {
+    const dir = await cliFolder();
+    const page = await openWithFolder(dir);
+    const file = join(dir, 'jtai-inspection.yaml');
+    const [first] = await Promise.all([
+      page.waitForEvent('download'),
+      page.click('text=Add to your calendar (Outlook)'),
+    ]);
+    expect(first.suggestedFilename()).toBe('jtai-2019-03-19.ics');
+    await expect
+      .poll(() => page.textContent('#record-said'))
+      .toBe('jtai-2019-03-19.ics: issued for the first time, 14 events.');
+    const copyBack = async () => {
+      for (const f of (await pageRecord(page)).filter((f) => f.name.includes('-web-0-')))
+        writeFileSync(join(dir, 'jtai-inspection.progress', f.name), f.text);
+    };
+    await copyBack();
+    // The CLI knows that calendar by its name in the folder: nothing changed since the page issued it.
+    const cli = await runCli(['plan', '--out', join(dir, 'jtai-2019-03-19.ics'), '--changes', '--inspection', file]);
+    expect(cli.stdout).toMatch(
+      /^jtai-2019-03-19\.ics: since it was issued on Wed 20 Mar 2019 15:30, nothing changed\.\n$/,
+    );
+    // A deadline moved in the page, then the calendar again: the move said, its event's SEQUENCE higher.
+    await page.selectOption('#move-item', 'multi-agency-meetings');
+    await page.fill('#move-to', '22/03/2019 10:00');
+    await page.fill('#move-why', 'agreed with the lead inspector');
+    await page.fill('#move-by', 'Sam');
+    await page.click('#move-deadline');
+    await expect.poll(() => page.textContent('#record-said')).toMatch(/^Moved /);
+    const [second] = await Promise.all([
+      page.waitForEvent('download'),
+      page.click('text=Add to your calendar (Outlook)'),
+    ]);
+    await expect
+      .poll(() => page.textContent('#record-said'))
+      .toMatch(/^jtai-2019-03-19\.ics: since it was issued on Wed 20 Mar 2019 15:30, moved: 1, /);
+    const ics = ICAL.Component.fromString(readFileSync((await second.path())!, 'utf8'));
+    const seq = (c: ICAL.Component, uid: string) =>
+      c
+        .getAllSubcomponents('vevent')
+        .find((v) => v.getFirstPropertyValue('uid') === uid)!
+        .getFirstPropertyValue('sequence');
+    const firstIcs = ICAL.Component.fromString(readFileSync((await first.path())!, 'utf8'));
+    const moved = 'jtai-20190319-multi-agency-meetings@jtai';
+    const kept = 'jtai-20190319-children-list@jtai';
+    expect(Number(seq(ics, moved))).toBeGreaterThan(Number(seq(firstIcs, moved)));
+    expect(seq(ics, kept)).toBe(seq(firstIcs, kept));
+    await page.close();
   });
 
   test('the keyboard alone opens the folder and marks an item done', async () => {

@@ -1,6 +1,6 @@
 import { type TrackedPlan, forAgencies, instantIn } from '../../core/progress/progress.js';
 import type { ZoneRules } from '../../core/dates/zone-rules.js';
-import type { CalendarChanges, IssuedEvent } from '../../core/progress/issues.js';
+import type { NextIssue } from '../../render/calendar-issue.js';
 import type { LoadedProgress } from '../../io/inspection.js';
 import { basename, dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { filterWords, isInformational } from '../../core/plan/agencies.js';
@@ -127,47 +127,28 @@ async function calendarIssues(
   settings: RenderSettings,
   zone: ZoneRules,
 ) {
-  const { calendarChanges, foldIssues, issuedEvents } = await import('../../core/progress/issues.js');
+  const { foldIssues } = await import('../../core/progress/issues.js');
   const { renderChanges } = await import('../../render/changes.js');
-  const { contentOf, sequenceOf } = await import('../../render/ics.js');
-  const { stamp } = settings;
+  const { issueEvent, nextIssue } = await import('../../render/calendar-issue.js');
+  const { stamp, remindMinutes, version } = settings;
   const last = foldIssues(record.events);
-  type Issue = {
-    key: string;
-    name: string;
-    notified: string;
-    whom?: string;
-    changes: CalendarChanges;
-    events: IssuedEvent[];
-    settings: NonNullable<RenderSettings['issue']>;
-  };
+  type Issue = NextIssue;
   return {
     // A calendar is known by its path from the inspection file's folder (its absolute path if
     // outside it), or for --split by its agency (its file's name has the area in it, which may be renamed).
     next(path: string, plan: TrackedPlan, agency?: string): Issue {
       const key = agency ? `agency:${agency}` : calendarKey(inspectionPath, path);
-      // An issue recorded before jtai kept paths (and the notification date) is keyed by the file's name.
-      const old = last[basename(path)];
-      const since = Object.hasOwn(last, key) ? last[key]! : old && !old.notified ? old : null;
-      // What each event says, as the calendar will write it, to tell a change of content.
-      const content = contentOf(plan, { stamp, remindMinutes: settings.remindMinutes, version: settings.version });
-      const changes = calendarChanges(plan.items, since, {
-        notified: plan.notified,
-        stamp: sequenceOf(stamp),
-        content,
+      return nextIssue({
+        last,
+        key,
+        // An issue recorded before jtai kept paths (and the notification date) is keyed by the file's name.
+        legacyName: basename(path),
+        name: agency ? basename(path) : key,
+        plan,
         // An item gone from an agency's calendar but still in the plan is no longer theirs, not taken out.
         whole: full.items,
+        ics: { stamp, remindMinutes, version },
       });
-      return {
-        key,
-        name: agency ? basename(path) : key,
-        notified: plan.notified,
-        // For an agency's calendar with nothing left in it: whom it was for.
-        ...(plan.items.length === 0 && plan.filter && { whom: filterWords(plan) }),
-        changes,
-        events: issuedEvents(plan.items, changes, content),
-        settings: { sequences: changes.sequences, cancelled: changes.cancelled },
-      };
     },
     /** The agencies whose own calendar (--split) was issued before. */
     agencies(): string[] {
@@ -188,16 +169,7 @@ async function calendarIssues(
         const nowMs = Date.now() + order++;
         recordEvent(
           record.folder,
-          {
-            id: newEventId(nowMs),
-            type: 'issue',
-            item: 'calendar', // the calendar's own name is in "calendar": any file name
-            at: instantIn(zone, nowMs),
-            recorded: new Date(nowMs).toISOString(),
-            calendar: issue.key,
-            notified: issue.notified,
-            issued: issue.events,
-          },
+          issueEvent(issue, { id: newEventId(nowMs), recordedMs: nowMs, at: instantIn(zone, nowMs) }),
           nowMs,
           inspectionPath,
         );
