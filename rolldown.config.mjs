@@ -20,6 +20,7 @@ const builtinRequires = {
   load(id) {
     if (!id.startsWith(PREFIX)) return null;
     const name = id.slice(PREFIX.length);
+    if (name === 'process') return 'module.exports = process;'; // the global: no module to load
     if (name === 'child_process')
       return "module.exports = { spawn() { throw new Error('jtai has no executable subcommands'); } };";
     return `module.exports = process.getBuiltinModule(${JSON.stringify(`node:${name}`)});`;
@@ -53,6 +54,9 @@ const START = (id) => START_MODULES.has(id) || /^\0rolldown[\\/]runtime|node_mod
 // the paths main.ts and load-rule-set.ts work out from import.meta.url hold for both.
 export default defineConfig({
   input: { jtai: 'src/cli/main.ts' },
+  // The start chunk is the entry itself (jtai.cjs, exporting main and run besides what the other
+  // chunks import from it): one file fewer to find, read and compile at every start.
+  preserveEntrySignatures: 'allow-extension',
   platform: 'node',
   plugins: [builtinRequires],
   // The version is written into the bundle, sparing start-up a read of package.json.
@@ -62,7 +66,7 @@ export default defineConfig({
     // the few kilobytes it would save to split them. Parsing rule-set files (yaml, zod, luxon),
     // the other formats, colour and the other commands stay in chunks loaded when needed.
     codeSplitting: {
-      groups: [{ name: 'start', test: START }],
+      groups: [{ name: 'jtai', test: START }],
     },
     dir: 'dist/bundle',
     // CommonJS: Node starts a CommonJS program about 9 ms sooner than an ES module one (no
@@ -72,5 +76,8 @@ export default defineConfig({
     entryFileNames: '[name].cjs',
     chunkFileNames: '[name]-[hash].cjs',
     minify: true,
+    // Non-ASCII characters written as escapes: a chunk that is all ASCII is read into a one-byte
+    // string, decoded and compiled faster than one with a "·" in it.
+    charset: 'ascii',
   },
 });
