@@ -27,10 +27,19 @@ const builtinRequires = {
   },
 };
 
-// What every "jtai plan" needs, text or JSON: main, the plan command and those two renderers,
-// and every module they import statically (not "import type", not a lazy import()), derived
-// here from the sources so that a new core module lands in the start chunk by itself.
-const START_ENTRIES = ['src/cli/main.ts', 'src/cli/commands/plan.ts', 'src/render/text.ts', 'src/render/json.ts'];
+// What every "jtai plan" needs, text or JSON: main, the plan command and those two renderers;
+// what a plan in an inspection's folder needs besides (reading the inspection file from the
+// user's cache, and its progress folder); and "jtai next". With every module they import
+// statically (not "import type", not a lazy import()), derived here from the sources so that a
+// new core module lands in the start chunk by itself.
+const START_ENTRIES = [
+  'src/cli/main.ts',
+  'src/cli/commands/plan.ts',
+  'src/render/text.ts',
+  'src/render/json.ts',
+  'src/io/inspection.ts',
+  'src/cli/commands/next.ts',
+];
 const STATIC_IMPORT = /^\s*(?:import|export)\s+(?!type\b)(?:[^'";]*?\sfrom\s+)?['"](\.{1,2}\/[^'"]+)['"]/gm;
 
 /** The project's modules a set of entries imports statically, as absolute paths. */

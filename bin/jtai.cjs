@@ -25,10 +25,13 @@ function cacheFolder(env) {
   return base && path.join(base, 'jtai', 'code', `${process.version}-${process.arch}`);
 }
 
-// One cache file for each chunk of each install: its path, without the hash of its name, so
-// that a rebuild replaces the file rather than adding one.
+// One cache file for each chunk of each install and each command: its path, without the hash of
+// its name, so that a rebuild replaces the file rather than adding one; and the command, so that
+// each holds what that command runs (V8 keeps the functions compiled by the end of the run that
+// wrote it: "jtai --version" would otherwise leave plan to compile most of its own every time).
 function cacheFileOf(folder, filename) {
-  return path.join(folder, `${encodeURIComponent(filename.replace(/-[\w-]{8}\.cjs$/, '.cjs'))}.v8`);
+  const command = /^[a-z]{1,20}$/.test(process.argv[2] ?? '') ? process.argv[2] : '-';
+  return path.join(folder, `${encodeURIComponent(filename.replace(/-[\w-]{8}\.cjs$/, '.cjs'))}.${command}.v8`);
 }
 
 // A cache file: the lengths of the chunk's text and of V8's data (4 bytes each), the text, then

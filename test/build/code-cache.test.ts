@@ -9,6 +9,7 @@ import { afterAll, describe, expect, test } from 'vitest';
 // damaged, stale, made for other text or not writable, jtai prints the same bytes.
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
+const VERSION = (JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { version: string }).version;
 const once = process.env.TZ === 'UTC';
 const PLAN = ['plan', '-n', '2019-03-19', '-f', 'json', '-q'];
 const home = mkdtempSync(join(tmpdir(), 'jtai-code-cache-'));
@@ -26,7 +27,7 @@ function jtai(env: Record<string, string>, args = PLAN, cwd = home, root = ROOT)
 const expected = jtai({ JTAI_CACHE: '0', HOME: home });
 const folderOf = (cache: string) => join(cache, 'jtai', 'code', `${process.version}-${process.arch}`);
 const entryCache = (cache: string) =>
-  join(folderOf(cache), readdirSync(folderOf(cache)).find((f) => f.endsWith('%2Fjtai.cjs.v8'))!);
+  join(folderOf(cache), readdirSync(folderOf(cache)).find((f) => f.endsWith('%2Fjtai.cjs.plan.v8'))!);
 
 describe.runIf(once)('the code cache', () => {
   test('is written once, one file for each chunk run, for the user alone, and then used', () => {
@@ -34,9 +35,11 @@ describe.runIf(once)('the code cache', () => {
     expect(jtai({ XDG_CACHE_HOME: cache })).toEqual(expected);
     const files = readdirSync(folderOf(cache)).sort();
     expect(files.map((f) => decodeURIComponent(f).replace(/^.*[\\/]/, ''))).toEqual([
-      'jtai.cjs.v8',
-      'rolldown-runtime.cjs.v8',
-    ]); // by the chunk's path, without the hash of its name: a rebuild replaces it
+      'jtai.cjs.plan.v8',
+      'rolldown-runtime.cjs.plan.v8',
+    ]); // by the chunk's path, without the hash of its name (a rebuild replaces it), and the command
+    expect(jtai({ XDG_CACHE_HOME: cache }, ['--version']).stdout).toBe(`${VERSION}\n`);
+    expect(readdirSync(folderOf(cache)).filter((f) => f.includes('jtai.cjs'))).toHaveLength(2);
     expect(statSync(folderOf(cache)).mode & 0o777).toBe(0o700);
     for (const f of files) expect(statSync(join(folderOf(cache), f)).mode & 0o777).toBe(0o600);
     const written = statSync(entryCache(cache)).mtimeMs;
