@@ -1,8 +1,8 @@
 #!/usr/bin/env node
 // The jtai command: runs the bundled CLI. CommonJS, because Node starts a CommonJS program
-// several milliseconds sooner than an ES module one (docs/performance.md). Everything here is in
-// this one file, and uses only what Node has loaded by now (node:module alone would load its ES
-// module loader): each file and module loaded costs start-up time.
+// several milliseconds sooner than an ES module one (docs/performance.md). All of it is in this
+// one file, and it loads no more of Node than node:vm (node:module would load Node's ES module
+// loader): each file and module loaded costs start-up time.
 'use strict';
 const fs = require('node:fs');
 const path = require('node:path');
@@ -12,12 +12,12 @@ const BUNDLE = path.join(__dirname, '..', 'dist', 'bundle');
 
 // The V8 code cache for the bundle's chunks: compiling them is most of jtai's own start-up, and
 // V8 can keep what it compiled. It sits in the user's cache folder (as src/io/user-cache.ts finds
-// it: $XDG_CACHE_HOME or ~/.cache, absolute paths only), one file for each chunk of each install,
-// and is keyed by content: the file holds the chunk's whole text beside V8's data, and is used
-// only while that text is the chunk's, so a rebuilt or edited chunk is never given an old cache
-// (V8 itself checks its version, its flags and the text's length). Written once, when the
-// process ends, with every function compiled by then; where it cannot be written, or
-// JTAI_CACHE=0 (or JTAI_CODE_CACHE=0) is set, jtai runs without it, as it would anyway.
+// it: $XDG_CACHE_HOME or ~/.cache, absolute paths only), and is keyed by content: each file holds
+// the chunk's whole text beside V8's data, and is used only while that text is the chunk's, so a
+// rebuilt or edited chunk is never given an old cache (V8 itself checks its version, its flags
+// and only the text's length). Written when none fits, as a run that succeeded ends, with every
+// function compiled by then; where it cannot be written, or JTAI_CACHE=0 (or JTAI_CODE_CACHE=0) is set,
+// jtai runs without it, as it would anyway.
 function cacheFolder(env) {
   if (env.JTAI_CACHE === '0' || env.JTAI_CODE_CACHE === '0') return undefined;
   const xdg = env.XDG_CACHE_HOME && path.isAbsolute(env.XDG_CACHE_HOME) ? env.XDG_CACHE_HOME : undefined;
@@ -26,12 +26,16 @@ function cacheFolder(env) {
 }
 
 // One cache file for each chunk of each install and each command: its path, without the hash of
-// its name, so that a rebuild replaces the file rather than adding one; and the command, so that
-// each holds what that command runs (V8 keeps the functions compiled by the end of the run that
-// wrote it: "jtai --version" would otherwise leave plan to compile most of its own every time).
+// its name, so that a rebuild replaces the file rather than adding one; and the command (its
+// help apart), so that each holds what that command runs. V8 keeps the functions compiled by the
+// end of the run that wrote it: "jtai --version", or a plan that stops at a mistyped date, would
+// otherwise leave every later plan to compile most of its own. So only a run that succeeds
+// writes one.
 function cacheFileOf(folder, filename) {
-  const command = /^[a-z]{1,20}$/.test(process.argv[2] ?? '') ? process.argv[2] : '-';
-  return path.join(folder, `${encodeURIComponent(filename.replace(/-[\w-]{8}\.cjs$/, '.cjs'))}.${command}.v8`);
+  const args = process.argv.slice(2);
+  const command = /^[a-z]{1,20}$/.test(args[0] ?? '') ? args[0] : '-';
+  const help = args.includes('--help') || args.includes('-h') ? '.help' : '';
+  return path.join(folder, `${encodeURIComponent(filename.replace(/-[\w-]{8}\.cjs$/, '.cjs'))}.${command}${help}.v8`);
 }
 
 // A cache file: the lengths of the chunk's text and of V8's data (4 bytes each), the text, then
@@ -90,8 +94,8 @@ function useCodeCache(folder) {
       .runInThisContext({ displayErrors: true })
       .call(chunk.exports, chunk.exports, Module.createRequire(filename), chunk, filename, BUNDLE);
   };
-  process.once('exit', () => {
-    if (compiled.length > 0) writeCaches(folder, compiled);
+  process.once('exit', (code) => {
+    if (code === 0 && compiled.length > 0) writeCaches(folder, compiled);
   });
 }
 

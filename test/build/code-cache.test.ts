@@ -39,7 +39,18 @@ describe.runIf(once)('the code cache', () => {
       'rolldown-runtime.cjs.plan.v8',
     ]); // by the chunk's path, without the hash of its name (a rebuild replaces it), and the command
     expect(jtai({ XDG_CACHE_HOME: cache }, ['--version']).stdout).toBe(`${VERSION}\n`);
-    expect(readdirSync(folderOf(cache)).filter((f) => f.includes('jtai.cjs'))).toHaveLength(2);
+    expect(jtai({ XDG_CACHE_HOME: cache }, ['plan', '--help']).code).toBe(0);
+    // A run that fails keeps no cache: it compiled only the way to its message.
+    expect(jtai({ XDG_CACHE_HOME: cache }, ['next', '-n', 'someday']).code).toBe(2);
+    expect(
+      readdirSync(folderOf(cache))
+        .filter((f) => f.includes('jtai.cjs'))
+        .sort(),
+    ).toEqual([
+      `${encodeURIComponent(join(ROOT, 'dist', 'bundle', 'jtai.cjs'))}.-.v8`,
+      `${encodeURIComponent(join(ROOT, 'dist', 'bundle', 'jtai.cjs'))}.plan.help.v8`,
+      `${encodeURIComponent(join(ROOT, 'dist', 'bundle', 'jtai.cjs'))}.plan.v8`,
+    ]);
     expect(statSync(folderOf(cache)).mode & 0o777).toBe(0o700);
     for (const f of files) expect(statSync(join(folderOf(cache), f)).mode & 0o777).toBe(0o600);
     const written = statSync(entryCache(cache)).mtimeMs;
