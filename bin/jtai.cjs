@@ -1,6 +1,104 @@
 #!/usr/bin/env node
 // The jtai command: runs the bundled CLI. CommonJS, because Node starts a CommonJS program
-// several milliseconds sooner than an ES module one (docs/performance.md).
+// several milliseconds sooner than an ES module one (docs/performance.md). All of it is in this
+// one file, and it loads no more of Node than node:vm (node:module would load Node's ES module
+// loader): each file and module loaded costs start-up time.
 'use strict';
-require('./code-cache.cjs').useCodeCache(require('node:path').join(__dirname, '..', 'dist', 'bundle'));
+const fs = require('node:fs');
+const path = require('node:path');
+const { Buffer } = require('node:buffer');
+
+const BUNDLE = path.join(__dirname, '..', 'dist', 'bundle');
+
+// The V8 code cache for the bundle's chunks: compiling them is most of jtai's own start-up, and
+// V8 can keep what it compiled. It sits in the user's cache folder (as src/io/user-cache.ts finds
+// it: $XDG_CACHE_HOME or ~/.cache, absolute paths only), and is keyed by content: each file holds
+// the chunk's whole text beside V8's data, and is used only while that text is the chunk's, so a
+// rebuilt or edited chunk is never given an old cache (V8 itself checks its version, its flags
+// and only the text's length). Written when none fits, as a run that succeeded ends, with every
+// function compiled by then; where it cannot be written, or JTAI_CACHE=0 (or JTAI_CODE_CACHE=0) is set,
+// jtai runs without it, as it would anyway.
+function cacheFolder(env) {
+  if (env.JTAI_CACHE === '0' || env.JTAI_CODE_CACHE === '0') return undefined;
+  const xdg = env.XDG_CACHE_HOME && path.isAbsolute(env.XDG_CACHE_HOME) ? env.XDG_CACHE_HOME : undefined;
+  const base = xdg ?? (env.HOME && path.isAbsolute(env.HOME) ? path.join(env.HOME, '.cache') : undefined);
+  return base && path.join(base, 'jtai', 'code', `${process.version}-${process.arch}`);
+}
+
+// One cache file for each chunk of each install and each command: its path, without the hash of
+// its name, so that a rebuild replaces the file rather than adding one; and the command (its
+// help apart), so that each holds what that command runs. V8 keeps the functions compiled by the
+// end of the run that wrote it: "jtai --version", or a plan that stops at a mistyped date, would
+// otherwise leave every later plan to compile most of its own. So only a run that succeeds
+// writes one.
+function cacheFileOf(folder, filename) {
+  const args = process.argv.slice(2);
+  const command = /^[a-z]{1,20}$/.test(args[0] ?? '') ? args[0] : '-';
+  const help = args.includes('--help') || args.includes('-h') ? '.help' : '';
+  return path.join(folder, `${encodeURIComponent(filename.replace(/-[\w-]{8}\.cjs$/, '.cjs'))}.${command}${help}.v8`);
+}
+
+// A cache file: the lengths of the chunk's text and of V8's data (4 bytes each), the text, then
+// V8's data twice. V8 refuses data of another version, other flags or another length, but runs
+// data damaged inside (a flipped bit) and crashes; a damaged file has two copies that differ,
+// found by a comparison as quick as reading it, and is not used.
+function cachedDataFor(file, text) {
+  try {
+    const bytes = fs.readFileSync(file);
+    const textLength = bytes.readUInt32LE(0);
+    const dataLength = bytes.readUInt32LE(4);
+    const data = 8 + textLength;
+    const usable =
+      textLength === text.length &&
+      bytes.length === data + 2 * dataLength &&
+      bytes.subarray(8, data).equals(text) &&
+      bytes.subarray(data, data + dataLength).equals(bytes.subarray(data + dataLength));
+    return usable ? bytes.subarray(data, data + dataLength) : undefined;
+  } catch {
+    return undefined; // none yet, unreadable, or too short
+  }
+}
+
+function writeCaches(folder, compiled) {
+  try {
+    fs.mkdirSync(folder, { recursive: true, mode: 0o700 });
+    for (const { file, text, script } of compiled) {
+      const data = script.createCachedData();
+      const lengths = Buffer.alloc(8);
+      lengths.writeUInt32LE(text.length, 0);
+      lengths.writeUInt32LE(data.length, 4);
+      const temp = `${file}.${process.pid}.tmp`;
+      fs.writeFileSync(temp, Buffer.concat([lengths, text, data, data]), { mode: 0o600 });
+      fs.renameSync(temp, file);
+    }
+  } catch {
+    // a read-only home, a full disk, a name too long: the next run compiles again
+  }
+}
+
+// Node's loader for .js and .cjs files, taken over for the bundle's chunks: each is read as bytes,
+// compared byte for byte with the text its cache was made from, and compiled with that cache.
+function useCodeCache(folder) {
+  const Module = module.constructor;
+  const vm = require('node:vm');
+  const compiled = [];
+  const load = Module._extensions['.js'];
+  Module._extensions['.js'] = function loadWithCache(chunk, filename) {
+    if (path.dirname(filename) !== BUNDLE) return load(chunk, filename);
+    const text = fs.readFileSync(filename);
+    const file = cacheFileOf(folder, filename);
+    const cachedData = cachedDataFor(file, text);
+    const script = new vm.Script(Module.wrap(text.toString('utf8')), { filename, cachedData });
+    if (cachedData === undefined || script.cachedDataRejected) compiled.push({ file, text, script });
+    script
+      .runInThisContext({ displayErrors: true })
+      .call(chunk.exports, chunk.exports, Module.createRequire(filename), chunk, filename, BUNDLE);
+  };
+  process.once('exit', (code) => {
+    if (code === 0 && compiled.length > 0) writeCaches(folder, compiled);
+  });
+}
+
+const folder = cacheFolder(process.env);
+if (folder) useCodeCache(folder);
 require('../dist/bundle/jtai.cjs').run();

@@ -1,14 +1,16 @@
 // npm run bench: cold start of `jtai plan` per format as a ratio to bare `node -e ""`, measured
-// in the same run, interleaved so that machine load hits every command alike; then schedules
-// computed per second in-process. Needs a build (npm install or npm run build).
+// in the same run, interleaved so that machine load hits every command alike, with each one's
+// peak RSS beside it; then growth with size, and schedules computed per second in-process. Needs
+// a build (npm install or npm run build).
 // Usage: node scripts/bench.mjs [runs per command, default 40]
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const runs = Number(process.argv[2] ?? 40);
+const loadAtStart = loadavg();
 const bin = fileURLToPath(new URL('../bin/jtai.cjs', import.meta.url));
 const plan = ['plan', '--notified', '2019-03-19'];
 
@@ -48,19 +50,64 @@ function timeOnce(args) {
   return Number(process.hrtime.bigint() - start) / 1e6;
 }
 
+// Peak RSS and jtai's own time, in runs of their own: a preloaded probe reports, on fd 3 as the
+// process exits, its maximum resident set and the time since the probe was loaded (after Node's
+// own start, before the bin), the same probe for bare node, so that the difference is jtai's.
+// The own time is what a loaded machine disturbs least: the other processes' load falls mostly
+// on Node's start, which it leaves out.
+const probe = join(folder, 'rss-probe.cjs');
+writeFileSync(
+  probe,
+  [
+    'const start = process.hrtime.bigint();',
+    "process.on('exit', () => require('node:fs').writeSync(3, `${process.resourceUsage().maxRSS} ${Number(process.hrtime.bigint() - start) / 1e6}`));",
+    '',
+  ].join('\n'),
+);
+function probeRun(args) {
+  const result = spawnSync(process.execPath, ['-r', probe, ...args], { stdio: ['ignore', 'ignore', 'pipe', 'pipe'] });
+  if (result.status !== 0) throw new Error(`${args.join(' ')} exited ${result.status}: ${result.stderr}`);
+  const [kib, ms] = String(result.output[3]).split(' ').map(Number);
+  return { mib: kib / 1024, ms };
+}
+
 const samples = Object.fromEntries(Object.keys(commands).map((k) => [k, []]));
+const rss = Object.fromEntries(Object.keys(commands).map((k) => [k, []]));
+const own = Object.fromEntries(Object.keys(commands).map((k) => [k, []]));
 for (const args of Object.values(commands)) timeOnce(args); // warm the file cache
 for (let i = 0; i < runs; i++) for (const [name, args] of Object.entries(commands)) samples[name].push(timeOnce(args));
+const probeRuns = Math.max(5, Math.ceil(runs / 2));
+for (let i = 0; i < probeRuns; i++)
+  for (const [name, args] of Object.entries(commands)) {
+    const { mib, ms } = probeRun(args);
+    rss[name].push(mib);
+    own[name].push(ms);
+  }
 
 const median = (xs) => {
   const s = [...xs].sort((a, b) => a - b);
   return s[Math.floor(s.length / 2)];
 };
 const base = median(samples['node -e ""']);
-console.log(`cold start, median of ${runs} runs (node ${process.version}, ${process.platform}/${process.arch})`);
+const baseRss = median(rss['node -e ""']);
+const baseOwn = median(own['node -e ""']);
+console.log(
+  `cold start, median of ${runs} runs; peak RSS and jtai's own time (from before the bin to exit, bare node's own exit taken off), median of ${probeRuns} (node ${process.version}, ${process.platform}/${process.arch})`,
+);
+console.log(
+  `  ${'command'.padEnd(26)} ${'time'.padStart(9)}   ratio   ${'peak RSS'.padStart(9)}   over node   own time`,
+);
 for (const [name, xs] of Object.entries(samples)) {
-  console.log(`  ${name.padEnd(26)} ${median(xs).toFixed(1).padStart(6)} ms   ${(median(xs) / base).toFixed(2)}x`);
+  const mib = median(rss[name]);
+  const bare = name === 'node -e ""';
+  console.log(
+    `  ${name.padEnd(26)} ${median(xs).toFixed(1).padStart(6)} ms   ${(median(xs) / base).toFixed(2)}x   ${mib.toFixed(1).padStart(5)} MiB   ${(bare ? '' : `+${(mib - baseRss).toFixed(1)} MiB`).padEnd(9)}   ${bare ? '' : `${(median(own[name]) - baseOwn).toFixed(1)} ms`}`,
+  );
 }
+const loads = (l) => l.map((x) => x.toFixed(1)).join(' ');
+console.log(
+  `  load average ${loads(loadAtStart)} at the start, ${loads(loadavg())} at the end, ${availableParallelism()} cores`,
+);
 
 // Growth: every path should be linear in items, chain length and events.
 const chainRules = (n) => {

@@ -6,7 +6,7 @@ import { visible, visibleKeepingColour } from '../core/text/text-rules.js';
 import { JtaiError, RuleSetError } from '../errors.js';
 import { reason } from '../io/file-errors.js';
 import { type CliIo, processIo } from './process-io.js';
-import { commandOf, makeProgram } from './program.js';
+import { commandNamed, commandOf, makeProgram } from './program.js';
 
 // Written in by the bundler (rolldown.config.mjs); read from package.json when run unbundled (tests).
 declare const __JTAI_VERSION__: string | undefined;
@@ -99,7 +99,7 @@ function helpHint(command: Command | undefined): string {
 /** Runs jtai with the arguments after "jtai" and returns the exit code; the one place that reports errors. */
 export async function main(args: readonly string[], processOrTestIo: CliIo = processIo): Promise<number> {
   const io = safeIo(processOrTestIo);
-  const program = makeProgram(io, version);
+  const program = makeProgram(io, version, commandNamed(args));
   const command = commandOf(program, args);
   const noCommand = (name: string) => {
     const names = program.commands.map((c) => c.name());

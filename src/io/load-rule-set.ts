@@ -39,9 +39,22 @@ async function parseRuleSetText(text: string, file: string): Promise<RuleSet> {
   return parseRuleSet(text, file);
 }
 
+// A built-in rule set is jtai's own file: read plainly, sparing a plan the checks (and the 1 MiB
+// buffer) that readRuleSetFile gives a user's file, and used so only while it is the very text
+// the build compiled; anything else is read again the careful way, for its message.
+function readBuiltIn(name: string, path: string): RuleSet | undefined {
+  try {
+    return readCompiled(name, readFileSync(path, 'utf8'));
+  } catch {
+    return undefined;
+  }
+}
+
 /** Loads a built-in rule set by name ("jtai-2018") or a rule-set file by path. */
 export async function loadRuleSet(nameOrPath: string = DEFAULT_RULE_SET): Promise<RuleSet> {
   const builtIn = builtInPath(nameOrPath);
+  const compiled = builtIn && readBuiltIn(nameOrPath, builtIn);
+  if (compiled) return compiled;
   const path = locateRuleSet(nameOrPath);
   const text = readRuleSetFile(path, displayName(path));
   return (builtIn && readCompiled(nameOrPath, text)) || parseRuleSetText(text, path);

@@ -104,6 +104,18 @@ describe('RFC 5545 text', () => {
     expect(folded.replace(/\r\n /g, '')).toBe(text);
   });
 
+  test('folds ASCII at exactly 75 octets a line, the leading space counted, as any other text', () => {
+    for (const length of [0, 1, 74, 75, 76, 148, 149, 150, 223, 224, 300]) {
+      for (const text of ['x'.repeat(length), `${'x'.repeat(length)}\t`, `${'x'.repeat(length)}é`]) {
+        const lines = foldLine(text).split('\r\n');
+        expect(lines.join('\r\n').replace(/\r\n /g, '')).toBe(text);
+        lines.slice(1).forEach((line) => expect(line.startsWith(' ')).toBe(true));
+        lines.forEach((line) => expect(Buffer.byteLength(line)).toBeLessThanOrEqual(75));
+        if (text.length === length) lines.slice(0, -1).forEach((line) => expect(line.length).toBe(75));
+      }
+    }
+  });
+
   test('escapes accents, commas, semicolons, backslashes, newlines and emoji so they read back exactly', () => {
     const title = 'Café, réunion; planning \\ “agenda”\nline two 🚸';
     const tricky = parseRuleSet(

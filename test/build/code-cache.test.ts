@@ -1,0 +1,115 @@
+import { spawnSync } from 'node:child_process';
+import { cpSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, describe, expect, test } from 'vitest';
+
+// The bin's V8 code cache (bin/jtai.cjs) is only ever quicker: whatever is in the cache folder,
+// damaged, stale, made for other text or not writable, jtai prints the same bytes.
+
+const ROOT = fileURLToPath(new URL('../..', import.meta.url));
+const VERSION = (JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { version: string }).version;
+const once = process.env.TZ === 'UTC';
+const PLAN = ['plan', '-n', '2019-03-19', '-f', 'json', '-q'];
+const home = mkdtempSync(join(tmpdir(), 'jtai-code-cache-'));
+afterAll(() => rmSync(home, { recursive: true, force: true }));
+
+function jtai(env: Record<string, string>, args = PLAN, cwd = home, root = ROOT) {
+  const run = spawnSync(process.execPath, [join(root, 'bin', 'jtai.cjs'), ...args], {
+    cwd,
+    encoding: 'utf8',
+    env: { PATH: process.env.PATH, SOURCE_DATE_EPOCH: '1553000000', ...env },
+  });
+  return { code: run.status, stdout: run.stdout, stderr: run.stderr };
+}
+
+const expected = jtai({ JTAI_CACHE: '0', HOME: home });
+const folderOf = (cache: string) => join(cache, 'jtai', 'code', `${process.version}-${process.arch}`);
+const entryCache = (cache: string) =>
+  join(folderOf(cache), readdirSync(folderOf(cache)).find((f) => f.endsWith('%2Fjtai.cjs.plan.v8'))!);
+
+describe.runIf(once)('the code cache', () => {
+  test('is written once, one file for each chunk run, for the user alone, and then used', () => {
+    const cache = mkdtempSync(join(home, 'xdg-'));
+    expect(jtai({ XDG_CACHE_HOME: cache })).toEqual(expected);
+    const files = readdirSync(folderOf(cache)).sort();
+    expect(files.map((f) => decodeURIComponent(f).replace(/^.*[\\/]/, ''))).toEqual([
+      'jtai.cjs.plan.v8',
+      'rolldown-runtime.cjs.plan.v8',
+    ]); // by the chunk's path, without the hash of its name (a rebuild replaces it), and the command
+    expect(jtai({ XDG_CACHE_HOME: cache }, ['--version']).stdout).toBe(`${VERSION}\n`);
+    expect(jtai({ XDG_CACHE_HOME: cache }, ['plan', '--help']).code).toBe(0);
+    // A run that fails keeps no cache: it compiled only the way to its message.
+    expect(jtai({ XDG_CACHE_HOME: cache }, ['next', '-n', 'someday']).code).toBe(2);
+    expect(
+      readdirSync(folderOf(cache))
+        .filter((f) => f.includes('jtai.cjs'))
+        .sort(),
+    ).toEqual([
+      `${encodeURIComponent(join(ROOT, 'dist', 'bundle', 'jtai.cjs'))}.-.v8`,
+      `${encodeURIComponent(join(ROOT, 'dist', 'bundle', 'jtai.cjs'))}.plan.help.v8`,
+      `${encodeURIComponent(join(ROOT, 'dist', 'bundle', 'jtai.cjs'))}.plan.v8`,
+    ]);
+    expect(statSync(folderOf(cache)).mode & 0o777).toBe(0o700);
+    for (const f of files) expect(statSync(join(folderOf(cache), f)).mode & 0o777).toBe(0o600);
+    const written = statSync(entryCache(cache)).mtimeMs;
+    expect(jtai({ XDG_CACHE_HOME: cache })).toEqual(expected);
+    expect(statSync(entryCache(cache)).mtimeMs).toBe(written); // used, not made again
+  });
+
+  const damages: Array<[string, (bytes: Buffer) => Buffer]> = [
+    ['empty', () => Buffer.alloc(0)],
+    ['cut short', (b) => b.subarray(0, b.length >> 1)],
+    ['garbage', (b) => Buffer.alloc(b.length, 0x5a)],
+    ['a bit flipped in the text', (b) => flip(b, 20)],
+    ['a bit flipped in V8 data', (b) => flip(b, 8 + b.readUInt32LE(0) + (b.readUInt32LE(4) >> 1))],
+    ['lengths that point past the end', (b) => Buffer.concat([Buffer.from([255, 255, 255, 127, 1, 0, 0, 0]), b])],
+  ];
+  test.each(damages)('damaged (%s): the same output, and a good cache written again', (_, damage) => {
+    const cache = mkdtempSync(join(home, 'xdg-'));
+    jtai({ XDG_CACHE_HOME: cache });
+    writeFileSync(entryCache(cache), damage(readFileSync(entryCache(cache))));
+    expect(jtai({ XDG_CACHE_HOME: cache })).toEqual(expected);
+    expect(jtai({ XDG_CACHE_HOME: cache })).toEqual(expected);
+  });
+
+  test('made from another text of the chunk (an edited or rebuilt chunk), it is not used', () => {
+    // A copy of jtai whose start chunk is edited in place: the same length, another text, so
+    // that V8 alone would take the old text's cache for the new one.
+    const copy = mkdtempSync(join(home, 'copy-'));
+    for (const dir of ['bin', 'dist/bundle', 'dist/schedules', 'schedules'])
+      cpSync(join(ROOT, dir), join(copy, dir), { recursive: true });
+    const chunk = join(copy, 'dist', 'bundle', 'jtai.cjs');
+    const original = readFileSync(chunk, 'latin1');
+    const edited = original.replace('`Notified ${', '`NOTIFIED ${');
+    expect([edited.length, edited === original]).toEqual([original.length, false]);
+    const cache = mkdtempSync(join(home, 'xdg-'));
+    const plan = (env: Record<string, string>) => jtai(env, ['plan', '-n', '2019-03-19', '-q'], home, copy);
+    writeFileSync(chunk, edited, 'latin1');
+    expect(plan({ XDG_CACHE_HOME: cache }).stdout).toContain('NOTIFIED');
+    writeFileSync(chunk, original, 'latin1');
+    const run = plan({ XDG_CACHE_HOME: cache });
+    expect(run).toEqual(plan({ JTAI_CACHE: '0', HOME: home }));
+    expect(run.stdout).toContain('Notified');
+  });
+
+  test('where the cache folder cannot be written, or with JTAI_CACHE=0, jtai runs without it', () => {
+    const notAFolder = join(home, 'a-file');
+    writeFileSync(notAFolder, ''); // cannot be made a folder, even by root
+    expect(jtai({ XDG_CACHE_HOME: notAFolder })).toEqual(expected);
+    const off = mkdtempSync(join(home, 'off-'));
+    expect(jtai({ XDG_CACHE_HOME: off, JTAI_CACHE: '0' })).toEqual(expected);
+    expect(readdirSync(off)).toEqual([]);
+    // The XDG spec: a relative XDG_CACHE_HOME, or HOME, is ignored.
+    const here = mkdtempSync(join(home, 'cwd-'));
+    expect(jtai({ XDG_CACHE_HOME: 'relative', HOME: 'relative' }, PLAN, here)).toEqual(expected);
+    expect(readdirSync(here)).toEqual([]);
+  });
+});
+
+function flip(bytes: Buffer, at: number): Buffer {
+  const copy = Buffer.from(bytes);
+  copy[at] = copy[at]! ^ 0x10;
+  return copy;
+}
