@@ -311,6 +311,19 @@ function start(): void {
     else if (button.id === 'print') window.print();
   });
   void render(state, state.address.length > 0);
+  // The page stays open all day: what is due, overdue and next is told again each minute, and
+  // when the page is looked at again, with the folder read again (what others recorded meanwhile).
+  const refresh = async () => {
+    if (!shown || document.hidden) return;
+    const focused = document.activeElement?.id;
+    $('today-note').textContent = `Today in London is ${formatLongDate(today())}.`;
+    await fortnight.refresh();
+    await render(state, false);
+    if (focused && document.activeElement?.id !== focused)
+      document.getElementById(focused)?.focus({ preventScroll: true });
+  };
+  setInterval(() => void refresh(), 60_000);
+  document.addEventListener('visibilitychange', () => void refresh());
 }
 
 document.head.append(el('style', { id: 'print-title' }));

@@ -1,14 +1,14 @@
 /// <reference lib="dom" />
 import { formatLongDate } from '../core/dates/calendar-date.js';
 import { type ProgressEvent, sortEvents } from '../core/progress/events.js';
-import type { TrackedPlan } from '../core/progress/progress.js';
+import { type TrackedPlan, forAgencies } from '../core/progress/progress.js';
 import { startOfDay, statusOf } from '../core/progress/status.js';
 import { JtaiError } from '../errors.js';
 import { tellDue } from '../render/words.js';
 import type { BuiltIn } from './data.js';
 import { el, fill } from './dom.js';
 import { type OpenedFolder, canRecord, pickFolder, readPickedFiles } from './folder.js';
-import { type OpenInspection, issueCalendar, openInspection, problemLines } from './fortnight.js';
+import { type OpenInspection, issueCalendar, openInspection, problemLines, trackedAt } from './fortnight.js';
 import { type Kept, recordForms } from './record-form.js';
 import { statusNode } from './status-view.js';
 
@@ -31,6 +31,8 @@ export interface FortnightHooks {
 export interface Fortnight {
   /** The inspection open, if any. */
   current(): OpenInspection | undefined;
+  /** Reads the folder again, where the browser can (what others recorded meanwhile); the page then draws it. */
+  refresh(): Promise<void>;
   /** With the folder open to record in: downloads the plan's calendar as an issue of it, recorded, and says what changed since the last; false if it cannot record. */
   issue(plan: TrackedPlan, name: string, version: string): boolean;
   /** Shows the status and the forms for the plan on screen (the inspection's, maybe for one agency). */
@@ -81,7 +83,7 @@ function aboutNode(o: OpenInspection, plan: TrackedPlan): HTMLElement {
 /** Mounts the fortnight's part of the page in its section. */
 export function mountFortnight(root: HTMLElement, hooks: FortnightHooks): Fortnight {
   let open: OpenInspection | undefined;
-  const kept: Kept = { item: '', part: '', by: '', moveItem: '' };
+  const kept: Kept = { item: '', part: '', by: '', moveItem: '', typed: {} };
   // What the last action did, said where the forms are (and focused: a keyboard user carries on from it).
   const said = el('p', { class: 'govuk-body', role: 'status', id: 'record-said', tabindex: -1 });
   // What is wrong with what was typed, said beside the forms (the page's error summary is far above).
@@ -174,13 +176,28 @@ export function mountFortnight(root: HTMLElement, hooks: FortnightHooks): Fortni
     else said.textContent = saying;
   }
 
-  async function record(make: () => ProgressEvent | undefined, done: (e: ProgressEvent) => string, none: string) {
-    if (!open?.folder.record) return;
+  async function record(
+    make: (now: OpenInspection) => ProgressEvent | undefined,
+    done: (e: ProgressEvent) => string,
+    none: string,
+  ) {
+    const was = open;
+    if (!was?.folder.record) return;
     said.textContent = '';
     let event: ProgressEvent | undefined;
+    let now: OpenInspection;
     try {
-      event = make();
-      if (event) await open.folder.record(event);
+      // As the folder holds it now: what colleagues recorded since it was read counts (already done, a later move).
+      now = await openInspection(await was.folder.reread!(), hooks.builtIns);
+    } catch (e) {
+      if (e instanceof JtaiError) return close(problemLines(e));
+      if (e instanceof DOMException) return close([`The folder could not be read (${e.message}).`]);
+      throw e;
+    }
+    open = now;
+    try {
+      event = make(now);
+      if (event) await now.folder.record!(event);
     } catch (e) {
       if (!(e instanceof JtaiError) && !(e instanceof DOMException)) throw e;
       showWrong(
@@ -188,12 +205,17 @@ export function mountFortnight(root: HTMLElement, hooks: FortnightHooks): Fortni
           ? problemLines(e)
           : [`The record could not be written (${e.message}); nothing was recorded.`],
       );
+      hooks.changed(open); // what others recorded shows, with the problem
       return;
     }
     showWrong([]);
-    if (!event) return tell(none);
+    if (!event) {
+      hooks.changed(open);
+      return tell(none);
+    }
+    kept.typed = {}; // recorded: the next record starts afresh (the item, part and name stay)
     // Read back what is in the folder now: what this page wrote, and what others did meanwhile.
-    await openFolder(open.folder.reread!, done(event), done(event));
+    await openFolder(now.folder.reread!, done(event), done(event));
   }
 
   async function copy(html: string, text: string): Promise<void> {
@@ -244,21 +266,31 @@ export function mountFortnight(root: HTMLElement, hooks: FortnightHooks): Fortni
 
   return {
     current: () => open,
-    issue(plan, name, version) {
-      const o = open;
-      if (!o?.folder.record) return false;
-      let made: ReturnType<typeof issueCalendar>;
+    async refresh() {
+      const was = open;
+      if (!was?.folder.reread) return;
       try {
-        made = issueCalendar(o, plan, name, version, hooks.now());
+        open = await openInspection(await was.folder.reread(), hooks.builtIns);
       } catch (e) {
-        if (!(e instanceof JtaiError)) throw e;
-        showWrong(problemLines(e));
-        return true;
+        if (e instanceof JtaiError) return close(problemLines(e));
+        if (e instanceof DOMException) return close([`The folder could not be read (${e.message}).`]);
+        throw e;
       }
-      hooks.download(name, 'text/calendar', made.text);
+    },
+    issue(plan, name, version) {
+      if (!open?.folder.record) return false;
+      let summary = '';
+      // Issued from the folder as it is now: what was issued since (from the CLI, another page) counts.
       void record(
-        () => made.event,
-        () => made.summary,
+        (now) => {
+          const whole = trackedAt(now, hooks.now()).plan;
+          const ids = plan.filter?.agencies.map((a) => a.id);
+          const made = issueCalendar(now, ids ? forAgencies(whole, ids) : whole, name, version, hooks.now());
+          hooks.download(name, 'text/calendar', made.text);
+          summary = made.summary;
+          return made.event;
+        },
+        () => summary,
         '',
       );
       return true;

@@ -19,11 +19,13 @@ export interface Kept {
   part: string;
   by: string;
   moveItem: string;
+  /** What was being typed when the forms are drawn again as time passes (emptied after a record). */
+  typed: Partial<Record<'record-at' | 'record-note' | 'move-to' | 'move-why', string>>;
 }
 
-/** Records an event the maker makes, says what happened (or, with none, why nothing was). */
+/** Records the event the maker makes of the inspection as the folder holds it now, and says what happened (or, with none, why nothing was). */
 export type RecordEvent = (
-  make: () => ProgressEvent | undefined,
+  make: (now: OpenInspection) => ProgressEvent | undefined,
   done: (e: ProgressEvent) => string,
   none: string,
 ) => void;
@@ -120,6 +122,17 @@ export function recordForms(
     return `Moved ${title(e.item)} to ${formatShortDateTime(e.to!.slice(0, 16))}.${note ? ` Note: ${note}` : ''}`;
   };
 
+  // What was being typed survives the forms being drawn again (the page tells the time again each minute).
+  for (const [id, control] of [
+    ['record-at', at],
+    ['record-note', note],
+    ['move-to', to],
+    ['move-why', why],
+  ] as const) {
+    const typed = kept.typed[id];
+    if (typed !== undefined) control.value = typed;
+    control.addEventListener('input', () => void (kept.typed[id] = control.value));
+  }
   return [
     el(
       'fieldset',
@@ -140,14 +153,14 @@ export function recordForms(
         { class: 'govuk-button-group' },
         button('Mark as done', 'mark-done', false, () =>
           record(
-            () => doneNow(open, { ...args(), at: at.value }, now()),
+            (o) => doneNow(o, { ...args(), at: at.value }, now()),
             (e) => `Recorded ${whose(e)}${title(e.item)} as done at ${formatShortDateTime(e.at.slice(0, 16))}.`,
             '',
           ),
         ),
         button('Take it back', 'undo-done', true, () =>
           record(
-            () => undoNow(open, args(), now()),
+            (o) => undoNow(o, args(), now()),
             (e) => `Took back ${whose(e)}${title(e.item)}: it is no longer marked done.`,
             'Nothing of that is recorded as done, so nothing was taken back.',
           ),
@@ -172,14 +185,14 @@ export function recordForms(
         { class: 'govuk-button-group' },
         button('Move the deadline', 'move-deadline', false, () =>
           record(
-            () => moveNow(open, { item: moveItem.value, by: moveBy.value, note: why.value, to: to.value }, now()),
+            (o) => moveNow(o, { item: moveItem.value, by: moveBy.value, note: why.value, to: to.value }, now()),
             movedWords,
             '',
           ),
         ),
         button("Move it back to the rule set's time", 'move-back', true, () =>
           record(
-            () => moveBackNow(open, { item: moveItem.value, by: moveBy.value }, now()),
+            (o) => moveBackNow(o, { item: moveItem.value, by: moveBy.value }, now()),
             (e) => `Moved ${title(e.item)} back to the rule set's time.`,
             "That deadline was not moved; it stays at the rule set's time.",
           ),

@@ -16,7 +16,7 @@ export interface StatusTag {
 
 const TAGS: Record<PageStatus, StatusTag> = {
   done: { status: 'done', label: 'Done', className: 'govuk-tag govuk-tag--green' },
-  late: { status: 'late', label: 'Late', className: 'govuk-tag govuk-tag--orange' },
+  late: { status: 'late', label: 'Done late', className: 'govuk-tag govuk-tag--orange' },
   overdue: { status: 'overdue', label: 'Overdue', className: 'govuk-tag govuk-tag--red' },
   passed: { status: 'passed', label: 'Passed', className: 'govuk-tag govuk-tag--grey' },
   'due-today': { status: 'due-today', label: 'Due today', className: 'govuk-tag govuk-tag--yellow' },
@@ -25,7 +25,7 @@ const TAGS: Record<PageStatus, StatusTag> = {
 
 /**
  * The tag for an item's progress: statusTag({ status: "done", late: true, ... }, true) is
- * { status: "late", label: "Late", ... }; an overdue item with no record, statusTag(p, false),
+ * { status: "late", label: "Done late", ... }; an overdue item with no record, statusTag(p, false),
  * is { status: "passed", label: "Passed", ... }.
  */
 export function statusTag(progress: Pick<ItemProgress, 'status' | 'late'>, recorded: boolean): StatusTag {

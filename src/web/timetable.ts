@@ -29,6 +29,19 @@ function explanationOf(e: Explanation, plan: TrackedPlan): Node[] {
   ];
 }
 
+// What the fortnight changed, on the row itself, so the timetable scans: a moved deadline's old
+// time, and who delivered (and when) once the record says so.
+function rowNote(item: PlanItem, plan: TrackedPlan): HTMLElement | null {
+  const p = plan.progress?.recorded ? plan.progress.items[item.id] : undefined;
+  const words = [
+    item.moved ? `Moved from ${formatShortDate(item.moved.from.date)} ${item.moved.from.time ?? 'all day'}` : null,
+    p?.status === 'done' && p.doneAt
+      ? `Done ${formatShortDate(p.doneAt.slice(0, 10))} ${p.doneAt.slice(11, 16)}${p.doneBy ? ` by ${p.doneBy}` : ''}`
+      : null,
+  ].filter((w) => w !== null);
+  return words.length > 0 ? el('span', { class: 'govuk-body-s jtai-row-note' }, words.join('. ')) : null;
+}
+
 // What a row's disclosure holds: the briefing's details and words, notes, and (opened) how the date was worked out.
 function detailsOf(item: PlanItem, plan: TrackedPlan, explain: (id: string) => Explanation): HTMLElement {
   const note = noteOf(item);
@@ -85,6 +98,7 @@ function itemRow(item: PlanItem, plan: TrackedPlan, explain: (id: string) => Exp
       'td',
       { class: 'govuk-table__cell jtai-what' },
       el('span', { class: 'jtai-title' }, item.title),
+      rowNote(item, plan),
       detailsOf(item, plan, explain),
     ),
     el('td', { class: 'govuk-table__cell jtai-who', 'data-label': 'Who acts' }, agenciesOf(item, plan)),

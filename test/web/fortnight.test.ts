@@ -401,6 +401,59 @@ describe.skipIf(!run)('the fortnight in the page, in chromium', { timeout: 60_00
     await page.close();
   });
 
+  test('the page acts on the folder as it is when asked, whatever a colleague recorded since it was read', async () => {
+    const dir = await cliFolder();
+    const page = await openWithFolder(dir);
+    // A colleague records the NPS's part of the probation cases, into the folder, after the page read it.
+    await page.evaluate(async () => {
+      const root = await navigator.storage.getDirectory();
+      const folder = await (await root.getDirectoryHandle('Anyshire')).getDirectoryHandle('jtai-inspection.progress');
+      const out = await (
+        await folder.getFileHandle('20300101T000000000Z-laptop-1-aaaaaaaa.json', { create: true })
+      ).createWritable();
+      await out.write(
+        JSON.stringify({
+          format: 'jtai-progress-event/1',
+          id: '20300101T000000000Z-laptop-1-aaaaaaaa',
+          type: 'done',
+          item: 'probation-cases',
+          agency: 'nps',
+          at: '2019-03-20T14:56:00+00:00',
+          recorded: '2030-01-01T00:00:00.000Z',
+          by: 'NPS lead',
+        }),
+      );
+      await out.close();
+    });
+    await page.selectOption('#record-item', 'probation-cases');
+    await page.selectOption('#record-part', 'nps');
+    await page.fill('#record-by', 'Sam');
+    await page.click('#mark-done');
+    await expect
+      .poll(() => page.textContent('#record-error'))
+      .toContain('That is already recorded as done (Wed 20 Mar 2019 14:56 by NPS lead); nothing new was recorded.');
+    expect((await pageRecord(page)).filter((f) => f.name.includes('-web-0-'))).toEqual([]);
+    // And what the colleague recorded now shows.
+    expect(await statusRows(page)).toContainEqual(['nps', '1 of 7', '0', '2']);
+    await page.close();
+  });
+
+  test('left open, the page tells the time again: a deadline passing turns overdue; printed, the folder part is left out', async () => {
+    const dir = await cliFolder();
+    const page = await openWithFolder(dir);
+    const status = (id: string) => page.getAttribute(`#agenda tr[data-id="${id}"]`, 'data-status');
+    expect(await status('information-on-20-children')).toBe('upcoming'); // moved to Fri 22 Mar 10:00
+    expect(await status('multi-agency-meetings')).toBe('upcoming'); // Thu 21 Mar 17:00
+    await page.clock.setFixedTime(Date.UTC(2019, 2, 21, 17, 5)); // Thu 21 Mar 2019 17:05
+    await page.evaluate(() => document.dispatchEvent(new Event('visibilitychange')));
+    await expect.poll(() => status('multi-agency-meetings')).toBe('overdue');
+    expect(await page.textContent('#agency-status')).toContain('As at Thu 21 Mar 2019 17:05');
+    await page.emulateMedia({ media: 'print' });
+    expect(await page.isVisible('#inspection')).toBe(false);
+    expect(await page.isVisible('#agenda')).toBe(true);
+    await page.close();
+  });
+
   test('the keyboard alone opens the folder and marks an item done', async () => {
     const dir = await cliFolder();
     const page = await browser.newPage();

@@ -8,7 +8,7 @@ import { statusTag } from '../../src/web/status-tags.js';
 describe('statusTag', () => {
   test.each([
     [{ status: 'done', late: false }, true, 'done', 'Done'],
-    [{ status: 'done', late: true }, true, 'late', 'Late'],
+    [{ status: 'done', late: true }, true, 'late', 'Done late'],
     [{ status: 'overdue', late: false }, true, 'overdue', 'Overdue'],
     [{ status: 'overdue', late: false }, false, 'passed', 'Passed'], // no record: nobody knows it was not delivered
     [{ status: 'passed', late: false }, true, 'passed', 'Passed'],
