@@ -9,7 +9,7 @@ import {
   issuedEvents,
 } from '../core/progress/issues.js';
 import type { TrackedPlan } from '../core/progress/progress.js';
-import { type RenderIcsOptions, contentOf, sequenceOf } from './ics.js';
+import { type RenderIcsOptions, contentOf, recordedSequenceOf } from './ics.js';
 
 // The next issue of a calendar of an inspection, for the CLI ("jtai plan --out") and the web
 // page (its calendar downloaded with the inspection folder open) alike: what changed since it
@@ -51,7 +51,7 @@ export function nextIssue(o: {
   const content = contentOf(o.plan, o.ics);
   const changes = calendarChanges(o.plan.items, since, {
     notified: o.plan.notified,
-    stamp: sequenceOf(o.ics.stamp),
+    stamp: recordedSequenceOf(o.ics.stamp),
     content,
     whole: o.whole,
   });

@@ -39,6 +39,20 @@ export function sequenceOf(stamp: Date): number {
   return Math.min(2_147_483_647, Math.max(0, Math.floor((stamp.getTime() - SEQUENCE_EPOCH) / 1000)));
 }
 
+/** Where the SEQUENCE of a recorded issue starts: above every calendar made without the record until 2047. */
+export const RECORDED_SEQUENCE_BASE = 1_000_000_000;
+
+/**
+ * The SEQUENCE an issue recorded in the inspection's record takes from its stamp: a billion
+ * above a calendar made without the record at the same moment (the web page's download, a
+ * calendar written in the wrong folder), so that such a calendar, made later, never outranks
+ * the coordinator's issues in a program that honours SEQUENCE: recordedSequenceOf(stamp) is
+ * sequenceOf(stamp) + 1,000,000,000 (at most 2147483647, from 2052).
+ */
+export function recordedSequenceOf(stamp: Date): number {
+  return Math.min(2_147_483_647, RECORDED_SEQUENCE_BASE + sequenceOf(stamp));
+}
+
 // Every time is written in UTC with Z: no VTIMEZONE to get wrong, nothing floating, and each
 // calendar program shows it in its user's own zone (the London wall-clock time, in London).
 function utcStamp(instant: Date): string {

@@ -71,7 +71,8 @@ describe.runIf(once)('calendars issued through the fortnight', () => {
 
   test('issued through the chain: no file → start --area → area renamed → an overlay that moves, adds and removes', async () => {
     // Stamps an hour apart from Tue 19 Mar 2019 00:00 UTC (1552953600): SEQUENCE is the stamp in
-    // seconds since 2016-01-01 (1451606400), 101347200 for the first.
+    // seconds since 2016-01-01 (1451606400), 101347200 for the first, made without the record; a
+    // recorded issue's is a billion higher (1101350800 for the first, an hour later).
     const at = (hours: number) => ({ SOURCE_DATE_EPOCH: String(1552953600 + hours * 3600) });
     const dir = mkdtempSync(join(tmpdir(), 'jtai-chain-'));
     const file = join(dir, 'jtai-inspection.yaml');
@@ -84,7 +85,7 @@ describe.runIf(once)('calendars issued through the fortnight', () => {
     // The first issue with the record: the stamp an hour later, so higher than the calendar before jtai start.
     expect((await jtai(1, 'plan', '--out', out)).stderr).toContain('jtai.ics: issued for the first time, 14 events.\n');
     const first = read();
-    expect(first.map((e) => [e.uid, e.sequence])).toEqual(before.map((e) => [e.uid, 101350800]));
+    expect(first.map((e) => [e.uid, e.sequence])).toEqual(before.map((e) => [e.uid, 1101350800]));
     writeFileSync(file, readFileSync(file, 'utf8').replace('area: "My Area"', 'area: "My Area North"'));
     expect((await jtai(2, 'plan', '--out', out)).stderr).toMatch(
       /jtai\.ics: since it was issued on .*, nothing changed\.\n/,
@@ -119,17 +120,17 @@ describe.runIf(once)('calendars issued through the fortnight', () => {
     const uid = (id: string) => `jtai-20190319-${id}@jtai`;
     expect(new Set(now.map((e) => e.uid))).toEqual(new Set([...before.map((e) => e.uid), uid('sign-off')]));
     const by = (id: string) => now.find((e) => e.uid === uid(id))!;
-    // Changed two hours after the first issue: max(101350800 + 1, this issue's stamp 101358000).
-    expect(by('joint-evaluations')).toMatchObject({ status: 'CANCELLED', sequence: 101358000 });
-    expect(by('cse-gangs-cases')).toMatchObject({ status: null, sequence: 101358000, start: '2019-03-20T14:00:00Z' });
-    expect(by('sign-off')).toMatchObject({ status: null, sequence: 101358000 }); // new: this file's stamp
+    // Changed two hours after the first issue: max(1101350800 + 1, this issue's stamp 1101358000).
+    expect(by('joint-evaluations')).toMatchObject({ status: 'CANCELLED', sequence: 1101358000 });
+    expect(by('cse-gangs-cases')).toMatchObject({ status: null, sequence: 1101358000, start: '2019-03-20T14:00:00Z' });
+    expect(by('sign-off')).toMatchObject({ status: null, sequence: 1101358000 }); // new: this file's stamp
     const unchanged = now.filter(
       (e) => !['joint-evaluations', 'cse-gangs-cases', 'sign-off'].some((id) => e.uid === uid(id)),
     );
     expect(unchanged.map((e) => [e.uid, e.sequence])).toEqual(
       first
         .filter((e) => !['joint-evaluations', 'cse-gangs-cases'].some((id) => e.uid === uid(id)))
-        .map((e) => [e.uid, 101350800]),
+        .map((e) => [e.uid, 1101350800]),
     );
   });
 
@@ -138,13 +139,13 @@ describe.runIf(once)('calendars issued through the fortnight', () => {
     const file = join(dir, 'jtai-inspection.yaml');
     const out = join(dir, 'jtai.ics');
     await runCli(['start', '-n', '2019-03-19', '--out', file]);
-    // Every issue at one stamp, Tue 19 Mar 2019 00:00 UTC (SEQUENCE 101347200): a change is then
-    // max(101347200 + 1, 101347200), one higher.
+    // Every issue at one stamp, Tue 19 Mar 2019 00:00 UTC (SEQUENCE 1101347200): a change is then
+    // max(1101347200 + 1, 1101347200), one higher.
     const jtai = (...args: string[]) => runCli([...args, '--inspection', file], { SOURCE_DATE_EPOCH: '1552953600' });
     await jtai('plan', '--out', out);
     const issued = readIcs(readFileSync(out, 'utf8'));
     const first = issued[0]!.sequence;
-    expect(first).toBe(101347200);
+    expect(first).toBe(1101347200);
     // Issued again with nothing changed: every SEQUENCE kept.
     expect((await jtai('plan', '--out', out)).stderr).toMatch(/, nothing changed\.\n/);
     expect(readIcs(readFileSync(out, 'utf8'))).toEqual(issued);
@@ -186,8 +187,8 @@ describe.runIf(once)('calendars issued through the fortnight', () => {
     const file = join(dir, 'jtai-inspection.yaml');
     const out = join(dir, 'jtai.ics');
     await runCli(['start', '-n', '2019-03-19', '--area', 'My Area', '--out', file]);
-    // Issued first at Tue 19 Mar 2019 00:00 UTC (1552953600, SEQUENCE 101347200), then again an
-    // hour later (1552957200, 101350800).
+    // Issued first at Tue 19 Mar 2019 00:00 UTC (1552953600, SEQUENCE 1101347200), then again an
+    // hour later (1552957200, 1101350800).
     let stamp = 1552953600;
     const jtai = (...args: string[]) => runCli([...args, '--inspection', file], { SOURCE_DATE_EPOCH: String(stamp) });
     const firstIssue = await jtai('plan', '--out', out);
@@ -195,7 +196,7 @@ describe.runIf(once)('calendars issued through the fortnight', () => {
     const issued = readIcs(readFileSync(out, 'utf8'));
     // Issued first with the file's stamp as SEQUENCE, so never lower than a calendar issued before jtai start.
     const first = issued[0]!.sequence;
-    expect(first).toBe(101347200);
+    expect(first).toBe(1101347200);
     expect(new Set(issued.map((e) => e.sequence))).toEqual(new Set([first]));
     stamp = 1552957200;
     await jtai('move', 'multi-agency-meetings', '--to', '22/03/2019 10:00', '--why', 'agreed with the lead inspector');
@@ -213,11 +214,11 @@ describe.runIf(once)('calendars issued through the fortnight', () => {
     expect(second.stderr).toContain(summary);
     const now = readIcs(readFileSync(out, 'utf8'));
     const by = (uid: string) => now.find((e) => e.uid === `jtai-20190319-${uid}@jtai`)!;
-    // max(101347200 + 1, 101350800): this issue's stamp.
-    expect(by('joint-evaluations')).toMatchObject({ status: 'CANCELLED', sequence: 101350800 });
+    // max(1101347200 + 1, 1101350800): this issue's stamp.
+    expect(by('joint-evaluations')).toMatchObject({ status: 'CANCELLED', sequence: 1101350800 });
     expect(by('multi-agency-meetings')).toMatchObject({
       status: null,
-      sequence: 101350800,
+      sequence: 1101350800,
       start: '2019-03-22T10:00:00Z',
     });
     expect(now.filter((e) => e.sequence === first)).toHaveLength(12); // everything else: unchanged, its SEQUENCE kept
@@ -229,10 +230,12 @@ describe.runIf(once)('calendars issued through the fortnight', () => {
   });
 
   test('a recorded re-issue outranks a calendar made without the record before it', async () => {
-    // Recorded at Tue 19 Mar 2019 00:00 UTC (SEQUENCE 101347200); a calendar made an hour later
-    // in a folder with no inspection file (101350800 for every event); then a deadline moved and
-    // the recorded calendar issued again two hours after the first: the moved event gets
-    // max(101347200 + 1, 101354400) = 101354400, above the stray calendar's; the others keep theirs.
+    // Recorded at Tue 19 Mar 2019 00:00 UTC (SEQUENCE 1101347200: a recorded issue's stamp in
+    // seconds since 2016, plus a billion); a calendar made an hour later in a folder with no
+    // inspection file (101350800 for every event: its stamp alone); then a deadline moved and the
+    // recorded calendar issued again two hours after the first: the moved event gets
+    // max(1101347200 + 1, 1101354400) = 1101354400, the others keep theirs, and every one is above
+    // the stray calendar's, made after the first issue.
     const at = (hours: number) => ({ SOURCE_DATE_EPOCH: String(1552953600 + hours * 3600) });
     const dir = mkdtempSync(join(tmpdir(), 'jtai-stray-'));
     const file = join(dir, 'jtai-inspection.yaml');
@@ -260,14 +263,15 @@ describe.runIf(once)('calendars issued through the fortnight', () => {
     const now = readIcs(readFileSync(out, 'utf8'));
     const moved = 'jtai-20190319-multi-agency-meetings@jtai';
     expect(now.map((e) => [e.uid, e.sequence])).toEqual(
-      stray.map((e) => [e.uid, e.uid === moved ? 101354400 : 101347200]),
+      stray.map((e) => [e.uid, e.uid === moved ? 1101354400 : 1101347200]),
     );
+    expect(Math.min(...now.map((e) => e.sequence))).toBeGreaterThan(Math.max(...stray.map((e) => e.sequence)));
   });
 
   test('a corrected notification date cancels every old event under its own UID, and says so', async () => {
     // Issued notified Monday 18 March 2019 at a stamp of Tue 19 Mar 2019 00:00 UTC (1552953600:
-    // SEQUENCE 101347200, seconds since 2016), then the date corrected to Tuesday 19 March and
-    // issued again an hour later (SEQUENCE 101350800).
+    // SEQUENCE 1101347200, seconds since 2016), then the date corrected to Tuesday 19 March and
+    // issued again an hour later (SEQUENCE 1101350800).
     const at = (hours: number) => ({ SOURCE_DATE_EPOCH: String(1552953600 + hours * 3600) });
     const dir = mkdtempSync(join(tmpdir(), 'jtai-renotified-'));
     const file = join(dir, 'jtai-inspection.yaml');
@@ -277,7 +281,7 @@ describe.runIf(once)('calendars issued through the fortnight', () => {
     await jtai(0, 'plan', '--out', out, '-q');
     const first = readIcs(readFileSync(out, 'utf8'));
     expect(first).toHaveLength(14);
-    expect(first.every((e) => e.uid.startsWith('jtai-20190318-') && e.sequence === 101347200)).toBe(true);
+    expect(first.every((e) => e.uid.startsWith('jtai-20190318-') && e.sequence === 1101347200)).toBe(true);
     writeFileSync(file, readFileSync(file, 'utf8').replace(/^notified: 2019-03-18/m, 'notified: 2019-03-19'));
     const said =
       'the notification date changed from Mon 18 Mar 2019 to Tue 19 Mar 2019: every event is new, and the 14 old ones are sent as cancelled.\n';
@@ -289,8 +293,8 @@ describe.runIf(once)('calendars issued through the fortnight', () => {
     const ids = first.map((e) => e.uid.slice('jtai-20190318-'.length));
     // The 14 new events, first issued, then the 14 old ones cancelled at this issue's stamp.
     expect(now.map((e) => [e.uid, e.sequence, e.status])).toEqual([
-      ...ids.map((id) => [`jtai-20190319-${id}`, 101350800, null]),
-      ...ids.map((id) => [`jtai-20190318-${id}`, 101350800, 'CANCELLED']), // max(101347200 + 1, 101350800)
+      ...ids.map((id) => [`jtai-20190319-${id}`, 1101350800, null]),
+      ...ids.map((id) => [`jtai-20190318-${id}`, 1101350800, 'CANCELLED']), // max(1101347200 + 1, 1101350800)
     ]);
     const text = readFileSync(out, 'utf8');
     const cancelled = new ICAL.Component(ICAL.parse(text))
@@ -427,8 +431,8 @@ describe.runIf(once)('calendars issued through the fortnight', () => {
 
   test('an agency calendar left with nothing is written with every earlier event cancelled, and said', async () => {
     // The DCS's only item, the list of children (Tue 19 Mar 2019 17:00), given to the local
-    // authority by the area's overlay. Issued at Tue 19 Mar 2019 00:00 UTC (SEQUENCE 101347200),
-    // then an hour later (101350800).
+    // authority by the area's overlay. Issued at Tue 19 Mar 2019 00:00 UTC (SEQUENCE 1101347200),
+    // then an hour later (1101350800).
     const at = (hours: number) => ({ SOURCE_DATE_EPOCH: String(1552953600 + hours * 3600) });
     const dir = mkdtempSync(join(tmpdir(), 'jtai-emptied-'));
     const file = join(dir, 'jtai-inspection.yaml');
@@ -441,7 +445,7 @@ describe.runIf(once)('calendars issued through the fortnight', () => {
     await jtai(0, 'plan', '-a', 'dcs', '--out', own, '-q');
     const list = 'jtai-20190319-children-list@jtai';
     expect(readIcs(readFileSync(dcs, 'utf8')).map((e) => [e.uid, e.sequence, e.status])).toEqual([
-      [list, 101347200, null],
+      [list, 1101347200, null],
     ]);
     writeFileSync(
       join(dir, 'area.yaml'),
@@ -456,9 +460,9 @@ describe.runIf(once)('calendars issued through the fortnight', () => {
     const again = await jtai(1, 'plan', '--split', 'agency', '--out-dir', out);
     expect(again.stderr).toContain(said);
     expect(again.stderr).toContain('jtai: wrote 8 files to ');
-    // max(101347200 + 1, 101350800)
+    // max(1101347200 + 1, 1101350800)
     expect(readIcs(readFileSync(dcs, 'utf8')).map((e) => [e.uid, e.sequence, e.status])).toEqual([
-      [list, 101350800, 'CANCELLED'],
+      [list, 1101350800, 'CANCELLED'],
     ]);
     const event = new ICAL.Component(ICAL.parse(readFileSync(dcs, 'utf8'))).getFirstSubcomponent('vevent')!;
     expect(event.getFirstPropertyValue('description')).toBe(
@@ -469,7 +473,7 @@ describe.runIf(once)('calendars issued through the fortnight', () => {
       "jtai-anyshire-2019-03-19-dcs.ics: nothing left for Director of Children's Services (DCS); its event is sent as cancelled.\n",
     );
     expect(readIcs(readFileSync(dcs, 'utf8')).map((e) => [e.uid, e.sequence, e.status])).toEqual([
-      [list, 101350800, 'CANCELLED'],
+      [list, 1101350800, 'CANCELLED'],
     ]);
     // --agency dcs --out: the same.
     expect((await jtai(1, 'plan', '-a', 'dcs', '--out', own)).stderr).toContain(
