@@ -6,6 +6,7 @@ import {
   type CalendarIssue,
   type IssuedEvent,
   calendarChanges,
+  newestIssued,
   issuedEvents,
 } from '../core/progress/issues.js';
 import type { TrackedPlan } from '../core/progress/progress.js';
@@ -54,6 +55,7 @@ export function nextIssue(o: {
     stamp: recordedSequenceOf(o.ics.stamp),
     content,
     whole: o.whole,
+    newest: newestIssued(o.last),
   });
   return {
     key: o.key,

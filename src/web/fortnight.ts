@@ -54,7 +54,8 @@ async function ruleSetOf(
 ): Promise<RuleSet> {
   const builtIn = builtIns.find((b) => b.id === record.rules);
   if (builtIn) return builtIn.ruleSet;
-  const text = await folder.readBeside(record.rules);
+  // Named as the CLI takes it, relative to the inspection file: "anyshire.yaml" or "./anyshire.yaml".
+  const text = await folder.readBeside(record.rules.replace(/^(\.\/)+/, ''));
   if (text === undefined)
     throw new JtaiError(
       `${folder.inspection.name} uses the rule set "${record.rules}", which is neither built in (${builtIns.map((b) => b.id).join(', ')}) nor a file beside it in "${folder.name}"; keep the rule-set file in the inspection folder.`,

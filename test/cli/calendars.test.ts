@@ -229,6 +229,27 @@ describe.runIf(once)('calendars issued through the fortnight', () => {
     expect((await jtai('log')).stdout).toMatch(/calendar issued: jtai\.ics \(14 events\)/);
   });
 
+  test('calendars sharing events: one issued again after another carried a move since taken back goes above it', async () => {
+    // Hours after Tue 19 Mar 2019 00:00 UTC: a recorded issue's SEQUENCE is 1101347200 + 3600 a hour.
+    const at = (hours: number) => ({ SOURCE_DATE_EPOCH: String(1552953600 + hours * 3600) });
+    const dir = mkdtempSync(join(tmpdir(), 'jtai-shared-'));
+    const file = join(dir, 'jtai-inspection.yaml');
+    await runCli(['start', '-n', '2019-03-19', '--out', file]);
+    const jtai = (hours: number, ...args: string[]) => runCli([...args, '--inspection', file], at(hours));
+    const a = join(dir, 'jtai-2019-03-19.ics'); // as the page names its calendar
+    const b = join(dir, 'jtai.ics');
+    const seq = (path: string) =>
+      readIcs(readFileSync(path, 'utf8')).find((e) => e.uid === 'jtai-20190319-key-case-file-documents@jtai')!.sequence;
+    await jtai(0, 'plan', '--out', a, '-q');
+    await jtai(1, 'move', 'key-case-file-documents', '--to', '27/03/2019 12:00', '--why', 'agreed', '-q');
+    await jtai(1, 'plan', '--out', b, '-q');
+    await jtai(2, 'move', 'key-case-file-documents', '--back', '-q');
+    await jtai(3, 'plan', '--out', a, '-q');
+    // Worked out: b's moved event at hour 1 is 1101350800; a, unchanged by its own record
+    // (1101347200) but behind b's since, is issued again at its stamp, hour 3: 1101358000.
+    expect([seq(a), seq(b)]).toEqual([1101358000, 1101350800]);
+  });
+
   test('a recorded re-issue outranks a calendar made without the record before it', async () => {
     // Recorded at Tue 19 Mar 2019 00:00 UTC (SEQUENCE 1101347200: a recorded issue's stamp in
     // seconds since 2016, plus a billion); a calendar made an hour later in a folder with no

@@ -88,7 +88,7 @@ describe.skipIf(!run)('an inspection folder opened read only, in chromium', { ti
       join(dir, 'anyshire.yaml'),
       'extends: jtai-2018\nid: anyshire\nname: Anyshire JTAI\nitems:\n  - id: children-list\n    at: "16:00"\n',
     );
-    writeFileSync(join(dir, 'jtai-inspection.yaml'), 'area: Anyshire\nnotified: 2019-03-19\nrules: anyshire.yaml\n');
+    writeFileSync(join(dir, 'jtai-inspection.yaml'), 'area: Anyshire\nnotified: 2019-03-19\nrules: ./anyshire.yaml\n');
     const page = await openFolder(dir);
     expect(await errors(page)).toEqual([]);
     const plan = await page.evaluate(() =>

@@ -131,10 +131,29 @@ export interface CalendarChangesOptions {
   content?: Readonly<Record<string, EventContent>>;
   /** For a calendar of some agencies: the whole plan's items, to tell an item now for others from one taken out. */
   whole?: readonly PlanItem[];
+  /** Each event as issued with its highest SEQUENCE in any calendar of the inspection (newestIssued): a change goes above it. */
+  newest?: Readonly<Record<string, IssuedEvent>>;
 }
 
 // An event is its UID: the notification date and the item.
 const uidKey = (notified: string, item: string) => `${notified} ${item}`;
+
+/**
+ * Each event as last issued with its highest SEQUENCE in any calendar of the inspection (by
+ * notification date and item): calendars share their events' UIDs (the whole area's and an
+ * agency's, one issued from the page and one from the CLI), so a change raises an event above
+ * them all, and an event another calendar issued at another time since is issued again above
+ * it. newestIssued({}) is {}.
+ */
+export function newestIssued(issues: Readonly<Record<string, CalendarIssue>>): Record<string, IssuedEvent> {
+  const newest: Record<string, IssuedEvent> = {};
+  for (const issue of Object.values(issues))
+    for (const e of issue.events) {
+      const key = uidKey(e.notified ?? issue.notified ?? '', e.item);
+      if (!Object.hasOwn(newest, key) || newest[key]!.sequence < e.sequence) newest[key] = e;
+    }
+  return newest;
+}
 
 /**
  * What changed between a calendar's last issue and a plan: an item at another time is moved,
@@ -150,10 +169,26 @@ export function calendarChanges(
   last: CalendarIssue | null,
   options: CalendarChangesOptions,
 ): CalendarChanges {
-  const { notified, stamp = 0, content = {}, whole = items } = options;
-  // A changed event's SEQUENCE: one higher, and at least this issue's stamp.
-  const raise = (n: number) => Math.max(bump(n), stamp);
+  const { notified, stamp = 0, content = {}, whole = items, newest = {} } = options;
   const dateOf = (e: IssuedEvent) => e.notified ?? last?.notified ?? notified;
+  const newestOf = (date: string, item: string) =>
+    Object.hasOwn(newest, uidKey(date, item)) ? newest[uidKey(date, item)] : undefined;
+  const above = (date: string, item: string) => {
+    const other = newestOf(date, item);
+    return other ? bump(other.sequence) : 0;
+  };
+  // A changed event's SEQUENCE: one higher than in this calendar and in any other, and at least this issue's stamp.
+  const raise = (n: number, date: string, item: string) => Math.max(bump(n), stamp, above(date, item));
+  // Another calendar issued this event since, at another time or under another title (a move
+  // it carried, taken back since): issued again above it, so partners who took that one get this.
+  const outrun = (was: IssuedEvent, item: PlanItem) => {
+    const other = newestOf(notified, item.id);
+    return (
+      other !== undefined &&
+      other.sequence > was.sequence &&
+      (other.due !== item.due || other.date !== item.date || other.title !== item.title || other.cancelled === true)
+    );
+  };
   const before = new Map((last?.events ?? []).map((e) => [uidKey(dateOf(e), e.item), e]));
   const changes: CalendarChanges = {
     since: last,
@@ -170,17 +205,20 @@ export function calendarChanges(
     const was = before.get(uidKey(notified, item.id));
     if (!was || was.cancelled) {
       if (was || last) changes.added.push(item);
-      changes.sequences[item.id] = was ? raise(was.sequence) : stamp;
+      changes.sequences[item.id] = was
+        ? raise(was.sequence, notified, item.id)
+        : Math.max(stamp, above(notified, item.id));
     } else if (was.due !== item.due || was.date !== item.date) {
       changes.moved.push({ item, was });
-      changes.sequences[item.id] = raise(was.sequence);
+      changes.sequences[item.id] = raise(was.sequence, notified, item.id);
     } else if (was.title !== item.title) {
       changes.renamed.push({ item, was });
-      changes.sequences[item.id] = raise(was.sequence);
+      changes.sequences[item.id] = raise(was.sequence, notified, item.id);
     } else {
       const parts = changedParts(was.content, content[item.id]);
       if (parts.length > 0) changes.changed.push({ item, was, parts });
-      changes.sequences[item.id] = parts.length > 0 ? raise(was.sequence) : was.sequence;
+      changes.sequences[item.id] =
+        parts.length > 0 || outrun(was, item) ? raise(was.sequence, notified, item.id) : was.sequence;
     }
   }
   const now = new Set(items.map((i) => uidKey(notified, i.id)));
@@ -201,7 +239,7 @@ export function calendarChanges(
         : item
           ? { kind: 'reassigned', to: item.agencies.map((a) => a.name) }
           : { kind: 'removed' };
-    const gone: IssuedEvent = { ...was, ...other, sequence: raise(was.sequence), cancelled: true, why };
+    const gone: IssuedEvent = { ...was, ...other, sequence: raise(was.sequence, date, was.item), cancelled: true, why };
     if (why.kind === 'notified') renotified++;
     else changes.removed.push(gone);
     changes.cancelled.push(gone);
