@@ -3,7 +3,7 @@ import type { CalendarChanges, ContentPart, IssuedEvent } from '../core/progress
 import { tellDue } from './words.js';
 
 // What changed in a calendar since it was last issued, for the coordinator's email to partners
-// that goes with the new calendars: "moved: 1, added: 0, removed: 1, renamed: 0, changed: 1", then each.
+// that goes with the new calendars: "moved: 1, removed: 1, changed: 1" (what happened only), then each.
 
 // What changed in an event whose time and title stayed the same, in the coordinator's words.
 const PART_WORDS: Record<ContentPart, string> = {
@@ -43,7 +43,20 @@ export function renderChanges(calendar: string, c: CalendarChanges, count: numbe
     return `${since}, the notification date changed from ${formatShortDate(from)} to ${formatShortDate(to)}: every event is new, and the ${n === 1 ? 'old one is' : `${n} old ones are`} sent as cancelled.\n`;
   }
   const total = c.moved.length + c.added.length + c.removed.length + c.renamed.length + c.changed.length;
-  const head = `${since}, ${total === 0 ? 'nothing changed' : `moved: ${c.moved.length}, added: ${c.added.length}, removed: ${c.removed.length}, renamed: ${c.renamed.length}, changed: ${c.changed.length}`}.`;
+  // Only what happened is counted: "moved: 1, removed: 1" reads in an email; a row of zeros does not.
+  const counts = (
+    [
+      ['moved', c.moved.length],
+      ['added', c.added.length],
+      ['removed', c.removed.length],
+      ['renamed', c.renamed.length],
+      ['changed', c.changed.length],
+    ] as const
+  )
+    .filter(([, n]) => n > 0)
+    .map(([what, n]) => `${what}: ${n}`)
+    .join(', ');
+  const head = `${since}, ${total === 0 ? 'nothing changed' : counts}.`;
   const lines = [
     head,
     ...c.moved.map(({ item, was }) => `  moved: ${item.title} (${item.id}), ${tellDue(was)} → ${tellDue(item)}`),
