@@ -4,7 +4,8 @@ import { resolve } from 'node:path';
 // Where the inspection file is, found without reading it: start-up loads the YAML parser only
 // when there is one.
 
-export const INSPECTION_FILE = 'jtai-inspection.yaml';
+export { INSPECTION_FILE } from '../core/progress/folder.js';
+import { INSPECTION_FILE } from '../core/progress/folder.js';
 
 /** The inspection file to use: the one named, or jtai-inspection.yaml in the working folder if there is one. */
 export function findInspection(named?: string): string | undefined {

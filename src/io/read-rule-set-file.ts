@@ -1,4 +1,5 @@
 import { closeSync, constants, existsSync, fstatSync, openSync, readSync } from 'node:fs';
+import { MAX_FILE_BYTES } from '../core/progress/folder.js';
 import { dirname, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { RuleSetReader } from '../core/rule-set/analyse.js';
@@ -7,7 +8,7 @@ import { InputError } from '../errors.js';
 /** The folder of the built-in rule sets, found from this module so jtai runs from any folder. */
 export const BUILT_IN_DIR = fileURLToPath(new URL('../../schedules/', import.meta.url));
 export const DEFAULT_RULE_SET = 'jtai-2018';
-const MAX_BYTES = 1024 * 1024;
+const MAX_BYTES = MAX_FILE_BYTES;
 
 /** The file of a built-in rule set, if the name is one: builtInPath("jtai-2018") ends in schedules/jtai-2018.yaml. */
 export function builtInPath(name: string): string | undefined {

@@ -1,17 +1,18 @@
 /// <reference lib="dom" />
 import { type ProgressEvent, eventText } from '../core/progress/events.js';
-import { MAX_EVENT_BYTES, kindOfName, progressFolderName } from '../core/progress/folder.js';
+import {
+  INSPECTION_FILE,
+  MAX_EVENT_BYTES,
+  MAX_FILE_BYTES,
+  kindOfName,
+  progressFolderName,
+} from '../core/progress/folder.js';
 import { JtaiError } from '../errors.js';
 
 // The inspection folder the user opens in the page (the folder people share: the inspection
 // file and its progress record beside it), read the same way everywhere: through an ordinary
 // folder picker (<input type="file" webkitdirectory>), read-only, or through the File System
 // Access API (Edge and Chrome), which can also add event files to the record, as the CLI does.
-
-/** The inspection file's name when nobody chose another (as the CLI's INSPECTION_FILE). */
-export const INSPECTION_FILE = 'jtai-inspection.yaml';
-/** The largest inspection or rule-set file read, as the CLI's. */
-const MAX_TEXT_BYTES = 1024 * 1024;
 
 export interface FolderFile {
   name: string;
@@ -78,7 +79,7 @@ export async function readPickedFiles(files: ArrayLike<File>): Promise<OpenedFol
   const folders = [...new Set(all.filter((f) => under(f).length === 2).map((f) => under(f)[0]!))];
   const name = inspectionName(top, here.map((f) => f.name).filter(isYaml), folders);
   const progress = progressFolderName(name);
-  const inspection = await textOf(here.find((f) => f.name === name)!, `${top}/${name}`, MAX_TEXT_BYTES);
+  const inspection = await textOf(here.find((f) => f.name === name)!, `${top}/${name}`, MAX_FILE_BYTES);
   const events = await Promise.all(
     all
       .filter((f) => under(f).length === 2 && under(f)[0] === progress && kindOfName(f.name) !== 'hidden')
@@ -88,7 +89,7 @@ export async function readPickedFiles(files: ArrayLike<File>): Promise<OpenedFol
     throw new JtaiError(`cannot read the progress folder ${top}/${progress}: it is a file, not a folder.`);
   const readBeside = async (file: string) => {
     const found = here.find((f) => f.name === file && f.name !== name);
-    return found && (await textOf(found, `${top}/${file}`, MAX_TEXT_BYTES)).text;
+    return found && (await textOf(found, `${top}/${file}`, MAX_FILE_BYTES)).text;
   };
   return { name: top, inspection, events, readBeside };
 }
@@ -152,7 +153,7 @@ export async function readDirectory(handle: DirectoryHandle): Promise<OpenedFold
   }
   const name = inspectionName(handle.name, [...files.keys()].filter(isYaml), [...folders.keys()]);
   const progress = progressFolderName(name);
-  const inspection = await textOf(await files.get(name)!.getFile(), `${handle.name}/${name}`, MAX_TEXT_BYTES);
+  const inspection = await textOf(await files.get(name)!.getFile(), `${handle.name}/${name}`, MAX_FILE_BYTES);
   if (files.has(progress))
     throw new JtaiError(`cannot read the progress folder ${handle.name}/${progress}: it is a file, not a folder.`);
   const events: FolderFile[] = [];
@@ -163,7 +164,7 @@ export async function readDirectory(handle: DirectoryHandle): Promise<OpenedFold
         events.push(await eventFile(await entry.getFile(), `${handle.name}/${progress}/${entry.name}`));
   const readBeside = async (file: string) => {
     const found = file === name ? undefined : files.get(file);
-    return found && (await textOf(await found.getFile(), `${handle.name}/${file}`, MAX_TEXT_BYTES)).text;
+    return found && (await textOf(await found.getFile(), `${handle.name}/${file}`, MAX_FILE_BYTES)).text;
   };
   return {
     name: handle.name,

@@ -80,6 +80,13 @@ function aboutNode(o: OpenInspection, plan: TrackedPlan): HTMLElement {
   );
 }
 
+// What went wrong reading the folder, in words; anything else is a bug, thrown on.
+function problemOf(e: unknown): string[] {
+  if (e instanceof JtaiError) return problemLines(e);
+  if (e instanceof DOMException) return [`The folder could not be read (${e.message}).`];
+  throw e;
+}
+
 /** Mounts the fortnight's part of the page in its section. */
 export function mountFortnight(root: HTMLElement, hooks: FortnightHooks): Fortnight {
   let open: OpenInspection | undefined;
@@ -140,10 +147,22 @@ export function mountFortnight(root: HTMLElement, hooks: FortnightHooks): Fortni
       const folder = await reading;
       if (folder) await openFolder(folder, `Opened ${folder.name}.`, undefined, false);
     } catch (e) {
-      if (e instanceof JtaiError) hooks.problems(problemLines(e));
-      else if (e instanceof DOMException) hooks.problems([`The folder could not be read (${e.message}).`]);
-      else throw e;
+      hooks.problems(problemOf(e));
       hooks.changed(open);
+    }
+  }
+
+  // The inspection as the folder holds it now (what others recorded since it was read), or,
+  // when it cannot be read again, closed with why.
+  async function reread(): Promise<OpenInspection | undefined> {
+    const was = open;
+    if (!was?.folder.reread) return undefined;
+    try {
+      open = await openInspection(await was.folder.reread(), hooks.builtIns);
+      return open;
+    } catch (e) {
+      close(problemOf(e));
+      return undefined;
     }
   }
 
@@ -165,9 +184,7 @@ export function mountFortnight(root: HTMLElement, hooks: FortnightHooks): Fortni
       const folder = typeof reading === 'function' ? await reading() : reading;
       open = await openInspection(folder, hooks.builtIns);
     } catch (e) {
-      if (e instanceof JtaiError) return close(problemLines(e), saved);
-      if (e instanceof DOMException) return close([`The folder could not be read (${e.message}).`], saved);
-      throw e;
+      return close(problemOf(e), saved);
     }
     hooks.problems([]);
     hooks.changed(open);
@@ -181,29 +198,20 @@ export function mountFortnight(root: HTMLElement, hooks: FortnightHooks): Fortni
     done: (e: ProgressEvent) => string,
     none: string,
   ) {
-    const was = open;
-    if (!was?.folder.record) return;
+    if (!open?.folder.record) return;
     said.textContent = '';
+    // As the folder holds it now: what colleagues recorded since it was read counts (already done, a later move).
+    const now = await reread();
+    if (!now) return;
     let event: ProgressEvent | undefined;
-    let now: OpenInspection;
-    try {
-      // As the folder holds it now: what colleagues recorded since it was read counts (already done, a later move).
-      now = await openInspection(await was.folder.reread!(), hooks.builtIns);
-    } catch (e) {
-      if (e instanceof JtaiError) return close(problemLines(e));
-      if (e instanceof DOMException) return close([`The folder could not be read (${e.message}).`]);
-      throw e;
-    }
-    open = now;
     try {
       event = make(now);
       if (event) await now.folder.record!(event);
     } catch (e) {
-      if (!(e instanceof JtaiError) && !(e instanceof DOMException)) throw e;
       showWrong(
-        e instanceof JtaiError
-          ? problemLines(e)
-          : [`The record could not be written (${e.message}); nothing was recorded.`],
+        e instanceof DOMException
+          ? [`The record could not be written (${e.message}); nothing was recorded.`]
+          : problemOf(e),
       );
       hooks.changed(open); // what others recorded shows, with the problem
       return;
@@ -267,15 +275,7 @@ export function mountFortnight(root: HTMLElement, hooks: FortnightHooks): Fortni
   return {
     current: () => open,
     async refresh() {
-      const was = open;
-      if (!was?.folder.reread) return;
-      try {
-        open = await openInspection(await was.folder.reread(), hooks.builtIns);
-      } catch (e) {
-        if (e instanceof JtaiError) return close(problemLines(e));
-        if (e instanceof DOMException) return close([`The folder could not be read (${e.message}).`]);
-        throw e;
-      }
+      await reread();
     },
     issue(plan, name, version) {
       if (!open?.folder.record) return false;

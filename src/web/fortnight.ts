@@ -135,14 +135,13 @@ function randomHex(): string {
   return [...crypto.getRandomValues(new Uint8Array(4))].map((b) => b.toString(16).padStart(2, '0')).join('');
 }
 
-// Named like the CLI's (time, host, process, randomness): "web" for the page, 0 for its process.
-const newId = (ms: number) => eventName(ms, 'web', 0, randomHex());
-
-// Recorded after every event the page has read, whatever this computer's clock says, so that
-// what the page records lists after what it acted on.
-function recordedAt(open: OpenInspection, nowMs: number): number {
-  const last = Math.max(...open.folded.events.map((e) => Date.parse(e.recorded)).filter((ms) => !Number.isNaN(ms)));
-  return Number.isFinite(last) ? Math.max(nowMs, last + 1) : nowMs;
+// A new event's id and the moment it is recorded: after every event the page has read,
+// whatever this computer's clock says, so that what the page records lists after what it acted
+// on; named like the CLI's (time, host, process, randomness), "web" for the page, 0 for its process.
+function stamped(open: OpenInspection, nowMs: number): { id: string; recordedMs: number } {
+  const last = open.folded.events.reduce((latest, e) => Math.max(latest, Date.parse(e.recorded) || 0), 0);
+  const recordedMs = Math.max(nowMs, last + 1);
+  return { id: eventName(recordedMs, 'web', 0, randomHex()), recordedMs };
 }
 
 // The core's messages name the field as the CLI names an option; in the page the field is beside them.
@@ -192,10 +191,8 @@ export function doneNow(
   if (atMs > nowMs + 5 * 60_000) throw new JtaiError(`"${o.at}" is in the future; give the time it was delivered.`);
   if (atMs < Date.parse(zonedInstant(open.zone, open.record.notified, '00:00')))
     throw new JtaiError(`"${o.at}" is before the day the area was notified; give the time it was delivered.`);
-  const recordedMs = recordedAt(open, nowMs);
   return doneEvent({
-    id: newId(recordedMs),
-    recordedMs,
+    ...stamped(open, nowMs),
     item: o.item,
     agency: o.agency,
     at: instantIn(open.zone, atMs),
@@ -220,8 +217,7 @@ export function undoNow(
     );
   if (records.length === 0) return undefined;
   return undoEvent({
-    id: newId(recordedAt(open, nowMs)),
-    recordedMs: recordedAt(open, nowMs),
+    ...stamped(open, nowMs),
     item: o.item,
     agency: o.agency,
     at: instantIn(open.zone, nowMs),
@@ -260,8 +256,7 @@ export function moveNow(open: OpenInspection, o: Said & { item: string; to: stri
     throw new JtaiError(`"${o.to}" cannot be planned: ${e.message}`);
   }
   return moveEvent({
-    id: newId(recordedAt(open, nowMs)),
-    recordedMs: recordedAt(open, nowMs),
+    ...stamped(open, nowMs),
     item: o.item,
     at,
     to,
@@ -281,8 +276,7 @@ export function moveBackNow(
   const current = open.folded.moves[o.item];
   if (!current) return undefined;
   return moveBackEvent({
-    id: newId(recordedAt(open, nowMs)),
-    recordedMs: recordedAt(open, nowMs),
+    ...stamped(open, nowMs),
     item: o.item,
     at: instantIn(open.zone, nowMs),
     current,
@@ -311,10 +305,9 @@ export function issueCalendar(
     whole: trackedAt(open, nowMs).plan.items,
     ics,
   });
-  const recordedMs = recordedAt(open, nowMs);
   return {
     text: renderIcs(plan, { ...ics, ...issue.settings }),
-    event: issueEvent(issue, { id: newId(recordedMs), recordedMs, at: instantIn(open.zone, nowMs) }),
+    event: issueEvent(issue, { ...stamped(open, nowMs), at: instantIn(open.zone, nowMs) }),
     summary: renderChanges(name, issue.changes, issue.events.length, issue.whom).trim(),
   };
 }

@@ -117,6 +117,28 @@ const pageRecord = (page: Page) =>
     return out;
   });
 
+interface CliStatus {
+  agencies: Array<{ id: string; total: number; done: string[]; late: string[]; overdue: string[] }>;
+  owing: Array<{ id: string }>;
+}
+
+/** What "jtai status --format json" says of the folder at NOW (with more arguments: --agency police). */
+async function cliStatus(dir: string, ...args: string[]): Promise<CliStatus> {
+  const file = join(dir, 'jtai-inspection.yaml');
+  return JSON.parse((await runCli(['status', '--now', NOW, '-f', 'json', ...args, '--inspection', file])).stdout);
+}
+
+/** The CLI's status as the page's table shows it: agency, done of total, late, overdue. */
+const rowsOf = (status: CliStatus) =>
+  status.agencies.map((a) => [a.id, `${a.done.length} of ${a.total}`, `${a.late.length}`, `${a.overdue.length}`]);
+
+/** The events the page wrote (named "web"), copied back from its file system into the folder on the disk. */
+async function copyBack(page: Page, dir: string): Promise<Array<{ name: string; text: string }>> {
+  const fresh = (await pageRecord(page)).filter((f) => f.name.includes('-web-0-'));
+  for (const f of fresh) writeFileSync(join(dir, 'jtai-inspection.progress', f.name), f.text);
+  return fresh;
+}
+
 const statusRows = (page: Page) =>
   page.$$eval('#status-table tbody tr', (rows) =>
     rows.map((r) => [
@@ -130,12 +152,8 @@ describe.skipIf(!run)('the fortnight in the page, in chromium', { timeout: 60_00
     const dir = await cliFolder();
     const page = await openWithFolder(dir);
     const file = join(dir, 'jtai-inspection.yaml');
-    const status = JSON.parse((await runCli(['status', '--now', NOW, '-f', 'json', '--inspection', file])).stdout) as {
-      agencies: Array<{ id: string; total: number; done: string[]; late: string[]; overdue: string[] }>;
-    };
-    expect(await statusRows(page)).toEqual(
-      status.agencies.map((a) => [a.id, `${a.done.length} of ${a.total}`, `${a.late.length}`, `${a.overdue.length}`]),
-    );
+    const status = await cliStatus(dir);
+    expect(await statusRows(page)).toEqual(rowsOf(status));
     // Worked out by hand: Police did its part of the case lists (due 15:00 today) in time; the
     // DCS's list of children was 15 minutes late; the local authority still owes its part of the case lists.
     const police = status.agencies.find((a) => a.id === 'police')!;
@@ -181,12 +199,8 @@ describe.skipIf(!run)('the fortnight in the page, in chromium', { timeout: 60_00
     await page.selectOption('#agency', 'police');
     await page.waitForSelector('#status-table tbody tr:only-child');
     const file = join(dir, 'jtai-inspection.yaml');
-    const status = JSON.parse(
-      (await runCli(['status', '--now', NOW, '-f', 'json', '--agency', 'police', '--inspection', file])).stdout,
-    ) as { agencies: Array<{ id: string; total: number; done: string[]; late: string[]; overdue: string[] }> };
-    expect(await statusRows(page)).toEqual(
-      status.agencies.map((a) => [a.id, `${a.done.length} of ${a.total}`, `${a.late.length}`, `${a.overdue.length}`]),
-    );
+    const status = await cliStatus(dir, '--agency', 'police');
+    expect(await statusRows(page)).toEqual(rowsOf(status));
     expect(status.agencies.map((a) => a.id)).toEqual(['police']);
     const plan = JSON.parse(
       (await runCli(['plan', '--now', NOW, '-f', 'json', '-q', '--agency', 'police', '--inspection', file])).stdout,
@@ -235,12 +249,8 @@ describe.skipIf(!run)('the fortnight in the page, in chromium', { timeout: 60_00
     const others = files.filter((f) => !fresh.includes(f)).map(recorded);
     expect(recorded(fresh[0]!)).toBeGreaterThan(Math.max(...others));
     // The CLI, given the folder as the page left it, counts it: done, late (it was due at the end of day 0).
-    for (const f of fresh) writeFileSync(join(dir, 'jtai-inspection.progress', f.name), f.text);
-    const file = join(dir, 'jtai-inspection.yaml');
-    const status = JSON.parse((await runCli(['status', '--now', NOW, '-f', 'json', '--inspection', file])).stdout) as {
-      agencies: Array<{ id: string; late: string[] }>;
-      owing: Array<{ id: string }>;
-    };
+    await copyBack(page, dir);
+    const status = await cliStatus(dir);
     expect(status.owing.map((o) => o.id)).not.toContain('child-level-data');
     expect(status.agencies.find((a) => a.id === 'local-authority')!.late).toContain('child-level-data');
     // A part cannot be taken back from a record of the whole: said, as the CLI says it.
@@ -261,11 +271,8 @@ describe.skipIf(!run)('the fortnight in the page, in chromium', { timeout: 60_00
     await page.click('#undo-done');
     await expect.poll(() => page.isHidden('#record-error')).toBe(true);
     await expect.poll(() => page.textContent('#record-said')).toMatch(/^Took back Further lists of child-level data/);
-    for (const f of (await pageRecord(page)).filter((f) => f.name.includes('-web-0-')))
-      writeFileSync(join(dir, 'jtai-inspection.progress', f.name), f.text);
-    const after = JSON.parse((await runCli(['status', '--now', NOW, '-f', 'json', '--inspection', file])).stdout) as {
-      owing: Array<{ id: string }>;
-    };
+    await copyBack(page, dir);
+    const after = await cliStatus(dir);
     expect(after.owing.map((o) => o.id)).toContain('child-level-data');
     await page.close();
   });
@@ -316,13 +323,7 @@ describe.skipIf(!run)('the fortnight in the page, in chromium', { timeout: 60_00
     await page.waitForSelector('#status-table');
     expect(await page.$('#mark-done')).toBeNull();
     expect(await page.textContent('#inspection-about')).toContain('read only');
-    const file = join(dir, 'jtai-inspection.yaml');
-    const status = JSON.parse((await runCli(['status', '--now', NOW, '-f', 'json', '--inspection', file])).stdout) as {
-      agencies: Array<{ id: string; total: number; done: string[]; late: string[]; overdue: string[] }>;
-    };
-    expect(await statusRows(page)).toEqual(
-      status.agencies.map((a) => [a.id, `${a.done.length} of ${a.total}`, `${a.late.length}`, `${a.overdue.length}`]),
-    );
+    expect(await statusRows(page)).toEqual(rowsOf(await cliStatus(dir)));
     await page.close();
   });
 
@@ -363,11 +364,7 @@ describe.skipIf(!run)('the fortnight in the page, in chromium', { timeout: 60_00
     await expect
       .poll(() => page.textContent('#record-said'))
       .toBe('jtai-2019-03-19.ics: issued for the first time, 14 events.');
-    const copyBack = async () => {
-      for (const f of (await pageRecord(page)).filter((f) => f.name.includes('-web-0-')))
-        writeFileSync(join(dir, 'jtai-inspection.progress', f.name), f.text);
-    };
-    await copyBack();
+    await copyBack(page, dir);
     // The CLI knows that calendar by its name in the folder: nothing changed since the page issued it.
     const cli = await runCli(['plan', '--out', join(dir, 'jtai-2019-03-19.ics'), '--changes', '--inspection', file]);
     expect(cli.stdout).toMatch(

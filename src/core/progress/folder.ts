@@ -14,8 +14,14 @@ import {
 // the web page from a folder the user opens. One file per event, each named after it; the
 // folder is named after the inspection file, beside it.
 
+/** The inspection file's name when nobody chose another. */
+export const INSPECTION_FILE = 'jtai-inspection.yaml';
+
 /** The largest event file read; a larger one is not jtai's. */
 export const MAX_EVENT_BYTES = 64 * 1024;
+
+/** The largest inspection or rule-set file read: 1 MiB. */
+export const MAX_FILE_BYTES = 1024 * 1024;
 
 /**
  * The progress folder's name for an inspection file's:
