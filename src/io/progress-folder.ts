@@ -20,7 +20,7 @@ import { cacheFileFor, readCache, writeCache } from './user-cache.js';
 export function progressFolderOf(inspectionPath: string): string {
   let real = inspectionPath;
   try {
-    real = realpathSync(inspectionPath);
+    real = realpathSync.native(inspectionPath); // one system call; Node's own walks each folder of the path
   } catch {
     // not there (yet): named as given
   }

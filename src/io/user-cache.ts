@@ -16,7 +16,7 @@ export function cacheFileFor(kind: string, path: string, env: NodeJS.ProcessEnv 
   const base = xdg ?? (env.HOME && isAbsolute(env.HOME) ? join(env.HOME, '.cache') : undefined);
   if (!base) return undefined;
   try {
-    return join(base, 'jtai', kind, `${encodeURIComponent(realpathSync(path))}.json`);
+    return join(base, 'jtai', kind, `${encodeURIComponent(realpathSync.native(path))}.json`);
   } catch {
     return undefined;
   }

@@ -86,7 +86,7 @@ async function checkOne(ref: string, options: CheckOptions, io: CliIo, s: Style)
 /** jtai check: validates rule sets; true when every one is valid (warnings allowed). */
 export async function runCheck(files: string[], options: CheckOptions, io: CliIo): Promise<boolean> {
   const notified =
-    options.notified === undefined ? undefined : readDate('--notified', options.notified, londonToday()).date;
+    options.notified === undefined ? undefined : readDate('--notified', options.notified, () => londonToday()).date;
   const s = await makeStyle(wantsColor(io, options.color !== false));
   let ok = true;
   for (const file of files) ok = (await checkOne(file, { ...options, notified }, io, s)) && ok;

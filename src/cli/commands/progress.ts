@@ -47,7 +47,7 @@ export async function runStart(options: StartOptions, io: CliIo): Promise<void> 
     throw new UsageError(
       '--notified is missing: give the day the area was notified, for example: jtai start --notified 2019-03-19 --area "My Area".',
     );
-  const { date } = readDate('--notified', options.notified, londonToday());
+  const { date } = readDate('--notified', options.notified, () => londonToday());
   const { initialInspection } = await import('../../io/inspection-file.js');
   const rules = options.rules ?? 'jtai-2018';
   const ruleSet = await loadRuleSet(rules);

@@ -51,7 +51,7 @@ async function inspectionFor(
   // The inspection file's code is loaded only when there is a file (and its parser only when its cache misses).
   let loaded = path ? await (await import('../../io/inspection.js')).loadInspection(path, io.env) : undefined;
   const typed = input.notified;
-  const read = typed === undefined ? undefined : readDate('--notified', typed, londonToday());
+  const read = typed === undefined ? undefined : readDate('--notified', typed, () => londonToday());
   if (read && !read.iso) say(`--notified "${typed}" read as ${formatLongDate(read.date)} (${read.date}).`);
   if (loaded && read && input.inspection === undefined && read.date !== loaded.record.notified) {
     say(`not using ${INSPECTION_FILE} here (notified ${loaded.record.notified}): --notified gives another date.`);

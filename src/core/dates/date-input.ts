@@ -84,10 +84,10 @@ function checkWeekday(option: string, text: string, date: IsoDate, said: string 
  * Reads a date as typed: readDate("--notified", "19/03/2019", "2026-11-25") is
  * { date: "2019-03-19", iso: false }. "today" is the date given as today (London's date).
  */
-export function readDate(option: string, text: string, today: IsoDate): DateReading {
+export function readDate(option: string, text: string, today: IsoDate | (() => IsoDate)): DateReading {
   const t = text.trim().replace(/\s+/g, ' ');
   if (isIsoDate(t)) return { date: t, iso: true };
-  if (/^today$/i.test(t)) return { date: today, iso: false };
+  if (/^today$/i.test(t)) return { date: typeof today === 'function' ? today() : today, iso: false };
   let m = /^(\d{4})-(\d{1,2})-(\d{1,2})$/.exec(t);
   if (m) return { date: realDate(option, text, Number(m[1]), Number(m[2]), Number(m[3])), iso: false };
   m = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{2}|\d{4})$/.exec(t);
@@ -154,15 +154,21 @@ interface WallClock {
   fromToday: boolean;
 }
 
-function readWallClock(option: string, text: string, t: string, today: IsoDate, forms: string): WallClock {
-  if (CLOCK.test(t)) return { date: today, time: readClock(option, text, t), fromToday: true };
+// The form scripts and the page give, read without the regular expressions of every other form.
+const ISO_WALL_CLOCK = /^(\d{4}-\d{2}-\d{2})[T ]([01]\d|2[0-3]):([0-5]\d)$/;
+
+/** A wall-clock moment as typed; today (the zone's date now) is worked out only if the text needs it. */
+function readWallClock(option: string, text: string, t: string, today: () => IsoDate, forms: string): WallClock {
+  const iso = ISO_WALL_CLOCK.exec(t);
+  if (iso && isIsoDate(iso[1]!)) return { date: iso[1]!, time: `${iso[2]}:${iso[3]}`, fromToday: false };
+  if (CLOCK.test(t)) return { date: today(), time: readClock(option, text, t), fromToday: true };
   const u = t.replace(/,? at (?=\d)/i, ' '); // "yesterday at 9am"
   const m = /^(.*?)(?:[T ,]+(\d{1,2}(?:[:.]\d{2})?\s*(?:am|pm)?|\d{1,2}[:.]\d{2}))?$/i.exec(u)!;
   const [datePart, clockPart] = m[2] !== undefined && /[:.]|am|pm/i.test(m[2]) ? [m[1]!, m[2]] : [u, undefined];
   const yesterday = /^yesterday$/i.test(datePart);
   let date: IsoDate;
   try {
-    date = yesterday ? addDays(today, -1) : readDate(option, datePart, today).date;
+    date = yesterday ? addDays(today(), -1) : readDate(option, datePart, today).date;
   } catch (e) {
     if (!(e instanceof UsageError) || clockPart !== undefined) throw e;
     throw new UsageError(`${option} "${text}" is not a date and time jtai can read; ${forms}.`);
@@ -206,7 +212,7 @@ export function readInstant(
   if (/^(now|today)$/i.test(t)) return nowMs;
   const exact = readOffsetInstant(option, text, t, zone);
   if (exact !== undefined) return exact;
-  const wall = readWallClock(option, text, t, localDateTime(zone, nowMs).slice(0, 10), MOMENT_FORMS);
+  const wall = readWallClock(option, text, t, () => localDateTime(zone, nowMs).slice(0, 10), MOMENT_FORMS);
   return wallInstant(option, text, wall.date, wall.time ?? '00:00', zone, notes);
 }
 
@@ -227,7 +233,7 @@ export function readDeliveryTime(
   if (/^now$/i.test(t)) return nowMs;
   const exact = readOffsetInstant(option, text, t, zone);
   if (exact !== undefined) return exact;
-  const wall = readWallClock(option, text, t, localDateTime(zone, nowMs).slice(0, 10), DELIVERY_FORMS);
+  const wall = readWallClock(option, text, t, () => localDateTime(zone, nowMs).slice(0, 10), DELIVERY_FORMS);
   if (wall.time === undefined)
     throw new UsageError(
       `${option} "${text}" gives the day but not the time; add the time it was done, for example ${option} "${t} 14:10".`,
