@@ -12,6 +12,7 @@ import {
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
+import { readTextFile } from '../../src/io/read-rule-set-file.js';
 import { runCli, said } from '../helpers.js';
 
 // Files and the command line as an attacker would use them: every bad target or source ends in
@@ -167,6 +168,15 @@ describe('--rules and extends from hostile files', () => {
     expect(said((await plan('--rules', join(dir, 'huge.yaml'))).stderr)).toBe(
       `jtai: rule set ${join(dir, 'huge.yaml')} is 1048579 bytes; rule sets are limited to 1 MiB.\n`,
     );
+  });
+
+  test.runIf(process.platform === 'linux')('a file longer than its size says (a /proc file) is read whole', () => {
+    // The buffer starts at the size fstat gives, 0 here, and grows as the file goes on.
+    expect(statSync('/proc/self/status').size).toBe(0);
+    const text = readTextFile('/proc/self/status', 'status', 'file');
+    expect(text).toMatch(/^Name:/);
+    expect(text).toMatch(/\nPid:\s+\d+\n/);
+    expect(text.length).toBeGreaterThan(500);
   });
 
   test('a UTF-8 byte order mark is fine', async () => {
