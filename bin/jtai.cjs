@@ -81,18 +81,23 @@ function writeCaches(folder, compiled) {
 function useCodeCache(folder) {
   const Module = module.constructor;
   const vm = require('node:vm');
+  const { isAscii } = require('node:buffer');
   const compiled = [];
+  let bundleRequire; // one for every chunk: they are in one folder, and require only their siblings and Node's own
+  const requireFor = (filename) => (bundleRequire ??= Module.createRequire(filename));
   const load = Module._extensions['.js'];
   Module._extensions['.js'] = function loadWithCache(chunk, filename) {
     if (path.dirname(filename) !== BUNDLE) return load(chunk, filename);
     const text = fs.readFileSync(filename);
     const file = cacheFileOf(folder, filename);
     const cachedData = cachedDataFor(file, text);
-    const script = new vm.Script(Module.wrap(text.toString('utf8')), { filename, cachedData });
+    // The chunks are all ASCII (rolldown.config.mjs), read as Latin-1: a plain copy, where UTF-8 is decoded.
+    const source = text.toString(isAscii(text) ? 'latin1' : 'utf8');
+    const script = new vm.Script(Module.wrap(source), { filename, cachedData });
     if (cachedData === undefined || script.cachedDataRejected) compiled.push({ file, text, script });
     script
       .runInThisContext({ displayErrors: true })
-      .call(chunk.exports, chunk.exports, Module.createRequire(filename), chunk, filename, BUNDLE);
+      .call(chunk.exports, chunk.exports, requireFor(filename), chunk, filename, BUNDLE);
   };
   process.once('exit', (code) => {
     if (code === 0 && compiled.length > 0) writeCaches(folder, compiled);
