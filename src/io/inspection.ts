@@ -23,7 +23,7 @@ export interface LoadedInspection {
 
 /** Reads an inspection file and checks its shape (every problem at once, with its line and column), from the cache when its text is unchanged. */
 export async function loadInspection(path: string, env: NodeJS.ProcessEnv = process.env): Promise<LoadedInspection> {
-  const text = readTextFile(path, displayName(path), 'inspection file');
+  const text = readTextFile(path, () => displayName(path), 'inspection file');
   const file = cacheFileFor('inspections', path, env);
   const entry = readCache<{ text: string; record: InspectionRecord }>(file);
   if (entry?.text === text) return { path, record: entry.record };

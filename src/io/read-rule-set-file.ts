@@ -46,14 +46,14 @@ function firstBadLine(bytes: Uint8Array): number {
 
 // Checked by Node's own validator and decoded as Buffer does (a TextDecoder costs a start-up
 // more), with a byte order mark dropped as a TextDecoder drops it.
-function decode(bytes: Buffer, shown: string, what: string): string {
+function decode(bytes: Buffer, shown: () => string, what: string): string {
   if (isUtf8(bytes)) {
     const bom = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0;
     return bytes.toString('utf8', bom);
   }
   const utf16 = bytes[0] === 0xff && bytes[1] === 0xfe ? ' (it looks like UTF-16)' : '';
   throw new InputError(
-    `${what} ${shown} is not UTF-8 text${utf16}: line ${firstBadLine(bytes)} has bytes that are not UTF-8; save the file as UTF-8.`,
+    `${what} ${shown()} is not UTF-8 text${utf16}: line ${firstBadLine(bytes)} has bytes that are not UTF-8; save the file as UTF-8.`,
   );
 }
 
@@ -79,9 +79,13 @@ export function readRuleSetFile(path: string, shown: string = displayName(path))
   return readTextFile(path, shown, 'rule set');
 }
 
-/** Reads a small text file safely (see readRuleSetFile); `what` names it in messages: "inspection file". */
-export function readTextFile(path: string, shown: string, what: string): string {
-  const fail = (why: string) => new InputError(`cannot read ${what} ${shown}: ${why}.`);
+/**
+ * Reads a small text file safely (see readRuleSetFile); `what` names it in messages ("inspection
+ * file"), and `shown` the file, worked out only for a message when given as a function.
+ */
+export function readTextFile(path: string, shownAs: string | (() => string), what: string): string {
+  const shown = typeof shownAs === 'function' ? shownAs : () => shownAs;
+  const fail = (why: string) => new InputError(`cannot read ${what} ${shown()}: ${why}.`);
   let fd: number;
   try {
     // O_NONBLOCK: opening a FIFO with no writer would otherwise wait for ever.
@@ -99,10 +103,10 @@ export function readTextFile(path: string, shown: string, what: string): string 
     if (info.isDirectory()) throw fail('it is a folder, not a file');
     if (!info.isFile()) throw fail('it is not a regular file (a device, a pipe or a socket); give a .yaml file');
     if (info.size > MAX_BYTES)
-      throw new InputError(`${what} ${shown} is ${info.size} bytes; ${what}s are limited to 1 MiB.`);
+      throw new InputError(`${what} ${shown()} is ${info.size} bytes; ${what}s are limited to 1 MiB.`);
     const bytes = readAtMost(fd, info.size, MAX_BYTES);
     if (bytes.length > MAX_BYTES)
-      throw new InputError(`${what} ${shown} is over 1 MiB; ${what}s are limited to 1 MiB.`);
+      throw new InputError(`${what} ${shown()} is over 1 MiB; ${what}s are limited to 1 MiB.`);
     return decode(bytes, shown, what);
   } catch (e) {
     if (e instanceof InputError) throw e;

@@ -16,12 +16,17 @@ export interface ZoneRules {
 
 /** The UTC offset in minutes at an instant: offsetAt(london, Date.UTC(2019, 3, 2)) is 60. */
 export function offsetAt(zone: ZoneRules, utcMs: number): number {
-  let offset = zone.initialOffset;
-  for (const [at, next] of zone.transitions) {
-    if (at > utcMs) break;
-    offset = next;
+  // The last change at or before the instant, by halving the table (in time order): a plan
+  // asks for hundreds of offsets, and Europe/London's table has fifty changes.
+  const changes = zone.transitions;
+  let after = 0; // the first change after the instant, found between after and end
+  let end = changes.length;
+  while (after < end) {
+    const middle = (after + end) >>> 1;
+    if (changes[middle]![0] > utcMs) end = middle;
+    else after = middle + 1;
   }
-  return offset;
+  return after === 0 ? zone.initialOffset : changes[after - 1]![1];
 }
 
 /** Whether the table knows the zone's offset at an instant: coversInstant(london, Date.UTC(2041, 6, 1)) is false. */

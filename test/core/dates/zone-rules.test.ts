@@ -25,6 +25,23 @@ describe('Europe/London offsets', () => {
     expect(EUROPE_LONDON).toEqual(computeZoneRules('Europe/London', FIRST_YEAR, LAST_YEAR));
   });
 
+  test('the offset changes at the very millisecond of each change in the table, and not before', () => {
+    const { initialOffset, transitions } = EUROPE_LONDON;
+    expect(transitions.length).toBe(50); // two a year, 2016 to 2040
+    expect(offsetAt(EUROPE_LONDON, transitions[0]![0] - 1)).toBe(initialOffset);
+    transitions.forEach(([at, offset], i) => {
+      expect(offsetAt(EUROPE_LONDON, at - 1)).toBe(i === 0 ? initialOffset : transitions[i - 1]![1]);
+      expect(offsetAt(EUROPE_LONDON, at)).toBe(offset);
+      expect(offsetAt(EUROPE_LONDON, at + 1)).toBe(offset);
+    });
+    // 2019: GMT until 01:00 UTC on 31 March, BST until 01:00 UTC on 27 October (worked by hand).
+    expect(offsetAt(EUROPE_LONDON, Date.UTC(2019, 2, 31, 0, 59, 59, 999))).toBe(0);
+    expect(offsetAt(EUROPE_LONDON, Date.UTC(2019, 2, 31, 1))).toBe(60);
+    expect(offsetAt(EUROPE_LONDON, Date.UTC(2019, 9, 27, 0, 59, 59, 999))).toBe(60);
+    expect(offsetAt(EUROPE_LONDON, Date.UTC(2019, 9, 27, 1))).toBe(0);
+    expect(offsetAt({ ...EUROPE_LONDON, transitions: [] }, Date.UTC(2019, 6, 1))).toBe(initialOffset);
+  });
+
   test('hand-worked instants either side of the 2019 changes (31 March, 27 October)', () => {
     expect(zonedInstant(EUROPE_LONDON, '2019-03-29', '17:00')).toBe('2019-03-29T17:00:00+00:00');
     expect(zonedInstant(EUROPE_LONDON, '2019-04-01', '17:00')).toBe('2019-04-01T17:00:00+01:00');
