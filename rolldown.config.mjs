@@ -55,6 +55,7 @@ const START_ENTRIES = [
   'src/render/json.ts',
   'src/io/inspection.ts',
   'src/cli/commands/next.ts',
+  'src/render/markdown-text.ts', // a few lines, shared by Markdown and the status: a chunk of its own cost a load
 ];
 const STATIC_IMPORT = /^\s*(?:import|export)\s+(?!type\b)(?:[^'";]*?\sfrom\s+)?['"](\.{1,2}\/[^'"]+)['"]/gm;
 
@@ -76,9 +77,10 @@ const START_MODULES = staticClosure(START_ENTRIES);
 /**
  * Rolldown keeps its runtime helpers (the CommonJS wrapper commander and yaml are bundled in,
  * the namespace objects of lazy imports) in a chunk of their own that every chunk requires, so
- * that every start found, read and compiled a second file (about 0.5 ms). The entry gets its
- * own copy of them, inside a function, and requires that chunk no more; the lazy chunks still
- * require it when they are loaded. The helpers keep no state, so two copies behave as one.
+ * that every start found, read and compiled a second file (about 0.5 ms), and a command with a
+ * chunk of its own a third. The entry holds them instead, inside a function, and the other
+ * chunks take them from the entry (always loaded first, and holding them from its first
+ * statement); the runtime's chunk is not written.
  */
 const runtimeInEntry = {
   name: 'runtime-in-entry',
@@ -89,13 +91,37 @@ const runtimeInEntry = {
     const required = `require("./${runtime.fileName}")`;
     if (entry.code.split(required).length !== 2)
       throw new Error(`runtime-in-entry: ${required} is not in jtai.cjs once`);
+    const helpers = `(()=>{const exports={};${runtime.code.trim()}\nreturn exports})()`;
     entry.code = entry.code.replace(
       required,
-      () => `(()=>{const exports={};${runtime.code.trim()}\nreturn exports})()`,
+      () => `Object.defineProperty(exports,"__rolldownRuntime",{value:${helpers}}).__rolldownRuntime`,
     );
+    for (const chunk of Object.values(bundle))
+      if (chunk.type === 'chunk' && chunk !== entry)
+        chunk.code = chunk.code.split(required).join('require("./jtai.cjs").__rolldownRuntime');
+    delete bundle[runtime.fileName];
   },
 };
 const START = (id) => START_MODULES.has(id) || /^\0rolldown[\\/]runtime|node_modules[\\/]commander[\\/]/.test(id);
+
+// A command or format that needs more than the start chunk has what it needs in one chunk, not
+// three or four (each a file found, read and compiled): the status in every format (with the
+// HTML renderer, which plan --format html then loads with it), and a calendar with what issuing
+// one to an inspection's folder needs; and recording in the progress folder (done, undo, move,
+// and writing files, which plan --out and status --out load with it).
+const chunkOf = (entries, taken) => {
+  const modules = staticClosure(entries);
+  return (id) => modules.has(id) && !START(id) && !taken.some((t) => t(id));
+};
+const STATUS = chunkOf(['src/cli/commands/status.ts'], []);
+const CALENDAR = chunkOf(
+  ['src/render/ics.ts', 'src/core/progress/issues.ts', 'src/render/changes.ts', 'src/render/calendar-issue.ts'],
+  [STATUS],
+);
+const RECORD = chunkOf(
+  ['src/cli/commands/progress.ts', 'src/cli/commands/move.ts', 'src/io/progress-record.ts', 'src/io/write-files.ts'],
+  [STATUS, CALENDAR],
+);
 
 // One file for start-up, with each lazily imported command and renderer in a chunk of its
 // own, so that a run loads only what it uses. Output sits at the same depth as dist/cli/, so
@@ -114,7 +140,12 @@ export default defineConfig({
     // the few kilobytes it would save to split them. Parsing rule-set files (yaml, zod, luxon),
     // the other formats, colour and the other commands stay in chunks loaded when needed.
     codeSplitting: {
-      groups: [{ name: 'jtai', test: START }],
+      groups: [
+        { name: 'jtai', test: START },
+        { name: 'status', test: STATUS },
+        { name: 'calendar', test: CALENDAR },
+        { name: 'record', test: RECORD },
+      ],
     },
     dir: 'dist/bundle',
     // CommonJS: Node starts a CommonJS program about 9 ms sooner than an ES module one (no

@@ -24,9 +24,15 @@ describe.runIf(once)('the bundle', () => {
     expect(chunksLoaded(['plan', '-n', '2019-03-19', '-f', format, '-q'])).toEqual(['jtai']); // rolldown's runtime helpers included (rolldown.config.mjs, runtimeInEntry)
   });
 
-  test('jtai plan -f ics loads its renderer besides', () => {
-    expect(chunksLoaded(['plan', '-n', '2019-03-19', '-f', 'ics', '-q'])).toEqual(
-      expect.arrayContaining(['jtai', 'ics']),
-    );
+  // Each command or format beyond the start chunk loads one chunk more, with all it needs.
+  test.each([
+    [['plan', '-n', '2019-03-19', '-f', 'ics', '-q'], 'calendar'],
+    [['plan', '-n', '2019-03-19', '-f', 'md', '-q'], 'markdown'],
+    [['plan', '-n', '2019-03-19', '-f', 'html', '-q'], 'status'],
+    [['plan', '-n', '2019-03-19', '-f', 'csv', '-q'], 'csv'],
+    [['status', '-n', '2019-03-19', '-q'], 'status'],
+    [['status', '-n', '2019-03-19', '-f', 'html', '-q'], 'status'],
+  ])('jtai %j loads the start chunk and %s', (args, chunk) => {
+    expect(chunksLoaded(args)).toEqual(['jtai', chunk].sort());
   });
 });
