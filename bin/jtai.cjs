@@ -25,17 +25,23 @@ function cacheFolder(env) {
   return base && path.join(base, 'jtai', 'code', `${process.version}-${process.arch}`);
 }
 
-// One cache file for each chunk of each install and each command: its path, without the hash of
-// its name, so that a rebuild replaces the file rather than adding one; and the command (its
-// help apart), so that each holds what that command runs. V8 keeps the functions compiled by the
-// end of the run that wrote it: "jtai --version", or a plan that stops at a mistyped date, would
-// otherwise leave every later plan to compile most of its own. So only a run that succeeds
-// writes one.
-function cacheFileOf(folder, filename) {
-  const args = process.argv.slice(2);
+// One cache file for each chunk of each install and each way of running a command: its path,
+// without the hash of its name, so that a rebuild replaces the file rather than adding one; the
+// command (its help apart); and whether it runs with an inspection file (named, or
+// jtai-inspection.yaml here), so that each holds what that command runs. V8 keeps the functions
+// compiled by the end of the run that wrote it: "jtai --version", a plan that stops at a
+// mistyped date, or a plan with no inspection, would otherwise leave every later plan in an
+// inspection's folder to compile much of its own (1 ms). So only a run that succeeds writes one.
+function cacheKeyOf(args) {
   const command = /^[a-z]{1,20}$/.test(args[0] ?? '') ? args[0] : '-';
   const help = args.includes('--help') || args.includes('-h') ? '.help' : '';
-  return path.join(folder, `${encodeURIComponent(filename.replace(/-[\w-]{8}\.cjs$/, '.cjs'))}.${command}${help}.v8`);
+  const named = args.some((a) => a === '-i' || a === '--inspection' || a.startsWith('--inspection='));
+  const inspection = named || fs.existsSync('jtai-inspection.yaml') ? '.inspection' : '';
+  return `${command}${help}${inspection}`;
+}
+
+function cacheFileOf(folder, filename, key) {
+  return path.join(folder, `${encodeURIComponent(filename.replace(/-[\w-]{8}\.cjs$/, '.cjs'))}.${key}.v8`);
 }
 
 // A cache file: the lengths of the chunk's text and of V8's data (4 bytes each), the text, then
@@ -83,13 +89,14 @@ function useCodeCache(folder) {
   const vm = require('node:vm');
   const { isAscii } = require('node:buffer');
   const compiled = [];
+  const key = cacheKeyOf(process.argv.slice(2));
   let bundleRequire; // one for every chunk: they are in one folder, and require only their siblings and Node's own
   const requireFor = (filename) => (bundleRequire ??= Module.createRequire(filename));
   const load = Module._extensions['.js'];
   Module._extensions['.js'] = function loadWithCache(chunk, filename) {
     if (path.dirname(filename) !== BUNDLE) return load(chunk, filename);
     const text = fs.readFileSync(filename);
-    const file = cacheFileOf(folder, filename);
+    const file = cacheFileOf(folder, filename, key);
     const cachedData = cachedDataFor(file, text);
     // The chunks are all ASCII (rolldown.config.mjs), read as Latin-1: a plain copy, where UTF-8 is decoded.
     const source = text.toString(isAscii(text) ? 'latin1' : 'utf8');

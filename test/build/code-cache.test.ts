@@ -55,6 +55,26 @@ describe.runIf(once)('the code cache', () => {
     expect(statSync(entryCache(cache)).mtimeMs).toBe(written); // used, not made again
   });
 
+  test('a command run with an inspection file has a cache of its own, named or found here', () => {
+    // What a plan in an inspection's folder runs (reading the file and its record) is not in
+    // the cache of a plan without one, and would be compiled at every run.
+    const cache = mkdtempSync(join(home, 'xdg-'));
+    const folder = mkdtempSync(join(home, 'inspection-'));
+    const env = { XDG_CACHE_HOME: cache };
+    expect(jtai(env, ['start', '-n', '2019-03-19'], folder).code).toBe(0);
+    const plan = ['plan', '--now', '2019-03-20T15:30', '-f', 'json', '-q'];
+    const expectedHere = jtai({ JTAI_CACHE: '0', HOME: home }, plan, folder);
+    expect(jtai(env, plan, folder)).toEqual(expectedHere);
+    const named = ['plan', '-i', join(folder, 'jtai-inspection.yaml'), ...plan.slice(1)];
+    expect(jtai(env, named, home)).toEqual(expectedHere);
+    expect(jtai(env, PLAN, home)).toEqual(expected);
+    const entries = readdirSync(folderOf(cache))
+      .map((f) => decodeURIComponent(f).replace(/^.*[\\/]/, ''))
+      .filter((f) => f.startsWith('jtai.cjs.plan'))
+      .sort();
+    expect(entries).toEqual(['jtai.cjs.plan.inspection.v8', 'jtai.cjs.plan.v8']);
+  });
+
   const damages: Array<[string, (bytes: Buffer) => Buffer]> = [
     ['empty', () => Buffer.alloc(0)],
     ['cut short', (b) => b.subarray(0, b.length >> 1)],
