@@ -1,5 +1,5 @@
 import { closeSync, constants, fstatSync, openSync, readFileSync, readdirSync, realpathSync, statSync } from 'node:fs';
-import { basename, dirname, join } from 'node:path';
+import { basename, dirname, join, sep } from 'node:path';
 import { type ProgressEvent, readEvent } from '../core/progress/events.js';
 import { MAX_EVENT_BYTES, kindOfName, placeEvent, progressFolderName } from '../core/progress/folder.js';
 import { InputError } from '../errors.js';
@@ -76,22 +76,24 @@ export function readEvents(folder: string, env: NodeJS.ProcessEnv = process.env)
   const problems: string[] = [];
   const seen = new Map<string, ProgressEvent>();
   let read = 0;
+  const inFolder = folder.endsWith(sep) ? folder : `${folder}${sep}`; // a name is never a path: no join for each
   for (const name of names.sort()) {
     const kind = kindOfName(name);
     if (kind === 'hidden') continue; // a writer's temporary file, or the system's
+    const path = `${inFolder}${name}`;
     if (kind === 'foreign') {
-      problems.push(`${shownValue(join(folder, name))} is not a jtai event (not a .json file); it was skipped.`);
+      problems.push(`${shownValue(path)} is not a jtai event (not a .json file); it was skipped.`);
       continue;
     }
     // Known by its name, size and time: a file edited by hand, or replaced by a sync tool, is read again.
     let key = name;
     try {
-      const info = statSync(join(folder, name));
-      key = `${name}\u0000${info.size}\u0000${Math.floor(info.mtimeMs)}`;
+      const info = statSync(path, { throwIfNoEntry: false });
+      if (info) key = `${name}\u0000${info.size}\u0000${Math.floor(info.mtimeMs)}`;
     } catch {
       // read below, and reported if it cannot be
     }
-    const event = known.get(key) ?? readOne(join(folder, name), problems);
+    const event = known.get(key) ?? readOne(path, problems);
     if (event === undefined) continue;
     if (!known.has(key)) read++;
     placeEvent(events, name, event);

@@ -243,11 +243,6 @@ export function readEvent(text: string): { event: ProgressEvent } | { problem: s
 }
 
 /** The order of the fold: by when recorded, then by id, so every machine folds alike. */
-function byRecorded(a: ProgressEvent, b: ProgressEvent): number {
-  const d = Date.parse(a.recorded) - Date.parse(b.recorded);
-  return d !== 0 ? d : a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
-}
-
 /**
  * The events in the order they count, each once however many copies a sync tool made of its
  * file: sortEvents([b, a, a]) is [a, b] when a was recorded first.
@@ -255,7 +250,10 @@ function byRecorded(a: ProgressEvent, b: ProgressEvent): number {
 export function sortEvents(events: readonly ProgressEvent[]): ProgressEvent[] {
   const unique = new Map<string, ProgressEvent>();
   for (const e of events) if (!unique.has(e.id)) unique.set(e.id, e); // the first copy, in file-name order
-  return [...unique.values()].sort(byRecorded);
+  // Each time read once, not at each comparison (a folder of 2,000 events made 44,000 reads).
+  const keyed = [...unique.values()].map((e) => ({ e, ms: Date.parse(e.recorded) }));
+  keyed.sort((a, b) => a.ms - b.ms || (a.e.id < b.e.id ? -1 : a.e.id > b.e.id ? 1 : 0));
+  return keyed.map((k) => k.e);
 }
 
 /**
@@ -274,7 +272,9 @@ export function foldEvents(events: readonly ProgressEvent[]): Record<string, Don
   for (const e of sorted) {
     const done = state.get(e.item) ?? [];
     if (e.type === 'done') {
-      if (!named.has(`${e.item} ${e.id}`)) state.set(e.item, [...done, e]);
+      if (named.has(`${e.item} ${e.id}`)) continue;
+      if (done.length === 0) state.set(e.item, done); // each item's list grows in place: no copy per record
+      done.push(e);
     } else if (e.type === 'undo' && e.undoes === undefined) {
       const kept = e.agency === undefined ? [] : done.filter((d) => d.agency !== e.agency);
       if (kept.length > 0) state.set(e.item, kept);
@@ -322,7 +322,11 @@ export function foldMoves(events: readonly ProgressEvent[]): Record<string, Move
 export function differingCopies(events: readonly ProgressEvent[]): string[] {
   const first = new Map<string, string>();
   const differ = new Set<string>();
+  // Only an id held by more than one file is compared, each file's event written out once.
+  const count = new Map<string, number>();
+  for (const e of events) count.set(e.id, (count.get(e.id) ?? 0) + 1);
   for (const e of events) {
+    if (count.get(e.id) === 1) continue;
     const text = eventText(e);
     const seen = first.get(e.id);
     if (seen === undefined) first.set(e.id, text);
