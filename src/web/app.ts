@@ -198,7 +198,7 @@ async function openFile(state: State): Promise<void> {
   if (!chosen) return;
   const text = await chosen.text();
   form.file.value = ''; // so that choosing the same file again, once fixed, reads it again
-  const opened = openRuleSet(text, chosen.name, data.builtIns);
+  const opened = await openRuleSet(text, chosen.name, data.builtIns);
   state.opened = opened.ruleSet ? { name: chosen.name, ruleSet: opened.ruleSet } : undefined;
   state.file = opened.problems.map((message) => ({ field: 'rules-file' as const, message }));
   state.address = state.address.filter((p) => p.field !== 'rules-file');

@@ -60,7 +60,7 @@ async function ruleSetOf(
     throw new JtaiError(
       `${folder.inspection.name} uses the rule set "${record.rules}", which is neither built in (${builtIns.map((b) => b.id).join(', ')}) nor a file beside it in "${folder.name}"; keep the rule-set file in the inspection folder.`,
     );
-  const opened = openRuleSet(text, `${folder.name}/${record.rules}`, builtIns);
+  const opened = await openRuleSet(text, `${folder.name}/${record.rules}`, builtIns);
   if (!opened.ruleSet) throw new JtaiError(opened.problems.join('\n'));
   return opened.ruleSet;
 }

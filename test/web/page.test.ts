@@ -139,6 +139,35 @@ describe.skipIf(!run)('the web page, in chromium', () => {
     await page.close();
   }, 20_000);
 
+  test('the code the first plan does not need is kept as text until it is needed, and then runs', async () => {
+    // Issue 23: the rule-set checks (zod, the YAML parser) and other time zones' rules are
+    // chunks of their own (scripts/build-web.mjs), run only when first imported.
+    const failures: string[] = [];
+    const page = await browser.newPage();
+    page.on('pageerror', (e) => failures.push(e.message));
+    await page.goto(pageUrl({ notified: '2019-03-19' }));
+    await page.waitForSelector('#agenda tr[data-id]');
+    const chunks = (loaded: boolean) =>
+      page.$$eval(`script[type="text/plain"]${loaded ? '[data-loaded]' : ''}`, (scripts) =>
+        scripts.map((s) => s.id.replace(/^jtai-chunk:/, '')).sort(),
+      );
+    expect(await chunks(false)).toEqual(
+      expect.arrayContaining(['analyse.js', 'inspection-text.js', 'zone-rules-luxon.js']),
+    );
+    expect(await chunks(true)).toEqual([]);
+
+    const file = join(folder(), 'far-area.yaml');
+    writeFileSync(file, 'extends: jtai-2018\nid: far-area\nname: Far Area\ntimezone: America/New_York\n');
+    await page.selectOption('#rules', 'file');
+    await page.setInputFiles('#rules-file', file);
+    await page.waitForSelector('#plan-title:has-text("Far Area")');
+    expect(await pageItems(page)).toEqual(asRows((await cliJson(['-n', '2019-03-19', '-r', file])).items));
+    expect(await chunks(true)).toEqual(expect.arrayContaining(['analyse.js', 'zone-rules-luxon.js']));
+    expect(await chunks(true)).not.toContain('inspection-text.js'); // no inspection folder opened
+    expect(failures).toEqual([]);
+    await page.close();
+  }, 20_000);
+
   test('the address carries the choices; the page says how it read them', async () => {
     const page = await open({ notified: '19/03/2019' });
     await page.selectOption('#agency', 'schools');
