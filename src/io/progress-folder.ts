@@ -1,7 +1,7 @@
 import { closeSync, constants, fstatSync, openSync, readFileSync, readdirSync, realpathSync, statSync } from 'node:fs';
 import { basename, dirname, join, sep } from 'node:path';
 import { type ProgressEvent, readEvent } from '../core/progress/events.js';
-import { MAX_EVENT_BYTES, kindOfName, placeEvent, progressFolderName } from '../core/progress/folder.js';
+import { MAX_EVENT_BYTES, eventList, kindOfName, progressFolderName } from '../core/progress/folder.js';
 import { InputError } from '../errors.js';
 import { shownValue } from '../core/text/text-rules.js';
 import { reason } from './file-errors.js';
@@ -71,10 +71,12 @@ export function readEvents(folder: string, env: NodeJS.ProcessEnv = process.env)
   // An event file is never changed once it has its name, so an event read before is taken
   // from the cache by its name alone; only new names are read (and a skipped file, each time).
   const cache = cacheFileFor('progress', folder, env);
-  const known = new Map(Object.entries(readCache<Record<string, ProgressEvent>>(cache) ?? {}));
-  const events: ProgressEvent[] = [];
+  const known: Record<string, ProgressEvent> = readCache<Record<string, ProgressEvent>>(cache) ?? {};
+  const knownCount = Object.keys(known).length;
+  const events = eventList();
   const problems: string[] = [];
-  const seen = new Map<string, ProgressEvent>();
+  const seen: Record<string, ProgressEvent> = {};
+  let seenCount = 0;
   let read = 0;
   const inFolder = folder.endsWith(sep) ? folder : `${folder}${sep}`; // a name is never a path: no join for each
   for (const name of names.sort()) {
@@ -93,12 +95,15 @@ export function readEvents(folder: string, env: NodeJS.ProcessEnv = process.env)
     } catch {
       // read below, and reported if it cannot be
     }
-    const event = known.get(key) ?? readOne(path, problems);
+    // Every key has a NUL in it or ends in .json, so none is a name Object.prototype has.
+    const cached = Object.hasOwn(known, key) ? known[key] : undefined;
+    const event = cached ?? readOne(path, problems);
     if (event === undefined) continue;
-    if (!known.has(key)) read++;
-    placeEvent(events, name, event);
-    seen.set(key, event);
+    if (cached === undefined) read++;
+    events.add(name, event);
+    if (!Object.hasOwn(seen, key)) seenCount++;
+    seen[key] = event;
   }
-  if (read > 0 || seen.size !== known.size) writeCache(cache, Object.fromEntries(seen));
-  return { events, problems };
+  if (read > 0 || seenCount !== knownCount) writeCache(cache, seen);
+  return { events: events.events(), problems };
 }

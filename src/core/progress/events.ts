@@ -262,8 +262,10 @@ export function sortEvents(events: readonly ProgressEvent[]): ProgressEvent[] {
  * clock ran fast, or (written without names) the item's records made before it, all of them or
  * that agency's part. foldEvents([done(a), undo(a)]) is {}.
  */
-export function foldEvents(events: readonly ProgressEvent[]): Record<string, DoneRecord[]> {
-  const sorted = sortEvents(events);
+export function foldEvents(
+  events: readonly ProgressEvent[],
+  sorted: readonly ProgressEvent[] = sortEvents(events), // given when already sorted (foldRecord)
+): Record<string, DoneRecord[]> {
   // An undo takes back only records of its own item, whatever ids it names.
   const named = new Set(
     sorted.flatMap((e) => (e.type === 'undo' ? (e.undoes ?? []).map((id) => `${e.item} ${id}`) : [])),
@@ -299,8 +301,10 @@ export function foldEvents(events: readonly ProgressEvent[]): Record<string, Don
  * moves of an item that nothing replaces, the last recorded counts, and none after a move-back:
  * foldMoves([move(a, to 10:00)]).a.to is the 10:00 instant.
  */
-export function foldMoves(events: readonly ProgressEvent[]): Record<string, MoveRecord> {
-  const sorted = sortEvents(events);
+export function foldMoves(
+  events: readonly ProgressEvent[],
+  sorted: readonly ProgressEvent[] = sortEvents(events), // given when already sorted (foldRecord)
+): Record<string, MoveRecord> {
   const replaced = new Set(
     sorted.flatMap((e) =>
       e.type === 'move' || e.type === 'move-back' ? (e.undoes ?? []).map((id) => `${e.item} ${id}`) : [],

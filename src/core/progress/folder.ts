@@ -8,6 +8,7 @@ import {
   foldMoves,
   legacyEvents,
   readEvent,
+  sortEvents,
 } from './events.js';
 
 // The progress folder as files, for any reader: the CLI from the disk (src/io/progress-folder.ts),
@@ -37,10 +38,19 @@ export function kindOfName(name: string): 'hidden' | 'event' | 'foreign' {
   return name.endsWith('.json') ? 'event' : 'foreign';
 }
 
-/** Adds an event read from a file to the list: the copy under the event's own name comes first, as it is the one that counts. */
-export function placeEvent(events: ProgressEvent[], name: string, event: ProgressEvent): void {
-  if (name === `${event.id}.json`) events.unshift(event);
-  else events.push(event);
+/**
+ * The events read from a folder's files, in the order they are listed: the copies under their
+ * events' own names first (the ones that count), the last read first, then the other copies in
+ * the order read. Kept in two lists and put together once: putting each own copy at the front
+ * of one list moved every event before it, 2 million moves for a folder of 2,000.
+ */
+export function eventList(): { add(name: string, event: ProgressEvent): void; events(): ProgressEvent[] } {
+  const own: ProgressEvent[] = [];
+  const others: ProgressEvent[] = [];
+  return {
+    add: (name, event) => void (name === `${event.id}.json` ? own : others).push(event),
+    events: () => [...own].reverse().concat(others),
+  };
 }
 
 /** The events of a folder's files, by name, and each file that could not be used, and why (as the CLI says it). */
@@ -48,7 +58,7 @@ export function eventsOfFiles(
   folder: string,
   files: ReadonlyArray<{ name: string; text: string; size?: number }>,
 ): { events: ProgressEvent[]; problems: string[] } {
-  const events: ProgressEvent[] = [];
+  const events = eventList();
   const problems: string[] = [];
   for (const { name, text, size } of [...files].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))) {
     const kind = kindOfName(name);
@@ -66,10 +76,10 @@ export function eventsOfFiles(
       continue;
     }
     const read = readEvent(text);
-    if ('event' in read) placeEvent(events, name, read.event);
+    if ('event' in read) events.add(name, read.event);
     else problems.push(`${file} was skipped: ${read.problem}.`);
   }
-  return { events, problems };
+  return { events: events.events(), problems };
 }
 
 /** The record of an inspection: its events (an older jtai's "progress:" map first), what is done, what is moved, and what was wrong. */
@@ -92,6 +102,7 @@ export function foldRecord(
   folder: string,
 ): FoldedRecord {
   const events = [...legacyEvents(legacy), ...read.events];
+  const sorted = sortEvents(events);
   const differ = differingCopies(events).map(
     (id) =>
       `two files in ${folder} hold event ${id} differently (edited by hand, or copies a sync tool kept apart); the one named after it counts.`,
@@ -99,8 +110,8 @@ export function foldRecord(
   return {
     folder,
     events,
-    progress: foldEvents(events),
-    moves: foldMoves(events),
+    progress: foldEvents(events, sorted),
+    moves: foldMoves(events, sorted),
     problems: [...read.problems, ...differ],
   };
 }

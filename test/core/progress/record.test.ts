@@ -1,8 +1,9 @@
+import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
 import { EUROPE_LONDON } from '../../../src/core/dates/london-zone.js';
 import { contactsByParty } from '../../../src/core/progress/contacts.js';
-import { eventText, readEvent } from '../../../src/core/progress/events.js';
-import { eventsOfFiles, foldRecord, progressFolderName } from '../../../src/core/progress/folder.js';
+import { type ProgressEvent, eventText, readEvent } from '../../../src/core/progress/events.js';
+import { eventList, eventsOfFiles, foldRecord, progressFolderName } from '../../../src/core/progress/folder.js';
 import { parseInspection } from '../../../src/core/progress/inspection-text.js';
 import { doneEvent, moveBackEvent, moveEvent, undoEvent } from '../../../src/core/progress/new-events.js';
 import { startOfDay } from '../../../src/core/progress/status.js';
@@ -134,6 +135,28 @@ describe('the progress folder as files', () => {
     expect(Object.keys(folded.progress).sort()).toEqual(['case-list', 'children-list']);
     expect(folded.progress['children-list']).toEqual([{ done: '2019-03-19T16:40:00+00:00', event: 'e1' }]);
     expect(folded.problems.at(-1)).toMatch(/^two files in p hold event e1 differently/);
+  });
+
+  test('events are listed as one list would hold them, each copy under its own name put first', () => {
+    // The order jtai has always given (and sortEvents keeps the first copy of an id by), made
+    // here the slow way: each copy under its own name put at the front, any other at the end.
+    const arb = fc.array(fc.tuple(fc.integer({ min: 0, max: 5 }), fc.boolean()), { maxLength: 40 });
+    fc.assert(
+      fc.property(arb, (files) => {
+        const placed = files.map(([n, own], i) => ({
+          name: own ? `e${n}.json` : `e${n} (${i}).json`,
+          event: doneEvent({ id: `e${n}`, recordedMs: T + i, item: 'children-list', at: '2019-03-19T16:40:00+00:00' }),
+        }));
+        const slow: ProgressEvent[] = [];
+        for (const { name, event } of placed) {
+          if (name === `${event.id}.json`) slow.unshift(event);
+          else slow.push(event);
+        }
+        const list = eventList();
+        for (const { name, event } of placed) list.add(name, event);
+        expect(list.events()).toEqual(slow);
+      }),
+    );
   });
 });
 
