@@ -50,7 +50,7 @@ function cacheFileOf(folder, filename, key) {
 // found by a comparison as quick as reading it, and is not used.
 function cachedDataFor(file, text) {
   try {
-    const bytes = fs.readFileSync(file);
+    const bytes = readRegularFile(file);
     const textLength = bytes.readUInt32LE(0);
     const dataLength = bytes.readUInt32LE(4);
     const data = 8 + textLength;
@@ -65,6 +65,17 @@ function cachedDataFor(file, text) {
   }
 }
 
+// Only a regular file, opened without waiting: a FIFO put in the cache folder must not hang jtai.
+function readRegularFile(file) {
+  const fd = fs.openSync(file, fs.constants.O_RDONLY | (fs.constants.O_NONBLOCK ?? 0));
+  try {
+    if (!fs.fstatSync(fd).isFile()) throw new Error('not a regular file');
+    return fs.readFileSync(fd);
+  } finally {
+    fs.closeSync(fd);
+  }
+}
+
 function writeCaches(folder, compiled) {
   try {
     fs.mkdirSync(folder, { recursive: true, mode: 0o700 });
@@ -74,11 +85,34 @@ function writeCaches(folder, compiled) {
       lengths.writeUInt32LE(text.length, 0);
       lengths.writeUInt32LE(data.length, 4);
       const temp = `${file}.${process.pid}.tmp`;
-      fs.writeFileSync(temp, Buffer.concat([lengths, text, data, data]), { mode: 0o600 });
-      fs.renameSync(temp, file);
+      try {
+        fs.writeFileSync(temp, Buffer.concat([lengths, text, data, data]), { mode: 0o600 });
+        fs.renameSync(temp, file);
+      } catch (e) {
+        fs.rmSync(temp, { force: true }); // a part written to a full disk is not left to fill it
+        throw e;
+      }
     }
   } catch {
     // a read-only home, a full disk, a name too long: the next run compiles again
+  }
+  forgetGoneInstalls(folder);
+}
+
+// The cache files of installs that are gone (a temporary copy, an old npx folder), whose
+// bundle folder is no longer there, are removed when a cache is written: the folder does not
+// grow with every copy of jtai ever run.
+function forgetGoneInstalls(folder) {
+  try {
+    const gone = new Map();
+    for (const name of fs.readdirSync(folder)) {
+      if (!name.endsWith('.v8')) continue;
+      const bundle = path.dirname(decodeURIComponent(name));
+      if (!gone.has(bundle)) gone.set(bundle, path.isAbsolute(bundle) && !fs.existsSync(bundle));
+      if (gone.get(bundle)) fs.rmSync(path.join(folder, name), { force: true });
+    }
+  } catch {
+    // another run removing them too, or a folder that cannot be read: they wait for the next
   }
 }
 

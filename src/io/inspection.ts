@@ -24,7 +24,7 @@ export interface LoadedInspection {
 /** Reads an inspection file and checks its shape (every problem at once, with its line and column), from the cache when its text is unchanged. */
 export async function loadInspection(path: string, env: NodeJS.ProcessEnv = process.env): Promise<LoadedInspection> {
   const text = readTextFile(path, () => displayName(path), 'inspection file');
-  const file = cacheFileFor('inspections', path, env);
+  const file = cacheFileFor('inspections', path, env, true); // its rule set is found from the folder it was reached through
   const entry = readCache<{ text: string; record: InspectionRecord }>(file);
   if (entry?.text === text) return { path, record: entry.record };
   const loaded = (await import('./inspection-file.js')).readInspection(path, text);

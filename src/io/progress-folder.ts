@@ -87,11 +87,14 @@ export function readEvents(folder: string, env: NodeJS.ProcessEnv = process.env)
       problems.push(`${shownValue(path)} is not a jtai event (not a .json file); it was skipped.`);
       continue;
     }
-    // Known by its name, size and time: a file edited by hand, or replaced by a sync tool, is read again.
+    // Known by its name, size and times: a file edited by hand, replaced by a sync tool, or
+    // made unreadable is read again. The change time (ctime) is set by the system at any
+    // change to the file, its content or its permissions, and no program can set it back, as a
+    // tool that keeps the modification time (touch, cp -p, rsync, tar) does.
     let key = name;
     try {
       const info = statSync(path, { throwIfNoEntry: false });
-      if (info) key = `${name}\u0000${info.size}\u0000${Math.floor(info.mtimeMs)}`;
+      if (info) key = `${name}\u0000${info.size}\u0000${info.mtimeMs}\u0000${info.ctimeMs}`;
     } catch {
       // read below, and reported if it cannot be
     }

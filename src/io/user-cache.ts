@@ -1,5 +1,16 @@
-import { mkdirSync, readFileSync, realpathSync, renameSync, writeFileSync } from 'node:fs';
-import { isAbsolute, join } from 'node:path';
+import {
+  closeSync,
+  constants,
+  fstatSync,
+  mkdirSync,
+  openSync,
+  readFileSync,
+  realpathSync,
+  renameSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
+import { isAbsolute, join, resolve } from 'node:path';
 
 // jtai's cache in the user's own cache folder ($XDG_CACHE_HOME/jtai, else ~/.cache/jtai), for
 // what can be worked out again from the files themselves: an inspection file as parsed, the
@@ -8,15 +19,24 @@ import { isAbsolute, join } from 'node:path';
 
 const CACHE_VERSION = 1;
 
-/** The cache file of one kind for a file or folder, by its real path; undefined when there is no cache. */
-export function cacheFileFor(kind: string, path: string, env: NodeJS.ProcessEnv = process.env): string | undefined {
+/**
+ * The cache file of one kind for a file or folder: by its real path, or (byPath) by the path as
+ * given, for what depends on the folder it was reached through (an inspection file's rule set,
+ * named relative to it, is looked for beside a link to it); undefined when there is no cache.
+ */
+export function cacheFileFor(
+  kind: string,
+  path: string,
+  env: NodeJS.ProcessEnv = process.env,
+  byPath = false,
+): string | undefined {
   if (env.JTAI_CACHE === '0') return undefined;
   // The XDG spec: a relative XDG_CACHE_HOME is ignored, as is a relative HOME.
   const xdg = env.XDG_CACHE_HOME && isAbsolute(env.XDG_CACHE_HOME) ? env.XDG_CACHE_HOME : undefined;
   const base = xdg ?? (env.HOME && isAbsolute(env.HOME) ? join(env.HOME, '.cache') : undefined);
   if (!base) return undefined;
   try {
-    return join(base, 'jtai', kind, `${encodeURIComponent(realpathSync.native(path))}.json`);
+    return join(base, 'jtai', kind, `${encodeURIComponent(byPath ? resolve(path) : realpathSync.native(path))}.json`);
   } catch {
     return undefined;
   }
@@ -26,22 +46,38 @@ export function cacheFileFor(kind: string, path: string, env: NodeJS.ProcessEnv 
 export function readCache<T>(file: string | undefined): T | undefined {
   if (!file) return undefined;
   try {
-    const entry = JSON.parse(readFileSync(file, 'utf8')) as { version: number; data: T };
-    return entry.version === CACHE_VERSION ? entry.data : undefined;
+    return readCacheFile<T>(file);
   } catch {
     return undefined;
   }
 }
 
-/** Keeps data in the cache, atomically and for the user alone; a failure is ignored. */
+// Only a regular file, opened without waiting: a FIFO put in the cache folder must not hang jtai.
+function readCacheFile<T>(file: string): T | undefined {
+  const fd = openSync(file, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0));
+  try {
+    if (!fstatSync(fd).isFile()) return undefined;
+    const entry = JSON.parse(readFileSync(fd, 'utf8')) as { version: number; data: T };
+    return entry.version === CACHE_VERSION ? entry.data : undefined;
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/** Keeps data in the cache, atomically and for the user alone; a failure is ignored, and leaves no file behind. */
 export function writeCache(file: string | undefined, data: unknown): void {
   if (!file) return;
+  const temp = `${file}.${process.pid}.tmp`;
   try {
     mkdirSync(join(file, '..'), { recursive: true, mode: 0o700 });
-    const temp = `${file}.${process.pid}.tmp`;
     writeFileSync(temp, JSON.stringify({ version: CACHE_VERSION, data }), { mode: 0o600 });
     renameSync(temp, file);
   } catch {
-    // a read-only home, a full disk: the work is done again next time
+    // a read-only home, a full disk: the work is done again next time; a part written is removed
+    try {
+      rmSync(temp, { force: true });
+    } catch {
+      // nothing was written, or it cannot be removed either
+    }
   }
 }

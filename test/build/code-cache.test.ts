@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { cpSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -73,6 +73,23 @@ describe.runIf(once)('the code cache', () => {
       .filter((f) => f.startsWith('jtai.cjs.plan'))
       .sort();
     expect(entries).toEqual(['jtai.cjs.plan.inspection.v8', 'jtai.cjs.plan.v8']);
+  });
+
+  test("the cache files of an install that is gone are removed when a cache is written, and no other's", () => {
+    const cache = mkdtempSync(join(home, 'xdg-'));
+    const folder = folderOf(cache);
+    mkdirSync(folder, { recursive: true });
+    const goneInstall = join(home, 'gone', 'dist', 'bundle', 'jtai.cjs');
+    const otherInstall = join(mkdtempSync(join(home, 'other-')), 'dist', 'bundle');
+    mkdirSync(otherInstall, { recursive: true });
+    const gone = `${encodeURIComponent(goneInstall)}.plan.v8`;
+    const other = `${encodeURIComponent(join(otherInstall, 'jtai.cjs'))}.plan.v8`;
+    for (const f of [gone, other, 'notes.txt']) writeFileSync(join(folder, f), 'x');
+    expect(jtai({ XDG_CACHE_HOME: cache })).toEqual(expected);
+    const left = readdirSync(folder);
+    expect(left).toContain(other);
+    expect(left).toContain('notes.txt');
+    expect(left).not.toContain(gone);
   });
 
   const damages: Array<[string, (bytes: Buffer) => Buffer]> = [

@@ -1,4 +1,4 @@
-import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
+import { type ChildProcess, execFileSync, spawn, spawnSync } from 'node:child_process';
 import {
   cpSync,
   existsSync,
@@ -7,6 +7,8 @@ import {
   mkdtempSync,
   readFileSync,
   readdirSync,
+  rmSync,
+  statSync,
   symlinkSync,
   writeFileSync,
 } from 'node:fs';
@@ -429,6 +431,93 @@ describe('the cache in the user cache folder is never the truth', () => {
       `${join(folder, 'bad.json')} was skipped: it is not JSON (damaged, or not written by jtai).`,
     ]);
   });
+});
+
+describe('the cache, as a tester of odd set-ups found it', () => {
+  test.runIf(process.platform !== 'win32')(
+    'an event edited with its size and modification time kept (touch -r, cp -p, rsync) is read again',
+    async () => {
+      const home = mkdtempSync(join(tmpdir(), 'jtai-cache-home-'));
+      const { file, folder } = await started();
+      const env = { XDG_CACHE_HOME: home };
+      await runCli(['done', 'children-list', '--at', '19/03/2019 16:40', '--inspection', file, '-q'], env);
+      const doneAt = async (extra: Record<string, string> = {}) =>
+        JSON.parse((await runCli(['log', '--inspection', file, '-f', 'json'], { ...env, ...extra })).stdout).events.map(
+          (e: { at: string }) => e.at,
+        );
+      expect(await doneAt()).toEqual(['2019-03-19T16:40:00+00:00']); // read, and kept in the cache
+      const [name] = readdirSync(folder);
+      const path = join(folder, name!);
+      const { size, mtimeMs } = statSync(path);
+      const kept = join(mkdtempSync(join(tmpdir(), 'jtai-times-')), 'times');
+      writeFileSync(kept, '');
+      execFileSync('touch', ['-r', path, kept]); // its times, to the nanosecond, as cp -p and rsync keep them
+      writeFileSync(path, readFileSync(path, 'utf8').replace('T16:40', 'T09:40'));
+      execFileSync('touch', ['-r', kept, path]);
+      expect([statSync(path).size, statSync(path).mtimeMs]).toEqual([size, mtimeMs]);
+      expect(await doneAt()).toEqual(['2019-03-19T09:40:00+00:00']);
+      expect(await doneAt({ JTAI_CACHE: '0' })).toEqual(['2019-03-19T09:40:00+00:00']);
+    },
+  );
+
+  test('a rule set named relative to the inspection file is found beside the path it was reached by, whichever came first', async () => {
+    const real = mkdtempSync(join(tmpdir(), 'jtai-real-'));
+    const share = mkdtempSync(join(tmpdir(), 'jtai-share-'));
+    writeFileSync(join(real, 'my-area.yaml'), 'extends: jtai-2018\nid: my-area\nname: REAL\n');
+    writeFileSync(join(share, 'my-area.yaml'), 'extends: jtai-2018\nid: my-area\nname: SHARE\n');
+    const file = join(real, 'jtai-inspection.yaml');
+    const rules = join(real, 'my-area.yaml');
+    expect((await runCli(['start', '-n', '2019-03-19', '--rules', rules, '--out', file])).code).toBe(0);
+    symlinkSync(file, join(share, 'jtai-inspection.yaml'));
+    const linked = join(share, 'jtai-inspection.yaml');
+    for (const order of [
+      [linked, file],
+      [file, linked],
+    ]) {
+      const home = mkdtempSync(join(tmpdir(), 'jtai-cache-home-'));
+      const title = async (path: string, extra: Record<string, string> = {}) =>
+        JSON.parse((await runCli(['plan', '-i', path, '-f', 'json'], { XDG_CACHE_HOME: home, ...extra })).stdout)
+          .schedule.name;
+      for (const path of order) {
+        const name = path === file ? 'REAL' : 'SHARE';
+        expect(await title(path)).toBe(name);
+        expect(await title(path)).toBe(name);
+        expect(await title(path, { JTAI_CACHE: '0' })).toBe(name);
+      }
+    }
+  });
+
+  test.runIf(once && process.platform !== 'win32')(
+    'a FIFO where a cache file would be does not hang jtai, and a cache file that cannot be put in place leaves nothing behind',
+    () => {
+      const home = mkdtempSync(join(tmpdir(), 'jtai-cache-home-'));
+      const dir = mkdtempSync(join(tmpdir(), 'jtai-record-'));
+      const env = { ...process.env, XDG_CACHE_HOME: home, SOURCE_DATE_EPOCH: '1553000000' };
+      const run = (args: string[]) =>
+        spawnSync(process.execPath, [BIN, ...args], { cwd: dir, env, encoding: 'utf8', timeout: 20_000 });
+      expect(run(['start', '-n', '2019-03-19']).status).toBe(0);
+      expect(run(['status', '--now', '2019-03-20T15:30']).status).toBe(0); // the caches written
+      const caches = (kind: string) => readdirSync(join(home, 'jtai', kind)).map((f) => join(home, 'jtai', kind, f));
+      const expected = run(['status', '--now', '2019-03-20T15:30']);
+      for (const f of [
+        ...caches('inspections'),
+        ...caches('code').flatMap((d) => readdirSync(d).map((n) => join(d, n))),
+      ]) {
+        rmSync(f);
+        execFileSync('mkfifo', [f]);
+      }
+      const withFifos = run(['status', '--now', '2019-03-20T15:30']);
+      expect(withFifos.error).toBeUndefined(); // not killed by the timeout
+      expect([withFifos.status, withFifos.stdout, withFifos.stderr]).toEqual([0, expected.stdout, expected.stderr]);
+      // The cache files are folders now: written beside them, and not renamed into place.
+      for (const f of caches('inspections')) {
+        rmSync(f);
+        mkdirSync(join(f, 'in-the-way'), { recursive: true });
+      }
+      expect(run(['plan', '--now', '2019-03-20T15:30', '-f', 'json']).status).toBe(0);
+      expect(readdirSync(join(home, 'jtai', 'inspections')).filter((f) => f.endsWith('.tmp'))).toEqual([]);
+    },
+  );
 });
 
 describe('what a coordinator running the fortnight found next', () => {
