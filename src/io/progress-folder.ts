@@ -68,15 +68,26 @@ export function readEvents(folder: string, env: NodeJS.ProcessEnv = process.env)
     if ((e as NodeJS.ErrnoException).code === 'ENOENT') return { events: [], problems: [] };
     throw new InputError(`cannot read the progress folder ${folder}: ${reason(e)}.`);
   }
-  // An event file is never changed once it has its name, so an event read before is taken
-  // from the cache by its name alone; only new names are read (and a skipped file, each time).
+  // An event read before is taken from the cache by its file's name, size and times; only new
+  // or changed files are read (and a skipped file, each time). The cache lists the keys and the
+  // events in the folder's order, so that an unchanged folder is taken as it is, key by key,
+  // with no table of 2,000 names to build.
   const cache = cacheFileFor('progress', folder, env);
-  const known: Record<string, ProgressEvent> = readCache<Record<string, ProgressEvent>>(cache) ?? {};
-  const knownCount = Object.keys(known).length;
+  const cached = readCache<{ keys: unknown; events: unknown }>(cache);
+  const usable =
+    Array.isArray(cached?.keys) && Array.isArray(cached.events) && cached.keys.length === cached.events.length;
+  const knownKeys = usable ? (cached!.keys as string[]) : [];
+  const knownEvents = usable ? (cached!.events as ProgressEvent[]) : [];
+  let byKey: Map<string, ProgressEvent> | undefined; // made only once the folder differs from the cache
+  const known = (key: string, at: number): ProgressEvent | undefined => {
+    if (byKey === undefined && knownKeys[at] === key) return knownEvents[at];
+    byKey ??= new Map(knownKeys.map((k, i) => [k, knownEvents[i]!]));
+    return byKey.get(key);
+  };
   const events = eventList();
   const problems: string[] = [];
-  const seen: Record<string, ProgressEvent> = {};
-  let seenCount = 0;
+  const keys: string[] = [];
+  const listed: ProgressEvent[] = [];
   let read = 0;
   const inFolder = folder.endsWith(sep) ? folder : `${folder}${sep}`; // a name is never a path: no join for each
   for (const name of names.sort()) {
@@ -98,15 +109,14 @@ export function readEvents(folder: string, env: NodeJS.ProcessEnv = process.env)
     } catch {
       // read below, and reported if it cannot be
     }
-    // Every key has a NUL in it or ends in .json, so none is a name Object.prototype has.
-    const cached = Object.hasOwn(known, key) ? known[key] : undefined;
-    const event = cached ?? readOne(path, problems);
+    const fromCache = known(key, keys.length);
+    const event = fromCache ?? readOne(path, problems);
     if (event === undefined) continue;
-    if (cached === undefined) read++;
+    if (fromCache === undefined) read++;
     events.add(name, event);
-    if (!Object.hasOwn(seen, key)) seenCount++;
-    seen[key] = event;
+    keys.push(key);
+    listed.push(event);
   }
-  if (read > 0 || seenCount !== knownCount) writeCache(cache, seen);
+  if (read > 0 || byKey !== undefined || keys.length !== knownKeys.length) writeCache(cache, { keys, events: listed });
   return { events: events.events(), problems };
 }
