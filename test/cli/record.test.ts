@@ -15,7 +15,10 @@ import {
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
+import { eventText } from '../../src/core/progress/events.js';
+import { doneEvent } from '../../src/core/progress/new-events.js';
 import { readEvents } from '../../src/io/progress-folder.js';
 import { runCli } from '../helpers.js';
 
@@ -485,6 +488,47 @@ describe('the cache, as a tester of odd set-ups found it', () => {
         expect(await title(path, { JTAI_CACHE: '0' })).toBe(name);
       }
     }
+  });
+
+  test('whatever is added, removed, edited or copied between reads, the cache gives what the files say', () => {
+    const event = (n: number, note: string) =>
+      eventText(
+        doneEvent({
+          id: `e${n}`,
+          recordedMs: Date.UTC(2019, 2, 20, 10, n),
+          item: 'children-list',
+          at: '2019-03-20T10:00:00+00:00',
+          note,
+        }),
+      );
+    const op = fc.oneof(
+      fc.record({ add: fc.integer({ min: 0, max: 30 }) }),
+      fc.record({ remove: fc.nat() }),
+      fc.record({ edit: fc.nat(), note: fc.string({ minLength: 1, maxLength: 3 }).filter((t) => t.trim() !== '') }),
+      fc.record({ copy: fc.nat() }),
+      fc.record({ damage: fc.nat() }),
+    );
+    fc.assert(
+      fc.property(fc.array(op, { minLength: 1, maxLength: 12 }), (ops) => {
+        const folder = mkdtempSync(join(tmpdir(), 'jtai-cache-prop-'));
+        const env = { XDG_CACHE_HOME: mkdtempSync(join(tmpdir(), 'jtai-cache-home-')) };
+        for (const o of ops) {
+          const names = readdirSync(folder).sort();
+          const pick = (i: number) => names[i % names.length]!;
+          if ('add' in o) writeFileSync(join(folder, `e${o.add}.json`), event(o.add, 'first'));
+          else if (names.length === 0) continue;
+          else if ('remove' in o) rmSync(join(folder, pick(o.remove)));
+          else if ('edit' in o) {
+            const n = Number(/^e(\d+)/.exec(pick(o.edit))![1]);
+            writeFileSync(join(folder, pick(o.edit)), event(n, o.note));
+          } else if ('copy' in o) cpSync(join(folder, pick(o.copy)), join(folder, `${pick(o.copy)} (copy).json`));
+          else writeFileSync(join(folder, pick(o.damage)), '{');
+          expect(readEvents(folder, env)).toEqual(readEvents(folder, { JTAI_CACHE: '0' }));
+          expect(readEvents(folder, env)).toEqual(readEvents(folder, { JTAI_CACHE: '0' }));
+        }
+      }),
+      { numRuns: 40 },
+    );
   });
 
   test.runIf(once && process.platform !== 'win32')(
