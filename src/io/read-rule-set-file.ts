@@ -79,6 +79,12 @@ export function readRuleSetFile(path: string, shown: string = displayName(path))
   return readTextFile(path, shown, 'rule set');
 }
 
+// What to do about a file that is not there, by what it is.
+const NO_SUCH_FILE_HINT: Record<string, string> = {
+  'rule set': ` (the built-in rule set is "${DEFAULT_RULE_SET}")`,
+  'inspection file': ' ("jtai start --notified DATE" makes one)',
+};
+
 /**
  * Reads a small text file safely (see readRuleSetFile); `what` names it in messages ("inspection
  * file"), and `shown` the file, worked out only for a message when given as a function.
@@ -92,7 +98,7 @@ export function readTextFile(path: string, shownAs: string | (() => string), wha
     fd = openSync(path, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0));
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT') throw fail(`no such file (the built-in rule set is "${DEFAULT_RULE_SET}")`);
+    if (code === 'ENOENT') throw fail(`no such file${NO_SUCH_FILE_HINT[what] ?? ''}`);
     if (code === 'EACCES' || code === 'EPERM') throw fail('permission denied');
     if (code === 'EISDIR') throw fail('it is a folder, not a file');
     if (code === 'ENOTDIR') throw fail('a part of the path is not a folder');

@@ -147,8 +147,7 @@ export function mountFortnight(root: HTMLElement, hooks: FortnightHooks): Fortni
       const folder = await reading;
       if (folder) await openFolder(folder, `Opened ${folder.name}.`, undefined, false);
     } catch (e) {
-      hooks.problems(problemOf(e));
-      hooks.changed(open);
+      close(problemOf(e)); // another folder was chosen: the one open before is closed, as for a file that cannot be read
     }
   }
 

@@ -69,7 +69,7 @@ async function ruleSetOf(
 export async function openInspection(folder: OpenedFolder, builtIns: readonly BuiltIn[]): Promise<OpenInspection> {
   const shown = `${folder.name}/${folder.inspection.name}`;
   // The parser (YAML and zod) only now: the first plan of the page needs neither.
-  const { parseInspection } = await import('../core/progress/inspection-text.js');
+  const { parseInspection } = await import('./checks.js');
   const { record, positionOf } = parseInspection(folder.inspection.text, shown);
   const ruleSet = await ruleSetOf(record, folder, builtIns);
   const keyed = contactsByParty(record, ruleSet);

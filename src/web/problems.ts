@@ -66,7 +66,7 @@ export function showProblems(problems: readonly Problem[], focus: boolean): void
     fill(
       error,
       ...(mine.length > 0
-        ? [el('span', { class: 'govuk-visually-hidden' }, 'Error: '), mine.map((p) => p.message).join('. ')]
+        ? [el('span', { class: 'govuk-visually-hidden' }, 'Error: '), joinedMessages(mine.map((p) => p.message))]
         : []),
     );
     error.hidden = mine.length === 0;
@@ -86,4 +86,9 @@ export function followProblemLink(event: Event): void {
   const target = byId(FIELD_OF[link.dataset.field as Problem['field']].focus);
   target.closest('.govuk-form-group')?.scrollIntoView();
   target.focus();
+}
+
+/** Messages under one field, each ending once: "a.", "b" are "a. b"; one message is as it is. */
+function joinedMessages(messages: string[]): string {
+  return messages.map((m, i) => (i < messages.length - 1 && !/[.!?]$/.test(m) ? `${m}.` : m)).join(' ');
 }

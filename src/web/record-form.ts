@@ -1,3 +1,4 @@
+import { tellZone } from './page-words.js';
 /// <reference lib="dom" />
 import { formatShortDateTime } from '../core/dates/calendar-date.js';
 import { chasedOf } from '../core/plan/chased.js';
@@ -144,7 +145,7 @@ export function recordForms(
         'record-at',
         'When it was delivered',
         at,
-        'For example: now, 16:40, yesterday 16:40, 20/03/2019 09:15 (UK time).',
+        `For example: now, 16:40, yesterday 16:40, 20/03/2019 09:15 (${tellZone(plan.timezone)}).`,
       ),
       field('record-by', 'Your name', by, 'The record says who made it.'),
       field('record-note', 'Note (optional)', note),
@@ -177,7 +178,12 @@ export function recordForms(
       ),
       el('p', { class: 'govuk-body' }, 'Whatever is counted from it moves with it.'),
       field('move-item', 'Which deadline', moveItem),
-      field('move-to', 'New deadline', to, 'A date and a time, for example: 21/03/2019 17:00 (UK time).'),
+      field(
+        'move-to',
+        'New deadline',
+        to,
+        `A date and a time, for example: 21/03/2019 17:00 (${tellZone(plan.timezone)}).`,
+      ),
       field('move-why', 'Why', why),
       field('move-by', 'Your name', moveBy),
       el(

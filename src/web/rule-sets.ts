@@ -26,7 +26,7 @@ function readerOf(builtIns: readonly BuiltIn[]): RuleSetReader {
 
 /** Checks a rule-set file's text: the rule set, or every problem as "file:line:column: message". */
 export async function openRuleSet(text: string, name: string, builtIns: readonly BuiltIn[]): Promise<Opened> {
-  const { analyseRuleSet } = await import('../core/rule-set/analyse.js');
+  const { analyseRuleSet } = await import('./checks.js');
   try {
     const inspection = analyseRuleSet(text, name, readerOf(builtIns));
     if (inspection.ruleSet) return { ruleSet: inspection.ruleSet, problems: [] };

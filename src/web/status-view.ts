@@ -1,3 +1,4 @@
+import { tellZone } from './page-words.js';
 /// <reference lib="dom" />
 import { formatShortDateTime } from '../core/dates/calendar-date.js';
 import { contactWords } from '../core/progress/inspection-words.js';
@@ -111,7 +112,11 @@ export function statusNode(plan: TrackedPlan, view: StatusView, actions: StatusA
     'div',
     {},
     el('h3', { class: 'govuk-heading-m', id: 'status-h' }, 'Status by agency'),
-    el('p', { class: 'govuk-body' }, `As at ${formatShortDateTime(view.now.slice(0, 16))} (UK time).`),
+    el(
+      'p',
+      { class: 'govuk-body' },
+      `As at ${formatShortDateTime(view.now.slice(0, 16))} (${tellZone(plan.timezone)}).`,
+    ),
     agencyTable(view),
     el('h3', { class: 'govuk-heading-m' }, 'Still owed'),
     owedList(plan, view),

@@ -136,6 +136,15 @@ describe('bad input: one clear message on stderr, nothing on stdout', () => {
     expect(stdout).toBe('');
   });
 
+  test('an inspection file that is not there says how one is made, not which rule set is built in', async () => {
+    const { code, stdout, stderr } = await runCli(['status', '-i', 'missing/jtai-inspection.yaml']);
+    expect([code, stdout, stderr]).toEqual([
+      1,
+      '',
+      'jtai: cannot read inspection file missing/jtai-inspection.yaml: no such file ("jtai start --notified DATE" makes one).\nRun "jtai status --help" for its options and examples.\n',
+    ]);
+  });
+
   test('a malformed rule file names the file, line and column', async () => {
     const { writeFileSync, mkdtempSync } = await import('node:fs');
     const { join } = await import('node:path');

@@ -327,6 +327,25 @@ describe.skipIf(!run)('the fortnight in the page, in chromium', { timeout: 60_00
     await page.close();
   });
 
+  test('a folder with no inspection file, chosen after a good one, closes it: the date and rule set can be chosen again', async () => {
+    const dir = await cliFolder();
+    const empty = mkdtempSync(join(tmpdir(), 'jtai-no-inspection-'));
+    writeFileSync(join(empty, 'notes.txt'), 'no inspection here');
+    const page = await browser.newPage();
+    await page.clock.setFixedTime(NOW_MS);
+    await page.goto(origin);
+    await page.setInputFiles('#folder-files', dir);
+    await page.waitForSelector('#status-table');
+    expect(await page.isDisabled('#notified-day')).toBe(true);
+    await page.setInputFiles('#folder-files', empty);
+    await page.waitForSelector('#status-table', { state: 'detached' });
+    expect(await page.isDisabled('#notified-day')).toBe(false);
+    expect(await page.isDisabled('#rules')).toBe(false);
+    expect(await page.isHidden('#notified-from-folder')).toBe(true);
+    expect(await page.textContent('#inspection')).not.toContain('Opened');
+    await page.close();
+  });
+
   test("the day's status, copied in the page, pastes into an email as the CLI's HTML status", async () => {
     const dir = await cliFolder();
     const context = await browser.newContext();

@@ -119,7 +119,10 @@ function readLayer(text: string, file: string, reader: RuleSetReader, chain: rea
     baseText = reader.read(basePath);
   } catch (e) {
     if (!(e instanceof JtaiError)) throw e;
-    const message = `${e.message.replace(/\.$/, '')}; "extends" names a built-in rule set or a file relative to this one.`;
+    // What "extends" can name is said once: the page's reader says it in its own words.
+    const message = /"extends"/.test(e.message)
+      ? `${e.message.replace(/\.$/, '')}.`
+      : `${e.message.replace(/\.$/, '')}; "extends" names a built-in rule set or a file relative to this one.`;
     return { errors: [{ path: ['extends'], message, position: where }], warnings: [] };
   }
   const base = readLayer(baseText, basePath, reader, [...chain, file]);
