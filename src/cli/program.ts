@@ -80,7 +80,7 @@ const PLAN_EXAMPLES = examples(
 const MAIN_HELP = `
 The options of jtai plan that matter most:
   -n, --notified <date>  the day the area was notified (or run jtai start once)
-  -o, --out <file>       write a file: .ics (Outlook), .md, .csv, .json or .txt
+  -o, --out <file>       a file: .ics (Outlook), .html, .md, .csv, .json or .txt
   -a, --agency <name>    only what one agency must do: police, health, schools
 ${examples([
   ['jtai plan --notified 2019-03-19', 'the whole timetable'],

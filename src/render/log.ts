@@ -24,7 +24,10 @@ function wallClock(instant: string): string {
 function what(e: ProgressEvent, names: LogView['names'] = {}): string {
   const part = e.agency ? ` (part from ${names[e.agency] ?? e.agency})` : '';
   if (e.type === 'move') return `deadline moved: ${e.item} to ${wallClock(e.to!)}`;
-  if (e.type === 'issue') return `calendar issued: ${e.calendar} (${e.issued?.length ?? 0} events)`;
+  if (e.type === 'issue') {
+    const n = e.issued?.length ?? 0;
+    return `calendar issued: ${e.calendar} (${n} event${n === 1 ? '' : 's'})`;
+  }
   if (e.type === 'move-back') return `deadline moved back: ${e.item}, to the rule set's time`;
   return `${e.type === 'done' ? 'done' : 'undone'}: ${e.item}${part}`;
 }

@@ -328,7 +328,7 @@ describe('every change can be read back, and nothing bricks the record', () => {
     writeFileSync(join(dir, 'area.yaml'), 'extends: jtai-2018\nid: my-area\nname: My area\nremove: [children-list]\n');
     writeFileSync(file, readFileSync(file, 'utf8').replace('rules: "jtai-2018"', 'rules: "area.yaml"'));
     const warning =
-      '1 record names an item no longer in my-area: "children-list"; they are kept, and "jtai undo" takes them back.';
+      '1 record names an item no longer in my-area: "children-list"; it is kept, and "jtai undo" takes it back.';
     for (const args of [['plan'], ['status'], ['next'], ['plan', '-f', 'json']]) {
       const run = await runCli([...args, '--inspection', file, '--now', '2019-03-20T15:30']);
       expect([args.join(' '), run.code]).toEqual([args.join(' '), 0]);

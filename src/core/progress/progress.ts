@@ -224,7 +224,7 @@ export function recordWarnings(
     gone.length === 0
       ? []
       : [
-          `${count} record${count === 1 ? ' names an item' : 's name items'} no longer in ${ruleSet.id}: ${gone.map(([id]) => `"${id}"`).join(', ')}; they are kept, and "jtai undo" takes them back.`,
+          `${count} record${count === 1 ? ' names an item' : 's name items'} no longer in ${ruleSet.id}: ${gone.map(([id]) => `"${id}"`).join(', ')}; ${count === 1 ? 'it is kept, and "jtai undo" takes it back' : 'they are kept, and "jtai undo" takes them back'}.`,
         ];
   const goneMoves = Object.keys(moves).filter((id) => !items.has(id));
   if (goneMoves.length > 0)
