@@ -69,24 +69,36 @@ export function readEvents(folder: string, env: NodeJS.ProcessEnv = process.env)
     throw new InputError(`cannot read the progress folder ${folder}: ${reason(e)}.`);
   }
   // An event read before is taken from the cache by its file's name, size and times; only new
-  // or changed files are read (and a skipped file, each time). The cache lists the keys and the
-  // events in the folder's order, so that an unchanged folder is taken as it is, key by key,
-  // with no table of 2,000 names to build.
+  // or changed files are read (and a skipped file, each time). The cache lists the names, the
+  // numbers and the events in the folder's order, so that an unchanged folder is taken as it
+  // is, file by file, with no table of 2,000 names to build and no key string made for each.
   const cache = cacheFileFor('progress', folder, env);
-  const cached = readCache<{ keys: unknown; events: unknown }>(cache);
+  const cached = readCache<{ names: unknown; stats: unknown; events: unknown }>(cache);
   const usable =
-    Array.isArray(cached?.keys) && Array.isArray(cached.events) && cached.keys.length === cached.events.length;
-  const knownKeys = usable ? (cached!.keys as string[]) : [];
+    Array.isArray(cached?.names) &&
+    Array.isArray(cached.events) &&
+    Array.isArray(cached.stats) &&
+    cached.events.length === cached.names.length &&
+    cached.stats.length === 3 * cached.names.length;
+  const knownNames = usable ? (cached!.names as string[]) : [];
+  const knownStats = usable ? (cached!.stats as number[]) : [];
   const knownEvents = usable ? (cached!.events as ProgressEvent[]) : [];
-  let byKey: Map<string, ProgressEvent> | undefined; // made only once the folder differs from the cache
-  const known = (key: string, at: number): ProgressEvent | undefined => {
-    if (byKey === undefined && knownKeys[at] === key) return knownEvents[at];
-    byKey ??= new Map(knownKeys.map((k, i) => [k, knownEvents[i]!]));
-    return byKey.get(key);
+  let byName: Map<string, number> | undefined; // made only once the folder differs from the cache
+  const known = (name: string, stat: readonly number[] | undefined, at: number): ProgressEvent | undefined => {
+    if (stat === undefined) return undefined;
+    if (byName === undefined && knownNames[at] !== name) byName = new Map(knownNames.map((n, i) => [n, i]));
+    const i = byName === undefined ? at : byName.get(name);
+    const same =
+      i !== undefined &&
+      knownStats[3 * i] === stat[0] &&
+      knownStats[3 * i + 1] === stat[1] &&
+      knownStats[3 * i + 2] === stat[2];
+    return same ? knownEvents[i] : undefined;
   };
   const events = eventList();
   const problems: string[] = [];
-  const keys: string[] = [];
+  const listedNames: string[] = [];
+  const listedStats: number[] = [];
   const listed: ProgressEvent[] = [];
   let read = 0;
   const inFolder = folder.endsWith(sep) ? folder : `${folder}${sep}`; // a name is never a path: no join for each
@@ -102,21 +114,24 @@ export function readEvents(folder: string, env: NodeJS.ProcessEnv = process.env)
     // made unreadable is read again. The change time (ctime) is set by the system at any
     // change to the file, its content or its permissions, and no program can set it back, as a
     // tool that keeps the modification time (touch, cp -p, rsync, tar) does.
-    let key = name;
+    let stat: [number, number, number] | undefined;
     try {
       const info = statSync(path, { throwIfNoEntry: false });
-      if (info) key = `${name}\u0000${info.size}\u0000${info.mtimeMs}\u0000${info.ctimeMs}`;
+      if (info) stat = [info.size, info.mtimeMs, info.ctimeMs];
     } catch {
       // read below, and reported if it cannot be
     }
-    const fromCache = known(key, keys.length);
+    const fromCache = known(name, stat, listed.length);
     const event = fromCache ?? readOne(path, problems);
     if (event === undefined) continue;
     if (fromCache === undefined) read++;
     events.add(name, event);
-    keys.push(key);
+    if (stat === undefined) continue; // read, but not to be known by its times next time
+    listedNames.push(name);
+    listedStats.push(...stat);
     listed.push(event);
   }
-  if (read > 0 || byKey !== undefined || keys.length !== knownKeys.length) writeCache(cache, { keys, events: listed });
+  if (read > 0 || byName !== undefined || listed.length !== knownNames.length)
+    writeCache(cache, { names: listedNames, stats: listedStats, events: listed });
   return { events: events.events(), problems };
 }
