@@ -234,6 +234,7 @@ const COMMANDS: Record<string, DefineCommand> = {
         '--letter-checked',
         'record that you have checked the timetable against the notification letter (by you, today): a "may not fit" warning is then a note',
       )
+      .addOption(option.quiet())
       .addHelpText(
         'after',
         examples([

@@ -57,6 +57,9 @@ describe('jtai start and the inspection file', () => {
       `jtai: ${file} already exists; jtai start does not overwrite files. Choose another name or remove it.\n`,
     ]);
     expect(readFileSync(file, 'utf8')).toBe(text);
+    const quiet = await runCli(['start', '-q', '--notified', '2019-03-19', '--out', join(dir, 'quiet.yaml')]);
+    expect([quiet.code, quiet.stdout, quiet.stderr]).toEqual([0, '', '']); // -q as every other command has it
+    expect(parse(readFileSync(join(dir, 'quiet.yaml'), 'utf8')).notified).toBe('2019-03-19');
   });
 
   test('round-trips: what done records reads back; the file, comments and all, is left as it was', async () => {

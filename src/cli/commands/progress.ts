@@ -39,6 +39,7 @@ export interface StartOptions {
   out: string;
   /** The timetable has been checked against the notification letter: recorded with who (the account) and today. */
   letterChecked?: boolean;
+  quiet?: boolean;
 }
 
 /** jtai start: writes the inspection file (never over one). */
@@ -75,6 +76,7 @@ export async function runStart(options: StartOptions, io: CliIo): Promise<void> 
     mayNotFit && !letterChecked
       ? `${fitMessage(ruleSet, date)} Once you have, set letterChecked in ${options.out}.\n`
       : '';
+  if (options.quiet) return;
   io.writeErr(
     `jtai: wrote ${options.out} for the inspection notified on ${formatLongDate(date)}${options.area ? ` (${options.area})` : ''}, with ${ruleSet.id}.\n` +
       `From this folder: jtai plan, jtai next, jtai done ID, jtai status. Add contacts to it by hand.\n` +
