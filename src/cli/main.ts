@@ -49,12 +49,23 @@ function longOptions(command: Command): string[] {
 
 // Commander's messages start "error: "; ours read as one sentence after "jtai: ", and say
 // what was probably meant.
+// Options people type by another word than jtai's: "jtai move --reason" is "--why".
+const SAID_OTHERWISE: Readonly<Record<string, readonly string[]>> = {
+  '--reason': ['--why', '--note'],
+  '--output': ['--out'],
+  '--date': ['--notified'],
+  '--time': ['--at', '--now'],
+  '--who': ['--by'],
+  '--file': ['--out', '--inspection'],
+};
+
 function commanderMessage(e: CommanderError, command: Command | undefined, args: readonly string[]): string {
   const plain = e.message.replace(/^error: /, '').replace(/\n+$/, '');
   const name = command ? `jtai ${command.name()}` : 'jtai';
   if (e.code === 'commander.unknownOption' && command) {
     const flag = /'([^']+)'/.exec(plain)?.[1] ?? '';
-    return `${name} has no option ${flag}.${didYouMean(flag, longOptions(command))}`;
+    const meant = SAID_OTHERWISE[flag.replace(/=.*$/, '')]?.find((o) => longOptions(command).includes(o));
+    return `${name} has no option ${flag}.${meant ? ` Did you mean "${meant}"?` : didYouMean(flag, longOptions(command))}`;
   }
   if (e.code === 'commander.excessArguments' && command) {
     const extra = args.slice(args.indexOf(command.name()) + 1).find((a) => !a.startsWith('-') && looksLikeDate(a));

@@ -73,6 +73,20 @@ describe('help that teaches', () => {
     ]);
   });
 
+  test.each([
+    [
+      ['move', 'x', '--to', '2019-03-22T10:00', '--reason', 'agreed'],
+      'jtai move has no option --reason. Did you mean "--why"?',
+    ],
+    [['done', 'x', '--reason', 'late'], 'jtai done has no option --reason. Did you mean "--note"?'],
+    [['plan', '--date', '2019-03-19'], 'jtai plan has no option --date. Did you mean "--notified"?'],
+    [['plan', '--output=x.ics'], 'jtai plan has no option --output=x.ics. Did you mean "--out"?'],
+    [['done', 'x', '--who', 'Kim'], 'jtai done has no option --who. Did you mean "--by"?'],
+  ])("an option typed in other words (%j) is pointed at jtai's", async (args, said) => {
+    const { code, stderr } = await runCli(args);
+    expect([code, stderr.split('\n')[0]]).toEqual([2, `jtai: ${said}`]);
+  });
+
   test('errors in next and explain point at their own help', async () => {
     expect((await runCli(['next', '--notifed', '2019-03-19'])).stderr).toBe(
       'jtai: jtai next has no option --notifed. Did you mean "--notified"?\nRun "jtai next --help" for its options and examples.\n',
