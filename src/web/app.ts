@@ -148,7 +148,7 @@ async function showPlan(
 }
 
 /** Shows what the state asks for: its problems and no plan, or the plan, or (nothing asked yet) neither. */
-async function render(state: State, focusErrors: boolean): Promise<void> {
+async function render(state: State, focusErrors: boolean, typing = false): Promise<void> {
   const open = fortnight.current();
   const ruleSet = open?.ruleSet ?? ruleSetOf(state);
   const notified = open?.record.notified ?? state.notified;
@@ -165,7 +165,11 @@ async function render(state: State, focusErrors: boolean): Promise<void> {
     hidePlan();
     fortnight.show(undefined);
   }
-  const all = planProblem ? [...problems, planProblem] : problems;
+  const all = typing
+    ? problems.filter((p) => p.field !== 'notified') // the date's own, said when the box is left
+    : planProblem
+      ? [...problems, planProblem]
+      : problems;
   showProblems(all, focusErrors);
   document.title = tellTabTitle(shown?.plan, all.length > 0);
   document.body.dataset.state = all.length > 0 ? 'error' : shown ? 'plan' : 'empty'; // for scripts: what the page shows
@@ -257,16 +261,29 @@ function start(): void {
   $('today-note').textContent = `Today in London is ${formatLongDate(today())}.`;
 
   // Every change the user makes: the address's problems are theirs to replace, and the address follows.
-  const changed = async (focusErrors: boolean) => {
+  const changed = async (focusErrors: boolean, typing = false) => {
     state.address = [];
-    await render(state, focusErrors);
+    await render(state, focusErrors, typing);
     writeAddress(state);
   };
-  for (const input of [form.day, form.month, form.year])
+  // While a date is typed, a plan comes as soon as it is a good one, but what is wrong with it
+  // is said only when the form is sent or the date left for another field: typing 26 over 19
+  // passes through the 2nd, a Saturday, which must not flash up (and be announced) as an
+  // error. Not when the date is left for the Show button, or for nowhere (a click on a button
+  // that takes no focus): the summary appearing then would move the button from under the click.
+  const stillOnTheDate: readonly EventTarget[] = [form.day, form.month, form.year, $('show')];
+  for (const input of [form.day, form.month, form.year]) {
     input.addEventListener('input', () => {
+      readTyped(state);
+      void changed(false, true);
+    });
+    input.addEventListener('focusout', (event) => {
+      const next = event.relatedTarget;
+      if (next === null || stillOnTheDate.includes(next)) return;
       readTyped(state);
       void changed(false);
     });
+  }
   form.choices.addEventListener('submit', (event) => {
     event.preventDefault(); // Enter must not reload the page
     readSubmitted(state);

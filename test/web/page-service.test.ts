@@ -112,6 +112,33 @@ describe.skipIf(!run)('the web page as a service, in chromium', () => {
     await page.close();
   });
 
+  test('typing over a date passes through wrong ones silently; what is wrong is said when the box is left', async () => {
+    const page = await open();
+    await page.fill('#notified-day', '19');
+    await page.fill('#notified-month', '3');
+    await page.fill('#notified-year', '2019');
+    await page.waitForSelector('#agenda tr[data-id]');
+    await page.focus('#notified-day');
+    await page.keyboard.press('Control+A');
+    await page.keyboard.type('2'); // Saturday 2 March 2019, on the way to the 26th
+    expect(await page.isHidden('#errors')).toBe(true);
+    expect(await page.title()).not.toMatch(/^Error/);
+    await page.keyboard.type('3'); // Saturday 23 March 2019, a good date to type but not a working day
+    expect(await page.isHidden('#errors')).toBe(true);
+    await page.keyboard.press('Tab'); // to the month: still on the date
+    expect(await page.isHidden('#errors')).toBe(true);
+    await page.focus('#rules'); // the date left for another field
+    await page.waitForSelector('#errors:not([hidden])');
+    expect(await page.textContent('#error-list')).toMatch(/not a working day/);
+    await page.focus('#notified-day');
+    await page.keyboard.press('Control+A');
+    await page.keyboard.type('26');
+    await page.waitForSelector('#agenda tr[data-id]');
+    expect(await page.isHidden('#errors')).toBe(true);
+    expect(new URL(page.url()).searchParams.get('notified')).toBe('2019-03-26');
+    await page.close();
+  });
+
   test('a date that cannot be real: the error on the field and in the summary, linked, focused on submit', async () => {
     const page = await open();
     await page.click('#show');
