@@ -32,7 +32,7 @@ const option = {
   now: () =>
     new Option(
       '--now <time>',
-      'the moment to tell progress from: 2019-03-20T14:10, 20/03/2019 14:10 (London time), or with an offset (default: now)',
+      "the moment to tell progress from: 2019-03-20T14:10, 20/03/2019 14:10 (the rule set's time, London's for the built-in), or with an offset (default: now)",
     ),
   agency: () =>
     new Option(
@@ -254,7 +254,7 @@ const COMMANDS: Record<string, DefineCommand> = {
       .option('--by <name>', 'who did it, or who records it')
       .option(
         '--at <time>',
-        'when, London time: 14:52 (today), yesterday 16:40, 20/03/2019 14:52; a day alone is refused (default: now)',
+        "when, in the rule set's time (London's for the built-in): 14:52 (today), yesterday 16:40, 20/03/2019 14:52; a day alone is refused (default: now)",
       )
       .option('--note <text>', 'anything worth saying: how it was sent, what is missing')
       .option(
@@ -303,7 +303,10 @@ const COMMANDS: Record<string, DefineCommand> = {
       .command('move')
       .description("record a deadline agreed with the lead inspector; every output then shows it beside the rule set's")
       .argument('<id>', 'the item whose deadline moved, as the agenda shows its id')
-      .option('--to <time>', 'the new deadline: 22/03/2019 10:00, 2019-03-22T10:00, today 16:00 (London time)')
+      .option(
+        '--to <time>',
+        "the new deadline: 22/03/2019 10:00, 2019-03-22T10:00, today 16:00 (in the rule set's time, London's for the built-in)",
+      )
       .option('--why <text>', 'why it moved, shown beside it: "agreed with the lead inspector, Kim"')
       .option('--by <name>', 'who agreed it, or who records it')
       .option('--back', "return the item to the rule set's time")
