@@ -53,8 +53,10 @@ function longOptions(command: Command): string[] {
 const SAID_OTHERWISE: Readonly<Record<string, readonly string[]>> = {
   '--reason': ['--why', '--note'],
   '--output': ['--out'],
-  '--date': ['--notified'],
+  '--date': ['--notified', '--to', '--at'],
   '--time': ['--at', '--now'],
+  '--when': ['--at', '--now'],
+  '--deadline': ['--to'],
   '--who': ['--by'],
   '--file': ['--out', '--inspection'],
 };

@@ -82,6 +82,8 @@ describe('help that teaches', () => {
     [['plan', '--date', '2019-03-19'], 'jtai plan has no option --date. Did you mean "--notified"?'],
     [['plan', '--output=x.ics'], 'jtai plan has no option --output=x.ics. Did you mean "--out"?'],
     [['done', 'x', '--who', 'Kim'], 'jtai done has no option --who. Did you mean "--by"?'],
+    [['done', 'x', '--when', '16:40'], 'jtai done has no option --when. Did you mean "--at"?'],
+    [['move', 'x', '--date', '22/03/2019 10:00'], 'jtai move has no option --date. Did you mean "--to"?'],
   ])("an option typed in other words (%j) is pointed at jtai's", async (args, said) => {
     const { code, stderr } = await runCli(args);
     expect([code, stderr.split('\n')[0]]).toEqual([2, `jtai: ${said}`]);
