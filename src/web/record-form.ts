@@ -2,7 +2,7 @@ import { tellZone } from './page-words.js';
 /// <reference lib="dom" />
 import { formatShortDateTime } from '../core/dates/calendar-date.js';
 import { chasedOf } from '../core/plan/chased.js';
-import { dayOffNote } from '../core/plan/moves.js';
+import { moveNote } from '../core/plan/moves.js';
 import type { ProgressEvent } from '../core/progress/events.js';
 import type { TrackedPlan } from '../core/progress/progress.js';
 import { makeHolidayCalendar } from '../core/dates/bank-holidays.js';
@@ -119,7 +119,7 @@ export function recordForms(
   moveBy.addEventListener('input', () => void (kept.by = moveBy.value));
   const calendar = makeHolidayCalendar(open.ruleSet.closures);
   const movedWords = (e: ProgressEvent) => {
-    const note = dayOffNote(e.to!.slice(0, 10), calendar);
+    const note = moveNote(e.to!.slice(0, 10), open.record.notified, calendar);
     return `Moved ${title(e.item)} to ${formatShortDateTime(e.to!.slice(0, 16))}.${note ? ` Note: ${note}` : ''}`;
   };
 

@@ -93,6 +93,29 @@ describe.runIf(once)('jtai move', () => {
     expect(await owing()).toBe('upcoming');
   });
 
+  test.each([
+    [
+      '19/03/2031 10:00',
+      'Wednesday 19 March 2031 is 4,383 days after the notification (Tuesday 19 March 2019); check the year and the month.',
+    ],
+    [
+      '18/03/2019 10:00',
+      'Monday 18 March 2019 is before the notification (Tuesday 19 March 2019); check that it is the day agreed.',
+    ],
+    [
+      '17/04/2019 10:00',
+      'Wednesday 17 April 2019 is 29 days after the notification (Tuesday 19 March 2019); check the year and the month.',
+    ],
+    ['16/04/2019 10:00', ''], // the 28th day after: still the inspection's (a fortnight, and as long again), a working day
+  ])('a deadline moved to %s is said to look mistyped when it is outside the inspection', async (to, note) => {
+    // 12 years of 365 days and 3 leap days (2020, 2024, 2028): 4,383.
+    const { jtai } = await started();
+    const moved = await jtai('move', 'multi-agency-meetings', '--to', to, '--why', WHY);
+    expect(moved.code).toBe(0);
+    if (note) expect(moved.stderr).toContain(` Note: ${note}\n`);
+    else expect(moved.stderr).not.toContain('Note:');
+  });
+
   test('a deadline moved onto a Sunday is said to be on a day off, and headed by its date alone', async () => {
     const { jtai } = await started();
     const moved = await jtai('move', 'multi-agency-meetings', '--to', '24/03/2019 10:00', '--why', WHY);

@@ -1,5 +1,5 @@
 import { makeHolidayCalendar } from '../../core/dates/bank-holidays.js';
-import { dayOffNote } from '../../core/plan/moves.js';
+import { moveNote } from '../../core/plan/moves.js';
 import { formatShortDateTime } from '../../core/dates/calendar-date.js';
 import { hasTimeOfDay, readInstant } from '../../core/dates/date-input.js';
 import { MAX_BY, MAX_NOTE } from '../../core/progress/events.js';
@@ -108,7 +108,7 @@ export async function runMove(id: string, options: MoveOptions, io: CliIo): Prom
   const from = moved.moved?.from;
   const rules = tellDue(from ?? moved);
   const chained = after.items.filter((i) => i.moved?.with === itemId);
-  const dayOff = dayOffNote(moved.date, calendar);
+  const dayOff = moveNote(moved.date, after.notified, calendar);
   say(
     `moved ${itemId} to ${tellDue(moved)} (the rule set's time: ${rules}).${chained.length > 0 ? ` Counted from it, and moved with it: ${chained.map((i) => `${i.id} (now ${tellDue(i)})`).join(', ')}.` : ''}${dayOff ? ` Note: ${dayOff}` : ''}`,
   );

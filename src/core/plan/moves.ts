@@ -1,4 +1,4 @@
-import { type IsoDate, formatLongDate } from '../dates/calendar-date.js';
+import { type IsoDate, addDays, formatLongDate } from '../dates/calendar-date.js';
 import { type HolidayCalendar, whyNotWorking } from '../dates/working-days.js';
 import { localDateTime } from '../dates/date-input.js';
 import type { ZoneRules } from '../dates/zone-rules.js';
@@ -95,4 +95,22 @@ export function dayOffNote(date: IsoDate, calendar: HolidayCalendar): string | u
   if (why === undefined) return undefined;
   const day = formatLongDate(date);
   return `${day} is not a working day${day.startsWith(why) ? '' : ` (${why})`}; check that it is the day agreed.`;
+}
+
+/** How far after the notification a moved deadline may be before it is said to look mistyped: the fortnight, and as long again. */
+const FAR_DAYS = 28;
+
+/**
+ * What to check about a moved deadline's day, if anything: a day off (dayOffNote), or a day
+ * outside the inspection, before the notification or weeks after it (a mistyped year or
+ * month): moveNote("2031-03-19", "2019-03-19", calendar) is "Wednesday 19 March 2031 is
+ * 4,383 days after the notification (Tuesday 19 March 2019); check the year and the month."
+ */
+export function moveNote(date: IsoDate, notified: IsoDate, calendar: HolidayCalendar): string | undefined {
+  const days = Math.round((Date.parse(`${date}T00:00Z`) - Date.parse(`${notified}T00:00Z`)) / 86_400_000);
+  const told = `the notification (${formatLongDate(notified)})`;
+  if (days < 0) return `${formatLongDate(date)} is before ${told}; check that it is the day agreed.`;
+  if (date > addDays(notified, FAR_DAYS))
+    return `${formatLongDate(date)} is ${String(days).replace(/\B(?=(\d{3})+(?!\d))/g, ',')} days after ${told}; check the year and the month.`;
+  return dayOffNote(date, calendar);
 }
