@@ -5,34 +5,12 @@
 // the "before" page into /tmp once and give it with dist/web/jtai.html.
 import { statSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { chromium } from 'playwright-core';
+import { firstPlanTimes } from './first-plan.mjs';
 
 const args = process.argv.slice(2);
 const runs = /^\d+$/.test(args[0] ?? '') ? Number(args.shift()) : 15;
 const pages = (args.length > 0 ? args : ['dist/web/jtai.html']).map((p) => resolve(p));
-
-const browser = await chromium.launch({
-  executablePath: process.env.JTAI_CHROMIUM ?? '/usr/bin/chromium',
-  args: [
-    '--no-sandbox',
-    '--disable-gpu',
-    '--no-first-run',
-    '--disable-background-networking',
-    '--disable-component-update',
-    '--disable-sync',
-  ],
-});
-const times = pages.map(() => []);
-for (let i = 0; i < runs; i++) {
-  for (const [j, page] of pages.entries()) {
-    const tab = await browser.newPage();
-    await tab.goto(`file://${page}?notified=2019-03-19`);
-    await tab.waitForFunction(() => performance.getEntriesByName('jtai-first-plan').length > 0);
-    times[j].push(await tab.evaluate(() => performance.getEntriesByName('jtai-first-plan')[0].startTime));
-    await tab.close();
-  }
-}
-await browser.close();
+const times = await firstPlanTimes(pages, runs);
 
 const quantile = (sorted, q) => {
   const at = (sorted.length - 1) * q;

@@ -196,37 +196,16 @@ while (Number(process.hrtime.bigint() - start) < 2e9) {
 const seconds = Number(process.hrtime.bigint() - start) / 1e9;
 console.log(`in-process: ${Math.round(count / seconds)} schedules per second (jtai-2018, Tuesdays 2016 to 2039)`);
 
-// The web page's first plan on screen: from navigation to the "jtai-first-plan" mark, in
-// Debian's chromium if there is one (median of 15 loads).
-const chromiumPath = process.env.JTAI_CHROMIUM ?? '/usr/bin/chromium';
-const { existsSync } = await import('node:fs');
-if (existsSync(chromiumPath)) {
-  const { chromium } = await import('playwright-core');
+// The web page's first plan on screen (scripts/first-plan.mjs), in Debian's chromium if there
+// is one (median of 15 loads).
+const { CHROMIUM, firstPlanTimes } = await import('./first-plan.mjs');
+const { existsSync, statSync } = await import('node:fs');
+if (existsSync(CHROMIUM)) {
   const page = fileURLToPath(new URL('../dist/web/jtai.html', import.meta.url));
-  const browser = await chromium.launch({
-    executablePath: chromiumPath,
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
-  });
-  const times = [];
-  for (let i = 0; i < 15; i++) {
-    const tab = await browser.newPage();
-    await tab.goto(`file://${page}?notified=2019-03-19`);
-    await tab.waitForFunction(() => performance.getEntriesByName('jtai-first-plan').length > 0);
-    times.push(await tab.evaluate(() => performance.getEntriesByName('jtai-first-plan')[0].startTime));
-    await tab.close();
-  }
-  await browser.close();
-  const { statSync } = await import('node:fs');
+  const [times] = await firstPlanTimes([page], 15);
   console.log(
     `web page: first plan on screen ${median(times).toFixed(0)} ms after navigation (median of 15, chromium); ${(statSync(page).size / 1024).toFixed(0)} KiB`,
   );
 } else {
-  console.log(`web page: not measured (no chromium at ${chromiumPath})`);
+  console.log(`web page: not measured (no chromium at ${CHROMIUM})`);
 }
