@@ -1,10 +1,11 @@
-import { closeSync, constants, fstatSync, openSync, readFileSync, readdirSync, realpathSync, statSync } from 'node:fs';
+import { readdirSync, realpathSync, statSync } from 'node:fs';
 import { basename, dirname, join, sep } from 'node:path';
 import { type ProgressEvent, readEvent } from '../core/progress/events.js';
 import { MAX_EVENT_BYTES, eventList, kindOfName, progressFolderName } from '../core/progress/folder.js';
 import { InputError } from '../errors.js';
 import { shownValue } from '../core/text/text-rules.js';
 import { reason } from './file-errors.js';
+import { readRegularFile } from './regular-file.js';
 import { cacheFileFor, readCache, writeCache } from './user-cache.js';
 
 // The progress record on the disk: a folder beside the inspection file, one file per event,
@@ -35,17 +36,7 @@ export interface ReadEvents {
 
 // A regular file, opened without waiting (a FIFO planted in the folder must not hang jtai).
 function readEventFile(path: string): string {
-  const fd = openSync(path, constants.O_RDONLY | constants.O_NONBLOCK);
-  try {
-    const info = fstatSync(fd);
-    if (info.isDirectory()) throw new InputError('it is a folder');
-    if (!info.isFile()) throw new InputError('it is not a regular file (a device, a pipe or a socket)');
-    if (info.size > MAX_EVENT_BYTES)
-      throw new InputError(`it is larger than ${MAX_EVENT_BYTES / 1024} KiB, more than any event`);
-    return readFileSync(fd, 'utf8');
-  } finally {
-    closeSync(fd);
-  }
+  return readRegularFile(path, MAX_EVENT_BYTES, `it is larger than ${MAX_EVENT_BYTES / 1024} KiB, more than any event`);
 }
 
 function readOne(path: string, problems: string[]): ProgressEvent | undefined {

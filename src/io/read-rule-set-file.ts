@@ -127,4 +127,5 @@ export const diskReader: RuleSetReader = {
   locate: (ref, from) => locateRuleSet(ref, dirname(from)),
   read: (file) => readRuleSetFile(file),
   show: displayName,
+  extendsHint: '"extends" names a built-in rule set or a file relative to this one',
 };

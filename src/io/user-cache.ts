@@ -1,16 +1,6 @@
-import {
-  closeSync,
-  constants,
-  fstatSync,
-  mkdirSync,
-  openSync,
-  readFileSync,
-  realpathSync,
-  renameSync,
-  rmSync,
-  writeFileSync,
-} from 'node:fs';
+import { mkdirSync, realpathSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { isAbsolute, join, resolve } from 'node:path';
+import { readRegularFile } from './regular-file.js';
 
 // jtai's cache in the user's own cache folder ($XDG_CACHE_HOME/jtai, else ~/.cache/jtai), for
 // what can be worked out again from the files themselves: an inspection file as parsed, the
@@ -54,14 +44,8 @@ export function readCache<T>(file: string | undefined): T | undefined {
 
 // Only a regular file, opened without waiting: a FIFO put in the cache folder must not hang jtai.
 function readCacheFile<T>(file: string): T | undefined {
-  const fd = openSync(file, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0));
-  try {
-    if (!fstatSync(fd).isFile()) return undefined;
-    const entry = JSON.parse(readFileSync(fd, 'utf8')) as { version: number; data: T };
-    return entry.version === CACHE_VERSION ? entry.data : undefined;
-  } finally {
-    closeSync(fd);
-  }
+  const entry = JSON.parse(readRegularFile(file)) as { version: number; data: T };
+  return entry.version === CACHE_VERSION ? entry.data : undefined;
 }
 
 /** Keeps data in the cache, atomically and for the user alone; a failure is ignored, and leaves no file behind. */

@@ -1,4 +1,4 @@
-import { type IsoDate, addDays, formatLongDate } from '../dates/calendar-date.js';
+import { type IsoDate, formatLongDate } from '../dates/calendar-date.js';
 import { type HolidayCalendar, whyNotWorking } from '../dates/working-days.js';
 import { localDateTime } from '../dates/date-input.js';
 import type { ZoneRules } from '../dates/zone-rules.js';
@@ -110,7 +110,7 @@ export function moveNote(date: IsoDate, notified: IsoDate, calendar: HolidayCale
   const days = Math.round((Date.parse(`${date}T00:00Z`) - Date.parse(`${notified}T00:00Z`)) / 86_400_000);
   const told = `the notification (${formatLongDate(notified)})`;
   if (days < 0) return `${formatLongDate(date)} is before ${told}; check that it is the day agreed.`;
-  if (date > addDays(notified, FAR_DAYS))
+  if (days > FAR_DAYS)
     return `${formatLongDate(date)} is ${String(days).replace(/\B(?=(\d{3})+(?!\d))/g, ',')} days after ${told}; check the year and the month.`;
   return dayOffNote(date, calendar);
 }

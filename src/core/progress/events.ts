@@ -242,10 +242,10 @@ export function readEvent(text: string): { event: ProgressEvent } | { problem: s
   }
 }
 
-/** The order of the fold: by when recorded, then by id, so every machine folds alike. */
 /**
  * The events in the order they count, each once however many copies a sync tool made of its
- * file: sortEvents([b, a, a]) is [a, b] when a was recorded first.
+ * file: by when recorded, then by id, so every machine folds alike. sortEvents([b, a, a]) is
+ * [a, b] when a was recorded first.
  */
 export function sortEvents(events: readonly ProgressEvent[]): ProgressEvent[] {
   const unique = new Map<string, ProgressEvent>();

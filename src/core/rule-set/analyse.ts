@@ -20,6 +20,8 @@ export interface RuleSetReader {
   read(file: string): string;
   /** How the file is named in messages. */
   show(file: string): string;
+  /** What "extends" can name, said after a file that cannot be read; none when read's own message says it (the page's). */
+  extendsHint?: string;
 }
 
 /** Keys named "__proto__" anywhere: zod drops them from mappings of ids without a word, so they are reported here. */
@@ -119,10 +121,8 @@ function readLayer(text: string, file: string, reader: RuleSetReader, chain: rea
     baseText = reader.read(basePath);
   } catch (e) {
     if (!(e instanceof JtaiError)) throw e;
-    // What "extends" can name is said once: the page's reader says it in its own words.
-    const message = /"extends"/.test(e.message)
-      ? `${e.message.replace(/\.$/, '')}.`
-      : `${e.message.replace(/\.$/, '')}; "extends" names a built-in rule set or a file relative to this one.`;
+    const why = e.message.replace(/\.$/, '');
+    const message = reader.extendsHint ? `${why}; ${reader.extendsHint}.` : `${why}.`;
     return { errors: [{ path: ['extends'], message, position: where }], warnings: [] };
   }
   const base = readLayer(baseText, basePath, reader, [...chain, file]);
