@@ -1,9 +1,9 @@
-import { type FoldedRecord, foldRecord } from '../core/progress/folder.js';
+import type { FoldedRecord } from '../core/progress/folder.js';
 import { contactProblems, contactsByParty } from '../core/progress/contacts.js';
 import type { InspectionRecord } from '../core/progress/inspection-record.js';
 import type { RuleSet } from '../core/rule-set/rule-set.js';
 import { RuleSetError } from '../errors.js';
-import { progressFolderOf, readEvents } from './progress-folder.js';
+import { progressFolderOf, readRecord } from './progress-folder.js';
 import { displayName, readTextFile } from './read-rule-set-file.js';
 import { cacheFileFor, readCache, writeCache } from './user-cache.js';
 
@@ -53,5 +53,5 @@ export type LoadedProgress = FoldedRecord;
 /** Reads the progress of an inspection: its folder's events after the file's own map, folded. */
 export function loadProgress(loaded: LoadedInspection, env: NodeJS.ProcessEnv = process.env): LoadedProgress {
   const folder = progressFolderOf(loaded.path);
-  return foldRecord(loaded.record.progress, readEvents(folder, env), folder);
+  return readRecord(folder, loaded.record.progress, env);
 }

@@ -1,7 +1,17 @@
-import { readdirSync, realpathSync, statSync } from 'node:fs';
+import { type Stats, readdirSync, realpathSync, statSync } from 'node:fs';
 import { basename, dirname, join, sep } from 'node:path';
-import { type ProgressEvent, readEvent } from '../core/progress/events.js';
-import { MAX_EVENT_BYTES, eventList, kindOfName, progressFolderName } from '../core/progress/folder.js';
+import { type ProgressEvent, legacyEvents, readEvent } from '../core/progress/events.js';
+import {
+  type FoldedRecord,
+  MAX_EVENT_BYTES,
+  type RecordFold,
+  eventList,
+  foldOf,
+  kindOfName,
+  progressFolderName,
+  recordOf,
+} from '../core/progress/folder.js';
+import type { DoneRecord } from '../core/progress/inspection-record.js';
 import { InputError } from '../errors.js';
 import { shownValue } from '../core/text/text-rules.js';
 import { reason } from './file-errors.js';
@@ -50,47 +60,73 @@ function readOne(path: string, problems: string[]): ProgressEvent | undefined {
   return undefined;
 }
 
-/** Every event in a progress folder (none if there is no folder); a damaged or foreign file is reported and skipped. */
-export function readEvents(folder: string, env: NodeJS.ProcessEnv = process.env): ReadEvents {
+// The folder's cache: each file's name, and its size and times as numbers, beside its event (all
+// the events as one JSON text, read only when a file is new or changed, or when the events are
+// asked for), in the folder's order, and the fold of those events after the inspection file's
+// own map. An unchanged folder is taken as it is, file by file, with no table of 2,000 names
+// to build, no key made for each, and nothing folded again.
+interface FolderCache {
+  names: string[];
+  stats: number[];
+  events: string;
+  fold?: { legacy: string; of: RecordFold };
+}
+
+function isFolderCache(cached: unknown): cached is FolderCache {
+  const c = cached as FolderCache | undefined;
+  return (
+    Array.isArray(c?.names) &&
+    Array.isArray(c.stats) &&
+    typeof c.events === 'string' &&
+    c.stats.length === 3 * c.names.length
+  );
+}
+
+/** What a reading of the folder found, with its events worked out only when asked for. */
+interface Scan {
+  events(): ProgressEvent[];
+  problems: string[];
+  /** Every file is the one the cache knows, in its order, none new, none gone. */
+  unchanged: boolean;
+  /** The fold the cache holds, if the folder is unchanged since. */
+  fold?: FolderCache['fold'];
+  /** Keeps what was read, and a fold of it, in the cache, if either is new. */
+  keep(fold?: FolderCache['fold']): void;
+}
+
+function scanFolder(folder: string, env: NodeJS.ProcessEnv): Scan {
   let names: string[];
   try {
     names = readdirSync(folder);
   } catch (e) {
-    if ((e as NodeJS.ErrnoException).code === 'ENOENT') return { events: [], problems: [] };
+    if ((e as NodeJS.ErrnoException).code === 'ENOENT')
+      return { events: () => [], problems: [], unchanged: true, keep: () => undefined };
     throw new InputError(`cannot read the progress folder ${folder}: ${reason(e)}.`);
   }
-  // An event read before is taken from the cache by its file's name, size and times; only new
-  // or changed files are read (and a skipped file, each time). The cache lists the names, the
-  // numbers and the events in the folder's order, so that an unchanged folder is taken as it
-  // is, file by file, with no table of 2,000 names to build and no key string made for each.
   const cache = cacheFileFor('progress', folder, env);
-  const cached = readCache<{ names: unknown; stats: unknown; events: unknown }>(cache);
-  const usable =
-    Array.isArray(cached?.names) &&
-    Array.isArray(cached.events) &&
-    Array.isArray(cached.stats) &&
-    cached.events.length === cached.names.length &&
-    cached.stats.length === 3 * cached.names.length;
-  const knownNames = usable ? (cached!.names as string[]) : [];
-  const knownStats = usable ? (cached!.stats as number[]) : [];
-  const knownEvents = usable ? (cached!.events as ProgressEvent[]) : [];
-  let byName: Map<string, number> | undefined; // made only once the folder differs from the cache
-  const known = (name: string, stat: readonly number[] | undefined, at: number): ProgressEvent | undefined => {
-    if (stat === undefined) return undefined;
-    if (byName === undefined && knownNames[at] !== name) byName = new Map(knownNames.map((n, i) => [n, i]));
-    const i = byName === undefined ? at : byName.get(name);
-    const same =
-      i !== undefined &&
-      knownStats[3 * i] === stat[0] &&
-      knownStats[3 * i + 1] === stat[1] &&
-      knownStats[3 * i + 2] === stat[2];
-    return same ? knownEvents[i] : undefined;
+  const found = readCache<unknown>(cache);
+  const cached = isFolderCache(found) ? found : undefined;
+  const knownNames = cached?.names ?? [];
+  const knownStats = cached?.stats ?? [];
+  let parsed: unknown[] | undefined;
+  const knownEvent = (i: number): ProgressEvent | undefined => {
+    if (parsed === undefined) {
+      try {
+        const list: unknown = JSON.parse(cached!.events);
+        parsed = Array.isArray(list) && list.length === knownNames.length ? list : [];
+      } catch {
+        parsed = [];
+      }
+    }
+    return parsed[i] as ProgressEvent | undefined;
   };
-  const events = eventList();
+  let byName: Map<string, number> | undefined; // made only once the folder differs from the cache
   const problems: string[] = [];
+  // Each event of the folder, in its order: its place in the cache (a number), or as read now.
+  const order: Array<{ name: string; event: ProgressEvent | number }> = [];
   const listedNames: string[] = [];
   const listedStats: number[] = [];
-  const listed: ProgressEvent[] = [];
+  const listedEvents: Array<ProgressEvent | number> = [];
   let read = 0;
   const inFolder = folder.endsWith(sep) ? folder : `${folder}${sep}`; // a name is never a path: no join for each
   for (const name of names.sort()) {
@@ -105,24 +141,83 @@ export function readEvents(folder: string, env: NodeJS.ProcessEnv = process.env)
     // made unreadable is read again. The change time (ctime) is set by the system at any
     // change to the file, its content or its permissions, and no program can set it back, as a
     // tool that keeps the modification time (touch, cp -p, rsync, tar) does.
-    let stat: [number, number, number] | undefined;
+    let info: Stats | undefined;
     try {
-      const info = statSync(path, { throwIfNoEntry: false });
-      if (info) stat = [info.size, info.mtimeMs, info.ctimeMs];
+      info = statSync(path, { throwIfNoEntry: false });
     } catch {
       // read below, and reported if it cannot be
     }
-    const fromCache = known(name, stat, listed.length);
-    const event = fromCache ?? readOne(path, problems);
-    if (event === undefined) continue;
-    if (fromCache === undefined) read++;
-    events.add(name, event);
-    if (stat === undefined) continue; // read, but not to be known by its times next time
+    const at = listedNames.length;
+    if (info !== undefined && byName === undefined && knownNames[at] !== name)
+      byName = new Map(knownNames.map((n, i) => [n, i]));
+    const i = info === undefined ? undefined : byName === undefined ? at : byName.get(name);
+    const same =
+      i !== undefined &&
+      knownStats[3 * i] === info!.size &&
+      knownStats[3 * i + 1] === info!.mtimeMs &&
+      knownStats[3 * i + 2] === info!.ctimeMs;
+    let event: ProgressEvent | number;
+    if (same) event = i;
+    else {
+      const fresh = readOne(path, problems);
+      if (fresh === undefined) continue;
+      read++;
+      event = fresh;
+    }
+    order.push({ name, event });
+    if (info === undefined) continue; // read, but not to be known by its times next time
     listedNames.push(name);
-    listedStats.push(...stat);
-    listed.push(event);
+    listedStats.push(info.size, info.mtimeMs, info.ctimeMs);
+    listedEvents.push(event);
   }
-  if (read > 0 || byName !== undefined || listed.length !== knownNames.length)
-    writeCache(cache, { names: listedNames, stats: listedStats, events: listed });
-  return { events: events.events(), problems };
+  const unchanged = read === 0 && byName === undefined && listedNames.length === knownNames.length;
+  // A cache whose events do not parse (damaged by hand) gives way to the file itself.
+  const resolved = (e: ProgressEvent | number, name: string) =>
+    typeof e !== 'number' ? e : (knownEvent(e) ?? readOne(`${inFolder}${name}`, []));
+  return {
+    events() {
+      const events = eventList();
+      for (const { name, event } of order) {
+        const e = resolved(event, name);
+        if (e !== undefined) events.add(name, e);
+      }
+      return events.events();
+    },
+    problems,
+    unchanged,
+    fold: unchanged ? cached?.fold : undefined,
+    keep(fold) {
+      if (unchanged && fold?.legacy === cached?.fold?.legacy) return;
+      const events =
+        unchanged && cached ? cached.events : JSON.stringify(listedEvents.map((e, k) => resolved(e, listedNames[k]!)));
+      writeCache(cache, { names: listedNames, stats: listedStats, events, ...(fold && { fold }) });
+    },
+  };
+}
+
+/** Every event in a progress folder (none if there is no folder); a damaged or foreign file is reported and skipped. */
+export function readEvents(folder: string, env: NodeJS.ProcessEnv = process.env): ReadEvents {
+  const scan = scanFolder(folder, env);
+  if (!scan.unchanged) scan.keep(scan.fold);
+  return { events: scan.events(), problems: scan.problems };
+}
+
+/**
+ * The record of a progress folder, folded after the inspection file's own "progress:" map
+ * (legacy), as foldRecord folds it: from the cache, events and fold, when no file of the folder
+ * has changed since.
+ */
+export function readRecord(
+  folder: string,
+  legacy: Readonly<Record<string, readonly DoneRecord[]>>,
+  env: NodeJS.ProcessEnv = process.env,
+): FoldedRecord {
+  const scan = scanFolder(folder, env);
+  const events = () => [...legacyEvents(legacy), ...scan.events()];
+  const legacyKey = JSON.stringify(legacy);
+  if (scan.fold?.legacy === legacyKey) return recordOf(folder, events, scan.fold.of, scan.problems);
+  const all = events();
+  const fold = foldOf(all);
+  scan.keep({ legacy: legacyKey, of: fold });
+  return recordOf(folder, () => all, fold, scan.problems);
 }

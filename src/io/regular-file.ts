@@ -7,13 +7,18 @@ import { InputError } from '../errors.js';
  * an InputError.
  */
 export function readRegularFile(path: string, maxBytes = Infinity, tooBig = 'it is too large'): string {
+  return readRegularBytes(path, maxBytes, tooBig).toString('utf8');
+}
+
+/** The bytes of a regular file, as readRegularFile reads it. */
+export function readRegularBytes(path: string, maxBytes = Infinity, tooBig = 'it is too large'): Buffer {
   const fd = openSync(path, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0));
   try {
     const info = fstatSync(fd);
     if (info.isDirectory()) throw new InputError('it is a folder');
     if (!info.isFile()) throw new InputError('it is not a regular file (a device, a pipe or a socket)');
     if (info.size > maxBytes) throw new InputError(tooBig);
-    return readFileSync(fd, 'utf8');
+    return readFileSync(fd);
   } finally {
     closeSync(fd);
   }

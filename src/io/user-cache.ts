@@ -1,6 +1,7 @@
 import { mkdirSync, realpathSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { isAbsolute, join, resolve } from 'node:path';
-import { readRegularFile } from './regular-file.js';
+import { isAscii } from 'node:buffer';
+import { readRegularBytes } from './regular-file.js';
 
 // jtai's cache in the user's own cache folder ($XDG_CACHE_HOME/jtai, else ~/.cache/jtai), for
 // what can be worked out again from the files themselves: an inspection file as parsed, the
@@ -43,8 +44,10 @@ export function readCache<T>(file: string | undefined): T | undefined {
 }
 
 // Only a regular file, opened without waiting: a FIFO put in the cache folder must not hang jtai.
+// Written in ASCII (below), it is read as Latin-1, a third of the time of UTF-8 for 500 KB.
 function readCacheFile<T>(file: string): T | undefined {
-  const entry = JSON.parse(readRegularFile(file)) as { version: number; data: T };
+  const bytes = readRegularBytes(file);
+  const entry = JSON.parse(bytes.toString(isAscii(bytes) ? 'latin1' : 'utf8')) as { version: number; data: T };
   return entry.version === CACHE_VERSION ? entry.data : undefined;
 }
 
@@ -54,7 +57,11 @@ export function writeCache(file: string | undefined, data: unknown): void {
   const temp = `${file}.${process.pid}.tmp`;
   try {
     mkdirSync(join(file, '..'), { recursive: true, mode: 0o700 });
-    writeFileSync(temp, JSON.stringify({ version: CACHE_VERSION, data }), { mode: 0o600 });
+    const text = JSON.stringify({ version: CACHE_VERSION, data }).replace(
+      /[\u007f-\uffff]/g, // each of a pair of surrogates alike, which JSON puts back together
+      (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`,
+    );
+    writeFileSync(temp, text, { mode: 0o600 });
     renameSync(temp, file);
   } catch {
     // a read-only home, a full disk: the work is done again next time; a part written is removed

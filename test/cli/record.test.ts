@@ -18,8 +18,9 @@ import { fileURLToPath } from 'node:url';
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
 import { eventText } from '../../src/core/progress/events.js';
-import { doneEvent } from '../../src/core/progress/new-events.js';
-import { readEvents } from '../../src/io/progress-folder.js';
+import type { DoneRecord } from '../../src/core/progress/inspection-record.js';
+import { doneEvent, moveEvent, undoEvent } from '../../src/core/progress/new-events.js';
+import { readEvents, readRecord } from '../../src/io/progress-folder.js';
 import { runCli } from '../helpers.js';
 
 // Issue 19: a record of the fortnight that nothing can lose. Each change is its own file in
@@ -507,28 +508,106 @@ describe('the cache, as a tester of odd set-ups found it', () => {
       fc.record({ edit: fc.nat(), note: fc.string({ minLength: 1, maxLength: 3 }).filter((t) => t.trim() !== '') }),
       fc.record({ copy: fc.nat() }),
       fc.record({ damage: fc.nat() }),
+      fc.record({ legacy: fc.boolean() }),
+      fc.record({ undo: fc.integer({ min: 0, max: 30 }) }),
+      fc.record({ move: fc.integer({ min: 0, max: 30 }) }),
     );
+    // An undo of every "done" of the item before it, or a move of its deadline: the fold changes.
+    const other = (n: number, type: 'undo' | 'move') => {
+      const e = { id: `${type}${n}`, recordedMs: Date.UTC(2019, 2, 20, 10, n, 30), item: 'children-list' };
+      const at = '2019-03-20T10:00:00+00:00';
+      return eventText(
+        type === 'undo'
+          ? { ...undoEvent({ ...e, at, records: [] }), undoes: undefined } // an older jtai's: every one before
+          : moveEvent({ ...e, at, to: '2019-03-21T17:00:00+00:00', note: `moved ${n}` }),
+      );
+    };
+    // The record as every command sees it, its events listed (they are worked out when asked).
+    const record = (folder: string, legacy: boolean, env: Record<string, string>) => {
+      const map: Record<string, DoneRecord[]> = legacy
+        ? { 'children-list': [{ done: '2019-03-19T16:40:00+00:00', by: 'Kim' }] }
+        : {};
+      const r = readRecord(folder, map, env);
+      return { ...r, events: r.events };
+    };
     fc.assert(
       fc.property(fc.array(op, { minLength: 1, maxLength: 12 }), (ops) => {
         const folder = mkdtempSync(join(tmpdir(), 'jtai-cache-prop-'));
         const env = { XDG_CACHE_HOME: mkdtempSync(join(tmpdir(), 'jtai-cache-home-')) };
+        let legacy = false;
         for (const o of ops) {
+          if ('legacy' in o) {
+            legacy = o.legacy; // the inspection file's own "progress:" map, there or not
+            expect(record(folder, legacy, env)).toStrictEqual(record(folder, legacy, { JTAI_CACHE: '0' }));
+            continue;
+          }
           const names = readdirSync(folder).sort();
           const pick = (i: number) => names[i % names.length]!;
           if ('add' in o) writeFileSync(join(folder, `e${o.add}.json`), event(o.add, 'first'));
+          else if ('undo' in o) writeFileSync(join(folder, `undo${o.undo}.json`), other(o.undo, 'undo'));
+          else if ('move' in o) writeFileSync(join(folder, `move${o.move}.json`), other(o.move, 'move'));
           else if (names.length === 0) continue;
           else if ('remove' in o) rmSync(join(folder, pick(o.remove)));
           else if ('edit' in o) {
-            const n = Number(/^e(\d+)/.exec(pick(o.edit))![1]);
+            const n = Number(/^[a-z]+(\d+)/.exec(pick(o.edit))![1]);
             writeFileSync(join(folder, pick(o.edit)), event(n, o.note));
           } else if ('copy' in o) cpSync(join(folder, pick(o.copy)), join(folder, `${pick(o.copy)} (copy).json`));
           else writeFileSync(join(folder, pick(o.damage)), '{');
           expect(readEvents(folder, env)).toEqual(readEvents(folder, { JTAI_CACHE: '0' }));
           expect(readEvents(folder, env)).toEqual(readEvents(folder, { JTAI_CACHE: '0' }));
+          // Twice: the first folds and keeps the fold, the second takes it from the cache.
+          expect(record(folder, legacy, env)).toStrictEqual(record(folder, legacy, { JTAI_CACHE: '0' }));
+          expect(record(folder, legacy, env)).toStrictEqual(record(folder, legacy, { JTAI_CACHE: '0' }));
         }
       }),
       { numRuns: 40 },
     );
+  });
+
+  test('text beyond ASCII comes back from the cache as written, though the cache file is kept in ASCII', () => {
+    const folder = mkdtempSync(join(tmpdir(), 'jtai-cache-text-'));
+    const home = mkdtempSync(join(tmpdir(), 'jtai-cache-home-'));
+    const note = 'Zoë’s list — 😀 sent\u2028twice';
+    writeFileSync(
+      join(folder, 'e1.json'),
+      eventText(doneEvent({ id: 'e1', recordedMs: 0, item: 'children-list', at: '2019-03-20T10:00:00+00:00', note })),
+    );
+    for (let run = 0; run < 2; run++)
+      expect(readRecord(folder, {}, { XDG_CACHE_HOME: home }).progress['children-list']![0]!.note).toBe(note);
+    const [cacheFile] = readdirSync(join(home, 'jtai', 'progress'));
+    expect(readFileSync(join(home, 'jtai', 'progress', cacheFile!)).every((byte) => byte < 0x80)).toBe(true);
+  });
+
+  test("a cache whose events were damaged by hand gives way to the files, and its fold to the inspection file's map", () => {
+    const folder = mkdtempSync(join(tmpdir(), 'jtai-cache-events-'));
+    const home = mkdtempSync(join(tmpdir(), 'jtai-cache-home-'));
+    const env = { XDG_CACHE_HOME: home };
+    for (const n of [1, 2])
+      writeFileSync(
+        join(folder, `e${n}.json`),
+        eventText(
+          doneEvent({
+            id: `e${n}`,
+            recordedMs: Date.UTC(2019, 2, 20, 10, n),
+            item: 'child-level-data',
+            at: `2019-03-20T10:0${n}:00+00:00`,
+          }),
+        ),
+      );
+    const plain = (r: ReturnType<typeof readRecord>) => ({ ...r, events: r.events });
+    const truth = plain(readRecord(folder, {}, { JTAI_CACHE: '0' }));
+    expect(truth.progress['child-level-data']?.map((r) => r.event)).toEqual(['e1', 'e2']);
+    expect(plain(readRecord(folder, {}, env))).toStrictEqual(truth); // folded, and kept
+    const [cacheFile] = readdirSync(join(home, 'jtai', 'progress')).map((f) => join(home, 'jtai', 'progress', f));
+    const kept = JSON.parse(readFileSync(cacheFile!, 'utf8'));
+    writeFileSync(cacheFile!, JSON.stringify({ ...kept, data: { ...kept.data, events: '[{"id": "e9"' } }));
+    expect(plain(readRecord(folder, {}, env))).toStrictEqual(truth);
+    // The folder unchanged, the inspection file's own "progress:" map changed: folded again.
+    const legacy = { 'case-list': [{ done: '2019-03-20T14:00:00+00:00' }] };
+    const withMap = plain(readRecord(folder, legacy, env));
+    expect(withMap).toStrictEqual(plain(readRecord(folder, legacy, { JTAI_CACHE: '0' })));
+    expect(withMap.progress['case-list']).toEqual([{ done: '2019-03-20T14:00:00+00:00', event: 'legacy-case-list-0' }]);
+    expect(plain(readRecord(folder, {}, env))).toStrictEqual(truth);
   });
 
   test.runIf(once && process.platform !== 'win32')(

@@ -95,6 +95,50 @@ export interface FoldedRecord {
   problems: string[];
 }
 
+/**
+ * What folding a record works out from its events: what is done, what is moved, and the ids
+ * of events whose copies differ. The CLI keeps it in its cache with the files it came from.
+ */
+export interface RecordFold {
+  progress: Record<string, DoneRecord[]>;
+  moves: Record<string, MoveRecord>;
+  differing: string[];
+}
+
+/** The fold of a record's events: foldOf([]) is { progress: {}, moves: {}, differing: [] }. */
+export function foldOf(events: readonly ProgressEvent[]): RecordFold {
+  const sorted = sortEvents(events);
+  return { progress: foldEvents(events, sorted), moves: foldMoves(events, sorted), differing: differingCopies(events) };
+}
+
+/**
+ * A folded record from its fold, with its events listed only when asked for (the CLI's cache
+ * holds them as text, and status never asks): recordOf("p", () => [], foldOf([]), []).events is [].
+ */
+export function recordOf(
+  folder: string,
+  events: () => ProgressEvent[],
+  fold: RecordFold,
+  readProblems: readonly string[],
+): FoldedRecord {
+  let listed: ProgressEvent[] | undefined;
+  return {
+    folder,
+    get events() {
+      return (listed ??= events());
+    },
+    progress: fold.progress,
+    moves: fold.moves,
+    problems: [
+      ...readProblems,
+      ...fold.differing.map(
+        (id) =>
+          `two files in ${folder} hold event ${id} differently (edited by hand, or copies a sync tool kept apart); the one named after it counts.`,
+      ),
+    ],
+  };
+}
+
 /** Folds a folder's events after the inspection file's own "progress:" map: foldRecord({}, [], "p").progress is {}. */
 export function foldRecord(
   legacy: Readonly<Record<string, readonly DoneRecord[]>>,
@@ -102,16 +146,5 @@ export function foldRecord(
   folder: string,
 ): FoldedRecord {
   const events = [...legacyEvents(legacy), ...read.events];
-  const sorted = sortEvents(events);
-  const differ = differingCopies(events).map(
-    (id) =>
-      `two files in ${folder} hold event ${id} differently (edited by hand, or copies a sync tool kept apart); the one named after it counts.`,
-  );
-  return {
-    folder,
-    events,
-    progress: foldEvents(events, sorted),
-    moves: foldMoves(events, sorted),
-    problems: [...read.problems, ...differ],
-  };
+  return recordOf(folder, () => events, foldOf(events), read.problems);
 }
