@@ -16,7 +16,7 @@ import { InputError } from '../errors.js';
 import { shownValue } from '../core/text/text-rules.js';
 import { reason } from './file-errors.js';
 import { readRegularFile } from './regular-file.js';
-import { cacheFileFor, readCache, writeCache } from './user-cache.js';
+import { cacheFileFor, readCacheWithTail, writeCache } from './user-cache.js';
 
 // The progress record on the disk: a folder beside the inspection file, one file per event,
 // each created once and never changed (Maildir's discipline: written under a temporary name,
@@ -60,26 +60,20 @@ function readOne(path: string, problems: string[]): ProgressEvent | undefined {
   return undefined;
 }
 
-// The folder's cache: each file's name, and its size and times as numbers, beside its event (all
-// the events as one JSON text, read only when a file is new or changed, or when the events are
-// asked for), in the folder's order, and the fold of those events after the inspection file's
-// own map. An unchanged folder is taken as it is, file by file, with no table of 2,000 names
-// to build, no key made for each, and nothing folded again.
+// The folder's cache: each file's name, and its size and times as numbers, in the folder's
+// order, and the fold of the files' events after the inspection file's own map; after them, the
+// events as a JSON list, read only when a file is new or changed, or when the events are asked
+// for (status never asks). An unchanged folder is taken as it is, file by file, with no table
+// of 2,000 names to build, no key made for each, and nothing folded again.
 interface FolderCache {
   names: string[];
   stats: number[];
-  events: string;
   fold?: { legacy: string; of: RecordFold };
 }
 
 function isFolderCache(cached: unknown): cached is FolderCache {
   const c = cached as FolderCache | undefined;
-  return (
-    Array.isArray(c?.names) &&
-    Array.isArray(c.stats) &&
-    typeof c.events === 'string' &&
-    c.stats.length === 3 * c.names.length
-  );
+  return Array.isArray(c?.names) && Array.isArray(c.stats) && c.stats.length === 3 * c.names.length;
 }
 
 /** What a reading of the folder found, with its events worked out only when asked for. */
@@ -94,6 +88,8 @@ interface Scan {
   keep(fold?: FolderCache['fold']): void;
 }
 
+const MAYBE_GONE = { throwIfNoEntry: false } as const;
+
 function scanFolder(folder: string, env: NodeJS.ProcessEnv): Scan {
   let names: string[];
   try {
@@ -104,15 +100,15 @@ function scanFolder(folder: string, env: NodeJS.ProcessEnv): Scan {
     throw new InputError(`cannot read the progress folder ${folder}: ${reason(e)}.`);
   }
   const cache = cacheFileFor('progress', folder, env);
-  const found = readCache<unknown>(cache);
-  const cached = isFolderCache(found) ? found : undefined;
+  const found = readCacheWithTail<unknown>(cache);
+  const cached = found && isFolderCache(found.data) ? found.data : undefined;
   const knownNames = cached?.names ?? [];
   const knownStats = cached?.stats ?? [];
   let parsed: unknown[] | undefined;
   const knownEvent = (i: number): ProgressEvent | undefined => {
     if (parsed === undefined) {
       try {
-        const list: unknown = JSON.parse(cached!.events);
+        const list: unknown = JSON.parse(found!.tail());
         parsed = Array.isArray(list) && list.length === knownNames.length ? list : [];
       } catch {
         parsed = [];
@@ -143,7 +139,7 @@ function scanFolder(folder: string, env: NodeJS.ProcessEnv): Scan {
     // tool that keeps the modification time (touch, cp -p, rsync, tar) does.
     let info: Stats | undefined;
     try {
-      info = statSync(path, { throwIfNoEntry: false });
+      info = statSync(path, MAYBE_GONE);
     } catch {
       // read below, and reported if it cannot be
     }
@@ -188,9 +184,9 @@ function scanFolder(folder: string, env: NodeJS.ProcessEnv): Scan {
     fold: unchanged ? cached?.fold : undefined,
     keep(fold) {
       if (unchanged && fold?.legacy === cached?.fold?.legacy) return;
-      const events =
-        unchanged && cached ? cached.events : JSON.stringify(listedEvents.map((e, k) => resolved(e, listedNames[k]!)));
-      writeCache(cache, { names: listedNames, stats: listedStats, events, ...(fold && { fold }) });
+      // Made again even when the folder is unchanged (the map changed): a damaged list is not kept.
+      const events = JSON.stringify(listedEvents.map((e, k) => resolved(e, listedNames[k]!)));
+      writeCache(cache, { names: listedNames, stats: listedStats, ...(fold && { fold }) }, events);
     },
   };
 }

@@ -35,6 +35,11 @@ export function cacheFileFor(
 
 /** What the cache holds, if it is of this version. */
 export function readCache<T>(file: string | undefined): T | undefined {
+  return readCacheWithTail<T>(file)?.data;
+}
+
+/** What the cache holds, if it is of this version, and the text kept after it (writeCache's tail), decoded when asked for. */
+export function readCacheWithTail<T>(file: string | undefined): { data: T; tail(): string } | undefined {
   if (!file) return undefined;
   try {
     return readCacheFile<T>(file);
@@ -44,24 +49,33 @@ export function readCache<T>(file: string | undefined): T | undefined {
 }
 
 // Only a regular file, opened without waiting: a FIFO put in the cache folder must not hang jtai.
-// Written in ASCII (below), it is read as Latin-1, a third of the time of UTF-8 for 500 KB.
-function readCacheFile<T>(file: string): T | undefined {
+// Written in ASCII (below), it is read as Latin-1, a third of the time of UTF-8 for 500 KB. A
+// line of JSON, then the tail: JSON.stringify never writes a line break.
+function readCacheFile<T>(file: string): { data: T; tail(): string } | undefined {
   const bytes = readRegularBytes(file);
-  const entry = JSON.parse(bytes.toString(isAscii(bytes) ? 'latin1' : 'utf8')) as { version: number; data: T };
-  return entry.version === CACHE_VERSION ? entry.data : undefined;
+  const encoding = isAscii(bytes) ? 'latin1' : 'utf8';
+  const end = bytes.indexOf(0x0a);
+  const head = end === -1 ? bytes : bytes.subarray(0, end);
+  const entry = JSON.parse(head.toString(encoding)) as { version: number; data: T };
+  if (entry.version !== CACHE_VERSION) return undefined;
+  return { data: entry.data, tail: () => (end === -1 ? '' : bytes.subarray(end + 1).toString(encoding)) };
 }
 
-/** Keeps data in the cache, atomically and for the user alone; a failure is ignored, and leaves no file behind. */
-export function writeCache(file: string | undefined, data: unknown): void {
+// Each character beyond ASCII as JSON's escape, each of a pair of surrogates alike (JSON puts them back together).
+const inAscii = (json: string) =>
+  json.replace(/[\u007f-\uffff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+
+/**
+ * Keeps data in the cache, and after it a JSON text (tail) read only when asked for, atomically
+ * and for the user alone; a failure is ignored, and leaves no file behind.
+ */
+export function writeCache(file: string | undefined, data: unknown, tail?: string): void {
   if (!file) return;
   const temp = `${file}.${process.pid}.tmp`;
   try {
     mkdirSync(join(file, '..'), { recursive: true, mode: 0o700 });
-    const text = JSON.stringify({ version: CACHE_VERSION, data }).replace(
-      /[\u007f-\uffff]/g, // each of a pair of surrogates alike, which JSON puts back together
-      (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`,
-    );
-    writeFileSync(temp, text, { mode: 0o600 });
+    const head = inAscii(JSON.stringify({ version: CACHE_VERSION, data }));
+    writeFileSync(temp, tail === undefined ? head : `${head}\n${inAscii(tail)}`, { mode: 0o600 });
     renameSync(temp, file);
   } catch {
     // a read-only home, a full disk: the work is done again next time; a part written is removed
