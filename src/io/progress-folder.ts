@@ -99,7 +99,9 @@ function scanFolder(folder: string, env: NodeJS.ProcessEnv): Scan {
       return { events: () => [], problems: [], unchanged: true, keep: () => undefined };
     throw new InputError(`cannot read the progress folder ${folder}: ${reason(e)}.`);
   }
-  const cache = cacheFileFor('progress', folder, env);
+  // Not "progress", where a jtai before this one keeps its own list: two installs used in turn
+  // would each take the other's for a damaged one, and read every file again.
+  const cache = cacheFileFor('progress-folders', folder, env);
   const found = readCacheWithTail<unknown>(cache);
   const cached = found && isFolderCache(found.data) ? found.data : undefined;
   const knownNames = cached?.names ?? [];

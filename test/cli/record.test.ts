@@ -574,8 +574,8 @@ describe('the cache, as a tester of odd set-ups found it', () => {
     );
     for (let run = 0; run < 2; run++)
       expect(readRecord(folder, {}, { XDG_CACHE_HOME: home }).progress['children-list']![0]!.note).toBe(note);
-    const [cacheFile] = readdirSync(join(home, 'jtai', 'progress'));
-    expect(readFileSync(join(home, 'jtai', 'progress', cacheFile!)).every((byte) => byte < 0x80)).toBe(true);
+    const [cacheFile] = readdirSync(join(home, 'jtai', 'progress-folders'));
+    expect(readFileSync(join(home, 'jtai', 'progress-folders', cacheFile!)).every((byte) => byte < 0x80)).toBe(true);
   });
 
   test("a cache whose events were damaged by hand gives way to the files, and its fold to the inspection file's map", () => {
@@ -598,7 +598,7 @@ describe('the cache, as a tester of odd set-ups found it', () => {
     const truth = plain(readRecord(folder, {}, { JTAI_CACHE: '0' }));
     expect(truth.progress['child-level-data']?.map((r) => r.event)).toEqual(['e1', 'e2']);
     expect(plain(readRecord(folder, {}, env))).toStrictEqual(truth); // folded, and kept
-    const [cacheFile] = readdirSync(join(home, 'jtai', 'progress')).map((f) => join(home, 'jtai', 'progress', f));
+    const [cacheFile] = readdirSync(join(home, 'jtai', 'progress-folders')).map((f) => join(home, 'jtai', 'progress-folders', f));
     const [head] = readFileSync(cacheFile!, 'latin1').split('\n'); // the fold's line, then the events
     writeFileSync(cacheFile!, `${head}\n[{"id": "e9"`);
     expect(plain(readRecord(folder, {}, env))).toStrictEqual(truth);
