@@ -20,9 +20,12 @@ function chunksLoaded(args: string[]): string[] {
 }
 
 describe.runIf(once)('the bundle', () => {
-  test.each([['text'], ['json'], ['html']])('jtai plan -f %s loads only the start chunk (the entry, jtai.cjs)', (format) => {
-    expect(chunksLoaded(['plan', '-n', '2019-03-19', '-f', format, '-q'])).toEqual(['jtai']); // rolldown's runtime helpers included (rolldown.config.mjs, runtimeInEntry)
-  });
+  test.each([['text'], ['json'], ['html']])(
+    'jtai plan -f %s loads only the start chunk (the entry, jtai.cjs)',
+    (format) => {
+      expect(chunksLoaded(['plan', '-n', '2019-03-19', '-f', format, '-q'])).toEqual(['jtai']); // rolldown's runtime helpers included (rolldown.config.mjs, runtimeInEntry)
+    },
+  );
 
   // Each command or format beyond the start chunk loads one chunk more, with all it needs.
   test.each([

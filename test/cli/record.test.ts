@@ -598,7 +598,9 @@ describe('the cache, as a tester of odd set-ups found it', () => {
     const truth = plain(readRecord(folder, {}, { JTAI_CACHE: '0' }));
     expect(truth.progress['child-level-data']?.map((r) => r.event)).toEqual(['e1', 'e2']);
     expect(plain(readRecord(folder, {}, env))).toStrictEqual(truth); // folded, and kept
-    const [cacheFile] = readdirSync(join(home, 'jtai', 'progress-folders')).map((f) => join(home, 'jtai', 'progress-folders', f));
+    const [cacheFile] = readdirSync(join(home, 'jtai', 'progress-folders')).map((f) =>
+      join(home, 'jtai', 'progress-folders', f),
+    );
     const [head] = readFileSync(cacheFile!, 'latin1').split('\n'); // the fold's line, then the events
     writeFileSync(cacheFile!, `${head}\n[{"id": "e9"`);
     expect(plain(readRecord(folder, {}, env))).toStrictEqual(truth);
