@@ -9,6 +9,8 @@ const path = require('node:path');
 const { Buffer } = require('node:buffer');
 
 const BUNDLE = path.join(__dirname, '..', 'dist', 'bundle');
+let realBundle; // the folder as require() would name its files: made real, in one system call
+const bundleFolder = () => (realBundle ??= fs.realpathSync.native(BUNDLE));
 
 // The V8 code cache for the bundle's chunks: compiling them is most of jtai's own start-up, and
 // V8 can keep what it compiled. It sits in the user's cache folder (as src/io/user-cache.ts finds
@@ -124,11 +126,9 @@ function useCodeCache(folder) {
   const { isAscii } = require('node:buffer');
   const compiled = [];
   const key = cacheKeyOf(process.argv.slice(2));
-  let bundleRequire; // one for every chunk: they are in one folder, and require only their siblings and Node's own
-  const requireFor = (filename) => (bundleRequire ??= Module.createRequire(filename));
   const load = Module._extensions['.js'];
   Module._extensions['.js'] = function loadWithCache(chunk, filename) {
-    if (path.dirname(filename) !== BUNDLE) return load(chunk, filename);
+    if (path.dirname(filename) !== bundleFolder()) return load(chunk, filename);
     const text = fs.readFileSync(filename);
     const file = cacheFileOf(folder, filename, key);
     const cachedData = cachedDataFor(file, text);
@@ -138,13 +138,39 @@ function useCodeCache(folder) {
     if (cachedData === undefined || script.cachedDataRejected) compiled.push({ file, text, script });
     script
       .runInThisContext({ displayErrors: true })
-      .call(chunk.exports, chunk.exports, requireFor(filename), chunk, filename, BUNDLE);
+      .call(chunk.exports, chunk.exports, bundleRequire, chunk, filename, path.dirname(filename));
   };
   process.once('exit', (code) => {
     if (code === 0 && compiled.length > 0) writeCaches(folder, compiled);
   });
 }
 
+// The bundle's chunks, loaded as require() loads them but without looking for them: require()
+// finds a file (a stat, each folder of its path made real) and reads package.json, to see
+// whether the package names itself in its "exports" (0.5 ms for the first). Each is kept in
+// require's cache under its real path, as require() keeps it.
+function loadChunk(name) {
+  const Module = module.constructor;
+  const filename = path.join(bundleFolder(), name);
+  const cached = Module._cache[filename];
+  if (cached) return cached.exports;
+  const chunk = new Module(filename, module);
+  Module._cache[filename] = chunk;
+  try {
+    chunk.load(filename);
+  } catch (e) {
+    delete Module._cache[filename];
+    throw e;
+  }
+  return chunk.exports;
+}
+
+// What a chunk's require() is given: a sibling ("./calendar-….cjs", "./jtai.cjs") by loadChunk,
+// and Node's own modules (all else a chunk asks for) by require().
+function bundleRequire(request) {
+  return request.startsWith('./') ? loadChunk(request.slice(2)) : require(request);
+}
+
 const folder = cacheFolder(process.env);
 if (folder) useCodeCache(folder);
-require('../dist/bundle/jtai.cjs').run();
+loadChunk('jtai.cjs').run();

@@ -10,7 +10,8 @@ const once = process.env.TZ === 'UTC';
 
 /** The bundle's files a run of jtai requires, by name without their hash. */
 function chunksLoaded(args: string[]): string[] {
-  const probe = `const M=require('module');const load=M._load;const seen=new Set();M._load=function(r,...a){if(/[\\\\/]bundle[\\\\/]|^\\.\\/.*\\.cjs$/.test(r))seen.add(r.replace(/^.*[\\\\/]|^\\.\\//,'').replace(/-[\\w-]{8}\\.cjs$/,'').replace(/\\.cjs$/,''));return load.call(this,r,...a)};process.on('exit',()=>process.stderr.write('\\nCHUNKS '+[...seen].sort().join(',')));`;
+  // Every module is loaded through Module.prototype.load, the bin's chunks (loadChunk) as require()'s.
+  const probe = `const M=require('module');const load=M.prototype.load;const seen=new Set();M.prototype.load=function(f,...a){if(/[\\\\/]bundle[\\\\/][^\\\\/]*\\.cjs$/.test(f))seen.add(f.replace(/^.*[\\\\/]/,'').replace(/-[\\w-]{8}\\.cjs$/,'').replace(/\\.cjs$/,''));return load.call(this,f,...a)};process.on('exit',()=>process.stderr.write('\\nCHUNKS '+[...seen].sort().join(',')));`;
   const run = spawnSync(
     process.execPath,
     ['-e', `${probe}process.argv=[process.argv[0],'jtai',...${JSON.stringify(args)}];require(${JSON.stringify(BIN)})`],
