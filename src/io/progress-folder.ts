@@ -1,6 +1,6 @@
 import { type Stats, readdirSync, realpathSync, statSync } from 'node:fs';
 import { basename, dirname, join, sep } from 'node:path';
-import { type ProgressEvent, legacyEvents, readEvent } from '../core/progress/events.js';
+import { type ProgressEvent, eventText, legacyEvents, readEvent } from '../core/progress/events.js';
 import {
   type FoldedRecord,
   MAX_EVENT_BYTES,
@@ -84,13 +84,22 @@ interface Scan {
   unchanged: boolean;
   /** The fold the cache holds, if the folder is unchanged since. */
   fold?: FolderCache['fold'];
-  /** Keeps what was read, and a fold of it, in the cache, if either is new. */
+  /** Keeps what was read, and a fold of it, in the cache, if either is new (or a recent file has aged). */
   keep(fold?: FolderCache['fold']): void;
 }
 
 const MAYBE_GONE = { throwIfNoEntry: false } as const;
 
-function scanFolder(folder: string, env: NodeJS.ProcessEnv): Scan {
+// A file changed in the last seconds may change again with the same size and times: on a disk
+// that keeps times to the second (ext2, a USB stick's FAT to two, some network shares), an
+// edit in the same second as a read leaves them all as they were. Such a file is not known by
+// its numbers (git's "racily clean" entries): it is read again at each run until it is older,
+// and while it says what the cache holds, the folder counts as unchanged (nothing is written,
+// nothing folded again), until its numbers can be kept.
+const RECENT_MS = 3000;
+const RECENT = -1; // a recent file's size, time and change time in the cache: it never matches
+
+function scanFolder(folder: string, env: NodeJS.ProcessEnv, nowMs: number): Scan {
   let names: string[];
   try {
     names = readdirSync(folder);
@@ -126,6 +135,7 @@ function scanFolder(folder: string, env: NodeJS.ProcessEnv): Scan {
   const listedStats: number[] = [];
   const listedEvents: Array<ProgressEvent | number> = [];
   let read = 0;
+  let settled = 0; // recent files the cache holds as they are, now old enough to be known by their numbers
   const inFolder = folder.endsWith(sep) ? folder : `${folder}${sep}`; // a name is never a path: no join for each
   for (const name of names.sort()) {
     const kind = kindOfName(name);
@@ -154,18 +164,26 @@ function scanFolder(folder: string, env: NodeJS.ProcessEnv): Scan {
       knownStats[3 * i] === info!.size &&
       knownStats[3 * i + 1] === info!.mtimeMs &&
       knownStats[3 * i + 2] === info!.ctimeMs;
+    const recent = info !== undefined && Math.max(info.mtimeMs, info.ctimeMs) > nowMs - RECENT_MS;
     let event: ProgressEvent | number;
     if (same) event = i;
     else {
       const fresh = readOne(path, problems);
       if (fresh === undefined) continue;
-      read++;
-      event = fresh;
+      const held = i !== undefined && knownStats[3 * i] === RECENT ? knownEvent(i) : undefined;
+      if (held !== undefined && eventText(held) === eventText(fresh)) {
+        event = i!;
+        if (!recent) settled++;
+      } else {
+        read++;
+        event = fresh;
+      }
     }
     order.push({ name, event });
     if (info === undefined) continue; // read, but not to be known by its times next time
     listedNames.push(name);
-    listedStats.push(info.size, info.mtimeMs, info.ctimeMs);
+    if (recent) listedStats.push(RECENT, RECENT, RECENT);
+    else listedStats.push(info.size, info.mtimeMs, info.ctimeMs);
     listedEvents.push(event);
   }
   const unchanged = read === 0 && byName === undefined && listedNames.length === knownNames.length;
@@ -185,7 +203,7 @@ function scanFolder(folder: string, env: NodeJS.ProcessEnv): Scan {
     unchanged,
     fold: unchanged ? cached?.fold : undefined,
     keep(fold) {
-      if (unchanged && fold?.legacy === cached?.fold?.legacy) return;
+      if (unchanged && settled === 0 && fold?.legacy === cached?.fold?.legacy) return;
       // Made again even when the folder is unchanged (the map changed): a damaged list is not kept.
       const events = JSON.stringify(listedEvents.map((e, k) => resolved(e, listedNames[k]!)));
       writeCache(cache, { names: listedNames, stats: listedStats, ...(fold && { fold }) }, events);
@@ -194,9 +212,9 @@ function scanFolder(folder: string, env: NodeJS.ProcessEnv): Scan {
 }
 
 /** Every event in a progress folder (none if there is no folder); a damaged or foreign file is reported and skipped. */
-export function readEvents(folder: string, env: NodeJS.ProcessEnv = process.env): ReadEvents {
-  const scan = scanFolder(folder, env);
-  if (!scan.unchanged) scan.keep(scan.fold);
+export function readEvents(folder: string, env: NodeJS.ProcessEnv = process.env, nowMs = Date.now()): ReadEvents {
+  const scan = scanFolder(folder, env, nowMs);
+  scan.keep(scan.fold);
   return { events: scan.events(), problems: scan.problems };
 }
 
@@ -209,11 +227,15 @@ export function readRecord(
   folder: string,
   legacy: Readonly<Record<string, readonly DoneRecord[]>>,
   env: NodeJS.ProcessEnv = process.env,
+  nowMs = Date.now(),
 ): FoldedRecord {
-  const scan = scanFolder(folder, env);
+  const scan = scanFolder(folder, env, nowMs);
   const events = () => [...legacyEvents(legacy), ...scan.events()];
   const legacyKey = JSON.stringify(legacy);
-  if (scan.fold?.legacy === legacyKey) return recordOf(folder, events, scan.fold.of, scan.problems);
+  if (scan.fold?.legacy === legacyKey) {
+    scan.keep(scan.fold); // only if a recent file can now be known by its numbers
+    return recordOf(folder, events, scan.fold.of, scan.problems);
+  }
   const all = events();
   const fold = foldOf(all);
   scan.keep({ legacy: legacyKey, of: fold });

@@ -10,6 +10,7 @@ import {
   rmSync,
   statSync,
   symlinkSync,
+  utimesSync,
   writeFileSync,
 } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -523,18 +524,20 @@ describe('the cache, as a tester of odd set-ups found it', () => {
       );
     };
     // The record as every command sees it, its events listed (they are worked out when asked).
-    const record = (folder: string, legacy: boolean, env: Record<string, string>) => {
+    const record = (folder: string, legacy: boolean, env: Record<string, string>, nowMs?: number) => {
       const map: Record<string, DoneRecord[]> = legacy
         ? { 'children-list': [{ done: '2019-03-19T16:40:00+00:00', by: 'Kim' }] }
         : {};
-      const r = readRecord(folder, map, env);
+      const r = readRecord(folder, map, env, nowMs);
       return { ...r, events: r.events };
     };
+    const later = () => Date.now() + 60_000;
     fc.assert(
       fc.property(fc.array(op, { minLength: 1, maxLength: 12 }), (ops) => {
         const folder = mkdtempSync(join(tmpdir(), 'jtai-cache-prop-'));
         const env = { XDG_CACHE_HOME: mkdtempSync(join(tmpdir(), 'jtai-cache-home-')) };
         let legacy = false;
+        let stamp = Date.UTC(2019, 2, 20);
         for (const o of ops) {
           if ('legacy' in o) {
             legacy = o.legacy; // the inspection file's own "progress:" map, there or not
@@ -543,25 +546,99 @@ describe('the cache, as a tester of odd set-ups found it', () => {
           }
           const names = readdirSync(folder).sort();
           const pick = (i: number) => names[i % names.length]!;
-          if ('add' in o) writeFileSync(join(folder, `e${o.add}.json`), event(o.add, 'first'));
-          else if ('undo' in o) writeFileSync(join(folder, `undo${o.undo}.json`), other(o.undo, 'undo'));
-          else if ('move' in o) writeFileSync(join(folder, `move${o.move}.json`), other(o.move, 'move'));
+          const write = (name: string, text: string) => {
+            writeFileSync(join(folder, name), text);
+            // A modification time of its own: reads "a minute later" (every file old enough to
+            // be known by its numbers, as in the fortnight) are not fooled by two writes in one
+            // tick of the system's clock. Reads now, when every file is recent, read it again.
+            utimesSync(join(folder, name), (stamp += 1000) / 1000, stamp / 1000);
+          };
+          if ('add' in o) write(`e${o.add}.json`, event(o.add, 'first'));
+          else if ('undo' in o) write(`undo${o.undo}.json`, other(o.undo, 'undo'));
+          else if ('move' in o) write(`move${o.move}.json`, other(o.move, 'move'));
           else if (names.length === 0) continue;
           else if ('remove' in o) rmSync(join(folder, pick(o.remove)));
           else if ('edit' in o) {
             const n = Number(/^[a-z]+(\d+)/.exec(pick(o.edit))![1]);
-            writeFileSync(join(folder, pick(o.edit)), event(n, o.note));
-          } else if ('copy' in o) cpSync(join(folder, pick(o.copy)), join(folder, `${pick(o.copy)} (copy).json`));
-          else writeFileSync(join(folder, pick(o.damage)), '{');
-          expect(readEvents(folder, env)).toEqual(readEvents(folder, { JTAI_CACHE: '0' }));
-          expect(readEvents(folder, env)).toEqual(readEvents(folder, { JTAI_CACHE: '0' }));
+            write(pick(o.edit), event(n, o.note));
+          } else if ('copy' in o)
+            write(`${pick(o.copy)} (copy).json`, readFileSync(join(folder, pick(o.copy)), 'utf8'));
+          else write(pick(o.damage), '{');
+          const truth = readEvents(folder, { JTAI_CACHE: '0' });
+          for (const nowMs of [later(), later(), undefined, later()])
+            expect(readEvents(folder, env, nowMs)).toEqual(truth);
           // Twice: the first folds and keeps the fold, the second takes it from the cache.
-          expect(record(folder, legacy, env)).toStrictEqual(record(folder, legacy, { JTAI_CACHE: '0' }));
-          expect(record(folder, legacy, env)).toStrictEqual(record(folder, legacy, { JTAI_CACHE: '0' }));
+          const folded = record(folder, legacy, { JTAI_CACHE: '0' });
+          for (const nowMs of [later(), later(), undefined, undefined, later()])
+            expect(record(folder, legacy, env, nowMs)).toStrictEqual(folded);
         }
       }),
       { numRuns: 40 },
     );
+  });
+
+  // A disk that keeps file times to the second (ext2 with small inodes; a USB stick's FAT keeps
+  // them to two): an edit in the same second as a read leaves the size and both times as they
+  // were. Found by a tester: the cache showed the first edit at every later run.
+  const coarse = mkdtempSync(join(tmpdir(), 'jtai-coarse-'));
+  const canMountCoarse =
+    once &&
+    spawnSync('unshare', [
+      '-m',
+      'sh',
+      '-c',
+      `truncate -s 8M "${coarse}/try" && mkfs.ext2 -q -I 128 -F "${coarse}/try" >/dev/null 2>&1 && mkdir -p "${coarse}/m" && mount -o loop "${coarse}/try" "${coarse}/m"`,
+    ]).status === 0;
+  test.runIf(canMountCoarse)(
+    'on a disk with whole-second times, an event edited twice in the second it was read is read again later',
+    () => {
+      const jtai = `"${process.execPath}" "${BIN}"`;
+      const script = [
+        'set -e',
+        `truncate -s 16M "${coarse}/img"`,
+        `mkfs.ext2 -q -I 128 -F "${coarse}/img" >/dev/null 2>&1`,
+        `mkdir -p "${coarse}/mnt"`,
+        `mount -o loop "${coarse}/img" "${coarse}/mnt"`,
+        `cd "${coarse}/mnt"`,
+        `export XDG_CACHE_HOME="${coarse}/cache"`,
+        `${jtai} start -n 2019-03-19 -q`,
+        `${jtai} done children-list --at "19/03/2019 16:00" --by AAAA -q`,
+        'f=$(ls jtai-inspection.progress/*.json)',
+        'sleep 1.2', // the file older than a second, as a file written before is
+        // A third of a second into a second: the disk's clock (the kernel's coarse one) lags a little.
+        `while [ "$(date +%N | cut -c1)" != 3 ]; do :; done`,
+        `sed -i s/AAAA/BBBB/ "$f"; ${jtai} log -f json >/dev/null; sed -i s/BBBB/CCCC/ "$f"`,
+        'sleep 2',
+        `${jtai} log -f json`,
+      ].join('\n');
+      const run = spawnSync('unshare', ['-m', 'sh', '-c', script], { encoding: 'utf8' });
+      expect(run.status, run.stderr).toBe(0);
+      expect(JSON.parse(run.stdout).events.map((e: { by: string }) => e.by)).toEqual(['CCCC']);
+    },
+    60_000,
+  );
+
+  test('a file changed in the last seconds is not known by its numbers, and is once it is older', () => {
+    const folder = mkdtempSync(join(tmpdir(), 'jtai-cache-recent-'));
+    const home = mkdtempSync(join(tmpdir(), 'jtai-cache-home-'));
+    const env = { XDG_CACHE_HOME: home };
+    writeFileSync(
+      join(folder, 'e1.json'),
+      eventText(doneEvent({ id: 'e1', recordedMs: 0, item: 'children-list', at: '2019-03-20T10:00:00+00:00' })),
+    );
+    const { size, mtimeMs, ctimeMs } = statSync(join(folder, 'e1.json'));
+    const kept = () => {
+      const [file] = readdirSync(join(home, 'jtai', 'progress-folders'));
+      const [head] = readFileSync(join(home, 'jtai', 'progress-folders', file!), 'latin1').split('\n');
+      return JSON.parse(head!).data.stats;
+    };
+    const truth = readRecord(folder, {}, { JTAI_CACHE: '0' }).progress;
+    expect(readRecord(folder, {}, env, ctimeMs + 1000).progress).toEqual(truth);
+    expect(kept()).toEqual([-1, -1, -1]); // within the seconds an edit can hide in: read again next time
+    expect(readRecord(folder, {}, env, ctimeMs + 2000).progress).toEqual(truth);
+    expect(kept()).toEqual([-1, -1, -1]);
+    expect(readRecord(folder, {}, env, ctimeMs + 10_000).progress).toEqual(truth);
+    expect(kept()).toEqual([size, mtimeMs, ctimeMs]); // older: known by its size and times from now on
   });
 
   test('text beyond ASCII comes back from the cache as written, though the cache file is kept in ASCII', () => {
