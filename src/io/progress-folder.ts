@@ -55,9 +55,33 @@ function readOne(path: string, problems: string[]): ProgressEvent | undefined {
     if ('event' in read) return read.event;
     problems.push(`${shownValue(path)} was skipped: ${read.problem}.`);
   } catch (e) {
-    problems.push(`${shownValue(path)} was skipped: ${e instanceof InputError ? e.message : reason(e)}.`);
+    const gone = (e as NodeJS.ErrnoException).code === 'ENOENT'; // removed since listed, or a link to nothing
+    const why = e instanceof InputError ? e.message : gone ? 'it is not there, or is a link to nothing' : reason(e);
+    problems.push(`${shownValue(path)} was skipped: ${why}.`);
   }
   return undefined;
+}
+
+/**
+ * A record left behind by a renamed inspection file: a progress folder beside this one's place
+ * whose inspection file is not there. The record is found by the inspection file's name, so a
+ * file renamed without its folder starts again from nothing, and says so.
+ */
+function leftBehind(folder: string): string[] {
+  const here = dirname(folder);
+  let names: string[];
+  try {
+    names = readdirSync(here);
+  } catch {
+    return [];
+  }
+  const owned = new Set(names.map(progressFolderName));
+  return names
+    .filter((n) => n.endsWith('.progress') && !owned.has(n))
+    .map(
+      (n) =>
+        `nothing is recorded for this inspection file yet (there is no ${shownValue(basename(folder))} beside it), but ${shownValue(join(here, n))} is the record of an inspection file that is gone. If this file was renamed, rename that folder to ${shownValue(basename(folder))} as well, and its record counts again.`,
+    );
 }
 
 // The folder's cache: each file's name, and its size and times as numbers, in the folder's
@@ -104,9 +128,11 @@ function scanFolder(folder: string, env: NodeJS.ProcessEnv, nowMs: number): Scan
   try {
     names = readdirSync(folder);
   } catch (e) {
-    if ((e as NodeJS.ErrnoException).code === 'ENOENT')
-      return { events: () => [], problems: [], unchanged: true, keep: () => undefined };
-    throw new InputError(`cannot read the progress folder ${folder}: ${reason(e)}.`);
+    const code = (e as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT')
+      return { events: () => [], problems: leftBehind(folder), unchanged: true, keep: () => undefined };
+    const why = code === 'ENOTDIR' ? 'it is a file, where jtai keeps the record in a folder of that name' : reason(e);
+    throw new InputError(`cannot read the progress folder ${folder}: ${why}.`);
   }
   // Not "progress", where a jtai before this one keeps its own list: two installs used in turn
   // would each take the other's for a damaged one, and read every file again.

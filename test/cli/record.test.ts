@@ -22,7 +22,7 @@ import { eventText } from '../../src/core/progress/events.js';
 import type { DoneRecord } from '../../src/core/progress/inspection-record.js';
 import { doneEvent, moveEvent, undoEvent } from '../../src/core/progress/new-events.js';
 import { readEvents, readRecord } from '../../src/io/progress-folder.js';
-import { runCli } from '../helpers.js';
+import { runCli, said } from '../helpers.js';
 
 // Issue 19: a record of the fortnight that nothing can lose. Each change is its own file in
 // jtai-inspection.progress/, created once and never changed; the state is the fold of them all.
@@ -844,4 +844,40 @@ describe('what a coordinator running the fortnight found next', () => {
       /two files in .* hold event .* differently \(edited by hand, or copies a sync tool kept apart\); the one named after it counts\./,
     );
   });
+});
+
+describe('the record, as a tester of the cache found it', () => {
+  test('an inspection file renamed without its record is told where the record is, and a second inspection beside it is not', async () => {
+    const { dir, file } = await started();
+    await runCli(['done', 'children-list', '--inspection', file, '-q'], { JTAI_CACHE: '0' });
+    const other = join(dir, 'area-b.yaml');
+    cpSync(file, other);
+    const status = async () =>
+      (await runCli(['status', '--inspection', other, '--now', '2019-03-20T15:30'], { JTAI_CACHE: '0' })).stderr;
+    expect(await status()).toBe(''); // jtai-inspection.progress is jtai-inspection.yaml's: nothing to say
+    rmSync(file); // as if renamed to area-b.yaml
+    expect(await status()).toBe(
+      `jtai: warning: nothing is recorded for this inspection file yet (there is no area-b.progress beside it), but ${join(dir, 'jtai-inspection.progress')} is the record of an inspection file that is gone. If this file was renamed, rename that folder to area-b.progress as well, and its record counts again.\n`,
+    );
+  });
+
+  test.runIf(process.platform !== 'win32')(
+    'a link to nothing in the record, and a file where the record folder should be, are said as they are',
+    async () => {
+      const { dir, file, folder } = await started();
+      await runCli(['done', 'children-list', '--inspection', file, '-q'], { JTAI_CACHE: '0' });
+      symlinkSync(join(dir, 'no-such-file.json'), join(folder, 'linked.json'));
+      const status = () => runCli(['status', '--inspection', file, '--now', '2019-03-20T15:30'], { JTAI_CACHE: '0' });
+      expect((await status()).stderr).toBe(
+        `jtai: warning: ${join(folder, 'linked.json')} was skipped: it is not there, or is a link to nothing.\n`,
+      );
+      rmSync(folder, { recursive: true });
+      writeFileSync(folder, 'not a folder');
+      const run = await status();
+      expect([run.code, said(run.stderr)]).toEqual([
+        1,
+        `jtai: cannot read the progress folder ${folder}: it is a file, where jtai keeps the record in a folder of that name.\n`,
+      ]);
+    },
+  );
 });
