@@ -1,13 +1,28 @@
-/** Breaks text into lines of at most width characters at spaces: wrapText("a b c", 3) is ["a b", "c"]. */
+// Any run of white space (as \s: a tab, a line break, a no-break space...) where one space is not.
+const LOOSE = /[^\S ]| {2}|^ | $/;
+
+/**
+ * Breaks text into lines of at most width characters at spaces, a word longer than width on a
+ * line of its own: wrapText("a b c", 3) is ["a b", "c"]. Each line is cut out of the text, not
+ * built word by word: a plan's text wrapped its titles and notes into some 150 KB of strings.
+ */
 export function wrapText(text: string, width: number): string[] {
+  const words = LOOSE.test(text) ? text.split(/\s+/).filter(Boolean).join(' ') : text;
   const lines: string[] = [];
-  let line = '';
-  for (const word of text.split(/\s+/).filter(Boolean)) {
-    if (line && line.length + 1 + word.length > width) {
-      lines.push(line);
-      line = word;
-    } else line = line ? `${line} ${word}` : word;
+  let start = 0;
+  while (start < words.length) {
+    if (words.length - start <= width) {
+      lines.push(start === 0 ? words : words.slice(start));
+      break;
+    }
+    let cut = words.lastIndexOf(' ', start + width);
+    if (cut <= start) cut = words.indexOf(' ', start + width); // a word longer than the line
+    if (cut === -1) {
+      lines.push(words.slice(start));
+      break;
+    }
+    lines.push(words.slice(start, cut));
+    start = cut + 1;
   }
-  if (line) lines.push(line);
   return lines;
 }
