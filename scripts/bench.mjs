@@ -159,7 +159,7 @@ const time = (args) => {
   const xs = Array.from({ length: 5 }, () => timeOnce(args));
   return median(xs);
 };
-// status with N events and with none, their runs alternated (11 each) so that the machine's load
+// status with N events and with none, their runs alternated (21 each) so that the machine's load
 // falls on both alike: the ratio is the issue's measure ("in under 1.3x of none").
 const noEvents = withEvents(0);
 // The folders made first, and their files left 4 seconds: a file changed in the last 3 is read
@@ -171,13 +171,13 @@ const againstNone = (file) => {
   timeOnce(statusOf(file)); // its first run reads every file, and fills the cache
   const some = [];
   const none = [];
-  for (let i = 0; i < 11; i++) {
+  for (let i = 0; i < 21; i++) {
     some.push(timeOnce(statusOf(file)));
     none.push(timeOnce(statusOf(noEvents)));
   }
   return { ms: median(some), ratio: median(some) / median(none), none: median(none) };
 };
-console.log('\ngrowth, median of 5 runs (ms); status with N events against none, 11 runs of each alternated');
+console.log('\ngrowth, median of 5 runs (ms); status with N events against none, 21 runs of each alternated');
 console.log(
   `  ${'size'.padEnd(8)} ${'check chain'.padStart(12)} ${'plan chain'.padStart(12)} ${'status, N events'.padStart(18)} ${'against none'.padStart(13)}`,
 );
