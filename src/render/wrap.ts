@@ -7,6 +7,9 @@ const LOOSE = /[^\S ]| {2}|^ | $/;
  * built word by word: a plan's text wrapped its titles and notes into some 150 KB of strings.
  */
 export function wrapText(text: string, width: number): string[] {
+  // A terminal too narrow for anything (a width of 0 or less) has a word a line, as word by
+  // word it had; a width that is not a number, one line.
+  if (!(width >= 1)) width = Number.isNaN(width) ? Infinity : 1;
   const words = LOOSE.test(text) ? text.split(/\s+/).filter(Boolean).join(' ') : text;
   const lines: string[] = [];
   let start = 0;

@@ -44,10 +44,14 @@ describe('wrapText', () => {
       '😀',
     );
     fc.assert(
-      fc.property(fc.array(piece, { maxLength: 40 }), fc.integer({ min: 1, max: 40 }), (pieces, width) => {
-        const text = pieces.join('');
-        expect(wrapText(text, width)).toEqual(wordByWord(text, width));
-      }),
+      fc.property(
+        fc.array(piece, { maxLength: 40 }),
+        fc.oneof(fc.integer({ min: -5, max: 40 }), fc.constantFrom(NaN, Infinity, -Infinity, 0.5, 7.5)),
+        (pieces, width) => {
+          const text = pieces.join('');
+          expect(wrapText(text, width)).toEqual(wordByWord(text, width));
+        },
+      ),
       { numRuns: 2000 },
     );
   });
