@@ -1,4 +1,4 @@
-import { type Stats, readdirSync, realpathSync, statSync } from 'node:fs';
+import { type Stats, readdirSync, realpathSync, statSync, statfsSync } from 'node:fs';
 import { basename, dirname, join, sep } from 'node:path';
 import { type ProgressEvent, eventText, legacyEvents, readEvent } from '../core/progress/events.js';
 import {
@@ -123,6 +123,21 @@ const MAYBE_GONE = { throwIfNoEntry: false } as const;
 const RECENT_MS = 3000;
 const RECENT = -1; // a recent file's size, time and change time in the cache: it never matches
 
+// Disks where a file's change time is not one (Linux's magic numbers of them): FAT and exFAT
+// have none, and Linux shows the modification or creation time, which touch -r sets back with
+// an edit; a FUSE disk (exFAT on a USB stick, cloud drives) shows what its program says. There
+// every file is read at every run, as if changed in the last seconds, and the cache only spares
+// folding them again when they say what it holds.
+const NO_CHANGE_TIME = new Set([0x4d44, 0x2011bab0, 0x65735546]); // msdos/vfat, exfat, fuse
+function changeTimeKept(folder: string): boolean {
+  if (process.platform !== 'linux') return true; // other systems number their disks otherwise
+  try {
+    return !NO_CHANGE_TIME.has(statfsSync(folder).type);
+  } catch {
+    return true;
+  }
+}
+
 function scanFolder(folder: string, env: NodeJS.ProcessEnv, nowMs: number): Scan {
   let names: string[];
   try {
@@ -160,6 +175,7 @@ function scanFolder(folder: string, env: NodeJS.ProcessEnv, nowMs: number): Scan
   const listedNames: string[] = [];
   const listedStats: number[] = [];
   const listedEvents: Array<ProgressEvent | number> = [];
+  const kept = changeTimeKept(folder);
   let read = 0;
   let settled = 0; // recent files the cache holds as they are, now old enough to be known by their numbers
   const inFolder = folder.endsWith(sep) ? folder : `${folder}${sep}`; // a name is never a path: no join for each
@@ -174,7 +190,8 @@ function scanFolder(folder: string, env: NodeJS.ProcessEnv, nowMs: number): Scan
     // Known by its name, size and times: a file edited by hand, replaced by a sync tool, or
     // made unreadable is read again. The change time (ctime) is set by the system at any
     // change to the file, its content or its permissions, and no program can set it back, as a
-    // tool that keeps the modification time (touch, cp -p, rsync, tar) does.
+    // tool that keeps the modification time (touch, cp -p, rsync, tar) does; on a disk that has
+    // none (NO_CHANGE_TIME), every file is read.
     let info: Stats | undefined;
     try {
       info = statSync(path, MAYBE_GONE);
@@ -186,11 +203,12 @@ function scanFolder(folder: string, env: NodeJS.ProcessEnv, nowMs: number): Scan
       byName = new Map(knownNames.map((n, i) => [n, i]));
     const i = info === undefined ? undefined : byName === undefined ? at : byName.get(name);
     const same =
+      kept &&
       i !== undefined &&
       knownStats[3 * i] === info!.size &&
       knownStats[3 * i + 1] === info!.mtimeMs &&
       knownStats[3 * i + 2] === info!.ctimeMs;
-    const recent = info !== undefined && Math.max(info.mtimeMs, info.ctimeMs) > nowMs - RECENT_MS;
+    const recent = info !== undefined && (!kept || Math.max(info.mtimeMs, info.ctimeMs) > nowMs - RECENT_MS);
     let event: ProgressEvent | number;
     if (same) event = i;
     else {

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { closeSync, constants, fstatSync, openSync, statSync, writeSync } from 'node:fs';
-import { chmod, chown, link, lstat, mkdir, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { chmod, chown, copyFile, link, lstat, mkdir, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
 import { InputError } from '../errors.js';
 import { REASONS, reason } from './file-errors.js';
@@ -258,12 +258,17 @@ export async function ensureFolder(path: string): Promise<void> {
 /**
  * Creates a new file and never replaces one: the text is written to a temporary file that is
  * then linked into place, which fails if the name is taken, so there is no half-written file.
+ * A disk that cannot link (a USB stick's FAT or exFAT, some shares) gets a copy made only if
+ * the name is free.
  */
 export async function writeNewFile(path: string, content: string, command = 'jtai init'): Promise<void> {
   const temp = tempPathFor(path);
   try {
     await writeFile(temp, content, { flag: 'wx' });
-    await link(temp, path);
+    await link(temp, path).catch((e: NodeJS.ErrnoException) => {
+      if (!['EPERM', 'ENOTSUP', 'EOPNOTSUPP', 'ENOSYS'].includes(e.code ?? '')) throw e;
+      return copyFile(temp, path, constants.COPYFILE_EXCL);
+    });
   } catch (e) {
     const exists = (e as NodeJS.ErrnoException).code === 'EEXIST';
     throw new InputError(

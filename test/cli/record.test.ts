@@ -618,6 +618,54 @@ describe('the cache, as a tester of odd set-ups found it', () => {
     60_000,
   );
 
+  // exFAT (a USB stick's) through FUSE: no change time, and Linux shows the modification time in
+  // its place, which touch -r sets back with an edit (found by a tester).
+  const exfat = mkdtempSync(join(tmpdir(), 'jtai-exfat-'));
+  const exfatScript = (body: string[]) =>
+    [
+      'set -e',
+      `truncate -s 64M "${exfat}/img"`,
+      `mkfs.exfat "${exfat}/img" >/dev/null`,
+      `mkdir -p "${exfat}/mnt"`,
+      `L=$(losetup -f --show "${exfat}/img")`,
+      `trap 'cd /; umount "${exfat}/mnt"; losetup -d $L' EXIT`,
+      `mount.exfat-fuse $L "${exfat}/mnt" >/dev/null 2>&1`,
+      `cd "${exfat}/mnt"`,
+      ...body,
+    ].join('\n');
+  const canMountExfat = once && spawnSync('unshare', ['-m', 'bash', '-c', exfatScript(['touch probe'])]).status === 0;
+  test.runIf(canMountExfat)(
+    'on exFAT, an inspection starts, and an event edited in place with its times put back is read again',
+    () => {
+      const jtai = `"${process.execPath}" "${BIN}"`;
+      const run = spawnSync(
+        'unshare',
+        [
+          '-m',
+          'bash',
+          '-c',
+          exfatScript([
+            `export XDG_CACHE_HOME="${exfat}/cache"`,
+            `${jtai} start -n 2019-03-19 -q`,
+            `${jtai} done children-list --at "19/03/2019 16:00" --by AAAA -q`,
+            'f=$(ls jtai-inspection.progress/*.json)',
+            'sleep 3.5', // older than the seconds in which any file is read again
+            `${jtai} log -f json >/dev/null`,
+            `cp -p "$f" "${exfat}/ref"`,
+            `sed s/AAAA/BBBB/ "${exfat}/ref" > "${exfat}/new"`,
+            `cat "${exfat}/new" > "$f"`,
+            `touch -r "${exfat}/ref" "$f"`,
+            `${jtai} log -f json`,
+          ]),
+        ],
+        { encoding: 'utf8' },
+      );
+      expect(run.status, run.stderr).toBe(0);
+      expect(JSON.parse(run.stdout).events.map((e: { by: string }) => e.by)).toEqual(['BBBB']);
+    },
+    60_000,
+  );
+
   test('a file changed in the last seconds is not known by its numbers, and is once it is older', () => {
     const folder = mkdtempSync(join(tmpdir(), 'jtai-cache-recent-'));
     const home = mkdtempSync(join(tmpdir(), 'jtai-cache-home-'));
