@@ -1,3 +1,6 @@
+import { lstatSync, readlinkSync } from 'node:fs';
+import { shownValue } from '../core/text/text-rules.js';
+
 // What a failed file operation means, in words, for messages. Kept apart from the writers so
 // that reporting an error loads nothing more.
 
@@ -15,6 +18,19 @@ export const REASONS: Record<string, string> = {
   EXDEV: 'it is on another disk than its folder',
   EBUSY: 'the file is busy',
 };
+
+/**
+ * What a path that is not there is, when it is a symbolic link to nothing (a drive or share not
+ * connected, a file moved): "it is a link to /mnt/share/x, which is not there"; else undefined.
+ */
+export function linkToNothing(path: string): string | undefined {
+  try {
+    if (!lstatSync(path).isSymbolicLink()) return undefined;
+    return `it is a link to "${shownValue(readlinkSync(path))}", which is not there (a drive or share not connected, or moved?)`;
+  } catch {
+    return undefined;
+  }
+}
 
 /** Why a file operation failed, in words: reason({ code: "ENOSPC" }) is "the disk is full". */
 export function reason(e: unknown): string {

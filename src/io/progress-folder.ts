@@ -14,7 +14,7 @@ import {
 import type { DoneRecord } from '../core/progress/inspection-record.js';
 import { InputError } from '../errors.js';
 import { shownValue } from '../core/text/text-rules.js';
-import { reason } from './file-errors.js';
+import { linkToNothing, reason } from './file-errors.js';
 import { readRegularFile } from './regular-file.js';
 import { cacheFileFor, readCacheWithTail, writeCache } from './user-cache.js';
 
@@ -56,7 +56,8 @@ function readOne(path: string, problems: string[]): ProgressEvent | undefined {
     problems.push(`${shownValue(path)} was skipped: ${read.problem}.`);
   } catch (e) {
     const gone = (e as NodeJS.ErrnoException).code === 'ENOENT'; // removed since listed, or a link to nothing
-    const why = e instanceof InputError ? e.message : gone ? 'it is not there, or is a link to nothing' : reason(e);
+    const why =
+      e instanceof InputError ? e.message : gone ? (linkToNothing(path) ?? 'it is no longer there') : reason(e);
     problems.push(`${shownValue(path)} was skipped: ${why}.`);
   }
   return undefined;
@@ -144,9 +145,14 @@ function scanFolder(folder: string, env: NodeJS.ProcessEnv, nowMs: number): Scan
     names = readdirSync(folder);
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
+    // A link to a share not connected is not an empty record: every item would show as owed.
+    const link = code === 'ENOENT' ? linkToNothing(folder) : undefined;
+    if (link)
+      throw new InputError(`cannot read the progress folder ${folder}: ${link}; nothing of the record can be shown.`);
     if (code === 'ENOENT')
       return { events: () => [], problems: leftBehind(folder), unchanged: true, keep: () => undefined };
-    const why = code === 'ENOTDIR' ? 'it is a file, where jtai keeps the record in a folder of that name' : reason(e);
+    const why =
+      code === 'ENOTDIR' ? 'it is not a folder, where jtai keeps the record in a folder of that name' : reason(e);
     throw new InputError(`cannot read the progress folder ${folder}: ${why}.`);
   }
   // Not "progress", where a jtai before this one keeps its own list: two installs used in turn

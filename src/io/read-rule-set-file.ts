@@ -5,6 +5,7 @@ import { dirname, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { RuleSetReader } from '../core/rule-set/analyse.js';
 import { InputError } from '../errors.js';
+import { linkToNothing } from './file-errors.js';
 
 /** The folder of the built-in rule sets, found from this module so jtai runs from any folder. */
 export const BUILT_IN_DIR = fileURLToPath(new URL('../../schedules/', import.meta.url));
@@ -98,7 +99,7 @@ export function readTextFile(path: string, shownAs: string | (() => string), wha
     fd = openSync(path, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0));
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT') throw fail(`no such file${NO_SUCH_FILE_HINT[what] ?? ''}`);
+    if (code === 'ENOENT') throw fail(linkToNothing(path) ?? `no such file${NO_SUCH_FILE_HINT[what] ?? ''}`);
     if (code === 'EACCES' || code === 'EPERM') throw fail('permission denied');
     if (code === 'EISDIR') throw fail('it is a folder, not a file');
     if (code === 'ENOTDIR') throw fail('a part of the path is not a folder');

@@ -917,15 +917,55 @@ describe('the record, as a tester of the cache found it', () => {
       symlinkSync(join(dir, 'no-such-file.json'), join(folder, 'linked.json'));
       const status = () => runCli(['status', '--inspection', file, '--now', '2019-03-20T15:30'], { JTAI_CACHE: '0' });
       expect((await status()).stderr).toBe(
-        `jtai: warning: ${join(folder, 'linked.json')} was skipped: it is not there, or is a link to nothing.\n`,
+        `jtai: warning: ${join(folder, 'linked.json')} was skipped: it is a link to "${join(dir, 'no-such-file.json')}", which is not there (a drive or share not connected, or moved?).\n`,
       );
       rmSync(folder, { recursive: true });
       writeFileSync(folder, 'not a folder');
       const run = await status();
       expect([run.code, said(run.stderr)]).toEqual([
         1,
-        `jtai: cannot read the progress folder ${folder}: it is a file, where jtai keeps the record in a folder of that name.\n`,
+        `jtai: cannot read the progress folder ${folder}: it is not a folder, where jtai keeps the record in a folder of that name.\n`,
       ]);
     },
   );
+
+  test.runIf(process.platform !== 'win32')(
+    'a record or an inspection file that is a link to a share not connected is said to be one, not shown as nothing done',
+    async () => {
+      const { file, folder } = await started();
+      await runCli(['done', 'children-list', '--inspection', file, '-q'], { JTAI_CACHE: '0' });
+      rmSync(folder, { recursive: true });
+      symlinkSync('/mnt/no-such-share/record', folder);
+      for (const command of [['status', '--now', '2019-03-20T15:30'], ['log'], ['next', '--now', '2019-03-20T15:30']]) {
+        const run = await runCli([...command, '--inspection', file]);
+        expect([run.code, run.stdout, said(run.stderr)]).toEqual([
+          1,
+          '',
+          `jtai: cannot read the progress folder ${folder}: it is a link to "/mnt/no-such-share/record", which is not there (a drive or share not connected, or moved?); nothing of the record can be shown.\n`,
+        ]);
+      }
+      const elsewhere = mkdtempSync(join(tmpdir(), 'jtai-link-'));
+      symlinkSync('/mnt/no-such-share/jtai-inspection.yaml', join(elsewhere, 'jtai-inspection.yaml'));
+      const here = spawnSync(process.execPath, [BIN, 'status', '--now', '2019-03-20T15:30'], {
+        cwd: elsewhere,
+        encoding: 'utf8',
+        env: { ...process.env, JTAI_CACHE: '0' },
+      });
+      expect([here.status, said(here.stderr)]).toEqual([
+        1,
+        'jtai: cannot read inspection file jtai-inspection.yaml: it is a link to "/mnt/no-such-share/jtai-inspection.yaml", which is not there (a drive or share not connected, or moved?).\n',
+      ]);
+    },
+  );
+
+  test('what Windows and Office leave in a folder is passed over quietly, and an empty event file is said to be empty', async () => {
+    const { file, folder } = await started();
+    await runCli(['done', 'children-list', '--inspection', file, '-q'], { JTAI_CACHE: '0' });
+    for (const name of ['desktop.ini', 'Thumbs.db', '~$lock.json']) writeFileSync(join(folder, name), 'x');
+    writeFileSync(join(folder, 'half-synced.json'), '');
+    const run = await runCli(['status', '--inspection', file, '--now', '2019-03-20T15:30'], { JTAI_CACHE: '0' });
+    expect(run.stderr).toBe(
+      `jtai: warning: ${join(folder, 'half-synced.json')} was skipped: it is empty (a copy or a sync not finished?).\n`,
+    );
+  });
 });

@@ -232,6 +232,7 @@ export function readEvent(text: string): { event: ProgressEvent } | { problem: s
   try {
     data = JSON.parse(text);
   } catch {
+    if (text.trim() === '') return { problem: 'it is empty (a copy or a sync not finished?)' };
     return { problem: 'it is not JSON (damaged, or not written by jtai)' };
   }
   if (data === null || typeof data !== 'object' || Array.isArray(data)) return { problem: 'it is not a JSON object' };

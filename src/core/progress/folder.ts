@@ -32,9 +32,12 @@ export function progressFolderName(inspectionFile: string): string {
   return `${inspectionFile.replace(/\.ya?ml$/i, '')}.progress`;
 }
 
+// What Windows and Office leave in any folder they show or open a file in: passed over quietly.
+const SYSTEM_FILE = /^(?:desktop\.ini|thumbs\.db|ehthumbs\.db|icon\r|~\$.*)$/i;
+
 /** What a file of the folder is: a writer's temporary (or the system's) file, an event's, or something else. */
 export function kindOfName(name: string): 'hidden' | 'event' | 'foreign' {
-  if (name.startsWith('.')) return 'hidden';
+  if (name.startsWith('.') || SYSTEM_FILE.test(name)) return 'hidden';
   return name.endsWith('.json') ? 'event' : 'foreign';
 }
 
