@@ -1,3 +1,4 @@
+import { isoUtc } from '../core/dates/calendar-date.js';
 import { filterWords } from '../core/plan/agencies.js';
 import type { PlanItem } from '../core/plan/plan.js';
 import type { ProgressEvent } from '../core/progress/events.js';
@@ -75,7 +76,7 @@ export function issueEvent(issue: NextIssue, e: { id: string; recordedMs: number
     type: 'issue',
     item: 'calendar', // the calendar's own name is in "calendar": any file name
     at: e.at,
-    recorded: new Date(e.recordedMs).toISOString(),
+    recorded: isoUtc(e.recordedMs),
     calendar: issue.key,
     notified: issue.notified,
     issued: issue.events,

@@ -1,5 +1,5 @@
 import { type TrackedPlan, contactsOf } from '../core/progress/progress.js';
-import { addDays, formatLongDate } from '../core/dates/calendar-date.js';
+import { addDays, formatLongDate, isoUtc } from '../core/dates/calendar-date.js';
 import { filterWords, isInformational, partyAndMembers } from '../core/plan/agencies.js';
 import { chasedAgencies } from '../core/plan/chased.js';
 import { contactWords } from '../core/progress/inspection-words.js';
@@ -56,8 +56,7 @@ export function recordedSequenceOf(stamp: Date): number {
 // Every time is written in UTC with Z: no VTIMEZONE to get wrong, nothing floating, and each
 // calendar program shows it in its user's own zone (the London wall-clock time, in London).
 function utcStamp(instant: Date): string {
-  return instant
-    .toISOString()
+  return isoUtc(instant.getTime())
     .replace(/[-:]/g, '')
     .replace(/\.\d{3}/, '');
 }

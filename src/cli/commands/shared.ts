@@ -1,7 +1,7 @@
 import { resolve } from 'node:path';
 import { findParties, partySuggestion } from '../../core/plan/agencies.js';
 import { makeHolidayCalendar } from '../../core/dates/bank-holidays.js';
-import { type IsoDate, formatLongDate } from '../../core/dates/calendar-date.js';
+import { type IsoDate, formatLongDate, isoUtc } from '../../core/dates/calendar-date.js';
 import { localDateTime, readDate, readInstant } from '../../core/dates/date-input.js';
 import { type TrackedPlan, forAgencies } from '../../core/progress/progress.js';
 import { trackInspection } from '../../core/progress/track.js';
@@ -154,7 +154,7 @@ export async function planFor(
   const asked = options.progress === 'always' || loaded !== undefined || input.now !== undefined;
   if (asked && !coversInstant(zone, nowMs)) {
     throw new InputError(
-      `the moment to tell progress from, ${new Date(nowMs).toISOString().slice(0, 16)}Z (SOURCE_DATE_EPOCH or the clock), is outside the years jtai knows the clock changes of ${zone.name} for (${zone.years[0]} to ${zone.years[1]}); give --now.`,
+      `the moment to tell progress from, ${isoUtc(nowMs).slice(0, 16)}Z (SOURCE_DATE_EPOCH or the clock), is outside the years jtai knows the clock changes of ${zone.name} for (${zone.years[0]} to ${zone.years[1]}); give --now.`,
     );
   }
   const tracked = trackInspection({

@@ -8,6 +8,7 @@ import {
   formatShortDateTime,
   isIsoDate,
   weekdayOf,
+  isoUtc,
 } from './calendar-date.js';
 import { type ZoneRules, coversInstant, formatOffset, isRepeatedTime, offsetAt, zonedInstant } from './zone-rules.js';
 
@@ -121,7 +122,7 @@ export function readDate(option: string, text: string, today: IsoDate | (() => I
 
 /** The wall-clock date and time in a zone at an instant: localDateTime(london, Date.UTC(2019, 3, 2, 15)) is "2019-04-02T16:00". */
 export function localDateTime(zone: ZoneRules, utcMs: number): string {
-  return new Date(utcMs + offsetAt(zone, utcMs) * 60_000).toISOString().slice(0, 16);
+  return isoUtc(utcMs + offsetAt(zone, utcMs) * 60_000).slice(0, 16);
 }
 
 function readClock(option: string, text: string, clock: string): string {

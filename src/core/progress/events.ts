@@ -1,3 +1,4 @@
+import { isoUtc } from '../dates/calendar-date.js';
 import { ID_PATTERN, textProblem } from '../text/text-rules.js';
 import type { DoneRecord } from './inspection-record.js';
 import type { CancelReason, EventContent, IssuedEvent } from './issues.js';
@@ -65,7 +66,7 @@ const INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,3})?(Z|[+-]\d{2}:\d
  * "20190320T141000000Z-laptop-42-a1b2c3d4".
  */
 export function eventName(recordedMs: number, host: string, pid: number, random: string): string {
-  const stamp = new Date(recordedMs).toISOString().replace(/[-:.]/g, '');
+  const stamp = isoUtc(recordedMs).replace(/[-:.]/g, '');
   const safeHost =
     host
       .toLowerCase()
@@ -88,7 +89,7 @@ function isRealInstant(text: string): boolean {
   const offset = text.endsWith('Z')
     ? 0
     : (text.at(-6) === '-' ? -1 : 1) * (Number(text.slice(-5, -3)) * 60 + Number(text.slice(-2)));
-  return new Date(ms + offset * 60_000).toISOString().slice(0, 19) === text.slice(0, 19);
+  return isoUtc(ms + offset * 60_000).slice(0, 19) === text.slice(0, 19);
 }
 
 function textField(value: unknown, name: string, kind: 'line' | 'text', max: number): string | undefined {
@@ -353,7 +354,7 @@ export function legacyEvents(progress: Readonly<Record<string, readonly DoneReco
       item,
       ...(r.agency && { agency: r.agency }),
       at: r.done,
-      recorded: new Date(Date.parse(r.done)).toISOString(),
+      recorded: isoUtc(Date.parse(r.done)),
       ...(r.by && { by: r.by }),
       ...(r.note && { note: r.note }),
     })),

@@ -1,3 +1,4 @@
+import { isoUtc } from '../dates/calendar-date.js';
 import type { DoneRecord } from './inspection-record.js';
 import type { MoveRecord, ProgressEvent } from './events.js';
 
@@ -16,7 +17,7 @@ export interface NewEvent {
 
 const common = (e: NewEvent) => ({
   id: e.id,
-  recorded: new Date(e.recordedMs).toISOString(),
+  recorded: isoUtc(e.recordedMs),
   ...(e.by && { by: e.by }),
   ...(e.note && { note: e.note }),
 });

@@ -1,5 +1,5 @@
 import { localDateTime } from '../dates/date-input.js';
-import { minutesBetween } from '../dates/calendar-date.js';
+import { isoUtc, minutesBetween } from '../dates/calendar-date.js';
 import type { TrackedPlan } from './progress.js';
 import type { IsoDate } from '../dates/calendar-date.js';
 import type { PlanItem } from '../plan/plan.js';
@@ -27,7 +27,7 @@ export interface NextView {
 }
 
 function timed(item: PlanItem, nowMs: number): TimedItem {
-  return { item, minutesLeft: item.due === null ? null : minutesBetween(new Date(nowMs).toISOString(), item.due) };
+  return { item, minutesLeft: item.due === null ? null : minutesBetween(isoUtc(nowMs), item.due) };
 }
 
 /**

@@ -2,7 +2,7 @@ import type { Contact, DoneRecord, InspectionRecord } from './inspection-record.
 import type { Party, RuleSet } from '../rule-set/rule-set.js';
 import type { Plan, PlanItem } from '../plan/plan.js';
 import { type ZoneRules, formatOffset, offsetAt, zonedInstant } from '../dates/zone-rules.js';
-import { addDays } from '../dates/calendar-date.js';
+import { addDays, isoUtc } from '../dates/calendar-date.js';
 import { type ChasedAgency, chasedFor, chasedOf } from '../plan/chased.js';
 import { filterByAgency } from '../plan/agencies.js';
 
@@ -170,7 +170,7 @@ function progressOf(
 /** Now in a zone, as an instant with its offset: "2019-03-20T14:10:00+00:00". */
 export function instantIn(zone: ZoneRules, nowMs: number): string {
   const offset = offsetAt(zone, nowMs);
-  return `${new Date(nowMs + offset * 60_000).toISOString().slice(0, 19)}${formatOffset(offset)}`;
+  return `${isoUtc(nowMs + offset * 60_000).slice(0, 19)}${formatOffset(offset)}`;
 }
 
 /**

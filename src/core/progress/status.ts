@@ -1,4 +1,4 @@
-import { minutesBetween } from '../dates/calendar-date.js';
+import { isoUtc, minutesBetween } from '../dates/calendar-date.js';
 import { InternalError } from '../../errors.js';
 import { type ItemProgress, type PartProgress, type TrackedPlan, instantIn } from './progress.js';
 import { localDateTime } from '../dates/date-input.js';
@@ -111,7 +111,7 @@ export function statusOf(plan: TrackedPlan, options: StatusViewOptions = {}): St
   const progress = plan.progress;
   if (!progress) throw new InternalError('statusOf needs a plan with progress (withProgress)');
   const of = (item: PlanItem) => progress.items[item.id]!;
-  const nowIso = new Date(Date.parse(progress.now)).toISOString();
+  const nowIso = isoUtc(Date.parse(progress.now));
   const submissions = plan.items.filter((i) => i.kind === 'submission');
   const all = chasedParties(plan);
   const asked =
