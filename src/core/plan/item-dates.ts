@@ -14,6 +14,8 @@ export interface Dated {
   at: At;
   /** Days passed over on the way: weekend days, bank holidays and closures. */
   skipped: SkippedDay[];
+  /** A moved deadline's UTC offset, in minutes: which of a time that happens twice it is. */
+  offset?: number;
 }
 
 function minutesOf(time: string): number {
@@ -60,12 +62,20 @@ export function dateItems(
   ruleSet: RuleSet,
   notified: IsoDate,
   calendar: HolidayCalendar,
-  moved: ReadonlyMap<string, { date: IsoDate; time: string }> = new Map(),
+  moved: ReadonlyMap<string, { date: IsoDate; time: string; offset?: number }> = new Map(),
 ): Map<string, Dated> {
   const rules = new Map(ruleSet.items.map((r) => [r.id, r]));
   const dated = new Map<string, Dated>(
     // A deadline agreed with the lead inspector is where it was put; what is counted from it follows.
-    [...moved].map(([id, m]) => [id, { date: m.date, at: { type: 'clock', time: m.time }, skipped: [] }]),
+    [...moved].map(([id, m]) => [
+      id,
+      {
+        date: m.date,
+        at: { type: 'clock', time: m.time },
+        skipped: [],
+        ...(m.offset !== undefined && { offset: m.offset }),
+      },
+    ]),
   );
   const visiting = new Set<string>();
   const date = (id: string): Dated => {

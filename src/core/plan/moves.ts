@@ -1,7 +1,7 @@
 import { type IsoDate, formatLongDate } from '../dates/calendar-date.js';
 import { type HolidayCalendar, whyNotWorking } from '../dates/working-days.js';
 import { localDateTime } from '../dates/date-input.js';
-import type { ZoneRules } from '../dates/zone-rules.js';
+import { type ZoneRules, offsetAt } from '../dates/zone-rules.js';
 import type { RuleSet } from '../rule-set/rule-set.js';
 import type { Dated } from './item-dates.js';
 
@@ -31,18 +31,22 @@ export interface ItemMove {
   with: string | null;
 }
 
-/** The wall-clock date and time of each move: movedTimes({ a: { to: "2019-03-22T10:00:00+00:00" } }) has a at 2019-03-22 10:00. */
+/**
+ * The wall-clock date and time of each move, and its UTC offset (which of a time that happens
+ * twice it is): movedTimes({ a: { to: "2019-03-22T10:00:00+00:00" } }) has a at 2019-03-22 10:00, offset 0.
+ */
 export function movedTimes(
   moves: Readonly<Record<string, AgreedMove>>,
   zone: ZoneRules,
   known: ReadonlySet<string>,
-): Map<string, { date: IsoDate; time: string }> {
+): Map<string, { date: IsoDate; time: string; offset: number }> {
   return new Map(
     Object.entries(moves)
       .filter(([id]) => known.has(id))
       .map(([id, m]) => {
-        const local = localDateTime(zone, Date.parse(m.to));
-        return [id, { date: local.slice(0, 10), time: local.slice(11, 16) }];
+        const ms = Date.parse(m.to);
+        const local = localDateTime(zone, ms);
+        return [id, { date: local.slice(0, 10), time: local.slice(11, 16), offset: offsetAt(zone, ms) }];
       }),
   );
 }

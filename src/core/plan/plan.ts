@@ -13,7 +13,7 @@ import type { Applies, ItemKind, Party, Quote, RuleItem, RuleSet, SourceDocument
 import { type HolidayCalendar, type SkippedDay, whyNotWorking, workingDayNumber } from '../dates/working-days.js';
 import { EUROPE_LONDON } from '../dates/london-zone.js';
 import { type AgreedMove, type ItemMove, moveOf, movedTimes } from './moves.js';
-import { type ZoneRules, isRepeatedTime, zonedInstant } from '../dates/zone-rules.js';
+import { type ZoneRules, formatOffset, isRepeatedTime, offsetAt, zonedInstant } from '../dates/zone-rules.js';
 
 /** One dated entry of a plan: a submission due or an inspector action. */
 export interface PlanItem {
@@ -157,7 +157,11 @@ function chainWarnings(
 
 // Wall-clock time in the rule set's zone: 17:00 stays 17:00 whichever side of a clock change.
 // A time worked out by a chain may land in the hour the clocks skip: it moves on by that hour.
-function dueOf(zone: ZoneRules, date: IsoDate, time: string): { due: string; moved: boolean } {
+// A moved deadline's own offset says which of a time that happens twice it is (the second
+// 01:30 of the last Sunday in October, given as 01:30+00:00, is not the first).
+function dueOf(zone: ZoneRules, date: IsoDate, time: string, offset?: number): { due: string; moved: boolean } {
+  if (offset !== undefined && offsetAt(zone, Date.parse(`${date}T${time}:00Z`) - offset * 60_000) === offset)
+    return { due: `${date}T${time}:00${formatOffset(offset)}`, moved: false };
   try {
     return { due: zonedInstant(zone, date, time), moved: false };
   } catch (e) {
@@ -178,7 +182,7 @@ function planItem(
 ): PlanItem {
   const { date, skipped, at } = dated;
   const clock = at.type === 'clock' ? at : undefined;
-  const timed = clock ? dueOf(zone, date, clock.time) : undefined;
+  const timed = clock ? dueOf(zone, date, clock.time, dated.offset) : undefined;
   return {
     id: rule.id,
     kind: rule.kind,
@@ -347,7 +351,10 @@ export function computePlan(
       const message = `"${item.title}" (${item.anchor}) comes to ${at.time} on ${formatShortDate(item.date)}, an hour the clocks skip; jtai takes ${item.time}.`;
       warnings.push({ kind: 'day-off', path: ['items', i], message });
     } else if (at.type === 'clock' && isRepeatedTime(zone, item.date, at.time)) {
-      const message = `"${item.title}" (${item.anchor}) comes to ${at.time} on ${formatShortDate(item.date)}, an hour that happens twice when the clocks go back; jtai takes the first (${item.due!.slice(-6)}).`;
+      const given = dated.get(item.id)!.offset !== undefined; // a move's own offset chose it
+      const first = item.due === zonedInstant(zone, item.date, at.time);
+      const which = given ? `it is the ${first ? 'first' : 'second'}, as the move gives it` : 'jtai takes the first';
+      const message = `"${item.title}" (${item.anchor}) comes to ${at.time} on ${formatShortDate(item.date)}, an hour that happens twice when the clocks go back; ${which} (${item.due!.slice(-6)}).`;
       warnings.push({ kind: 'day-off', path: ['items', i], message });
     }
   });

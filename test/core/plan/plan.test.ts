@@ -1,4 +1,8 @@
+import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
+import { isoUtc } from '../../../src/core/dates/calendar-date.js';
+import { EUROPE_LONDON } from '../../../src/core/dates/london-zone.js';
+import { formatOffset, offsetAt } from '../../../src/core/dates/zone-rules.js';
 import { computePlan } from '../../../src/core/plan/plan.js';
 import { loadRuleSet } from '../../../src/io/load-rule-set.js';
 import { calendar } from '../../helpers.js';
@@ -259,5 +263,42 @@ describe('notification dates', () => {
       'the notification date 2019-03-23 is not a working day (Saturday); JTAI notifications come on working days.',
     );
     expect(() => planOf('2019-04-22')).toThrow(/Easter Monday/);
+  });
+});
+
+describe('a moved deadline is the instant the move gives', () => {
+  const move = (to: string) => ({ 'yot-cases': { to, why: 'agreed', by: null, at: '2019-03-26T10:00:00+00:00' } });
+  const dueOf = (to: string) =>
+    computePlan(jtai2018, '2019-03-26', calendar, EUROPE_LONDON, move(to)).items.find((i) => i.id === 'yot-cases')!;
+
+  test('either 01:30 of the Sunday the clocks go back, as its offset says (found by a tester: the second was taken as the first)', () => {
+    expect(dueOf('2019-10-27T01:30:00+01:00').due).toBe('2019-10-27T01:30:00+01:00');
+    expect(dueOf('2019-10-27T01:30:00+00:00').due).toBe('2019-10-27T01:30:00+00:00');
+    const plan = computePlan(jtai2018, '2019-03-26', calendar, EUROPE_LONDON, move('2019-10-27T01:30:00+00:00'));
+    expect(plan.warnings.map((w) => w.message)).toContain(
+      '"10 cases where the Youth Offending Team is involved" (day 1) comes to 01:30 on Sun 27 Oct 2019, an hour that happens twice when the clocks go back; it is the second, as the move gives it (+00:00).',
+    );
+  });
+
+  test('for any instant of the years jtai knows London for, on the minute', () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: Date.UTC(2019, 2, 27) / 60_000, max: Date.UTC(2039, 11, 31) / 60_000 }),
+        (minute) => {
+          const ms = minute * 60_000;
+          const offset = offsetAt(EUROPE_LONDON, ms);
+          const to = `${isoUtc(ms + offset * 60_000).slice(0, 19)}${formatOffset(offset)}`;
+          expect(Date.parse(dueOf(to).due!)).toBe(ms);
+        },
+      ),
+      { numRuns: 300 },
+    );
+    // Every minute of both hours around the clocks going back and forward in 2019.
+    for (const start of [Date.UTC(2019, 9, 26, 23, 0), Date.UTC(2019, 2, 31, 0, 0)])
+      for (let ms = start; ms < start + 3 * 3_600_000; ms += 60_000) {
+        const offset = offsetAt(EUROPE_LONDON, ms);
+        const to = `${isoUtc(ms + offset * 60_000).slice(0, 19)}${formatOffset(offset)}`;
+        expect(Date.parse(dueOf(to).due!)).toBe(ms);
+      }
   });
 });
