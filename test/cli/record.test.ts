@@ -904,6 +904,11 @@ describe('the record, as a tester of the cache found it', () => {
       (await runCli(['status', '--inspection', other, '--now', '2019-03-20T15:30'], { JTAI_CACHE: '0' })).stderr;
     expect(await status()).toBe(''); // jtai-inspection.progress is jtai-inspection.yaml's: nothing to say
     rmSync(file); // as if renamed to area-b.yaml
+    const warning = `jtai: warning: nothing is recorded for this inspection file yet (there is no area-b.progress beside it), but ${join(dir, 'jtai-inspection.progress')} is the record of an inspection file that is gone. If this file was renamed, rename that folder to area-b.progress as well, and its record counts again.\n`;
+    // jtai done says it too, before it starts a record of its own for the file.
+    const done = await runCli(['done', 'yot-cases', '--inspection', other], { JTAI_CACHE: '0' });
+    expect(done.stderr.startsWith(warning)).toBe(true);
+    rmSync(join(dir, 'area-b.progress'), { recursive: true });
     expect(await status()).toBe(
       `jtai: warning: nothing is recorded for this inspection file yet (there is no area-b.progress beside it), but ${join(dir, 'jtai-inspection.progress')} is the record of an inspection file that is gone. If this file was renamed, rename that folder to area-b.progress as well, and its record counts again.\n`,
     );

@@ -53,6 +53,7 @@ export async function runMove(id: string, options: MoveOptions, io: CliIo): Prom
   checkOptions(options);
   const { path, loaded, ruleSet, zone, record } = await openInspection(options, io.env);
   const say = (text: string) => void (!options.quiet && io.writeErr(`jtai: ${text}\n`));
+  for (const problem of record.problems) say(`warning: ${problem}`); // as status says them: a file skipped, a record left behind
   const nowMs = Date.now();
   const calendar = makeHolidayCalendar(ruleSet.closures);
   const planWith = (moves: Readonly<Record<string, AgreedMove>>) =>

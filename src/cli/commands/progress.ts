@@ -376,6 +376,7 @@ export async function runDone(ids: string[], options: DoneOptions, io: CliIo): P
   const items = itemsNamed(ruleSet, ids).filter((item, i, all) => all.indexOf(item) === i);
   const asked = items.map((item) => ({ item, parts: partsOf(ruleSet, item, options.agency) }));
   const say = (text: string) => void (!options.quiet && io.writeErr(`jtai: ${text}\n`));
+  for (const problem of record.problems) say(`warning: ${problem}`); // as status says them: a file skipped, a record left behind
   const nowMs = Date.now();
   const done = instantIn(zone, whenDone(options, nowMs, zone, loaded.record.notified, say));
   const by = recorder(options.by);
@@ -486,6 +487,7 @@ export async function runUndo(ids: string[], options: DoneOptions, io: CliIo): P
   checkSizes(options);
   const { path, ruleSet, zone, record } = await openInspection(options, io.env);
   const say = (text: string) => void (!options.quiet && io.writeErr(`jtai: ${text}\n`));
+  for (const problem of record.problems) say(`warning: ${problem}`); // as status says them: a file skipped, a record left behind
   // An item the rule set no longer has can still be taken back, if the record names it.
   const gone = ids.filter(
     (id) =>
