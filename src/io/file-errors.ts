@@ -32,6 +32,11 @@ export function linkToNothing(path: string): string | undefined {
   }
 }
 
+/** Whether a link failed because the disk or share cannot make one (FAT, exFAT, some SMB shares). */
+export function cannotLink(e: unknown): boolean {
+  return ['EPERM', 'ENOTSUP', 'EOPNOTSUPP', 'ENOSYS'].includes((e as NodeJS.ErrnoException).code ?? '');
+}
+
 /** Why a file operation failed, in words: reason({ code: "ENOSPC" }) is "the disk is full". */
 export function reason(e: unknown): string {
   const err = e as NodeJS.ErrnoException;

@@ -105,9 +105,7 @@ function isFolderCache(cached: unknown): cached is FolderCache {
 interface Scan {
   events(): ProgressEvent[];
   problems: string[];
-  /** Every file is the one the cache knows, in its order, none new, none gone. */
-  unchanged: boolean;
-  /** The fold the cache holds, if the folder is unchanged since. */
+  /** The fold the cache holds, if the folder is unchanged since (every file the one it knows, in its order). */
   fold?: FolderCache['fold'];
   /** Keeps what was read, and a fold of it, in the cache, if either is new (or a recent file has aged). */
   keep(fold?: FolderCache['fold']): void;
@@ -149,8 +147,7 @@ function scanFolder(folder: string, env: NodeJS.ProcessEnv, nowMs: number): Scan
     const link = code === 'ENOENT' ? linkToNothing(folder) : undefined;
     if (link)
       throw new InputError(`cannot read the progress folder ${folder}: ${link}; nothing of the record can be shown.`);
-    if (code === 'ENOENT')
-      return { events: () => [], problems: leftBehind(folder), unchanged: true, keep: () => undefined };
+    if (code === 'ENOENT') return { events: () => [], problems: leftBehind(folder), keep: () => undefined };
     const why =
       code === 'ENOTDIR' ? 'it is not a folder, where jtai keeps the record in a folder of that name' : reason(e);
     throw new InputError(`cannot read the progress folder ${folder}: ${why}.`);
@@ -176,11 +173,11 @@ function scanFolder(folder: string, env: NodeJS.ProcessEnv, nowMs: number): Scan
   };
   let byName: Map<string, number> | undefined; // made only once the folder differs from the cache
   const problems: string[] = [];
-  // Each event of the folder, in its order: its place in the cache (a number), or as read now.
-  const order: Array<{ name: string; event: ProgressEvent | number }> = [];
-  const listedNames: string[] = [];
+  // Each event of the folder, in its order: its place in the cache (a number), or as read now;
+  // listed, with its numbers in listedStats, when it can be known by them next time.
+  const order: Array<{ name: string; event: ProgressEvent | number; listed: boolean }> = [];
   const listedStats: number[] = [];
-  const listedEvents: Array<ProgressEvent | number> = [];
+  let listedCount = 0;
   const kept = changeTimeKept(folder);
   let read = 0;
   let settled = 0; // recent files the cache holds as they are, now old enough to be known by their numbers
@@ -204,7 +201,7 @@ function scanFolder(folder: string, env: NodeJS.ProcessEnv, nowMs: number): Scan
     } catch {
       // read below, and reported if it cannot be
     }
-    const at = listedNames.length;
+    const at = listedCount;
     if (info !== undefined && byName === undefined && knownNames[at] !== name)
       byName = new Map(knownNames.map((n, i) => [n, i]));
     const i = info === undefined ? undefined : byName === undefined ? at : byName.get(name);
@@ -229,14 +226,13 @@ function scanFolder(folder: string, env: NodeJS.ProcessEnv, nowMs: number): Scan
         event = fresh;
       }
     }
-    order.push({ name, event });
-    if (info === undefined) continue; // read, but not to be known by its times next time
-    listedNames.push(name);
+    order.push({ name, event, listed: info !== undefined }); // a file read without its numbers: not known by them next time
+    if (info === undefined) continue;
+    listedCount++;
     if (recent) listedStats.push(RECENT, RECENT, RECENT);
     else listedStats.push(info.size, info.mtimeMs, info.ctimeMs);
-    listedEvents.push(event);
   }
-  const unchanged = read === 0 && byName === undefined && listedNames.length === knownNames.length;
+  const unchanged = read === 0 && byName === undefined && listedCount === knownNames.length;
   // A cache whose events do not parse (damaged by hand) gives way to the file itself.
   const resolved = (e: ProgressEvent | number, name: string) =>
     typeof e !== 'number' ? e : (knownEvent(e) ?? readOne(`${inFolder}${name}`, []));
@@ -250,18 +246,18 @@ function scanFolder(folder: string, env: NodeJS.ProcessEnv, nowMs: number): Scan
       return events.events();
     },
     problems,
-    unchanged,
     fold: unchanged ? cached?.fold : undefined,
     keep(fold) {
       if (unchanged && settled === 0 && fold?.legacy === cached?.fold?.legacy) return;
+      const listed = order.filter((o) => o.listed);
       // Made again even when the folder is unchanged (the map changed): a damaged list is not kept.
-      const events = JSON.stringify(listedEvents.map((e, k) => resolved(e, listedNames[k]!)));
-      writeCache(cache, { names: listedNames, stats: listedStats, ...(fold && { fold }) }, events);
+      const events = JSON.stringify(listed.map((o) => resolved(o.event, o.name)));
+      writeCache(cache, { names: listed.map((o) => o.name), stats: listedStats, ...(fold && { fold }) }, events);
     },
   };
 }
 
-/** Every event in a progress folder (none if there is no folder); a damaged or foreign file is reported and skipped. */
+/** Every event in a progress folder (none if there is no folder); a damaged or foreign file is reported and skipped. The CLI reads the folded record (readRecord). */
 export function readEvents(folder: string, env: NodeJS.ProcessEnv = process.env, nowMs = Date.now()): ReadEvents {
   const scan = scanFolder(folder, env, nowMs);
   scan.keep(scan.fold);

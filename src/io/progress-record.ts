@@ -18,7 +18,7 @@ import { hostname } from 'node:os';
 import { join } from 'node:path';
 import { type ProgressEvent, eventName, eventText } from '../core/progress/events.js';
 import { InputError } from '../errors.js';
-import { reason } from './file-errors.js';
+import { cannotLink, reason } from './file-errors.js';
 
 // Writing to the progress record: one new file per event (see progress-folder.ts), made with
 // the inspection file's access, never replacing a file.
@@ -133,8 +133,7 @@ function placeFile(temp: string, path: string): void {
   try {
     linkSync(temp, path);
   } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    if (code !== 'EPERM' && code !== 'ENOTSUP' && code !== 'EOPNOTSUPP' && code !== 'ENOSYS') throw e;
+    if (!cannotLink(e)) throw e;
     renameSync(temp, path);
   }
 }

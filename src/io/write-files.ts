@@ -3,7 +3,7 @@ import { closeSync, constants, fstatSync, openSync, statSync, writeSync } from '
 import { chmod, chown, copyFile, link, lstat, mkdir, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
 import { InputError } from '../errors.js';
-import { REASONS, reason } from './file-errors.js';
+import { REASONS, cannotLink, reason } from './file-errors.js';
 
 export { reason };
 
@@ -266,7 +266,7 @@ export async function writeNewFile(path: string, content: string, command = 'jta
   try {
     await writeFile(temp, content, { flag: 'wx' });
     await link(temp, path).catch((e: NodeJS.ErrnoException) => {
-      if (!['EPERM', 'ENOTSUP', 'EOPNOTSUPP', 'ENOSYS'].includes(e.code ?? '')) throw e;
+      if (!cannotLink(e)) throw e;
       return copyFile(temp, path, constants.COPYFILE_EXCL);
     });
   } catch (e) {

@@ -51,9 +51,8 @@ function checkOptions(options: MoveOptions): void {
 /** jtai move: records a deadline agreed with the lead inspector, or (--back) returns to the rule set's. */
 export async function runMove(id: string, options: MoveOptions, io: CliIo): Promise<void> {
   checkOptions(options);
-  const { path, loaded, ruleSet, zone, record } = await openInspection(options, io.env);
+  const { path, loaded, ruleSet, zone, record } = await openInspection(options, io);
   const say = (text: string) => void (!options.quiet && io.writeErr(`jtai: ${text}\n`));
-  for (const problem of record.problems) say(`warning: ${problem}`); // as status says them: a file skipped, a record left behind
   const nowMs = Date.now();
   const calendar = makeHolidayCalendar(ruleSet.closures);
   const planWith = (moves: Readonly<Record<string, AgreedMove>>) =>

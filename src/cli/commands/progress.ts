@@ -94,7 +94,12 @@ export interface DoneOptions {
   quiet?: boolean;
 }
 
-export async function openInspection(options: DoneOptions, env: CliIo['env']) {
+/**
+ * The inspection and its record, for recording in it; the record's warnings (a file skipped, a
+ * record left behind by a renamed inspection file) said first, as status says them.
+ */
+export async function openInspection(options: DoneOptions, io: Pick<CliIo, 'env' | 'writeErr'>) {
+  const { env } = io;
   const path = findInspection(options.inspection);
   if (!path)
     throw new InputError(
@@ -103,7 +108,9 @@ export async function openInspection(options: DoneOptions, env: CliIo['env']) {
   const loaded = await loadInspection(path, env);
   const ruleSet = await loadRuleSet(loaded.record.rules);
   await checkInspection(loaded, ruleSet);
-  return { path, loaded, ruleSet, zone: await zoneRulesFor(ruleSet.timezone), record: loadProgress(loaded, env) };
+  const record = loadProgress(loaded, env);
+  if (!options.quiet) for (const problem of record.problems) io.writeErr(`jtai: warning: ${problem}\n`);
+  return { path, loaded, ruleSet, zone: await zoneRulesFor(ruleSet.timezone), record };
 }
 
 /** Who records: --by, else the account's user name (an event always says who). */
@@ -372,11 +379,10 @@ function sortOut(
 /** jtai done: records items, or one agency's part of them, as done; what is already done is said, not recorded twice. */
 export async function runDone(ids: string[], options: DoneOptions, io: CliIo): Promise<void> {
   checkSizes(options);
-  const { path, loaded, ruleSet, zone, record } = await openInspection(options, io.env);
+  const { path, loaded, ruleSet, zone, record } = await openInspection(options, io);
   const items = itemsNamed(ruleSet, ids).filter((item, i, all) => all.indexOf(item) === i);
   const asked = items.map((item) => ({ item, parts: partsOf(ruleSet, item, options.agency) }));
   const say = (text: string) => void (!options.quiet && io.writeErr(`jtai: ${text}\n`));
-  for (const problem of record.problems) say(`warning: ${problem}`); // as status says them: a file skipped, a record left behind
   const nowMs = Date.now();
   const done = instantIn(zone, whenDone(options, nowMs, zone, loaded.record.notified, say));
   const by = recorder(options.by);
@@ -485,9 +491,8 @@ function recordAll(
 /** jtai undo: takes back what jtai done recorded (all of an item, or one agency's part), as an event of its own. */
 export async function runUndo(ids: string[], options: DoneOptions, io: CliIo): Promise<void> {
   checkSizes(options);
-  const { path, ruleSet, zone, record } = await openInspection(options, io.env);
+  const { path, ruleSet, zone, record } = await openInspection(options, io);
   const say = (text: string) => void (!options.quiet && io.writeErr(`jtai: ${text}\n`));
-  for (const problem of record.problems) say(`warning: ${problem}`); // as status says them: a file skipped, a record left behind
   // An item the rule set no longer has can still be taken back, if the record names it.
   const gone = ids.filter(
     (id) =>

@@ -54,21 +54,25 @@ export function formatOffset(minutes: number): string {
 }
 
 /**
- * The instant of a wall-clock time in a zone, as ISO 8601 with its offset:
- * zonedInstant(london, "2019-04-02", "17:00") is "2019-04-02T17:00:00+01:00".
+ * The instant of a wall-clock time in a zone, as ISO 8601 with its offset, the first of a time
+ * that happens twice unless offset (minutes) names the other: zonedInstant(london, "2019-04-02",
+ * "17:00") is "2019-04-02T17:00:00+01:00"; zonedInstant(london, "2019-10-27", "01:30", 0) is
+ * "2019-10-27T01:30:00+00:00".
  */
-export function zonedInstant(zone: ZoneRules, date: IsoDate, time: string): string {
+export function zonedInstant(zone: ZoneRules, date: IsoDate, time: string, offset?: number): string {
   const wall = Date.parse(`${date}T${time}:00Z`); // the wall-clock reading, as if it were UTC
   if (Number.isNaN(wall)) throw new JtaiError(`cannot read ${date} ${time} as a date and time.`);
   // The offsets in force a day either side are the only candidates. Of those that give back
-  // this wall time, take the earlier instant (a time that happens twice when the clocks go
-  // back); if none does (the hour skipped when they go forward), the time does not exist.
+  // this wall time, take the one given (a moved deadline's own, which says which of a time that
+  // happens twice when the clocks go back it is), else the earlier instant; if none does (the
+  // hour skipped when they go forward), the time does not exist.
   const candidates = [offsetAt(zone, wall - 86_400_000), offsetAt(zone, wall + 86_400_000)].sort((a, b) => b - a);
-  const offset = candidates.find((o) => offsetAt(zone, wall - o * 60_000) === o);
-  if (offset === undefined) {
+  const fits = candidates.filter((o) => offsetAt(zone, wall - o * 60_000) === o);
+  const chosen = offset !== undefined && fits.includes(offset) ? offset : fits[0];
+  if (chosen === undefined) {
     throw new NonexistentTimeError(
       `${date} ${time} does not exist in ${zone.name}: the clocks go forward then; choose another time.`,
     );
   }
-  return `${date}T${time}:00${formatOffset(offset)}`;
+  return `${date}T${time}:00${formatOffset(chosen)}`;
 }

@@ -13,7 +13,7 @@ import type { Applies, ItemKind, Party, Quote, RuleItem, RuleSet, SourceDocument
 import { type HolidayCalendar, type SkippedDay, whyNotWorking, workingDayNumber } from '../dates/working-days.js';
 import { EUROPE_LONDON } from '../dates/london-zone.js';
 import { type AgreedMove, type ItemMove, moveOf, movedTimes } from './moves.js';
-import { type ZoneRules, formatOffset, isRepeatedTime, offsetAt, zonedInstant } from '../dates/zone-rules.js';
+import { type ZoneRules, isRepeatedTime, zonedInstant } from '../dates/zone-rules.js';
 
 /** One dated entry of a plan: a submission due or an inspector action. */
 export interface PlanItem {
@@ -160,10 +160,8 @@ function chainWarnings(
 // A moved deadline's own offset says which of a time that happens twice it is (the second
 // 01:30 of the last Sunday in October, given as 01:30+00:00, is not the first).
 function dueOf(zone: ZoneRules, date: IsoDate, time: string, offset?: number): { due: string; moved: boolean } {
-  if (offset !== undefined && offsetAt(zone, Date.parse(`${date}T${time}:00Z`) - offset * 60_000) === offset)
-    return { due: `${date}T${time}:00${formatOffset(offset)}`, moved: false };
   try {
-    return { due: zonedInstant(zone, date, time), moved: false };
+    return { due: zonedInstant(zone, date, time, offset), moved: false };
   } catch (e) {
     if (!(e instanceof NonexistentTimeError)) throw e;
     const later = `${String(Number(time.slice(0, 2)) + 1).padStart(2, '0')}${time.slice(2)}`;

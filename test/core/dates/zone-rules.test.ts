@@ -59,6 +59,13 @@ describe('Europe/London offsets', () => {
     expect(zonedInstant(EUROPE_LONDON, '2019-10-27', '02:00')).toBe('2019-10-27T02:00:00+00:00');
   });
 
+  test('an offset given picks which of a repeated time, and is passed over where the time has only one', () => {
+    expect(zonedInstant(EUROPE_LONDON, '2019-10-27', '01:30', 0)).toBe('2019-10-27T01:30:00+00:00');
+    expect(zonedInstant(EUROPE_LONDON, '2019-10-27', '01:30', 60)).toBe('2019-10-27T01:30:00+01:00');
+    expect(zonedInstant(EUROPE_LONDON, '2019-10-25', '12:00', 0)).toBe('2019-10-25T12:00:00+01:00');
+    expect(() => zonedInstant(EUROPE_LONDON, '2019-03-31', '01:30', 0)).toThrow('does not exist');
+  });
+
   test('agrees with luxon for any date and time from 2016 to 2040', () => {
     fc.assert(
       fc.property(dateArb, timeArb, (date, time) => {
